@@ -1,0 +1,42 @@
+# synergy: PGXS build of the core extension and synergy_postgis.
+#   make && make install && make installcheck     (against a running server)
+#   make check-core                                (numeric core unit tests, no server)
+EXTENSION    = synergy synergy_postgis
+EXTVERSION   = 0.1.0
+
+MODULE_big   = synergy
+CORE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/core/*.c)))
+GLUE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+OBJS         = $(CORE_OBJS) $(GLUE_OBJS)
+
+DATA_built   = synergy--$(EXTVERSION).sql synergy_postgis--$(EXTVERSION).sql
+EXTRA_CLEAN  = test/core/test_core
+
+# The server headers are not -Wextra clean: include them as system headers.
+PG_CPPFLAGS  = -Isrc -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CFLAGS    = -Wall -Wextra -Werror
+SHLIB_LINK   = -llapacke -llapack -lblas -lm
+
+REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --inputdir=. --load-extension=synergy
+
+PG_CONFIG   ?= pg_config
+PGXS        := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The install scripts are assembled from small per-feature files, in name order.
+synergy--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy/*.sql))
+	cat $^ > $@
+
+synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.sql))
+	cat $^ > $@
+
+# Numeric core unit tests: plain C, no PostgreSQL server or headers.
+CORE_TEST_CFLAGS = -O2 -g -std=c99 -Wall -Wextra -Werror -Isrc/core
+test/core/test_core: test/core/test_core.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
+	$(CC) $(CORE_TEST_CFLAGS) -o $@ test/core/test_core.c $(sort $(wildcard src/core/*.c)) -lm
+
+check-core: test/core/test_core
+	test/core/test_core
+
+.PHONY: check-core

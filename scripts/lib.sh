@@ -1,0 +1,269 @@
+# shellcheck shell=bash
+# scripts/lib.sh: shared helpers for scripts/demo.sh, scripts/test.sh and test/stages/*.sh.
+# Source it (bash only): scripts do  . scripts/lib.sh  from the repository root, test/stages/*.sh
+# do  . "$SY_REPO/scripts/lib.sh"  (test.sh exports SY_REPO).
+#
+#   sy_install_deps         apt-get install what SY_APT_PACKAGES lists and is missing
+#                           (SY_SKIP_DEPS=1 skips it)
+#   sy_build_install        make -j2 && make install against PostgreSQL 15
+#   sy_cleanup_on_exit      trap EXIT/INT/TERM: stop every cluster this shell started
+#   sy_cluster_start [name] start a throw-away cluster under /tmp and export
+#                           PGHOST PGPORT PGUSER PGDATABASE SY_CLUSTER_DIR
+#   sy_cluster_use DIR      re-export the connection variables of a cluster started earlier
+#   sy_cluster_stop [DIR]   stop a cluster and remove its directory (default: SY_CLUSTER_DIR)
+#   sy_cluster_stop_all     stop every cluster this shell started
+#   sy_createdb DB [EXT...] create a database in the current cluster with these extensions
+#   sy_load_sample DB       load data/load.sql (schema synergy_sample) into DB
+#
+# Clusters are started by an unprivileged user (postgres when running as root) and never read
+# files of the repository: only clients (psql, pg_regress, pg_prove) do.
+# SY_EXTRA_CONF: extra lines for postgresql.conf, read by sy_cluster_start, e.g.
+#   SY_EXTRA_CONF=$'shared_preload_libraries = \'pg_cron\'\ncron.database_name = \'postgres\''
+# SY_PG_CONFIG: pg_config of the PostgreSQL to build against and run (default: Debian's 15).
+
+SY_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SY_PG_CONFIG=${SY_PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+SY_PG_BINDIR=$(dirname "$SY_PG_CONFIG")
+# The server binaries (initdb, pg_ctl) are not on the default PATH on Debian; the clients used by
+# pg_prove and the tests must be version 15 too, not whatever /usr/bin/psql would pick.
+case ":$PATH:" in *":$SY_PG_BINDIR:"*) ;; *) PATH="$SY_PG_BINDIR:$PATH" ;; esac
+export PATH SY_REPO SY_PG_CONFIG SY_PG_BINDIR
+
+# Debian packages needed to build, test and demo. Add to this array, e.g.
+#   SY_APT_PACKAGES+=(postgresql-15-cron)
+SY_APT_PACKAGES=(
+	build-essential
+	perl
+	postgresql-15
+	postgresql-server-dev-15
+	postgresql-15-postgis-3
+	postgresql-15-pgtap
+	libtap-parser-sourcehandler-pgtap-perl
+	liblapacke-dev
+	liblapack-dev
+	libblas-dev
+)
+
+SY_CLUSTER_DIRS=${SY_CLUSTER_DIRS:-}    # clusters started by this shell, space separated
+SY_CLEANUP_CMDS=()                      # extra commands run by sy_cleanup_on_exit's trap
+
+sy_say()    { printf '%s\n' "$*"; }
+sy_warn()   { printf 'synergy: %s\n' "$*" >&2; }
+sy_banner() { printf '\n==== %s ====\n' "$*"; }
+sy_is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# Run a server-side command as the cluster owner, from a directory it can read.
+sy_as_owner() {
+	if sy_is_root; then
+		(cd / && runuser -u postgres -- "$@")
+	else
+		(cd / && "$@")
+	fi
+}
+
+sy_install_deps() {
+	if [ "${SY_SKIP_DEPS:-0}" = 1 ]; then
+		sy_say "SY_SKIP_DEPS=1: not checking Debian packages"
+		return 0
+	fi
+	local pkg missing=()
+	for pkg in "${SY_APT_PACKAGES[@]}"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' \
+			|| missing+=("$pkg")
+	done
+	if [ ${#missing[@]} -eq 0 ]; then
+		sy_say "Debian packages: all ${#SY_APT_PACKAGES[@]} present"
+		return 0
+	fi
+	sy_say "Debian packages missing: ${missing[*]}"
+	if ! sy_is_root; then
+		sy_warn "not root, cannot install them. Run:"
+		sy_warn "  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+		exit 1
+	fi
+	apt-get update || { sy_warn "apt-get update failed"; exit 1; }
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" \
+		|| { sy_warn "apt-get install failed: ${missing[*]}"; exit 1; }
+}
+
+sy_build_install() {
+	(cd "$SY_REPO" && make -j2 PG_CONFIG="$SY_PG_CONFIG") \
+		|| { sy_warn "build failed (make -j2 PG_CONFIG=$SY_PG_CONFIG)"; return 1; }
+	if (cd "$SY_REPO" && make install PG_CONFIG="$SY_PG_CONFIG"); then
+		return 0
+	fi
+	if ! sy_is_root && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+		(cd "$SY_REPO" && sudo make install PG_CONFIG="$SY_PG_CONFIG") && return 0
+	fi
+	sy_warn "make install failed."
+	sy_is_root || sy_warn "It writes to $("$SY_PG_CONFIG" --pkglibdir) and $("$SY_PG_CONFIG" --sharedir)/extension; run as root: sudo make install PG_CONFIG=$SY_PG_CONFIG"
+	return 1
+}
+
+# Traps for callers: EXIT stops every cluster (and runs SY_CLEANUP_CMDS); INT and TERM exit,
+# which runs the EXIT trap. Bash runs a trap only when the foreground command returns.
+sy_cleanup_on_exit() {
+	trap 'sy__on_exit' EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+}
+sy__on_exit() {
+	local rc=$? cmd
+	sy_cluster_stop_all
+	for cmd in "${SY_CLEANUP_CMDS[@]}"; do eval "$cmd" || true; done
+	return "$rc"
+}
+
+# Is anything listening on 127.0.0.1:$1?
+sy__port_busy() {
+	if command -v ss >/dev/null 2>&1; then
+		ss -Hltn "sport = :$1" 2>/dev/null | grep -q . && return 0
+	fi
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+sy__write_env() {   # DIR PORT
+	cat >"$1/env" <<EOF
+export PGHOST='$1' PGPORT='$2' PGUSER=postgres PGDATABASE=postgres SY_CLUSTER_DIR='$1'
+EOF
+}
+
+sy_cluster_use() {
+	[ -f "$1/env" ] || { sy_warn "no cluster in $1"; return 1; }
+	# shellcheck disable=SC1091
+	. "$1/env"
+}
+
+sy_cluster_start() {
+	local name=${1:-cluster} dir locale port lockfd
+	local timeout=${SY_START_TIMEOUT:-60} tries i
+	name=$(printf '%s' "$name" | tr -c 'A-Za-z0-9_-' '_' | cut -c1-20)
+	dir=$(mktemp -d "/tmp/synergy-$name.XXXXXX") || { sy_warn "mktemp failed"; return 1; }
+	: >"$dir/.synergy-cluster"
+	SY_CLUSTER_DIRS="$SY_CLUSTER_DIRS $dir"
+	if sy_is_root; then
+		id postgres >/dev/null 2>&1 || { sy_warn "no postgres user (install postgresql-common)"; sy_cluster_stop "$dir"; return 1; }
+		chown postgres: "$dir"
+	fi
+	chmod 700 "$dir"
+
+	locale=C
+	locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$' && locale=C.UTF-8
+	if ! sy_as_owner "$SY_PG_BINDIR/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 \
+		--locale="$locale" --no-sync >"$dir/initdb.log" 2>&1; then
+		sy_warn "initdb failed:"; tail -n 30 "$dir/initdb.log" >&2
+		sy_cluster_stop "$dir"; return 1
+	fi
+	cat >>"$dir/data/postgresql.conf" <<EOF
+
+# synergy test cluster (scripts/lib.sh)
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$dir'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 50
+max_worker_processes = 16
+max_parallel_workers = 8
+shared_buffers = 256MB
+logging_collector = off
+log_line_prefix = '%m [%p] %q%u@%d '
+log_min_messages = warning
+EOF
+	if [ -n "${SY_EXTRA_CONF:-}" ]; then
+		printf '\n# SY_EXTRA_CONF\n%s\n' "$SY_EXTRA_CONF" >>"$dir/data/postgresql.conf"
+	fi
+	echo "include_if_exists = '$dir/port.conf'" >>"$dir/data/postgresql.conf"
+
+	# Choosing a free port and binding it must not race with another test starting a cluster:
+	# hold a lock from the scan until the server listens. The lock's descriptor is closed for
+	# the server so it does not keep the lock.
+	if [ ! -e /tmp/synergy-port.lock ]; then
+		{ : >>/tmp/synergy-port.lock && chmod 666 /tmp/synergy-port.lock; } 2>/dev/null || true
+	fi
+	exec {lockfd}</tmp/synergy-port.lock || exec {lockfd}</dev/null
+	flock -w 120 "$lockfd" || sy_warn "port lock busy for 120 s, going on without it"
+	port=54320; tries=0
+	while :; do
+		while sy__port_busy "$port"; do port=$((port + 1)); done
+		echo "port = $port" >"$dir/port.conf"
+		chmod 644 "$dir/port.conf"
+		if sy_as_owner "$SY_PG_BINDIR/pg_ctl" start -D "$dir/data" -l "$dir/server.log" \
+			-w -t "$timeout" -s {lockfd}<&- >>"$dir/pg_ctl.log" 2>&1; then
+			break
+		fi
+		tries=$((tries + 1))
+		# Someone else took the port between the check and the bind: try the next one.
+		if [ "$tries" -lt 5 ] && grep -qE 'could not (bind|create any TCP/IP)' "$dir/server.log" 2>/dev/null; then
+			port=$((port + 1)); continue
+		fi
+		exec {lockfd}<&-
+		sy_warn "the server did not start ($dir). Last lines of its log:"
+		tail -n 40 "$dir/server.log" >&2 2>/dev/null || cat "$dir/pg_ctl.log" >&2
+		sy_cluster_stop "$dir"; return 1
+	done
+	exec {lockfd}<&-
+
+	for ((i = 0; i < timeout; i++)); do
+		"$SY_PG_BINDIR/pg_isready" -q -h "$dir" -p "$port" -U postgres -d postgres -t 1 && break
+		sleep 1
+	done
+	if [ "$i" -ge "$timeout" ]; then
+		sy_warn "the server is not ready after $timeout s. Last lines of its log:"
+		tail -n 40 "$dir/server.log" >&2
+		sy_cluster_stop "$dir"; return 1
+	fi
+	sy__write_env "$dir" "$port"
+	sy_cluster_use "$dir"
+	sy_say "cluster '$name' ready: PGHOST=$dir PGPORT=$port (log: $dir/server.log)"
+}
+
+sy_cluster_stop() {
+	local dir=${1:-${SY_CLUSTER_DIR:-}} pid d rest=
+	[ -n "$dir" ] || return 0
+	for d in $SY_CLUSTER_DIRS; do [ "$d" = "$dir" ] || rest="$rest $d"; done
+	SY_CLUSTER_DIRS=$rest
+	if [ "${SY_CLUSTER_DIR:-}" = "$dir" ]; then
+		unset SY_CLUSTER_DIR PGHOST PGPORT PGUSER PGDATABASE
+	fi
+	# Only ever remove a directory this library made.
+	case "$dir" in /tmp/synergy-*) ;; *) sy_warn "refusing to remove $dir"; return 1 ;; esac
+	[ -f "$dir/.synergy-cluster" ] || return 0
+	if [ -f "$dir/data/postmaster.pid" ]; then
+		if ! sy_as_owner "$SY_PG_BINDIR/pg_ctl" stop -D "$dir/data" -m fast -w -t 60 -s >/dev/null 2>&1; then
+			pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null) || true
+			if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+				sy_warn "pg_ctl stop failed, killing postmaster $pid"
+				kill -QUIT "$pid" 2>/dev/null || true
+				sleep 2
+				kill -KILL "$pid" 2>/dev/null || true
+			fi
+		fi
+	fi
+	rm -rf "$dir"
+}
+
+sy_cluster_stop_all() {
+	local d
+	for d in $SY_CLUSTER_DIRS; do sy_cluster_stop "$d"; done
+	return 0
+}
+
+sy_createdb() {
+	local db=$1 ext
+	shift
+	"$SY_PG_BINDIR/createdb" "$db" || { sy_warn "createdb $db failed"; return 1; }
+	for ext in "$@"; do
+		psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION IF NOT EXISTS \"$ext\"" \
+			|| { sy_warn "CREATE EXTENSION $ext failed in $db"; return 1; }
+	done
+}
+
+# psql runs on the client side (\copy), so the server never reads the repository.
+sy_load_sample() {
+	[ -f "$SY_REPO/data/load.sql" ] || { sy_warn "there is no data/load.sql"; return 1; }
+	PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
+		psql -X -q -v ON_ERROR_STOP=1 -d "$1" -v datadir="$SY_REPO/data" \
+		-f "$SY_REPO/data/load.sql" >/dev/null \
+		|| { sy_warn "loading data/load.sql into $1 failed"; return 1; }
+}
