@@ -1,0 +1,172 @@
+/*
+ * sy_core.h - the numeric core of synergy.
+ *
+ * Plain C99 with no PostgreSQL headers, so it can be unit-tested and fuzzed
+ * without a server.  Functions work on caller-owned arrays, keep no global
+ * state and report problems through return codes; the server glue turns
+ * those into ereport() calls.
+ *
+ * Conventions shared by every function here:
+ *  - matrices are row-major, n rows (regions) by m columns (indicators);
+ *  - dir[j] is SY_BENEFIT (+1) or SY_COST (-1); a NULL dir means all benefit;
+ *  - inputs are finite (the glue rejects NaN and Infinity before calling);
+ *  - NaN in an output means "not defined for this input" and becomes SQL NULL.
+ */
+#ifndef SY_CORE_H
+#define SY_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum sy_status
+{
+	SY_OK = 0,
+	SY_UNDEFINED,				/* no defined result (too few rows, no variation) */
+	SY_EDOMAIN					/* an input outside the method's domain */
+} sy_status;
+
+#define SY_BENEFIT 1
+#define SY_COST (-1)
+
+/* Upper bound on indicators per array, so a hostile row cannot ask for
+ * gigabytes of per-indicator state. */
+#define SY_MAX_INDICATORS 100000
+/* CRITIC keeps an m x m co-moment matrix. */
+#define SY_CRITIC_MAX_INDICATORS 2000
+
+static inline int
+sy_dir(const int *dir, size_t j)
+{
+	return dir ? dir[j] : SY_BENEFIT;
+}
+
+/* ---- normalize.c ---- */
+
+/* Min-max score of x in [lo, hi] by direction; 0 when the range is zero. */
+double		sy_minmax_score(double x, double lo, double hi, int dir);
+
+/* Column minima and maxima of a row-major block, merged into lo/hi. */
+void		sy_range_init(size_t m, double *lo, double *hi);
+void		sy_range_update(const double *x, size_t nrows, size_t m,
+							double *lo, double *hi);
+
+/*
+ * Copy a row to dst and widen lo/hi, in one pass; returns 0 when a value is
+ * not finite (lo/hi are then unusable and the caller must raise an error).
+ */
+int			sy_row_ingest(const double *x, size_t m, double *dst,
+						  double *lo, double *hi);
+
+/* Min-max scores of a whole matrix, by direction (out may equal x). */
+void		sy_minmax_matrix(const double *x, size_t n, size_t m, const int *dir,
+							 double *out);
+
+/* ---- entropy.c ---- */
+
+/*
+ * Entropy weights in one pass over the rows once the column ranges are
+ * known, so that a caller holding rows in blocks can stream them:
+ *   sy_entropy_coefs()       z = (x - c) a + shift, the min-max score plus shift
+ *   sy_entropy_accum_block() S = sum(z) and Q = sum(z ln z) per column
+ *   sy_entropy_finish()      entropy e, divergence d = 1 - e and weights
+ */
+void		sy_entropy_coefs(size_t m, const double *lo, const double *hi,
+							 const int *dir, double *a, double *c);
+void		sy_entropy_accum_block(const double *x, size_t nrows, size_t m,
+								   const double *a, const double *c, double shift,
+								   double *sumz, double *sumzlogz);
+sy_status	sy_entropy_finish(int64_t n, size_t m, const double *lo, const double *hi,
+							  const double *sumz, const double *sumzlogz,
+							  double *entropy, double *divergence, double *weight);
+
+/* Whole matrix in one call; work needs 6*m doubles. */
+sy_status	sy_entropy_weights(const double *x, size_t n, size_t m, const int *dir,
+							   double shift, double *work,
+							   double *entropy, double *divergence, double *weight);
+
+/* ---- moments.c ---- */
+
+/*
+ * Streaming column moments (Welford), merged with Chan et al.'s formulas so
+ * partial aggregates combine as a single pass would, up to rounding.  Each
+ * column is taken relative to its first value (ref), which keeps the
+ * deviations exact for data far from zero (GDP in yuan, years).  comoment,
+ * when not NULL, is the packed upper triangle (row by row, with the
+ * diagonal) of the m x m co-moment matrix; otherwise m2 holds the diagonal.
+ * Both are sums of products of deviations from the mean.
+ */
+typedef struct sy_moments
+{
+	size_t		m;
+	double		n;
+	double	   *ref;			/* per column: the first value seen */
+	double	   *mean;			/* per column: mean of x - ref */
+	double	   *m2;				/* used when comoment == NULL */
+	double	   *comoment;		/* m * (m + 1) / 2, or NULL */
+	double	   *lo;
+	double	   *hi;
+} sy_moments;
+
+static inline size_t
+sy_packed_index(size_t m, size_t j, size_t k)
+{
+	/* j <= k */
+	return j * m - j * (j - 1) / 2 + (k - j);
+}
+
+void		sy_moments_reset(sy_moments *s);
+void		sy_moments_add(sy_moments *s, const double *x);
+void		sy_moments_merge(sy_moments *into, const sy_moments *from);
+double		sy_moments_m2(const sy_moments *s, size_t j);
+double		sy_moments_mean(const sy_moments *s, size_t j);
+
+sy_status	sy_stddev_weights(const sy_moments *s, double *sd, double *weight);
+sy_status	sy_cv_weights(const sy_moments *s, double *cv, double *weight,
+						  size_t *bad);
+sy_status	sy_critic_weights(const sy_moments *s, const int *dir,
+							  double *sd, double *conflict, double *info,
+							  double *weight);
+
+/* ---- topsis.c ---- */
+
+typedef enum sy_normalization
+{
+	SY_NORM_MINMAX = 0,
+	SY_NORM_VECTOR
+} sy_normalization;
+
+/*
+ * TOPSIS closeness C = D- / (D+ + D-).  Weights multiply the normalized
+ * matrix; with min-max scores (cost already reversed) the ideal is the
+ * column maximum of the weighted matrix; with vector normalization the ideal
+ * is the maximum for benefit and the minimum for cost columns.  work needs
+ * 5*m doubles.  closeness[i] is NaN when D+ + D- = 0.
+ */
+void		sy_topsis(const double *x, size_t n, size_t m, const double *w,
+					  const int *dir, sy_normalization norm, double *work,
+					  double *dplus, double *dminus, double *closeness);
+
+/* Composite index sum_j w_j z_ij of min-max scores; work needs 2*m doubles. */
+void		sy_composite_index(const double *x, size_t n, size_t m, const double *w,
+							   const int *dir, double *work, double *out);
+
+/* ---- interpolate.c ---- */
+
+typedef enum sy_edges
+{
+	SY_EDGES_NONE = 0,
+	SY_EDGES_NEAREST,
+	SY_EDGES_LINEAR
+} sy_edges;
+
+/*
+ * Fill the gaps of a series whose t is strictly increasing.  known[i] says
+ * whether x[i] is observed.  Interior gaps are filled linearly in t; gaps
+ * before the first or after the last observation follow edges.  On return
+ * known[i] says whether out[i] holds a value.
+ */
+void		sy_interpolate_sorted(const double *t, const double *x,
+								  unsigned char *known, size_t n, sy_edges edges,
+								  double *out);
+
+#endif							/* SY_CORE_H */
