@@ -1,0 +1,282 @@
+/*
+ * args.c - validation of array and option arguments.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "nodes/primnodes.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "sy_pg.h"
+
+const char *
+sy_agg_name(FunctionCallInfo fcinfo, const char *fallback)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+	char	   *name;
+
+	if (aggref != NULL && (name = get_func_name(aggref->aggfnoid)) != NULL)
+		return name;
+	return fallback;
+}
+
+const char *
+sy_row_suffix(int64 row)
+{
+	if (row <= 0)
+		return "";
+	return psprintf(" in row " INT64_FORMAT " of the partition", row);
+}
+
+/* Position (1-based) of the first NULL element of a 1-D array, or 0. */
+static int
+first_null(ArrayType *a, int n)
+{
+	bits8	   *bitmap = ARR_NULLBITMAP(a);
+
+	if (bitmap == NULL)
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (!(bitmap[i / 8] & (1 << (i % 8))))
+			return i + 1;
+	return 0;
+}
+
+static void
+check_shape(ArrayType *a, SyWhere w, Oid elemtype, int *n)
+{
+	if (ARR_ELEMTYPE(a) != elemtype)
+		elog(ERROR, "%s: %s has element type %u, expected %u",
+			 w.fname, w.argname, ARR_ELEMTYPE(a), elemtype);
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s: %s must be a one-dimensional array", w.fname, w.argname),
+				 errdetail("The array has %d dimensions%s.", ARR_NDIM(a), sy_row_suffix(w.row)),
+				 errhint("Pass one element per indicator, e.g. ARRAY[gdp, income, ...].")));
+	*n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
+	if (*n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s: %s must not be empty", w.fname, w.argname),
+				 errdetail("An empty array was given%s.", sy_row_suffix(w.row)),
+				 errhint("Pass one element per indicator; leave rows without data out, or pass NULL.")));
+	if (*n > SY_MAX_INDICATORS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s: %s has too many elements", w.fname, w.argname),
+				 errdetail("It has %d elements; the limit is %d.", *n, SY_MAX_INDICATORS),
+				 errhint("Split the indicators into subsystems and evaluate each separately.")));
+}
+
+static void
+length_mismatch(SyWhere w, int n, int m)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+			 errmsg("%s: %s has %d elements but there are %d indicators",
+					w.fname, w.argname, n, m),
+			 errdetail("The first row fixes the number of indicators at %d%s.",
+					   m, w.row > 0 ? psprintf("; row " INT64_FORMAT " of the partition differs", w.row) : ""),
+			 errhint("Every row of a group must carry the same indicators in the same order.")));
+}
+
+static void
+null_element(SyWhere w, int pos)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("%s: %s contains a NULL element", w.fname, w.argname),
+			 errdetail("Element %d is NULL%s.", pos, sy_row_suffix(w.row)),
+			 strcmp(w.argname, "x") == 0
+			 ? errhint("Fill gaps first, e.g. with interpolate(value, year) OVER (PARTITION BY region, indicator), or leave the row out.")
+			 : errhint("Give every indicator a value.")));
+}
+
+const double *
+sy_indicator_shape(ArrayType *a, SyWhere w, int expect_m, int *m)
+{
+	int			n;
+	int			pos;
+
+	check_shape(a, w, FLOAT8OID, &n);
+	if (expect_m >= 0 && n != expect_m)
+		length_mismatch(w, n, expect_m);
+	if ((pos = first_null(a, n)) != 0)
+		null_element(w, pos);
+	*m = n;
+	return (const double *) ARR_DATA_PTR(a);
+}
+
+const double *
+sy_indicator_row(ArrayType *a, SyWhere w, int expect_m, int *m)
+{
+	const double *v;
+	int			n;
+
+	v = sy_indicator_shape(a, w, expect_m, &n);
+	for (int i = 0; i < n; i++)
+	{
+		if (unlikely(!isfinite(v[i])))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: %s contains a non-finite value", w.fname, w.argname),
+					 errdetail("Element %d is %s%s.", i + 1,
+							   isnan(v[i]) ? "NaN" : (v[i] > 0 ? "Infinity" : "-Infinity"),
+							   sy_row_suffix(w.row)),
+					 errhint("Replace NaN and infinite values (e.g. with NULLIF or CASE) and fill the gaps before evaluating.")));
+	}
+	*m = n;
+	return v;
+}
+
+int *
+sy_directions(ArrayType *a, SyWhere w, int m)
+{
+	const int32 *v;
+	int		   *dir;
+	int			n;
+	int			pos;
+
+	if (a == NULL)
+		return NULL;
+	check_shape(a, w, INT4OID, &n);
+	if (n != m)
+		length_mismatch(w, n, m);
+	if ((pos = first_null(a, n)) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: directions contains a NULL element", w.fname),
+				 errdetail("Element %d is NULL%s.", pos, sy_row_suffix(w.row)),
+				 errhint("Use 1 for a benefit indicator and -1 for a cost indicator; pass NULL for all benefit.")));
+	v = (const int32 *) ARR_DATA_PTR(a);
+	dir = palloc(sizeof(int) * m);
+	for (int j = 0; j < m; j++)
+	{
+		if (v[j] != 1 && v[j] != -1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: directions must be 1 (benefit) or -1 (cost)", w.fname),
+					 errdetail("Element %d is %d%s.", j + 1, v[j], sy_row_suffix(w.row)),
+					 errhint("Use 1 where larger is better and -1 where smaller is better.")));
+		dir[j] = v[j];
+	}
+	return dir;
+}
+
+double *
+sy_weights(ArrayType *a, SyWhere w, int m)
+{
+	const double *v;
+	double	   *out;
+	double		total = 0.0;
+	int			n;
+
+	w.argname = "weights";
+	v = sy_indicator_row(a, w, -1, &n);
+	if (n != m)
+		length_mismatch(w, n, m);
+	for (int j = 0; j < m; j++)
+	{
+		if (v[j] < 0.0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: weights must not be negative", w.fname),
+					 errdetail("Element %d is %g%s.", j + 1, v[j], sy_row_suffix(w.row)),
+					 errhint("Weights are importance shares; to reverse an indicator, set its direction to -1.")));
+		total += v[j];
+	}
+	if (!(total > 0.0) || !isfinite(total))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: weights must have a positive, finite sum", w.fname),
+				 errdetail("The weights sum to %g%s.", total, sy_row_suffix(w.row)),
+				 errhint("Give at least one indicator a positive weight, or pass NULL for entropy weights.")));
+	out = palloc(sizeof(double) * m);
+	for (int j = 0; j < m; j++)
+		out[j] = v[j] / total;
+	return out;
+}
+
+double
+sy_shift(Datum d, bool isnull, SyWhere w)
+{
+	double		s;
+
+	if (isnull)
+		return 0.0;
+	s = DatumGetFloat8(d);
+	if (!isfinite(s) || s < 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: shift must be finite and not negative", w.fname),
+				 errdetail("shift is %g.", s),
+				 errhint("Use 0 (the default) or a small positive value such as 0.0001 or 0.01.")));
+	return s;
+}
+
+sy_normalization
+sy_parse_normalization(text *t, const char *fname)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (pg_strcasecmp(s, "minmax") == 0)
+		return SY_NORM_MINMAX;
+	if (pg_strcasecmp(s, "vector") == 0)
+		return SY_NORM_VECTOR;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: unknown normalization \"%s\"", fname, s),
+			 errdetail("normalization is \"%s\".", s),
+			 errhint("Use 'minmax' (the default) or 'vector'.")));
+	pg_unreachable();
+}
+
+sy_edges
+sy_parse_edges(text *t, const char *fname)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (pg_strcasecmp(s, "none") == 0)
+		return SY_EDGES_NONE;
+	if (pg_strcasecmp(s, "nearest") == 0)
+		return SY_EDGES_NEAREST;
+	if (pg_strcasecmp(s, "linear") == 0)
+		return SY_EDGES_LINEAR;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: unknown edges \"%s\"", fname, s),
+			 errdetail("edges is \"%s\".", s),
+			 errhint("Use 'none' (the default), 'nearest' or 'linear'.")));
+	pg_unreachable();
+}
+
+void
+sy_must_be_constant(bool same, SyWhere w)
+{
+	if (!same)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: %s must be the same in every row", w.fname, w.argname),
+				 errdetail("It differs from the first row's value%s.", sy_row_suffix(w.row)),
+				 errhint("Pass a constant, e.g. ARRAY[1,-1,1], or a value computed once in a subquery.")));
+}
+
+ArrayType *
+sy_float8_array(const double *v, int m)
+{
+	Datum	   *d = palloc(sizeof(Datum) * m);
+	bool	   *nulls = palloc(sizeof(bool) * m);
+	int			dims[1] = {m};
+	int			lbs[1] = {1};
+
+	for (int j = 0; j < m; j++)
+	{
+		nulls[j] = isnan(v[j]);
+		d[j] = Float8GetDatum(nulls[j] ? 0.0 : v[j]);
+	}
+	return construct_md_array(d, nulls, 1, dims, lbs, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}

@@ -1,0 +1,486 @@
+/*
+ * entropy_agg.c - the entropy_weights and entropy_weights_detail aggregates.
+ *
+ * The entropy of a min-max score needs the column's global minimum and
+ * maximum, which are only known once every row is in, so the state keeps
+ * the rows themselves: 8 bytes per indicator per row, in blocks of about
+ * 1 MB so that growth never copies what is already stored.  Partial states
+ * (parallel workers, partition-wise plans) ship their rows to the leader,
+ * which deserializes them straight into the aggregate's memory and links
+ * the blocks in without copying; the final function makes one pass.  The final function does not change the state, so the same state
+ * serves entropy_weights and entropy_weights_detail in one query.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "sy_pg.h"
+
+#define ENTROPY_MAGIC	0x31455953	/* "SYE1" */
+#define ENTROPY_VERSION 1
+#define BLOCK_BYTES		(1024 * 1024)
+
+typedef struct RowBlock
+{
+	double	   *rows;
+	int64		nrows;
+	int64		cap;
+} RowBlock;
+
+typedef struct EntropyState
+{
+	const char *fname;			/* the aggregate's name, for messages */
+	int32		m;
+	int64		n;				/* rows stored */
+	double		shift;
+	int		   *dir;			/* m directions, or NULL = all benefit */
+	ArrayType  *dir_raw;		/* the directions argument as last seen */
+	double	   *lo;				/* column minima */
+	double	   *hi;				/* column maxima */
+	RowBlock   *blocks;			/* the rows, row-major, block by block */
+	int			nblocks;
+	int			maxblocks;
+	int			rows_per_block; /* capacity of a new block */
+} EntropyState;
+
+/* Serialized header; the arrays follow in the order of the struct. */
+typedef struct EntropyHeader
+{
+	uint32		magic;
+	uint16		version;
+	uint16		have_dir;
+	int32		m;
+	int32		pad;
+	int64		n;
+	double		shift;
+} EntropyHeader;
+
+static EntropyState *
+entropy_state_new(const char *fname, int m, int *dir, double shift)
+{
+	EntropyState *st = palloc0(sizeof(EntropyState));
+
+	st->fname = pstrdup(fname);
+	st->m = m;
+	st->shift = shift;
+	if (dir)
+	{
+		st->dir = palloc(sizeof(int) * m);
+		memcpy(st->dir, dir, sizeof(int) * m);
+	}
+	st->lo = palloc(sizeof(double) * m);
+	st->hi = palloc(sizeof(double) * m);
+	sy_range_init(m, st->lo, st->hi);
+	st->rows_per_block = Max(1, BLOCK_BYTES / (int) (sizeof(double) * m));
+	st->maxblocks = 16;
+	st->blocks = palloc(sizeof(RowBlock) * st->maxblocks);
+	return st;
+}
+
+static void
+add_block(EntropyState *st, double *rows, int64 nrows, int64 cap)
+{
+	if (st->nblocks == st->maxblocks)
+	{
+		st->maxblocks *= 2;
+		st->blocks = repalloc(st->blocks, sizeof(RowBlock) * st->maxblocks);
+	}
+	st->blocks[st->nblocks].rows = rows;
+	st->blocks[st->nblocks].nrows = nrows;
+	st->blocks[st->nblocks].cap = cap;
+	st->nblocks++;
+}
+
+/* Room for one more row; returns where to write it. */
+static double *
+entropy_next_row(EntropyState *st)
+{
+	RowBlock   *last = st->nblocks > 0 ? &st->blocks[st->nblocks - 1] : NULL;
+
+	if (last == NULL || last->nrows == last->cap)
+	{
+		add_block(st, palloc(sizeof(double) * (Size) st->m * st->rows_per_block),
+				  0, st->rows_per_block);
+		last = &st->blocks[st->nblocks - 1];
+	}
+	return last->rows + (Size) last->nrows++ * st->m;
+}
+
+static void
+merge_ranges(EntropyState *into, const EntropyState *from)
+{
+	for (int j = 0; j < into->m; j++)
+	{
+		into->lo[j] = Min(into->lo[j], from->lo[j]);
+		into->hi[j] = Max(into->hi[j], from->hi[j]);
+	}
+	into->n += from->n;
+}
+
+static bool
+same_directions(const int *a, const int *b, int m)
+{
+	for (int j = 0; j < m; j++)
+		if (sy_dir(a, j) != sy_dir(b, j))
+			return false;
+	return true;
+}
+
+/* Directions argument of this row equals the state's? Cheap when unchanged. */
+static bool
+directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w)
+{
+	int		   *dir;
+
+	if (dirarr == NULL || st->dir_raw == NULL)
+	{
+		if (dirarr == NULL && st->dir_raw == NULL)
+			return true;
+	}
+	else if (VARSIZE(dirarr) == VARSIZE(st->dir_raw) &&
+			 memcmp(dirarr, st->dir_raw, VARSIZE(dirarr)) == 0)
+		return true;
+	/* different bytes may still mean the same, e.g. NULL and all 1 */
+	dir = sy_directions(dirarr, w, st->m);
+	return same_directions(st->dir, dir, st->m);
+}
+
+/*
+ * entropy_weights_transfn(internal, x float8[] [, directions int[] [, shift float8]])
+ */
+PG_FUNCTION_INFO_V1(entropy_weights_transfn);
+Datum
+entropy_weights_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
+	SyWhere		w = {NULL, "x", 0};
+	ArrayType  *xarr;
+	ArrayType  *dirarr;
+	const double *x;
+	double		shift;
+	int			m;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "entropy_weights_transfn called in non-aggregate context");
+	w.fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+
+	xarr = PG_GETARG_ARRAYTYPE_P(1);
+	dirarr = PG_NARGS() > 2 && !PG_ARGISNULL(2) ? PG_GETARG_ARRAYTYPE_P(2) : NULL;
+	w.argname = "shift";
+	shift = PG_NARGS() > 3 ? sy_shift(PG_GETARG_DATUM(3), PG_ARGISNULL(3), w) : 0.0;
+	old = MemoryContextSwitchTo(aggcxt);
+	if (st == NULL)
+	{
+		w.argname = "x";
+		x = sy_indicator_row(xarr, w, -1, &m);
+		w.argname = "directions";
+		st = entropy_state_new(w.fname, m, sy_directions(dirarr, w, m), shift);
+		if (dirarr)
+			st->dir_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(dirarr));
+	}
+	else
+	{
+		w.argname = "directions";
+		sy_must_be_constant(directions_unchanged(st, dirarr, w), w);
+		w.argname = "shift";
+		sy_must_be_constant(st->shift == shift, w);
+		w.argname = "x";
+		x = sy_indicator_shape(xarr, w, st->m, &m);
+	}
+	if (!sy_row_ingest(x, m, entropy_next_row(st), st->lo, st->hi))
+		sy_indicator_row(xarr, w, m, &m);	/* reports the non-finite value */
+	st->n++;
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(entropy_weights_combinefn);
+Datum
+entropy_weights_combinefn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	EntropyState *a = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
+	EntropyState *b = PG_ARGISNULL(1) ? NULL : (EntropyState *) PG_GETARG_POINTER(1);
+	SyWhere		w = {NULL, "x", 0};
+	bool		adopt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "entropy_weights_combinefn called in non-aggregate context");
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	/* states deserialized into the aggregate's memory are taken over whole */
+	adopt = GetMemoryChunkContext(b) == aggcxt;
+	if (a == NULL && adopt)
+		PG_RETURN_POINTER(b);
+	w.fname = sy_agg_name(fcinfo, "entropy_weights");
+	old = MemoryContextSwitchTo(aggcxt);
+	if (a == NULL)
+		a = entropy_state_new(w.fname, b->m, b->dir, b->shift);
+	else
+	{
+		if (a->m != b->m)
+		{
+			/* rows of different lengths landed in different partial groups */
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("%s: x has %d elements in some rows and %d in others",
+							w.fname, b->m, a->m),
+					 errhint("Every row of a group must carry the same indicators in the same order.")));
+		}
+		w.argname = "directions";
+		sy_must_be_constant(same_directions(a->dir, b->dir, a->m), w);
+		w.argname = "shift";
+		sy_must_be_constant(a->shift == b->shift, w);
+	}
+	for (int k = 0; k < b->nblocks; k++)
+	{
+		RowBlock   *blk = &b->blocks[k];
+
+		CHECK_FOR_INTERRUPTS();
+		if (adopt)
+			add_block(a, blk->rows, blk->nrows, blk->cap);
+		else
+			for (int64 i = 0; i < blk->nrows; i++)
+				memcpy(entropy_next_row(a), blk->rows + i * b->m, sizeof(double) * b->m);
+	}
+	merge_ranges(a, b);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(entropy_weights_serialfn);
+Datum
+entropy_weights_serialfn(PG_FUNCTION_ARGS)
+{
+	EntropyState *st = (EntropyState *) PG_GETARG_POINTER(0);
+	EntropyHeader h = {0};
+	Size		dirbytes = st->dir ? MAXALIGN(sizeof(int32) * st->m) : 0;
+	Size		size;
+	bytea	   *out;
+	char	   *p;
+
+	/* a bytea holds at most 1 GB */
+	if ((double) st->n * st->m * sizeof(double) + 2.0 * st->m * sizeof(double) +
+		dirbytes + sizeof(EntropyHeader) + VARHDRSZ > (double) MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s: partial state too large to pass between processes", st->fname),
+				 errdetail("A partial aggregate holds " INT64_FORMAT " rows of %d indicators.",
+						   st->n, st->m),
+				 errhint("Run the aggregate without parallelism: SET max_parallel_workers_per_gather = 0.")));
+	size = VARHDRSZ + sizeof(EntropyHeader) + dirbytes +
+		sizeof(double) * ((Size) 2 * st->m + (Size) st->n * st->m);
+	out = palloc(size);
+	SET_VARSIZE(out, size);
+	p = VARDATA(out);
+
+	h.magic = ENTROPY_MAGIC;
+	h.version = ENTROPY_VERSION;
+	h.have_dir = st->dir != NULL;
+	h.m = st->m;
+	h.n = st->n;
+	h.shift = st->shift;
+	memcpy(p, &h, sizeof(h));
+	p += sizeof(h);
+	if (st->dir)
+	{
+		for (int j = 0; j < st->m; j++)
+		{
+			int32		d = st->dir[j];
+
+			memcpy(p + sizeof(int32) * j, &d, sizeof(int32));
+		}
+		p += dirbytes;
+	}
+	memcpy(p, st->lo, sizeof(double) * st->m);
+	p += sizeof(double) * st->m;
+	memcpy(p, st->hi, sizeof(double) * st->m);
+	p += sizeof(double) * st->m;
+	for (int k = 0; k < st->nblocks; k++)
+	{
+		Size		bytes = sizeof(double) * (Size) st->m * st->blocks[k].nrows;
+
+		memcpy(p, st->blocks[k].rows, bytes);
+		p += bytes;
+	}
+	PG_RETURN_BYTEA_P(out);
+}
+
+static void
+corrupt_state(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("entropy_weights: invalid serialized state"),
+			 errdetail("%s", what)));
+}
+
+/*
+ * The serialized state comes from another process but is parsed as if from
+ * a stranger: every length and value is checked before use.
+ */
+PG_FUNCTION_INFO_V1(entropy_weights_deserialfn);
+Datum
+entropy_weights_deserialfn(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	const char *p = VARDATA_ANY(in);
+	Size		len = VARSIZE_ANY_EXHDR(in);
+	EntropyHeader h;
+	EntropyState *st;
+	MemoryContext aggcxt,
+				old;
+	int		   *dir = NULL;
+	Size		dirbytes;
+	double		need;
+
+	if (len < sizeof(h))
+		corrupt_state("The state is shorter than its header.");
+	memcpy(&h, p, sizeof(h));
+	if (h.magic != ENTROPY_MAGIC || h.version != ENTROPY_VERSION)
+		corrupt_state("Unknown magic number or version.");
+	if (h.m < 1 || h.m > SY_MAX_INDICATORS || h.n < 0 || h.have_dir > 1)
+		corrupt_state("Indicator or row count out of range.");
+	if (!isfinite(h.shift) || h.shift < 0.0)
+		corrupt_state("Invalid shift.");
+	dirbytes = h.have_dir ? MAXALIGN(sizeof(int32) * h.m) : 0;
+	need = (double) sizeof(h) + dirbytes + sizeof(double) * (2.0 * h.m + (double) h.n * h.m);
+	if (need != (double) len)
+		corrupt_state("The state's length does not match its counts.");
+	p += sizeof(h);
+	if (h.have_dir)
+	{
+		dir = palloc(sizeof(int) * h.m);
+		for (int j = 0; j < h.m; j++)
+		{
+			int32		d;
+
+			memcpy(&d, p + sizeof(int32) * j, sizeof(int32));
+			if (d != 1 && d != -1)
+				corrupt_state("Invalid direction.");
+			dir[j] = d;
+		}
+		p += dirbytes;
+	}
+	/* build the state where the combine function can take it over */
+	if (AggCheckCallContext(fcinfo, &aggcxt))
+		old = MemoryContextSwitchTo(aggcxt);
+	else
+		old = CurrentMemoryContext;
+	st = entropy_state_new(sy_agg_name(fcinfo, "entropy_weights"), h.m, dir, h.shift);
+	if (h.n > 0)
+	{
+		double	   *rows = palloc_extended(sizeof(double) * (Size) h.n * h.m, MCXT_ALLOC_HUGE);
+
+		/* one copy into aligned memory, then check every value in place */
+		memcpy(rows, p + 2 * sizeof(double) * h.m, sizeof(double) * (Size) h.n * h.m);
+		for (int64 i = 0; i < h.n; i++)
+		{
+			double	   *row = rows + i * h.m;
+
+			if (!sy_row_ingest(row, h.m, row, st->lo, st->hi))
+				corrupt_state("A stored value is not finite.");
+			if ((i & 0xffff) == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+		add_block(st, rows, h.n, h.n);
+	}
+	st->n = h.n;
+	MemoryContextSwitchTo(old);
+	/* the stored ranges must be exactly those of the stored rows */
+	if (h.n > 0 && (memcmp(st->lo, p, sizeof(double) * h.m) != 0 ||
+					memcmp(st->hi, p + sizeof(double) * h.m, sizeof(double) * h.m) != 0))
+		corrupt_state("The stored ranges do not match the stored rows.");
+	PG_RETURN_POINTER(st);
+}
+
+/* Entropy, divergence and weights of a state; false when undefined. */
+static bool
+entropy_compute(EntropyState *st, double *entropy, double *divergence, double *weight)
+{
+	int			m = st->m;
+	double	   *a = palloc(sizeof(double) * m);
+	double	   *c = palloc(sizeof(double) * m);
+	double	   *sumz = palloc0(sizeof(double) * m);
+	double	   *sumzlogz = palloc0(sizeof(double) * m);
+
+	sy_entropy_coefs(m, st->lo, st->hi, st->dir, a, c);
+	for (int k = 0; k < st->nblocks; k++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		sy_entropy_accum_block(st->blocks[k].rows, st->blocks[k].nrows, m, a, c,
+							   st->shift, sumz, sumzlogz);
+	}
+	return sy_entropy_finish(st->n, m, st->lo, st->hi, sumz, sumzlogz,
+							 entropy, divergence, weight) == SY_OK;
+}
+
+PG_FUNCTION_INFO_V1(entropy_weights_finalfn);
+Datum
+entropy_weights_finalfn(PG_FUNCTION_ARGS)
+{
+	EntropyState *st;
+	double	   *e,
+			   *d,
+			   *w;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (EntropyState *) PG_GETARG_POINTER(0);
+	e = palloc(sizeof(double) * st->m);
+	d = palloc(sizeof(double) * st->m);
+	w = palloc(sizeof(double) * st->m);
+	if (!entropy_compute(st, e, d, w))
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(sy_float8_array(w, st->m));
+}
+
+/* entropy_detail: (n bigint, entropy float8[], divergence float8[], weight float8[]) */
+PG_FUNCTION_INFO_V1(entropy_weights_detail_finalfn);
+Datum
+entropy_weights_detail_finalfn(PG_FUNCTION_ARGS)
+{
+	EntropyState *st;
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+	double	   *e,
+			   *d,
+			   *w;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "entropy_weights_detail: return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	st = (EntropyState *) PG_GETARG_POINTER(0);
+	e = palloc(sizeof(double) * st->m);
+	d = palloc(sizeof(double) * st->m);
+	w = palloc(sizeof(double) * st->m);
+	entropy_compute(st, e, d, w);
+	values[0] = Int64GetDatum(st->n);
+	values[1] = PointerGetDatum(sy_float8_array(e, st->m));
+	values[2] = PointerGetDatum(sy_float8_array(d, st->m));
+	values[3] = PointerGetDatum(sy_float8_array(w, st->m));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

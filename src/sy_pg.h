@@ -1,0 +1,66 @@
+/*
+ * sy_pg.h - server glue shared by synergy's SQL-callable functions.
+ *
+ * Argument checking lives here so every function rejects bad input with the
+ * same errcodes and wording: errmsg names the function and the problem,
+ * errdetail gives the position or value, errhint says how to fix it.
+ */
+#ifndef SY_PG_H
+#define SY_PG_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/array.h"
+
+#include "sy_core.h"
+
+/*
+ * Where a value came from, for error details: the function, the argument
+ * and, in window functions, the row of the partition (1-based; 0 = unknown).
+ */
+typedef struct SyWhere
+{
+	const char *fname;
+	const char *argname;
+	int64		row;
+} SyWhere;
+
+/*
+ * Elements of a one-dimensional float8[] with no NULLs and only finite
+ * values.  Returns a pointer into the array (not a copy) and sets *m.  When
+ * expect_m >= 0 the length must equal it.
+ */
+extern const double *sy_indicator_row(ArrayType *a, SyWhere w, int expect_m, int *m);
+
+/* The same checks except finiteness, for callers that check it on the fly. */
+extern const double *sy_indicator_shape(ArrayType *a, SyWhere w, int expect_m, int *m);
+
+/* Directions (+1 benefit, -1 cost) for m indicators; NULL array = all benefit. */
+extern int *sy_directions(ArrayType *a, SyWhere w, int m);
+
+/* Non-negative weights for m indicators, rescaled to sum to 1. */
+extern double *sy_weights(ArrayType *a, SyWhere w, int m);
+
+/* Shift added to min-max scores: finite and >= 0 (NULL means 0). */
+extern double sy_shift(Datum d, bool isnull, SyWhere w);
+
+extern sy_normalization sy_parse_normalization(text *t, const char *fname);
+extern sy_edges sy_parse_edges(text *t, const char *fname);
+
+/* Throws when an array argument that must be the same in every row changes. */
+extern void sy_must_be_constant(bool same, SyWhere w);
+
+/* float8[] from doubles; NaN elements become NULL. */
+extern ArrayType *sy_float8_array(const double *v, int m);
+
+/*
+ * Name of the aggregate being run (it may share its transition function
+ * with others), for messages; fallback when not called as an aggregate.
+ */
+extern const char *sy_agg_name(FunctionCallInfo fcinfo, const char *fallback);
+
+/* A detail suffix naming the row, e.g. " in row 3 of the partition". */
+extern const char *sy_row_suffix(int64 row);
+
+#endif							/* SY_PG_H */

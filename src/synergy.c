@@ -1,0 +1,18 @@
+/*
+ * synergy.c - module entry point and version.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+
+PG_MODULE_MAGIC;
+
+#define SYNERGY_LIB_VERSION "0.1.0"
+
+PG_FUNCTION_INFO_V1(synergy_lib_version);
+Datum
+synergy_lib_version(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(SYNERGY_LIB_VERSION));
+}

@@ -1,0 +1,222 @@
+/*
+ * window_evaluate.c - topsis, topsis_detail, composite_index and the array
+ * form of minmax_normalize, as window functions over a whole partition.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "windowapi.h"
+
+#include "sy_pg.h"
+#include "sy_window.h"
+
+typedef enum EvalKind
+{
+	EVAL_TOPSIS,
+	EVAL_COMPOSITE,
+	EVAL_MINMAX
+} EvalKind;
+
+/* Per-partition cache: results per valid row. */
+typedef struct EvalCache
+{
+	bool		ready;
+	SyMatrix	mx;
+	double	   *r1;				/* closeness, composite, or normalized rows */
+	double	   *r2;				/* D+ (topsis) */
+	double	   *r3;				/* D- (topsis) */
+	TupleDesc	tupdesc;		/* topsis_detail */
+} EvalCache;
+
+/* Weights argument: NULL means the entropy weights of the partition. */
+static double *
+partition_weights(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
+				  SyWhere w, MemoryContext keep, const SyMatrix *mx, const int *dir)
+{
+	bool		isnull;
+	Datum		d;
+
+	w.argname = "weights";
+	d = sy_partition_constant(fcinfo, winobj, argno, -1, w, keep, &isnull);
+	if (!isnull)
+		return sy_weights(DatumGetArrayTypeP(d), w, mx->m);
+	else
+	{
+		int			m = mx->m;
+		double	   *work = palloc(sizeof(double) * 6 * m);
+		double	   *e = palloc(sizeof(double) * m);
+		double	   *dv = palloc(sizeof(double) * m);
+		double	   *wt = palloc(sizeof(double) * m);
+
+		if (sy_entropy_weights(mx->x, mx->nvalid, m, dir, 0.0, work, e, dv, wt) != SY_OK)
+			return NULL;		/* no variation: closeness undefined */
+		return wt;
+	}
+}
+
+static int *
+partition_directions(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
+					 SyWhere w, MemoryContext keep, int m)
+{
+	bool		isnull;
+	Datum		d;
+
+	w.argname = "directions";
+	d = sy_partition_constant(fcinfo, winobj, argno, -1, w, keep, &isnull);
+	return isnull ? NULL : sy_directions(DatumGetArrayTypeP(d), w, m);
+}
+
+static void
+evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
+				   EvalKind kind, const char *fname)
+{
+	MemoryContext keep = sy_partition_context(c);
+	MemoryContext old = MemoryContextSwitchTo(keep);
+	SyWhere		w = {fname, "x", 0};
+	SyMatrix   *mx = &c->mx;
+	int		   *dir;
+	double	   *wt = NULL;
+	int			m;
+	int64		n;
+
+	sy_read_matrix(winobj, 0, w, keep, mx);
+	m = mx->m;
+	n = mx->nvalid;
+	c->ready = true;
+	if (n == 0)
+	{
+		MemoryContextSwitchTo(old);
+		return;
+	}
+
+	/* argument positions: topsis/composite (x, weights, directions, ...),
+	 * minmax_normalize (x, directions) */
+	dir = partition_directions(fcinfo, winobj, kind == EVAL_MINMAX ? 1 : 2, w, keep, m);
+	if (kind != EVAL_MINMAX)
+	{
+		wt = partition_weights(fcinfo, winobj, 1, w, keep, mx, dir);
+		if (wt == NULL)
+		{
+			c->r1 = NULL;		/* every row NULL */
+			MemoryContextSwitchTo(old);
+			return;
+		}
+	}
+
+	switch (kind)
+	{
+		case EVAL_TOPSIS:
+			{
+				bool		isnull;
+				Datum		nd;
+				sy_normalization norm = SY_NORM_MINMAX;
+
+				w.argname = "normalization";
+				nd = sy_partition_constant(fcinfo, winobj, 3, -1, w, keep, &isnull);
+				if (!isnull)
+					norm = sy_parse_normalization(DatumGetTextPP(nd), fname);
+				c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);
+				c->r2 = MemoryContextAllocHuge(keep, sizeof(double) * n);
+				c->r3 = MemoryContextAllocHuge(keep, sizeof(double) * n);
+				sy_topsis(mx->x, n, m, wt, dir, norm, palloc(sizeof(double) * 5 * m),
+						  c->r2, c->r3, c->r1);
+				break;
+			}
+		case EVAL_COMPOSITE:
+			c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);
+			sy_composite_index(mx->x, n, m, wt, dir, palloc(sizeof(double) * 2 * m), c->r1);
+			break;
+		case EVAL_MINMAX:
+			/* normalized in place: the raw rows are not needed afterwards */
+			sy_minmax_matrix(mx->x, n, m, dir, mx->x);
+			c->r1 = mx->x;
+			break;
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/* The cache for this partition, evaluated on first use; -1 for a NULL row. */
+static int64
+current_result(FunctionCallInfo fcinfo, EvalKind kind, const char *fname,
+			   EvalCache **cache)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	EvalCache  *c = WinGetPartitionLocalMemory(winobj, sizeof(EvalCache));
+	int64		k;
+
+	if (!c->ready)
+		evaluate_partition(fcinfo, winobj, c, kind, fname);
+	*cache = c;
+	k = c->mx.index[WinGetCurrentPosition(winobj)];
+	return c->r1 == NULL ? -1 : k;
+}
+
+PG_FUNCTION_INFO_V1(topsis_window);
+Datum
+topsis_window(PG_FUNCTION_ARGS)
+{
+	EvalCache  *c;
+	int64		k = current_result(fcinfo, EVAL_TOPSIS, "topsis", &c);
+
+	if (k < 0 || isnan(c->r1[k]))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(c->r1[k]);
+}
+
+PG_FUNCTION_INFO_V1(topsis_detail_window);
+Datum
+topsis_detail_window(PG_FUNCTION_ARGS)
+{
+	EvalCache  *c;
+	int64		k = current_result(fcinfo, EVAL_TOPSIS, "topsis_detail", &c);
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+
+	if (k < 0)
+		PG_RETURN_NULL();
+	if (c->tupdesc == NULL)
+	{
+		TupleDesc	td;
+		MemoryContext old = MemoryContextSwitchTo(sy_partition_context(c));
+
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "topsis_detail: return type must be a row type");
+		c->tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
+		MemoryContextSwitchTo(old);
+	}
+	values[0] = Float8GetDatum(c->r2[k]);
+	values[1] = Float8GetDatum(c->r3[k]);
+	nulls[2] = isnan(c->r1[k]);
+	values[2] = Float8GetDatum(nulls[2] ? 0.0 : c->r1[k]);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(c->tupdesc, values, nulls)));
+}
+
+PG_FUNCTION_INFO_V1(composite_index_window);
+Datum
+composite_index_window(PG_FUNCTION_ARGS)
+{
+	EvalCache  *c;
+	int64		k = current_result(fcinfo, EVAL_COMPOSITE, "composite_index", &c);
+
+	if (k < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(c->r1[k]);
+}
+
+PG_FUNCTION_INFO_V1(minmax_normalize_array_window);
+Datum
+minmax_normalize_array_window(PG_FUNCTION_ARGS)
+{
+	EvalCache  *c;
+	int64		k = current_result(fcinfo, EVAL_MINMAX, "minmax_normalize", &c);
+
+	if (k < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(sy_float8_array(c->r1 + (Size) k * c->mx.m, c->mx.m));
+}

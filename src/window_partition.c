@@ -1,0 +1,121 @@
+/*
+ * window_partition.c - reading a whole window partition once.
+ *
+ * synergy's window functions evaluate the whole partition on their first
+ * call and cache one result per row in partition-local memory (the pattern
+ * of PostGIS's lwgeom_window.c); later calls only look their row up.  They
+ * ignore the frame: the partition is the group being evaluated.
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/memutils.h"
+#include "windowapi.h"
+
+#include "sy_pg.h"
+#include "sy_window.h"
+
+MemoryContext
+sy_partition_context(void *partition_local)
+{
+	/* the partition-local chunk lives in the context reset per partition */
+	return GetMemoryChunkContext(partition_local);
+}
+
+void
+sy_read_matrix(WindowObject winobj, int argno, SyWhere w, MemoryContext keep,
+			   SyMatrix *out)
+{
+	int64		nrows = WinGetPartitionRowCount(winobj);
+	MemoryContext rowcxt,
+				old;
+
+	out->nrows = nrows;
+	out->nvalid = 0;
+	out->m = -1;
+	out->index = MemoryContextAllocHuge(keep, sizeof(int64) * nrows);
+	out->x = NULL;
+
+	/* detoasted copies would pile up over a large partition: reset per row */
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "synergy partition row",
+								   ALLOCSET_SMALL_SIZES);
+	old = MemoryContextSwitchTo(rowcxt);
+	for (int64 i = 0; i < nrows; i++)
+	{
+		bool		isnull,
+					isout;
+		Datum		d = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD,
+												 false, &isnull, &isout);
+		const double *row;
+		int			m;
+
+		CHECK_FOR_INTERRUPTS();
+		if (isnull)
+		{
+			out->index[i] = -1;
+			continue;
+		}
+		w.row = i + 1;
+		row = sy_indicator_row(DatumGetArrayTypeP(d), w, out->m, &m);
+		if (out->x == NULL)
+		{
+			out->m = m;
+			out->x = MemoryContextAllocHuge(keep, sizeof(double) * (Size) m * nrows);
+		}
+		memcpy(out->x + (Size) out->nvalid * m, row, sizeof(double) * m);
+		out->index[i] = out->nvalid++;
+		MemoryContextReset(rowcxt);
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(rowcxt);
+}
+
+/* Two argument values are the same: both NULL, or equal bytes once detoasted. */
+static bool
+same_datum(Datum a, bool anull, Datum b, bool bnull, int16 typlen)
+{
+	if (anull || bnull)
+		return anull == bnull;
+	if (typlen == -1)
+	{
+		struct varlena *va = PG_DETOAST_DATUM_PACKED(a);
+		struct varlena *vb = PG_DETOAST_DATUM_PACKED(b);
+
+		return VARSIZE_ANY_EXHDR(va) == VARSIZE_ANY_EXHDR(vb) &&
+			memcmp(VARDATA_ANY(va), VARDATA_ANY(vb), VARSIZE_ANY_EXHDR(va)) == 0;
+	}
+	return a == b;				/* by-value types */
+}
+
+Datum
+sy_partition_constant(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
+					  int16 typlen, SyWhere w, MemoryContext keep, bool *isnull)
+{
+	int64		nrows = WinGetPartitionRowCount(winobj);
+	bool		isout;
+	Datum		first = WinGetFuncArgInPartition(winobj, argno, 0, WINDOW_SEEK_HEAD,
+												 false, isnull, &isout);
+	MemoryContext old;
+
+	if (!*isnull && typlen == -1)
+	{
+		old = MemoryContextSwitchTo(keep);
+		first = PointerGetDatum(PG_DETOAST_DATUM_COPY(first));
+		MemoryContextSwitchTo(old);
+	}
+	/* constants and parameters cannot vary; anything else is checked */
+	if (get_fn_expr_arg_stable(fcinfo->flinfo, argno))
+		return first;
+	for (int64 i = 1; i < nrows; i++)
+	{
+		bool		null;
+		Datum		d = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD,
+												 false, &null, &isout);
+
+		CHECK_FOR_INTERRUPTS();
+		w.row = i + 1;
+		sy_must_be_constant(same_datum(first, *isnull, d, null, typlen), w);
+	}
+	return first;
+}

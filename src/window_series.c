@@ -1,0 +1,214 @@
+/*
+ * window_series.c - window functions over one scalar value per row:
+ * minmax_normalize(x float8, direction int) and interpolate(x, t, edges).
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "windowapi.h"
+
+#include "sy_pg.h"
+#include "sy_window.h"
+
+typedef struct SeriesCache
+{
+	bool		ready;
+	unsigned char *known;		/* per partition row: result is not NULL */
+	double	   *value;			/* per partition row */
+} SeriesCache;
+
+/* A finite float8 argument of row i, or NULL. */
+static bool
+row_float8(WindowObject winobj, int argno, int64 i, SyWhere w, double *out)
+{
+	bool		isnull,
+				isout;
+	Datum		d = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD,
+											 false, &isnull, &isout);
+
+	if (isnull)
+		return false;
+	*out = DatumGetFloat8(d);
+	if (!isfinite(*out))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: %s is not finite", w.fname, w.argname),
+				 errdetail("%s is %s in row " INT64_FORMAT " of the partition.", w.argname,
+						   isnan(*out) ? "NaN" : (*out > 0 ? "Infinity" : "-Infinity"), i + 1),
+				 errhint("Replace NaN and infinite values (e.g. with NULLIF or CASE) first.")));
+	return true;
+}
+
+static SeriesCache *
+series_cache(WindowObject winobj, int64 *nrows)
+{
+	SeriesCache *c = WinGetPartitionLocalMemory(winobj, sizeof(SeriesCache));
+
+	*nrows = WinGetPartitionRowCount(winobj);
+	if (!c->ready)
+	{
+		MemoryContext keep = sy_partition_context(c);
+
+		c->known = MemoryContextAllocHuge(keep, *nrows);
+		c->value = MemoryContextAllocHuge(keep, sizeof(double) * *nrows);
+	}
+	return c;
+}
+
+static Datum
+series_result(WindowObject winobj, SeriesCache *c)
+{
+	int64		pos = WinGetCurrentPosition(winobj);
+
+	if (!c->known[pos])
+		return (Datum) 0;
+	return Float8GetDatum(c->value[pos]);
+}
+
+PG_FUNCTION_INFO_V1(minmax_normalize_window);
+Datum
+minmax_normalize_window(PG_FUNCTION_ARGS)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	int64		nrows;
+	SeriesCache *c = series_cache(winobj, &nrows);
+
+	if (!c->ready)
+	{
+		SyWhere		w = {"minmax_normalize", "x", 0};
+		double		lo = INFINITY,
+					hi = -INFINITY;
+
+		for (int64 i = 0; i < nrows; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			c->known[i] = row_float8(winobj, 0, i, w, &c->value[i]);
+			if (c->known[i])
+			{
+				lo = Min(lo, c->value[i]);
+				hi = Max(hi, c->value[i]);
+			}
+		}
+		/* the direction is read per row: it may come from a joined table */
+		for (int64 i = 0; i < nrows; i++)
+		{
+			bool		isnull,
+						isout;
+			int32		dir = SY_BENEFIT;
+			Datum		d;
+
+			if (!c->known[i])
+				continue;
+			d = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
+			if (!isnull)
+				dir = DatumGetInt32(d);
+			if (dir != 1 && dir != -1)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("minmax_normalize: direction must be 1 (benefit) or -1 (cost)"),
+						 errdetail("direction is %d in row " INT64_FORMAT " of the partition.", dir, i + 1),
+						 errhint("Use 1 where larger is better and -1 where smaller is better.")));
+			c->value[i] = sy_minmax_score(c->value[i], lo, hi, dir);
+		}
+		c->ready = true;
+	}
+	if (!c->known[WinGetCurrentPosition(winobj)])
+		PG_RETURN_NULL();
+	return series_result(winobj, c);
+}
+
+typedef struct SeriesPoint
+{
+	double		t;
+	int64		row;
+} SeriesPoint;
+
+static int
+point_cmp(const void *a, const void *b)
+{
+	const SeriesPoint *pa = a,
+			   *pb = b;
+
+	if (pa->t != pb->t)
+		return pa->t < pb->t ? -1 : 1;
+	return pa->row < pb->row ? -1 : (pa->row > pb->row);
+}
+
+PG_FUNCTION_INFO_V1(interpolate_window);
+Datum
+interpolate_window(PG_FUNCTION_ARGS)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	int64		nrows;
+	SeriesCache *c = series_cache(winobj, &nrows);
+
+	if (!c->ready)
+	{
+		SyWhere		w = {"interpolate", "x", 0};
+		MemoryContext keep = sy_partition_context(c);
+		SeriesPoint *pts = MemoryContextAllocHuge(keep, sizeof(SeriesPoint) * nrows);
+		double	   *t,
+				   *x,
+				   *out;
+		unsigned char *known;
+		int64		np = 0;
+		sy_edges	edges = SY_EDGES_NONE;
+		bool		isnull;
+		Datum		ed;
+
+		w.argname = "edges";
+		ed = sy_partition_constant(fcinfo, winobj, 2, -1, w, keep, &isnull);
+		if (!isnull)
+			edges = sy_parse_edges(DatumGetTextPP(ed), "interpolate");
+
+		/* rows with a NULL t keep their x and take no part in the fill */
+		for (int64 i = 0; i < nrows; i++)
+		{
+			double		ti;
+
+			CHECK_FOR_INTERRUPTS();
+			w.argname = "x";
+			c->known[i] = row_float8(winobj, 0, i, w, &c->value[i]);
+			w.argname = "t";
+			if (row_float8(winobj, 1, i, w, &ti))
+			{
+				pts[np].t = ti;
+				pts[np].row = i;
+				np++;
+			}
+		}
+		qsort(pts, np, sizeof(SeriesPoint), point_cmp);
+		for (int64 k = 1; k < np; k++)
+			if (pts[k].t == pts[k - 1].t)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("interpolate: t is not unique within the partition"),
+						 errdetail("t = %g in rows " INT64_FORMAT " and " INT64_FORMAT " of the partition.",
+								   pts[k].t, pts[k - 1].row + 1, pts[k].row + 1),
+						 errhint("Partition by every key of the series, e.g. OVER (PARTITION BY region, indicator ORDER BY year).")));
+
+		t = MemoryContextAllocHuge(keep, sizeof(double) * np);
+		x = MemoryContextAllocHuge(keep, sizeof(double) * np);
+		out = MemoryContextAllocHuge(keep, sizeof(double) * np);
+		known = MemoryContextAllocHuge(keep, np);
+		for (int64 k = 0; k < np; k++)
+		{
+			t[k] = pts[k].t;
+			x[k] = c->value[pts[k].row];
+			known[k] = c->known[pts[k].row];
+		}
+		sy_interpolate_sorted(t, x, known, np, edges, out);
+		for (int64 k = 0; k < np; k++)
+		{
+			c->value[pts[k].row] = out[k];
+			c->known[pts[k].row] = known[k];
+		}
+		c->ready = true;
+	}
+	if (!c->known[WinGetCurrentPosition(winobj)])
+		PG_RETURN_NULL();
+	return series_result(winobj, c);
+}
