@@ -5,7 +5,8 @@
 #   check-core   make check-core: numeric core unit tests, no server
 #   cluster      a temporary cluster under /tmp, removed on exit
 #   installcheck pg_regress over sql/*.sql against expected/*.out
-#   pgtap        pg_prove over test/pgtap/*.sql (database with pgtap and the sample data)
+#   pgtap        pg_prove over test/pgtap/*.sql (database with pgtap, postgis, synergy,
+#                synergy_postgis and the sample data)
 #   doctest      the SQL examples of README.md and docs/*.md (test/doctest.pl)
 #   stages/*     each executable test/stages/*.sh, in name order, from the repository root, with
 #                PGHOST PGPORT PGUSER PGDATABASE SY_CLUSTER_DIR SY_REPO SY_PG_CONFIG exported and
@@ -79,7 +80,7 @@ run_pgtap() {
 		stage_note="pg_prove not found (Debian package libtap-parser-sourcehandler-pgtap-perl)"
 		return 1
 	fi
-	sy_createdb synergy_pgtap pgtap || return 1
+	sy_createdb synergy_pgtap pgtap postgis synergy synergy_postgis || return 1
 	sy_load_sample synergy_pgtap || return 1
 	PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
 		pg_prove --failures -d synergy_pgtap "${files[@]}"
