@@ -1,0 +1,105 @@
+-- Parallel and partition-wise plans run the weight aggregates as
+-- Partial/Finalize aggregates (combine, serialize, deserialize) and must give
+-- the serial answer.  Floating-point sums taken in another order can differ
+-- in the last bits, so the comparison is to 1e-12 relative.
+
+CREATE TABLE par_panel (id int, grp int, x float8[], dirs int[]);
+INSERT INTO par_panel
+SELECT g, g % 5,
+       ARRAY[1e6 + 1e4 * sin(g), 50 + 10 * cos(g * 0.7), 3 + (g % 17), 1e-3 * (g % 101), 42],
+       '{1,-1,1,-1,1}'
+FROM generate_series(1, 30000) g;
+ANALYZE par_panel;
+
+-- the serial answers
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE serial AS
+SELECT entropy_weights(x, dirs) AS entropy, entropy_weights(x, dirs, 0.01) AS entropy_shift,
+       critic_weights(x, dirs) AS critic, stddev_weights(x) AS stddev, cv_weights(x) AS cv,
+       (entropy_weights_detail(x, dirs)).n AS n
+FROM par_panel;
+CREATE TEMP TABLE serial_grouped AS
+SELECT grp, entropy_weights(x, dirs) AS entropy, critic_weights(x, dirs) AS critic
+FROM par_panel GROUP BY grp;
+
+CREATE FUNCTION pg_temp.close(a float8[], b float8[]) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT cardinality(a) = cardinality(b) AND
+         bool_and(abs(x - y) <= 1e-12 * greatest(abs(x), abs(y)) + 1e-15)
+  FROM unnest(a, b) AS u(x, y)
+$$;
+
+-- force a parallel plan with two workers and no leader participation
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+
+EXPLAIN (COSTS OFF)
+SELECT entropy_weights(x, dirs), critic_weights(x, dirs), stddev_weights(x), cv_weights(x) FROM par_panel;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+SELECT entropy_weights(x, dirs) FROM par_panel;
+
+SELECT pg_temp.close(p.entropy, s.entropy) AS entropy,
+       pg_temp.close(p.entropy_shift, s.entropy_shift) AS entropy_shift,
+       pg_temp.close(p.critic, s.critic) AS critic,
+       pg_temp.close(p.stddev, s.stddev) AS stddev,
+       pg_temp.close(p.cv, s.cv) AS cv,
+       p.n = s.n AS n
+FROM (SELECT entropy_weights(x, dirs) AS entropy, entropy_weights(x, dirs, 0.01) AS entropy_shift,
+             critic_weights(x, dirs) AS critic, stddev_weights(x) AS stddev, cv_weights(x) AS cv,
+             (entropy_weights_detail(x, dirs)).n AS n
+      FROM par_panel) p, serial s;
+
+-- grouped, with partial aggregation below the Gather
+EXPLAIN (COSTS OFF)
+SELECT grp, entropy_weights(x, dirs) FROM par_panel GROUP BY grp;
+SELECT count(*) AS groups, bool_and(pg_temp.close(p.entropy, s.entropy)) AS entropy,
+       bool_and(pg_temp.close(p.critic, s.critic)) AS critic
+FROM (SELECT grp, entropy_weights(x, dirs) AS entropy, critic_weights(x, dirs) AS critic
+      FROM par_panel GROUP BY grp) p JOIN serial_grouped s USING (grp);
+
+-- directions that differ between rows are caught even when the rows are in
+-- different workers: the combine step compares the partial states
+CREATE TABLE par_bad AS SELECT g, ARRAY[g::float8, 1] AS x,
+  CASE WHEN g > 15000 THEN '{1,-1}'::int[] ELSE '{1,1}' END AS dirs
+FROM generate_series(1, 30000) g;
+ANALYZE par_bad;
+\set VERBOSITY terse
+SELECT entropy_weights(x, dirs) FROM par_bad;
+\set VERBOSITY default
+
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+
+-- partition-wise aggregation over a partitioned table: Partial Aggregate per
+-- partition without parallel workers, then Finalize
+CREATE TABLE par_parted (grp int, x float8[], dirs int[]) PARTITION BY LIST (grp);
+CREATE TABLE par_parted_0 PARTITION OF par_parted FOR VALUES IN (0, 1);
+CREATE TABLE par_parted_1 PARTITION OF par_parted FOR VALUES IN (2, 3);
+CREATE TABLE par_parted_2 PARTITION OF par_parted FOR VALUES IN (4);
+INSERT INTO par_parted SELECT grp, x, dirs FROM par_panel;
+ANALYZE par_parted;
+SET enable_partitionwise_aggregate = on;
+SET max_parallel_workers_per_gather = 0;
+EXPLAIN (COSTS OFF)
+SELECT entropy_weights(x, dirs), critic_weights(x, dirs), stddev_weights(x) FROM par_parted;
+SELECT pg_temp.close(p.entropy, s.entropy) AS entropy, pg_temp.close(p.critic, s.critic) AS critic,
+       pg_temp.close(p.stddev, s.stddev) AS stddev, pg_temp.close(p.cv, s.cv) AS cv
+FROM (SELECT entropy_weights(x, dirs) AS entropy, critic_weights(x, dirs) AS critic,
+             stddev_weights(x) AS stddev, cv_weights(x) AS cv FROM par_parted) p, serial s;
+
+-- grouped by the partition key: each partition aggregated whole
+EXPLAIN (COSTS OFF)
+SELECT grp, entropy_weights(x, dirs) FROM par_parted GROUP BY grp;
+SELECT count(*) AS groups, bool_and(pg_temp.close(p.entropy, s.entropy)) AS entropy
+FROM (SELECT grp, entropy_weights(x, dirs) AS entropy FROM par_parted GROUP BY grp) p
+JOIN serial_grouped s USING (grp);
+RESET enable_partitionwise_aggregate;
+RESET max_parallel_workers_per_gather;
+
+DROP TABLE par_panel, par_bad, par_parted;
