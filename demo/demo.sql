@@ -1,0 +1,108 @@
+-- synergy demo: the evaluation pipeline on the bundled sample panel.
+-- Run by scripts/demo.sh on a database with postgis, synergy, synergy_postgis
+-- and the sample loaded (schema synergy_sample).  The values are SYNTHETIC:
+-- read the output for how the methods behave, not as facts about the cities.
+\set QUIET on
+\pset footer off
+\set ON_ERROR_STOP on
+
+\echo
+\echo '== 1. The sample panel: 7 cities x 2010-2019 x 25 indicators in 6 subsystems =='
+SELECT a.code AS agglomeration, a.name_en, string_agg(r.name_en || ' ' || r.name_zh, ', ' ORDER BY r.code) AS cities
+FROM synergy_sample.agglomeration a
+JOIN synergy_sample.region r ON a.code = ANY (r.agglomerations)
+WHERE a.code IN ('ycje', 'sxc')
+GROUP BY a.code, a.name_en ORDER BY a.code DESC;
+
+SELECT subsystem_order AS "#", subsystem, subsystem_zh,
+       string_agg(code || CASE WHEN direction = -1 THEN ' (cost)' ELSE '' END, ', ' ORDER BY code) AS indicators
+FROM synergy_sample.indicator GROUP BY 1, 2, 3 ORDER BY 1;
+
+\echo
+\echo '== 2. Gaps filled with interpolate(value, year, ''nearest'') OVER (PARTITION BY region, indicator) =='
+CREATE TEMP VIEW filled AS
+SELECT p.region_code, p.year, i.subsystem, i.subsystem_order, p.indicator_code, i.direction,
+       p.value AS raw,
+       interpolate(p.value, p.year, 'nearest') OVER (PARTITION BY p.region_code, p.indicator_code) AS value
+FROM synergy_sample.panel p JOIN synergy_sample.indicator i ON i.code = p.indicator_code;
+
+SELECT r.name_en AS city, f.indicator_code AS indicator, f.year,
+       (SELECT round(value::numeric, 2) FROM synergy_sample.panel q
+        WHERE q.region_code = f.region_code AND q.indicator_code = f.indicator_code AND q.year = f.year - 1) AS year_before,
+       round(f.value::numeric, 2) AS filled,
+       (SELECT round(value::numeric, 2) FROM synergy_sample.panel q
+        WHERE q.region_code = f.region_code AND q.indicator_code = f.indicator_code AND q.year = f.year + 1) AS year_after
+FROM filled f JOIN synergy_sample.region r ON r.code = f.region_code
+WHERE f.raw IS NULL ORDER BY city, indicator, year;
+
+CREATE TEMP VIEW subsystem_rows AS
+SELECT region_code, year, subsystem, subsystem_order,
+       array_agg(value ORDER BY indicator_code) AS x,
+       array_agg(direction ORDER BY indicator_code) AS dirs,
+       array_agg(indicator_code ORDER BY indicator_code) AS codes
+FROM filled GROUP BY region_code, year, subsystem, subsystem_order;
+
+\echo
+\echo '== 3. Objective weights of the economy subsystem in 2019, four methods =='
+SELECT u.code AS indicator, i.name_en,
+       CASE i.direction WHEN 1 THEN 'benefit' ELSE 'cost' END AS direction,
+       round(u.entropy::numeric, 4) AS entropy, round(u.critic::numeric, 4) AS critic,
+       round(u.stddev::numeric, 4) AS stddev, round(u.cv::numeric, 4) AS cv
+FROM (SELECT min(codes) AS codes, entropy_weights(x, dirs) AS e, critic_weights(x, dirs) AS c,
+             stddev_weights(x) AS s, cv_weights(x) AS v
+      FROM subsystem_rows WHERE subsystem = 'economy' AND year = 2019) w,
+     unnest(w.codes, w.e, w.c, w.s, w.v) AS u(code, entropy, critic, stddev, cv)
+JOIN synergy_sample.indicator i ON i.code = u.code
+ORDER BY u.code;
+
+\echo
+\echo '== 4. What lies behind the entropy weights (economy, 2019) =='
+SELECT u.code AS indicator, round(u.e::numeric, 4) AS entropy, round(u.d::numeric, 4) AS divergence,
+       round(u.w::numeric, 4) AS weight
+FROM (SELECT min(codes) AS codes, entropy_weights_detail(x, dirs) AS d
+      FROM subsystem_rows WHERE subsystem = 'economy' AND year = 2019) s,
+     unnest(s.codes, (s.d).entropy, (s.d).divergence, (s.d).weight) AS u(code, e, d, w)
+ORDER BY u.code;
+
+\echo
+\echo '== 5. E-TOPSIS scores U1..U6 per city, 2010 and 2019 (each year''s 7 cities in one partition) =='
+CREATE TEMP VIEW u AS
+SELECT region_code, year, subsystem_order,
+       topsis(x, directions => dirs) OVER (PARTITION BY year, subsystem) AS u
+FROM subsystem_rows;
+
+SELECT u.year, r.name_en AS city,
+       round(max(u) FILTER (WHERE subsystem_order = 1)::numeric, 3) AS "U1 economy",
+       round(max(u) FILTER (WHERE subsystem_order = 2)::numeric, 3) AS "U2 exchange",
+       round(max(u) FILTER (WHERE subsystem_order = 3)::numeric, 3) AS "U3 industry",
+       round(max(u) FILTER (WHERE subsystem_order = 4)::numeric, 3) AS "U4 ecology",
+       round(max(u) FILTER (WHERE subsystem_order = 5)::numeric, 3) AS "U5 public",
+       round(max(u) FILTER (WHERE subsystem_order = 6)::numeric, 3) AS "U6 innovation"
+FROM u JOIN synergy_sample.region r ON r.code = u.region_code
+WHERE u.year IN (2010, 2019)
+GROUP BY u.year, r.name_en, r.code ORDER BY u.year, r.code DESC;
+
+\echo
+\echo '== 6. Distances behind one score: economy 2019 (topsis_detail) =='
+SELECT r.name_en AS city, round((d).d_plus::numeric, 4) AS d_plus, round((d).d_minus::numeric, 4) AS d_minus,
+       round((d).closeness::numeric, 4) AS closeness
+FROM (SELECT region_code, topsis_detail(x, directions => dirs) OVER () AS d
+      FROM subsystem_rows WHERE subsystem = 'economy' AND year = 2019) s
+JOIN synergy_sample.region r ON r.code = s.region_code
+ORDER BY (d).closeness DESC;
+
+\echo
+\echo '== 7. Composite index over all 25 indicators (entropy weights per year), 2010-2019 =='
+SELECT r.name_en AS city,
+       round(max(ci) FILTER (WHERE year = 2010)::numeric, 3) AS "2010",
+       round(max(ci) FILTER (WHERE year = 2012)::numeric, 3) AS "2012",
+       round(max(ci) FILTER (WHERE year = 2014)::numeric, 3) AS "2014",
+       round(max(ci) FILTER (WHERE year = 2016)::numeric, 3) AS "2016",
+       round(max(ci) FILTER (WHERE year = 2019)::numeric, 3) AS "2019"
+FROM (SELECT region_code, year,
+             composite_index(array_agg(value ORDER BY indicator_code),
+                             directions => array_agg(direction ORDER BY indicator_code))
+               OVER (PARTITION BY year) AS ci
+      FROM filled GROUP BY region_code, year) c
+JOIN synergy_sample.region r ON r.code = c.region_code
+GROUP BY r.name_en, r.code ORDER BY max(ci) FILTER (WHERE year = 2019) DESC;
