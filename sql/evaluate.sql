@@ -81,3 +81,21 @@ SELECT minmax_normalize(v, 0) OVER () FROM (VALUES (1.0)) t(v);
 SELECT minmax_normalize(v) OVER () FROM (VALUES (1.0), ('NaN')) t(v);
 \set VERBOSITY default
 SELECT topsis(x) OVER () FROM (VALUES ('{1,2}'::float8[]), ('{1,2,3}')) t(x);
+
+-- huge but finite weights are rescaled without overflowing
+\set VERBOSITY terse
+SELECT bool_and(a = b) AS huge_weights_rescaled
+FROM (SELECT topsis(x, '{1e308,1e308}') OVER () AS a, topsis(x, '{1,1}') OVER () AS b
+      FROM (VALUES ('{1,2}'::float8[]), ('{3,1}'), ('{2,2}')) t(x)) s;
+-- an indicator whose max - min overflows float8 is an error, not a NaN
+SELECT minmax_normalize(v) OVER () FROM (VALUES (-1e308::float8), (0), (1e308)) t(v);
+SELECT topsis(x) OVER () FROM (VALUES ('{-1e308,1}'::float8[]), ('{1e308,2}')) t(x);
+SELECT entropy_weights(x) FROM (VALUES ('{-1e308,1}'::float8[]), ('{1e308,2}')) t(x);
+SELECT stddev_weights(x) FROM (VALUES ('{-1e200,1}'::float8[]), ('{1e200,2}')) t(x);
+\set VERBOSITY default
+SELECT critic_weights(x) FROM (VALUES ('{-1e308,1}'::float8[]), ('{1e308,2}')) t(x);
+-- vector normalization keeps its digits for columns far from zero
+SELECT r, round(topsis(x, '{1,1}', normalization => 'vector') OVER ()::numeric, 12) AS offset_1e8,
+       round(topsis(ARRAY[x[1] - 1e8, x[2] - 1e8], '{1,1}', normalization => 'vector') OVER ()::numeric, 6) AS unrelated_shifted
+FROM (VALUES (1, ARRAY[1e8 + 1, 1e8 + 3]), (2, ARRAY[1e8 + 2, 1e8 + 1]), (3, ARRAY[1e8 + 3, 1e8 + 2])) t(r, x)
+ORDER BY r;

@@ -167,12 +167,22 @@ sy_directions(ArrayType *a, SyWhere w, int m)
 	return dir;
 }
 
+bool
+sy_same_directions(const int *a, const int *b, int m)
+{
+	for (int j = 0; j < m; j++)
+		if (sy_dir(a, j) != sy_dir(b, j))
+			return false;
+	return true;
+}
+
 double *
 sy_weights(ArrayType *a, SyWhere w, int m)
 {
 	const double *v;
 	double	   *out;
 	double		total = 0.0;
+	double		biggest = 0.0;
 	int			n;
 
 	w.argname = "weights";
@@ -187,17 +197,23 @@ sy_weights(ArrayType *a, SyWhere w, int m)
 					 errmsg("%s: weights must not be negative", w.fname),
 					 errdetail("Element %d is %g%s.", j + 1, v[j], sy_row_suffix(w.row)),
 					 errhint("Weights are importance shares; to reverse an indicator, set its direction to -1.")));
-		total += v[j];
+		biggest = Max(biggest, v[j]);
 	}
-	if (!(total > 0.0) || !isfinite(total))
+	if (!(biggest > 0.0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: weights must have a positive, finite sum", w.fname),
-				 errdetail("The weights sum to %g%s.", total, sy_row_suffix(w.row)),
+				 errmsg("%s: weights must not all be zero", w.fname),
+				 errdetail("Every one of the %d weights is 0%s.", m, sy_row_suffix(w.row)),
 				 errhint("Give at least one indicator a positive weight, or pass NULL for entropy weights.")));
+	/* divide by the largest first, so that huge weights cannot overflow the sum */
 	out = palloc(sizeof(double) * m);
 	for (int j = 0; j < m; j++)
-		out[j] = v[j] / total;
+	{
+		out[j] = v[j] / biggest;
+		total += out[j];
+	}
+	for (int j = 0; j < m; j++)
+		out[j] /= total;
 	return out;
 }
 
@@ -261,8 +277,36 @@ sy_must_be_constant(bool same, SyWhere w)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: %s must be the same in every row", w.fname, w.argname),
-				 errdetail("It differs from the first row's value%s.", sy_row_suffix(w.row)),
-				 errhint("Pass a constant, e.g. ARRAY[1,-1,1], or a value computed once in a subquery.")));
+				 w.row > 0
+				 ? errdetail("It differs from the first row's value%s.", sy_row_suffix(w.row))
+				 : errdetail("Rows of the group passed different values."),
+				 errhint("Pass a constant (e.g. %s) or a value computed once in a subquery.",
+						 strcmp(w.argname, "directions") == 0 ? "ARRAY[1, -1, 1]" :
+						 strcmp(w.argname, "weights") == 0 ? "ARRAY[0.5, 0.3, 0.2]" :
+						 strcmp(w.argname, "shift") == 0 ? "0.01" : "a literal")));
+}
+
+void
+sy_check_ranges(const char *fname, int m, const double *lo, const double *hi)
+{
+	for (int j = 0; j < m; j++)
+		if (unlikely(hi[j] >= lo[j] && !isfinite(hi[j] - lo[j])))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s: the range of indicator %d overflows float8", fname, j + 1),
+					 errdetail("Its values run from %g to %g.", lo[j], hi[j]),
+					 errhint("Rescale the indicator, e.g. express it in thousands or millions.")));
+}
+
+void
+sy_check_finite_stat(const char *fname, int j, double stat, double lo, double hi)
+{
+	if (unlikely(!isfinite(stat)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: indicator %d is too large in magnitude for its statistics", fname, j + 1),
+				 errdetail("Its values run from %g to %g; their squares overflow float8.", lo, hi),
+				 errhint("Rescale the indicator, e.g. express it in thousands or millions.")));
 }
 
 ArrayType *

@@ -124,15 +124,6 @@ merge_ranges(EntropyState *into, const EntropyState *from)
 	into->n += from->n;
 }
 
-static bool
-same_directions(const int *a, const int *b, int m)
-{
-	for (int j = 0; j < m; j++)
-		if (sy_dir(a, j) != sy_dir(b, j))
-			return false;
-	return true;
-}
-
 /* Directions argument of this row equals the state's? Cheap when unchanged. */
 static bool
 directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w)
@@ -149,7 +140,7 @@ directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w)
 		return true;
 	/* different bytes may still mean the same, e.g. NULL and all 1 */
 	dir = sy_directions(dirarr, w, st->m);
-	return same_directions(st->dir, dir, st->m);
+	return sy_same_directions(st->dir, dir, st->m);
 }
 
 /*
@@ -245,10 +236,11 @@ entropy_weights_combinefn(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 					 errmsg("%s: x has %d elements in some rows and %d in others",
 							w.fname, b->m, a->m),
+					 errdetail("Partial aggregates of the same group saw arrays of different lengths."),
 					 errhint("Every row of a group must carry the same indicators in the same order.")));
 		}
 		w.argname = "directions";
-		sy_must_be_constant(same_directions(a->dir, b->dir, a->m), w);
+		sy_must_be_constant(sy_same_directions(a->dir, b->dir, a->m), w);
 		w.argname = "shift";
 		sy_must_be_constant(a->shift == b->shift, w);
 	}
@@ -332,7 +324,8 @@ corrupt_state(const char *what)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("entropy_weights: invalid serialized state"),
-			 errdetail("%s", what)));
+			 errdetail("%s", what),
+			 errhint("Partial states only travel between processes of one server; this points to a bug or to mismatched synergy versions. Run the query without parallelism and report it.")));
 }
 
 /*
@@ -424,6 +417,7 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 	double	   *sumz = palloc0(sizeof(double) * m);
 	double	   *sumzlogz = palloc0(sizeof(double) * m);
 
+	sy_check_ranges(st->fname, m, st->lo, st->hi);
 	sy_entropy_coefs(m, st->lo, st->hi, st->dir, a, c);
 	for (int k = 0; k < st->nblocks; k++)
 	{

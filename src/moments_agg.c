@@ -70,15 +70,6 @@ moments_state_new(const char *fname, int m, const int *dir, bool comoment)
 	return st;
 }
 
-static bool
-same_directions(const int *a, const int *b, int m)
-{
-	for (int j = 0; j < m; j++)
-		if (sy_dir(a, j) != sy_dir(b, j))
-			return false;
-	return true;
-}
-
 /* Shared transition: args (state, x [, directions]); comoment for CRITIC. */
 static Datum
 moments_transfn(FunctionCallInfo fcinfo, const char *fallback, bool comoment)
@@ -122,7 +113,7 @@ moments_transfn(FunctionCallInfo fcinfo, const char *fallback, bool comoment)
 	else if (comoment)
 	{
 		w.argname = "directions";
-		sy_must_be_constant(same_directions(st->dir, dir, m), w);
+		sy_must_be_constant(sy_same_directions(st->dir, dir, m), w);
 	}
 	sy_moments_add(&st->mom, x);
 	PG_RETURN_POINTER(st);
@@ -173,8 +164,9 @@ moments_weights_combinefn(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 					 errmsg("%s: x has %d elements in some rows and %d in others",
 							a->fname, m, (int) a->mom.m),
+					 errdetail("Partial aggregates of the same group saw arrays of different lengths."),
 					 errhint("Every row of a group must carry the same indicators in the same order.")));
-		sy_must_be_constant(same_directions(a->dir, b->dir, m), w);
+		sy_must_be_constant(sy_same_directions(a->dir, b->dir, m), w);
 	}
 	sy_moments_merge(&a->mom, &b->mom);
 	MemoryContextSwitchTo(old);
@@ -232,7 +224,8 @@ corrupt_state(const char *what)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("synergy: invalid serialized moments state"),
-			 errdetail("%s", what)));
+			 errdetail("%s", what),
+			 errhint("Partial states only travel between processes of one server; this points to a bug or to mismatched synergy versions. Run the query without parallelism and report it.")));
 }
 
 PG_FUNCTION_INFO_V1(moments_weights_deserialfn);
@@ -309,6 +302,17 @@ new_doubles(int m)
 	return palloc(sizeof(double) * m);
 }
 
+/* Ranges and sums of squares must be finite for any of the weights. */
+static void
+check_moments(MomentsState *st)
+{
+	sy_moments *mom = &st->mom;
+
+	sy_check_ranges(st->fname, mom->m, mom->lo, mom->hi);
+	for (size_t j = 0; j < mom->m; j++)
+		sy_check_finite_stat(st->fname, j, sy_moments_m2(mom, j), mom->lo[j], mom->hi[j]);
+}
+
 PG_FUNCTION_INFO_V1(stddev_weights_finalfn);
 Datum
 stddev_weights_finalfn(PG_FUNCTION_ARGS)
@@ -320,6 +324,7 @@ stddev_weights_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (MomentsState *) PG_GETARG_POINTER(0);
+	check_moments(st);
 	sd = new_doubles(st->mom.m);
 	w = new_doubles(st->mom.m);
 	if (sy_stddev_weights(&st->mom, sd, w) != SY_OK)
@@ -340,6 +345,7 @@ cv_weights_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (MomentsState *) PG_GETARG_POINTER(0);
+	check_moments(st);
 	cv = new_doubles(st->mom.m);
 	w = new_doubles(st->mom.m);
 	rc = sy_cv_weights(&st->mom, cv, w, &bad);
@@ -357,6 +363,7 @@ cv_weights_finalfn(PG_FUNCTION_ARGS)
 static sy_status
 critic_compute(MomentsState *st, double *sd, double *conflict, double *info, double *w)
 {
+	check_moments(st);
 	return sy_critic_weights(&st->mom, st->dir, sd, conflict, info, w);
 }
 

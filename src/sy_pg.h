@@ -39,6 +39,9 @@ extern const double *sy_indicator_shape(ArrayType *a, SyWhere w, int expect_m, i
 /* Directions (+1 benefit, -1 cost) for m indicators; NULL array = all benefit. */
 extern int *sy_directions(ArrayType *a, SyWhere w, int m);
 
+/* Two direction vectors (NULL = all benefit) are the same. */
+extern bool sy_same_directions(const int *a, const int *b, int m);
+
 /* Non-negative weights for m indicators, rescaled to sum to 1. */
 extern double *sy_weights(ArrayType *a, SyWhere w, int m);
 
@@ -47,6 +50,15 @@ extern double sy_shift(Datum d, bool isnull, SyWhere w);
 
 extern sy_normalization sy_parse_normalization(text *t, const char *fname);
 extern sy_edges sy_parse_edges(text *t, const char *fname);
+
+/*
+ * Throws 22003 when max - min of an indicator overflows (values beyond
+ * about +-9e307 of each other); every min-max score needs that range.
+ */
+extern void sy_check_ranges(const char *fname, int m, const double *lo, const double *hi);
+
+/* Throws 22003 when a computed statistic of indicator j is not finite. */
+extern void sy_check_finite_stat(const char *fname, int j, double stat, double lo, double hi);
 
 /* Throws when an array argument that must be the same in every row changes. */
 extern void sy_must_be_constant(bool same, SyWhere w);

@@ -19,12 +19,17 @@ typedef struct SyMatrix
 	int			m;				/* indicators, -1 when every x is NULL */
 	int64	   *index;			/* per partition row: its row in x, or -1 */
 	double	   *x;				/* nvalid x m, row-major */
+	double	   *lo;				/* column minima */
+	double	   *hi;				/* column maxima */
 } SyMatrix;
 
 /* The memory context that lives as long as the current partition. */
 extern MemoryContext sy_partition_context(void *partition_local);
 
-/* Read argument argno (float8[]) of every row of the partition into keep. */
+/*
+ * Read argument argno (float8[]) of every row of the partition into keep,
+ * with the column ranges (checked not to overflow).
+ */
 extern void sy_read_matrix(WindowObject winobj, int argno, SyWhere w,
 						   MemoryContext keep, SyMatrix *out);
 

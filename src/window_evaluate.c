@@ -9,6 +9,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "windowapi.h"
@@ -60,16 +61,41 @@ partition_weights(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
 	}
 }
 
+/*
+ * Directions must mean the same in every row; unlike other arguments they
+ * are compared by meaning, so NULL and ARRAY[1, 1] agree, as in the
+ * aggregates.
+ */
 static int *
 partition_directions(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
-					 SyWhere w, MemoryContext keep, int m)
+					 SyWhere w, int m)
 {
-	bool		isnull;
-	Datum		d;
+	int64		nrows = WinGetPartitionRowCount(winobj);
+	int		   *first = NULL;
 
 	w.argname = "directions";
-	d = sy_partition_constant(fcinfo, winobj, argno, -1, w, keep, &isnull);
-	return isnull ? NULL : sy_directions(DatumGetArrayTypeP(d), w, m);
+	for (int64 i = 0; i < nrows; i++)
+	{
+		bool		isnull,
+					isout;
+		Datum		d = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD,
+												 false, &isnull, &isout);
+		int		   *dir;
+
+		CHECK_FOR_INTERRUPTS();
+		w.row = i + 1;
+		dir = isnull ? NULL : sy_directions(DatumGetArrayTypeP(d), w, m);
+		if (i == 0)
+		{
+			first = dir;
+			/* constants and parameters cannot vary */
+			if (get_fn_expr_arg_stable(fcinfo->flinfo, argno))
+				break;
+		}
+		else
+			sy_must_be_constant(sy_same_directions(first, dir, m), w);
+	}
+	return first;
 }
 
 static void
@@ -97,7 +123,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 
 	/* argument positions: topsis/composite (x, weights, directions, ...),
 	 * minmax_normalize (x, directions) */
-	dir = partition_directions(fcinfo, winobj, kind == EVAL_MINMAX ? 1 : 2, w, keep, m);
+	dir = partition_directions(fcinfo, winobj, kind == EVAL_MINMAX ? 1 : 2, w, m);
 	if (kind != EVAL_MINMAX)
 	{
 		wt = partition_weights(fcinfo, winobj, 1, w, keep, mx, dir);

@@ -35,7 +35,7 @@ sy_read_matrix(WindowObject winobj, int argno, SyWhere w, MemoryContext keep,
 	out->nvalid = 0;
 	out->m = -1;
 	out->index = MemoryContextAllocHuge(keep, sizeof(int64) * nrows);
-	out->x = NULL;
+	out->x = out->lo = out->hi = NULL;
 
 	/* detoasted copies would pile up over a large partition: reset per row */
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "synergy partition row",
@@ -62,13 +62,18 @@ sy_read_matrix(WindowObject winobj, int argno, SyWhere w, MemoryContext keep,
 		{
 			out->m = m;
 			out->x = MemoryContextAllocHuge(keep, sizeof(double) * (Size) m * nrows);
+			out->lo = MemoryContextAlloc(keep, sizeof(double) * m);
+			out->hi = MemoryContextAlloc(keep, sizeof(double) * m);
+			sy_range_init(m, out->lo, out->hi);
 		}
-		memcpy(out->x + (Size) out->nvalid * m, row, sizeof(double) * m);
+		sy_row_ingest(row, m, out->x + (Size) out->nvalid * m, out->lo, out->hi);
 		out->index[i] = out->nvalid++;
 		MemoryContextReset(rowcxt);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(rowcxt);
+	if (out->x != NULL)
+		sy_check_ranges(w.fname, out->m, out->lo, out->hi);
 }
 
 /* Two argument values are the same: both NULL, or equal bytes once detoasted. */

@@ -92,6 +92,7 @@ minmax_normalize_window(PG_FUNCTION_ARGS)
 				hi = Max(hi, c->value[i]);
 			}
 		}
+		sy_check_ranges(w.fname, 1, &lo, &hi);
 		/* the direction is read per row: it may come from a joined table */
 		for (int64 i = 0; i < nrows; i++)
 		{
@@ -200,9 +201,22 @@ interpolate_window(PG_FUNCTION_ARGS)
 			x[k] = c->value[pts[k].row];
 			known[k] = c->known[pts[k].row];
 		}
+		if (np > 1 && !isfinite(t[np - 1] - t[0]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("interpolate: the span of t overflows float8"),
+					 errdetail("t runs from %g to %g.", t[0], t[np - 1]),
+					 errhint("Use a t on a smaller scale, such as the year.")));
 		sy_interpolate_sorted(t, x, known, np, edges, out);
 		for (int64 k = 0; k < np; k++)
 		{
+			if (known[k] && !isfinite(out[k]))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("interpolate: a filled value overflows float8"),
+						 errdetail("Filling row " INT64_FORMAT " of the partition (t = %g) gives %g.",
+								   pts[k].row + 1, t[k], out[k]),
+						 errhint("Rescale x, or use edges => 'nearest' instead of extrapolating.")));
 			c->value[pts[k].row] = out[k];
 			c->known[pts[k].row] = known[k];
 		}

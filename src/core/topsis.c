@@ -30,16 +30,15 @@ column_norm(const double *x, size_t n, size_t m, size_t j)
 	return big * sqrt(sum);
 }
 
-/* Weighted normalized value of a cell of column j. */
-static inline double
-weighted_value(double x, double w, int dir, sy_normalization norm,
-			   double lo, double hi, double scale)
-{
-	if (norm == SY_NORM_VECTOR)
-		return scale > 0.0 ? w * (x / scale) : 0.0;
-	return w * sy_minmax_score(x, lo, hi, dir);
-}
-
+/*
+ * Both normalizations make the weighted value of a cell f_j * (x - o_j) for
+ * some offset o_j, so its distance to the ideal is f_j * |x - x+_j|, where
+ * x+_j is the raw value of the ideal (the column's maximum for a benefit,
+ * its minimum for a cost, in both normalizations) and likewise x-_j for the
+ * anti-ideal.  Subtracting raw values before scaling keeps every digit the
+ * data has: scaling first cancels digits when the column sits far from zero
+ * (1e8 + noise).
+ */
 void
 sy_topsis(const double *x, size_t n, size_t m, const double *w,
 		  const int *dir, sy_normalization norm, double *work,
@@ -47,36 +46,20 @@ sy_topsis(const double *x, size_t n, size_t m, const double *w,
 {
 	double	   *lo = work;
 	double	   *hi = work + m;
-	double	   *scale = work + 2 * m;
-	double	   *ideal = work + 3 * m;
-	double	   *anti = work + 4 * m;
+	double	   *f = work + 2 * m;
+	double	   *best = work + 3 * m;
+	double	   *worst = work + 4 * m;
 
 	sy_range_init(m, lo, hi);
 	sy_range_update(x, n, m, lo, hi);
 	for (size_t j = 0; j < m; j++)
 	{
-		double		a,
-					b;
+		double		scale = norm == SY_NORM_VECTOR ? column_norm(x, n, m, j) : hi[j] - lo[j];
 
-		scale[j] = norm == SY_NORM_VECTOR ? column_norm(x, n, m, j) : 0.0;
-
-		/*
-		 * Both normalizations are monotone in x within a column, so the
-		 * extremes of the weighted column come from the raw extremes.
-		 */
-		a = weighted_value(lo[j], w[j], sy_dir(dir, j), norm, lo[j], hi[j], scale[j]);
-		b = weighted_value(hi[j], w[j], sy_dir(dir, j), norm, lo[j], hi[j], scale[j]);
-		if (norm == SY_NORM_VECTOR && sy_dir(dir, j) == SY_COST)
-		{
-			/* vector scores keep their orientation: a cost's ideal is its minimum */
-			ideal[j] = a < b ? a : b;
-			anti[j] = a < b ? b : a;
-		}
-		else
-		{
-			ideal[j] = a > b ? a : b;
-			anti[j] = a > b ? b : a;
-		}
+		/* no range (min-max) or an all-zero column (vector): it separates no row */
+		f[j] = scale > 0.0 && hi[j] > lo[j] ? w[j] / scale : 0.0;
+		best[j] = sy_dir(dir, j) == SY_COST ? lo[j] : hi[j];
+		worst[j] = sy_dir(dir, j) == SY_COST ? hi[j] : lo[j];
 	}
 
 	for (size_t i = 0; i < n; i++)
@@ -87,11 +70,11 @@ sy_topsis(const double *x, size_t n, size_t m, const double *w,
 
 		for (size_t j = 0; j < m; j++)
 		{
-			double		v = weighted_value(row[j], w[j], sy_dir(dir, j), norm,
-										   lo[j], hi[j], scale[j]);
+			double		a = f[j] * (row[j] - best[j]);
+			double		b = f[j] * (row[j] - worst[j]);
 
-			sp += (v - ideal[j]) * (v - ideal[j]);
-			sm += (v - anti[j]) * (v - anti[j]);
+			sp += a * a;
+			sm += b * b;
 		}
 		dplus[i] = sqrt(sp);
 		dminus[i] = sqrt(sm);
