@@ -75,7 +75,7 @@ sy_entropy_accum_block(const double *x, size_t nrows, size_t m,
 						z,
 						zl,
 						acc;
-			sy_v2i		keep,
+			sy_v2u		keep,
 						bits;
 
 			memcpy(&vx, row + j, sizeof(vx));

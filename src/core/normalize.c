@@ -2,6 +2,7 @@
  * normalize.c - min-max scores and column ranges.
  */
 #include <math.h>
+#include <string.h>
 
 #include "sy_core.h"
 
@@ -27,18 +28,17 @@ sy_range_init(size_t m, double *lo, double *hi)
 }
 
 void
-sy_range_update(const double *x, size_t nrows, size_t m, double *lo, double *hi)
+sy_range_update(const double *restrict x, size_t nrows, size_t m,
+				double *restrict lo, double *restrict hi)
 {
 	for (size_t i = 0; i < nrows; i++)
 	{
-		const double *row = x + i * m;
+		const double *restrict row = x + i * m;
 
 		for (size_t j = 0; j < m; j++)
 		{
-			if (row[j] < lo[j])
-				lo[j] = row[j];
-			if (row[j] > hi[j])
-				hi[j] = row[j];
+			lo[j] = row[j] < lo[j] ? row[j] : lo[j];
+			hi[j] = row[j] > hi[j] ? row[j] : hi[j];
 		}
 	}
 }
@@ -70,15 +70,11 @@ sy_row_ingest(const double *x, size_t m, double *dst, double *lo, double *hi)
 {
 	int			finite = 1;
 
+	/* a separate loop per job, so each vectorizes: no aliasing doubts */
 	for (size_t j = 0; j < m; j++)
-	{
-		double		v = x[j];
-
-		/* v - v is 0 for finite v and NaN for NaN and infinities */
-		finite &= (v - v == 0.0);
-		dst[j] = v;
-		lo[j] = v < lo[j] ? v : lo[j];
-		hi[j] = v > hi[j] ? v : hi[j];
-	}
+		finite &= (x[j] - x[j] == 0.0); /* 0 for finite, NaN for NaN and inf */
+	if (dst != x)
+		memcpy(dst, x, sizeof(double) * m);
+	sy_range_update(dst, 1, m, lo, hi);
 	return finite;
 }

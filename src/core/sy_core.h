@@ -47,8 +47,8 @@ double		sy_minmax_score(double x, double lo, double hi, int dir);
 
 /* Column minima and maxima of a row-major block, merged into lo/hi. */
 void		sy_range_init(size_t m, double *lo, double *hi);
-void		sy_range_update(const double *x, size_t nrows, size_t m,
-							double *lo, double *hi);
+void		sy_range_update(const double *restrict x, size_t nrows, size_t m,
+							double *restrict lo, double *restrict hi);
 
 /*
  * Copy a row to dst and widen lo/hi, in one pass; returns 0 when a value is

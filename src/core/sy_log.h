@@ -2,16 +2,17 @@
  * sy_log.h - a fast, portable natural logarithm for the numeric core's
  * inner loops (entropy sums over millions of values).
  *
- * Table-driven: z = 2^e * m with m folded into [0.70703125, 1.4140625),
- * log z = e ln 2 + log c_k + log1p(r), r = (m - c_k) / c_k, |r| < 1/128,
- * log1p by its Taylor polynomial to r^8 (truncation < 2e-20).  m - c_k is
- * exact, so the result is within a few ulps of the true logarithm, and the
- * same on every machine with IEEE doubles (no libm).  Valid for normal
- * positive z; callers mask out zero and subnormals.
+ * Table-driven: z = 2^e * m with m in [1, 2), and
+ * log z = e ln 2 + log c_k + log1p(r), r = m / c_k - 1, |r| < 1/128,
+ * with c_k the centre of m's bucket (tools/gen_log_table.py) and log1p by
+ * its Taylor polynomial to r^8 (truncation below 2e-18 r).  The absolute
+ * error is a few 1e-16, the same on every machine with IEEE doubles (no
+ * libm, no fused multiply-add); that is what sums of z ln z need.  Valid
+ * for normal positive z; callers mask out zero and subnormals.
  *
- * sy_log2 does two at a time with GCC/clang vector extensions, which
- * compile to SSE2 on baseline x86-64 and NEON on arm64; lanes are computed
- * exactly as the scalar version computes them.
+ * sy_log2 does two at a time with GCC/clang vector extensions (SSE2 on
+ * baseline x86-64, NEON on arm64); each lane is computed exactly as the
+ * scalar version computes it.
  */
 #ifndef SY_LOG_H
 #define SY_LOG_H
@@ -21,9 +22,9 @@
 
 #include "log_table.h"
 
-#define SY_LOG_OFF	0x3FE6A00000000000ULL	/* bits of 0.70703125 */
 #define SY_LN2_HI	0x1.62e42fefa3800p-1	/* e * LN2_HI is exact */
 #define SY_LN2_LO	0x1.ef35793c76730p-45
+#define SY_EXP_MAGIC 0x4330000000000000ULL	/* bits of 2^52 */
 
 /* log1p(r) = r - r^2/2 + r^3/3 - ... + r^7/7 - r^8/8, by Horner */
 #define SY_LOG1P_POLY(p, r) \
@@ -41,64 +42,58 @@ static inline double
 sy_log(double z)
 {
 	uint64_t	b,
+				eb,
 				mb;
-	int64_t		e;
-	double		m,
+	double		e,
+				m,
 				r,
 				p;
 	const double *t;
 
 	memcpy(&b, &z, sizeof(b));
-	e = (int64_t) (b - SY_LOG_OFF) >> 52;	/* arithmetic shift */
-	mb = b - ((uint64_t) e << 52);
+	/* the biased exponent, as a double, exactly: 2^52 + E - 2^52 */
+	eb = SY_EXP_MAGIC | (b >> 52);
+	memcpy(&e, &eb, sizeof(e));
+	e -= 4503599627370496.0 + 1023.0;
+	mb = (b & 0x000FFFFFFFFFFFFFULL) | 0x3FF0000000000000ULL;
 	memcpy(&m, &mb, sizeof(m));
 	t = sy_log_table[(b >> 45) & 127];
-	r = (m - t[0]) * t[1];
+	r = m * t[0] - 1.0;
 	SY_LOG1P_POLY(p, r);
-	return (double) e * SY_LN2_HI + (t[2] + (p + (double) e * SY_LN2_LO));
+	return e * SY_LN2_HI + (t[1] + (p + e * SY_LN2_LO));
 }
 
 typedef double sy_v2d __attribute__((vector_size(16)));
-typedef int64_t sy_v2i __attribute__((vector_size(16)));
+typedef uint64_t sy_v2u __attribute__((vector_size(16)));
 
 static inline sy_v2d
 sy_log2(sy_v2d z)
 {
-	sy_v2i		b,
-				e,
+	sy_v2u		b,
+				eb,
 				k;
-	sy_v2d		m,
-				ed,
-				c,
+	sy_v2d		e,
+				m,
 				inv,
 				lc,
 				r,
 				p;
 
 	memcpy(&b, &z, sizeof(b));
-	e = (b - (int64_t) SY_LOG_OFF) >> 52;	/* signed lanes: arithmetic */
-	b -= e << 52;
-	memcpy(&m, &b, sizeof(m));
-	/* e as double, exactly: 0x4338... + e read as a double is 1.5*2^52 + e */
-	{
-		sy_v2i		eb = e + (int64_t) 0x4338000000000000LL;
-
-		memcpy(&ed, &eb, sizeof(ed));
-		ed -= 0x1.8p52;
-	}
-	memcpy(&k, &z, sizeof(k));
-	k = (k >> 45) & 127;
+	eb = SY_EXP_MAGIC | (b >> 52);
+	memcpy(&e, &eb, sizeof(e));
+	e -= 4503599627370496.0 + 1023.0;
+	eb = (b & 0x000FFFFFFFFFFFFFULL) | 0x3FF0000000000000ULL;
+	memcpy(&m, &eb, sizeof(m));
+	k = (b >> 45) & 127;
 	for (int l = 0; l < 2; l++)
 	{
-		const double *t = sy_log_table[k[l]];
-
-		c[l] = t[0];
-		inv[l] = t[1];
-		lc[l] = t[2];
+		inv[l] = sy_log_table[k[l]][0];
+		lc[l] = sy_log_table[k[l]][1];
 	}
-	r = (m - c) * inv;
+	r = m * inv - 1.0;
 	SY_LOG1P_POLY(p, r);
-	return ed * SY_LN2_HI + (lc + (p + ed * SY_LN2_LO));
+	return e * SY_LN2_HI + (lc + (p + e * SY_LN2_LO));
 }
 
 #endif							/* SY_LOG_H */
