@@ -14,5 +14,6 @@ PG_FUNCTION_INFO_V1(synergy_lib_version);
 Datum
 synergy_lib_version(PG_FUNCTION_ARGS)
 {
+	(void) fcinfo;
 	PG_RETURN_TEXT_P(cstring_to_text(SYNERGY_LIB_VERSION));
 }
