@@ -266,7 +266,7 @@ entropy_weights_serialfn(PG_FUNCTION_ARGS)
 {
 	EntropyState *st = (EntropyState *) PG_GETARG_POINTER(0);
 	EntropyHeader h = {0};
-	Size		dirbytes = st->dir ? MAXALIGN(sizeof(int32) * st->m) : 0;
+	Size		dirbytes = sy_dirs_bytes(st->dir, st->m);
 	Size		size;
 	bytea	   *out;
 	char	   *p;
@@ -294,16 +294,7 @@ entropy_weights_serialfn(PG_FUNCTION_ARGS)
 	h.shift = st->shift;
 	memcpy(p, &h, sizeof(h));
 	p += sizeof(h);
-	if (st->dir)
-	{
-		for (int j = 0; j < st->m; j++)
-		{
-			int32		d = st->dir[j];
-
-			memcpy(p + sizeof(int32) * j, &d, sizeof(int32));
-		}
-		p += dirbytes;
-	}
+	p = sy_put_dirs(p, st->dir, st->m);
 	memcpy(p, st->lo, sizeof(double) * st->m);
 	p += sizeof(double) * st->m;
 	memcpy(p, st->hi, sizeof(double) * st->m);
@@ -318,16 +309,6 @@ entropy_weights_serialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(out);
 }
 
-static void
-corrupt_state(const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("entropy_weights: invalid serialized state"),
-			 errdetail("%s", what),
-			 errhint("Partial states only travel between processes of one server; this points to a bug or to mismatched synergy versions. Run the query without parallelism and report it.")));
-}
-
 /*
  * The serialized state comes from another process but is parsed as if from
  * a stranger: every length and value is checked before use.
@@ -339,6 +320,7 @@ entropy_weights_deserialfn(PG_FUNCTION_ARGS)
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	const char *p = VARDATA_ANY(in);
 	Size		len = VARSIZE_ANY_EXHDR(in);
+	const char *fname = sy_agg_name(fcinfo, "entropy_weights");
 	EntropyHeader h;
 	EntropyState *st;
 	MemoryContext aggcxt,
@@ -348,39 +330,26 @@ entropy_weights_deserialfn(PG_FUNCTION_ARGS)
 	double		need;
 
 	if (len < sizeof(h))
-		corrupt_state("The state is shorter than its header.");
+		sy_corrupt_state(fname, "The state is shorter than its header.");
 	memcpy(&h, p, sizeof(h));
 	if (h.magic != ENTROPY_MAGIC || h.version != ENTROPY_VERSION)
-		corrupt_state("Unknown magic number or version.");
+		sy_corrupt_state(fname, "Unknown magic number or version.");
 	if (h.m < 1 || h.m > SY_MAX_INDICATORS || h.n < 0 || h.have_dir > 1)
-		corrupt_state("Indicator or row count out of range.");
+		sy_corrupt_state(fname, "Indicator or row count out of range.");
 	if (!isfinite(h.shift) || h.shift < 0.0)
-		corrupt_state("Invalid shift.");
+		sy_corrupt_state(fname, "Invalid shift.");
 	dirbytes = h.have_dir ? MAXALIGN(sizeof(int32) * h.m) : 0;
 	need = (double) sizeof(h) + dirbytes + sizeof(double) * (2.0 * h.m + (double) h.n * h.m);
 	if (need != (double) len)
-		corrupt_state("The state's length does not match its counts.");
+		sy_corrupt_state(fname, "The state's length does not match its counts.");
 	p += sizeof(h);
-	if (h.have_dir)
-	{
-		dir = palloc(sizeof(int) * h.m);
-		for (int j = 0; j < h.m; j++)
-		{
-			int32		d;
-
-			memcpy(&d, p + sizeof(int32) * j, sizeof(int32));
-			if (d != 1 && d != -1)
-				corrupt_state("Invalid direction.");
-			dir[j] = d;
-		}
-		p += dirbytes;
-	}
+	p = sy_get_dirs(p, h.have_dir, h.m, &dir, fname);
 	/* build the state where the combine function can take it over */
 	if (AggCheckCallContext(fcinfo, &aggcxt))
 		old = MemoryContextSwitchTo(aggcxt);
 	else
 		old = CurrentMemoryContext;
-	st = entropy_state_new(sy_agg_name(fcinfo, "entropy_weights"), h.m, dir, h.shift);
+	st = entropy_state_new(fname, h.m, dir, h.shift);
 	if (h.n > 0)
 	{
 		double	   *rows = palloc_extended(sizeof(double) * (Size) h.n * h.m, MCXT_ALLOC_HUGE);
@@ -392,7 +361,7 @@ entropy_weights_deserialfn(PG_FUNCTION_ARGS)
 			double	   *row = rows + i * h.m;
 
 			if (!sy_row_ingest(row, h.m, row, st->lo, st->hi))
-				corrupt_state("A stored value is not finite.");
+				sy_corrupt_state(fname, "A stored value is not finite.");
 			if ((i & 0xffff) == 0)
 				CHECK_FOR_INTERRUPTS();
 		}
@@ -403,7 +372,7 @@ entropy_weights_deserialfn(PG_FUNCTION_ARGS)
 	/* the stored ranges must be exactly those of the stored rows */
 	if (h.n > 0 && (memcmp(st->lo, p, sizeof(double) * h.m) != 0 ||
 					memcmp(st->hi, p + sizeof(double) * h.m, sizeof(double) * h.m) != 0))
-		corrupt_state("The stored ranges do not match the stored rows.");
+		sy_corrupt_state(fname, "The stored ranges do not match the stored rows.");
 	PG_RETURN_POINTER(st);
 }
 

@@ -180,7 +180,7 @@ moments_weights_serialfn(PG_FUNCTION_ARGS)
 	MomentsState *st = (MomentsState *) PG_GETARG_POINTER(0);
 	int			m = st->mom.m;
 	bool		comoment = st->mom.comoment != NULL;
-	Size		dirbytes = st->dir ? MAXALIGN(sizeof(int32) * m) : 0;
+	Size		dirbytes = sy_dirs_bytes(st->dir, m);
 	Size		cells = moments_cells(m, comoment);
 	Size		size = VARHDRSZ + sizeof(MomentsHeader) + dirbytes + sizeof(double) * (4 * (Size) m + cells);
 	MomentsHeader h = {0};
@@ -196,16 +196,7 @@ moments_weights_serialfn(PG_FUNCTION_ARGS)
 	h.n = st->mom.n;
 	memcpy(p, &h, sizeof(h));
 	p += sizeof(h);
-	if (st->dir)
-	{
-		for (int j = 0; j < m; j++)
-		{
-			int32		d = st->dir[j];
-
-			memcpy(p + sizeof(int32) * j, &d, sizeof(int32));
-		}
-		p += dirbytes;
-	}
+	p = sy_put_dirs(p, st->dir, m);
 	memcpy(p, st->mom.ref, sizeof(double) * m);
 	p += sizeof(double) * m;
 	memcpy(p, st->mom.mean, sizeof(double) * m);
@@ -218,16 +209,6 @@ moments_weights_serialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(out);
 }
 
-static void
-corrupt_state(const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("synergy: invalid serialized moments state"),
-			 errdetail("%s", what),
-			 errhint("Partial states only travel between processes of one server; this points to a bug or to mismatched synergy versions. Run the query without parallelism and report it.")));
-}
-
 PG_FUNCTION_INFO_V1(moments_weights_deserialfn);
 Datum
 moments_weights_deserialfn(PG_FUNCTION_ARGS)
@@ -235,6 +216,7 @@ moments_weights_deserialfn(PG_FUNCTION_ARGS)
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	const char *p = VARDATA_ANY(in);
 	Size		len = VARSIZE_ANY_EXHDR(in);
+	const char *fname = sy_agg_name(fcinfo, "synergy");
 	MomentsHeader h;
 	MomentsState *st;
 	int		   *dir = NULL;
@@ -244,36 +226,22 @@ moments_weights_deserialfn(PG_FUNCTION_ARGS)
 	double	   *target;
 
 	if (len < sizeof(h))
-		corrupt_state("The state is shorter than its header.");
+		sy_corrupt_state(fname, "The state is shorter than its header.");
 	memcpy(&h, p, sizeof(h));
 	if (h.magic != MOMENTS_MAGIC || h.version != MOMENTS_VERSION || (h.flags & ~3) != 0)
-		corrupt_state("Unknown magic number, version or flags.");
+		sy_corrupt_state(fname, "Unknown magic number, version or flags.");
 	comoment = (h.flags & 2) != 0;
 	if (h.m < 1 || h.m > (comoment ? SY_CRITIC_MAX_INDICATORS : SY_MAX_INDICATORS))
-		corrupt_state("Indicator count out of range.");
+		sy_corrupt_state(fname, "Indicator count out of range.");
 	if (!(h.n >= 1.0) || h.n != floor(h.n) || h.n > 9.0e15)
-		corrupt_state("Row count out of range.");
+		sy_corrupt_state(fname, "Row count out of range.");
 	dirbytes = (h.flags & 1) ? MAXALIGN(sizeof(int32) * h.m) : 0;
 	cells = moments_cells(h.m, comoment);
 	if (len != sizeof(h) + dirbytes + sizeof(double) * (4 * (Size) h.m + cells))
-		corrupt_state("The state's length does not match its counts.");
+		sy_corrupt_state(fname, "The state's length does not match its counts.");
 	p += sizeof(h);
-	if (h.flags & 1)
-	{
-		dir = palloc(sizeof(int) * h.m);
-		for (int j = 0; j < h.m; j++)
-		{
-			int32		d;
-
-			memcpy(&d, p + sizeof(int32) * j, sizeof(int32));
-			if (d != 1 && d != -1)
-				corrupt_state("Invalid direction.");
-			dir[j] = d;
-		}
-		p += dirbytes;
-	}
-	st = moments_state_new(sy_agg_name(fcinfo, comoment ? "critic_weights" : "stddev_weights"),
-						   h.m, dir, comoment);
+	p = sy_get_dirs(p, (h.flags & 1) != 0, h.m, &dir, fname);
+	st = moments_state_new(fname, h.m, dir, comoment);
 	st->mom.n = h.n;
 	memcpy(st->mom.ref, p, sizeof(double) * h.m);
 	p += sizeof(double) * h.m;
@@ -289,10 +257,10 @@ moments_weights_deserialfn(PG_FUNCTION_ARGS)
 		if (!isfinite(st->mom.ref[j]) || !isfinite(st->mom.mean[j]) || !isfinite(st->mom.lo[j]) ||
 			!isfinite(st->mom.hi[j]) || st->mom.lo[j] > st->mom.hi[j] ||
 			!(sy_moments_m2(&st->mom, j) >= 0.0))
-			corrupt_state("Invalid column moments.");
+			sy_corrupt_state(fname, "Invalid column moments.");
 	for (Size c = 0; c < cells; c++)
 		if (!isfinite(target[c]))
-			corrupt_state("A co-moment is not finite.");
+			sy_corrupt_state(fname, "A co-moment is not finite.");
 	PG_RETURN_POINTER(st);
 }
 

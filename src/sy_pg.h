@@ -72,6 +72,13 @@ extern ArrayType *sy_float8_array(const double *v, int m);
  */
 extern const char *sy_agg_name(FunctionCallInfo fcinfo, const char *fallback);
 
+/* state_io.c: the directions block of serialized states, and their errors. */
+extern Size sy_dirs_bytes(const int *dir, int m);
+extern char *sy_put_dirs(char *p, const int *dir, int m);
+extern const char *sy_get_dirs(const char *p, bool present, int m, int **dir,
+							   const char *fname);
+extern void sy_corrupt_state(const char *fname, const char *what) pg_attribute_noreturn();
+
 /* A detail suffix naming the row, e.g. " in row 3 of the partition". */
 extern const char *sy_row_suffix(int64 row);
 

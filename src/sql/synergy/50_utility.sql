@@ -5,8 +5,8 @@ CREATE FUNCTION @extschema@.array_round(x float8[], digits int DEFAULT 4)
 RETURNS float8[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-	SELECT coalesce(pg_catalog.array_agg(pg_catalog.round(v::pg_catalog.numeric, digits)::float8 ORDER BY i),
-					'{}'::float8[])
+	SELECT coalesce(pg_catalog.array_agg(pg_catalog.round(v::pg_catalog.numeric, digits)::pg_catalog.float8 ORDER BY i),
+					'{}'::pg_catalog.float8[])
 	FROM pg_catalog.unnest(x) WITH ORDINALITY AS u(v, i)
 $$;
 
