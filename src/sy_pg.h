@@ -77,7 +77,11 @@ extern Size sy_dirs_bytes(const int *dir, int m);
 extern char *sy_put_dirs(char *p, const int *dir, int m);
 extern const char *sy_get_dirs(const char *p, bool present, int m, int **dir,
 							   const char *fname);
+#if PG_VERSION_NUM >= 180000
+pg_noreturn extern void sy_corrupt_state(const char *fname, const char *what);
+#else
 extern void sy_corrupt_state(const char *fname, const char *what) pg_attribute_noreturn();
+#endif
 
 /* A detail suffix naming the row, e.g. " in row 3 of the partition". */
 extern const char *sy_row_suffix(int64 row);
