@@ -72,6 +72,11 @@ extern ArrayType *sy_float8_array(const double *v, int m);
  */
 extern const char *sy_agg_name(FunctionCallInfo fcinfo, const char *fallback);
 
+/* coupling.c: scores in [0, 1] (rounding slop clamped), variants, results. */
+extern double sy_unit_score(double u, SyWhere w, int pos);
+extern sy_ccd_variant sy_parse_variant(text *t, const char *fname);
+extern Datum sy_ccd_datum(FunctionCallInfo fcinfo, double c, double t, double d);
+
 /* state_io.c: the directions block of serialized states, and their errors. */
 extern Size sy_dirs_bytes(const int *dir, int m);
 extern char *sy_put_dirs(char *p, const int *dir, int m);

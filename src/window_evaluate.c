@@ -1,6 +1,7 @@
 /*
- * window_evaluate.c - topsis, topsis_detail, composite_index and the array
- * form of minmax_normalize, as window functions over a whole partition.
+ * window_evaluate.c - topsis, topsis_detail, composite_index,
+ * obstacle_degree and the array form of minmax_normalize, as window
+ * functions over a whole partition.
  */
 #include "postgres.h"
 
@@ -21,7 +22,8 @@ typedef enum EvalKind
 {
 	EVAL_TOPSIS,
 	EVAL_COMPOSITE,
-	EVAL_MINMAX
+	EVAL_MINMAX,
+	EVAL_OBSTACLE
 } EvalKind;
 
 /* Per-partition cache: results per valid row. */
@@ -29,7 +31,8 @@ typedef struct EvalCache
 {
 	bool		ready;
 	SyMatrix	mx;
-	double	   *r1;				/* closeness, composite, or normalized rows */
+	double	   *r1;				/* closeness, composite, normalized rows or
+								 * obstacle shares */
 	double	   *r2;				/* D+ (topsis) */
 	double	   *r3;				/* D- (topsis) */
 	TupleDesc	tupdesc;		/* topsis_detail */
@@ -163,6 +166,18 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 			sy_minmax_matrix(mx->x, n, m, dir, mx->x);
 			c->r1 = mx->x;
 			break;
+		case EVAL_OBSTACLE:
+			/* shares in place of the scores, row by row; NaN marks a row at
+			 * the ideal, which has no obstacle to share */
+			sy_minmax_matrix(mx->x, n, m, dir, mx->x);
+			for (int64 i = 0; i < n; i++)
+			{
+				double	   *row = mx->x + (Size) i * m;
+
+				sy_obstacle_shares(row, wt, m, row);
+			}
+			c->r1 = mx->x;
+			break;
 	}
 	MemoryContextSwitchTo(old);
 }
@@ -243,6 +258,18 @@ minmax_normalize_array_window(PG_FUNCTION_ARGS)
 	int64		k = current_result(fcinfo, EVAL_MINMAX, "minmax_normalize", &c);
 
 	if (k < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(sy_float8_array(c->r1 + (Size) k * c->mx.m, c->mx.m));
+}
+
+PG_FUNCTION_INFO_V1(obstacle_degree_window);
+Datum
+obstacle_degree_window(PG_FUNCTION_ARGS)
+{
+	EvalCache  *c;
+	int64		k = current_result(fcinfo, EVAL_OBSTACLE, "obstacle_degree", &c);
+
+	if (k < 0 || isnan(c->r1[(Size) k * c->mx.m]))
 		PG_RETURN_NULL();
 	PG_RETURN_ARRAYTYPE_P(sy_float8_array(c->r1 + (Size) k * c->mx.m, c->mx.m));
 }

@@ -169,4 +169,31 @@ void		sy_interpolate_sorted(const double *t, const double *x,
 								  unsigned char *known, size_t n, sy_edges edges,
 								  double *out);
 
+/* ---- coupling.c ---- */
+
+typedef enum sy_ccd_variant
+{
+	SY_CCD_CLASSIC = 0,
+	SY_CCD_WANG2021
+} sy_ccd_variant;
+
+/*
+ * Coupling C, comprehensive development T and coordination D of n systems
+ * with scores u in [0, 1] and weights w summing to 1 (NULL: equal).  work
+ * needs n doubles.  With n < 2, C and D are NaN (SY_UNDEFINED) and T is
+ * still computed.
+ */
+sy_status	sy_coupling(const double *u, const double *w, size_t n,
+						sy_ccd_variant variant, double *work,
+						double *c, double *t, double *d);
+
+/* Level 1..10 of the uniform scale, [0, 0.1) .. [0.9, 1]. */
+int			sy_ccd_level(double d);
+
+/*
+ * Obstacle degree: O_j = w_j (1 - z_j) / sum_k w_k (1 - z_k) for one row of
+ * min-max scores z; NaN (SY_UNDEFINED) when the row is at the ideal.
+ */
+sy_status	sy_obstacle_shares(const double *z, const double *w, size_t m, double *out);
+
 #endif							/* SY_CORE_H */

@@ -503,6 +503,94 @@ test_minmax(void)
 	check_close("score", sy_minmax_score(2, 1, 3, SY_BENEFIT), 0.5, 0);
 }
 
+/* ---- coupling coordination ---- */
+
+static void
+test_coupling(void)
+{
+	/* vectors.md: three subsystems, six cases */
+	double		u1[] = {.0162, .1782, .5490, .6730, .0207, .9875};
+	double		u2[] = {.2720, .6824, .0593, .4812, .8891, .5573};
+	double		u3[] = {.2655, .3721, .5729, .9082, .2017, .8984};
+	double		cc[] = {.571, .867, .674, .967, .418, .971};
+	double		ct[] = {.185, .411, .394, .687, .370, .814};
+	double		cd[] = {.325, .597, .515, .815, .393, .889};
+	double		wc[] = {.447, .501, .455, .669, .175, .715};
+	double		wt[] = {.168, .388, .409, .686, .336, .832};
+	double		wd[] = {.274, .440, .432, .678, .242, .771};
+	double		w[] = {.4, .3, .3};
+	double		work[8],
+				c,
+				t,
+				d;
+
+	for (int k = 0; k < 6; k++)
+	{
+		double		u[3] = {u1[k], u2[k], u3[k]};
+
+		CHECK(sy_coupling(u, NULL, 3, SY_CCD_CLASSIC, work, &c, &t, &d) == SY_OK, "classic ok");
+		check_close("classic C", c, cc[k], 5e-4);
+		check_close("classic T", t, ct[k], 5.001e-4);	/* .3705 prints as .370 */
+		check_close("classic D", d, cd[k], 5e-4);
+		/* the definition, written out: n [prod / sum^n]^(1/n) */
+		check_rel("classic C formula", c,
+				  3.0 * pow(u[0] * u[1] * u[2] / pow(u[0] + u[1] + u[2], 3), 1.0 / 3), 1e-14);
+		sy_coupling(u, w, 3, SY_CCD_WANG2021, work, &c, &t, &d);
+		check_close("wang2021 C", c, wc[k], 5e-4);
+		check_close("wang2021 T", t, wt[k], 5e-4);
+		check_close("wang2021 D", d, wd[k], 5e-4);
+		{
+			double		mx = fmax(u[0], fmax(u[1], u[2]));
+			double		pairs = fabs(u[1] - u[0]) + fabs(u[2] - u[0]) + fabs(u[2] - u[1]);
+			double		want = sqrt((1 - pairs / 3.0) * pow(u[0] / mx * u[1] / mx * u[2] / mx, 0.5));
+
+			check_rel("wang2021 C formula", c, want, 1e-14);
+		}
+	}
+	/* edges: a zero score, all zero, one system, all equal */
+	{
+		double		z[] = {0.0, 0.5, 0.7};
+		double		zero[] = {0, 0, 0};
+		double		same[] = {0.4, 0.4, 0.4, 0.4};
+		double		one[] = {0.6};
+
+		sy_coupling(z, NULL, 3, SY_CCD_CLASSIC, work, &c, &t, &d);
+		CHECK(c == 0.0 && d == 0.0, "a zero score: classic C = D = 0");
+		sy_coupling(z, NULL, 3, SY_CCD_WANG2021, work, &c, &t, &d);
+		CHECK(c == 0.0, "a zero score: wang2021 C = 0");
+		sy_coupling(zero, NULL, 3, SY_CCD_CLASSIC, work, &c, &t, &d);
+		CHECK(c == 0.0 && t == 0.0 && d == 0.0, "all zero");
+		sy_coupling(zero, NULL, 3, SY_CCD_WANG2021, work, &c, &t, &d);
+		CHECK(c == 0.0 && d == 0.0, "all zero wang2021");
+		sy_coupling(same, NULL, 4, SY_CCD_CLASSIC, work, &c, &t, &d);
+		check_close("equal scores couple fully", c, 1.0, 1e-15);
+		check_close("equal scores D", d, sqrt(0.4), 1e-15);
+		sy_coupling(same, NULL, 4, SY_CCD_WANG2021, work, &c, &t, &d);
+		check_close("equal scores couple fully (wang2021)", c, 1.0, 1e-15);
+		CHECK(sy_coupling(one, NULL, 1, SY_CCD_CLASSIC, work, &c, &t, &d) == SY_UNDEFINED &&
+			  isnan(c) && isnan(d) && t == 0.6, "one system: C, D undefined, T defined");
+	}
+	/* levels: lower end closed, 1 in the top level */
+	CHECK(sy_ccd_level(0.0) == 1 && sy_ccd_level(0.0999) == 1 && sy_ccd_level(0.1) == 2, "levels 1-2");
+	CHECK(sy_ccd_level(0.3) == 4 && sy_ccd_level(0.1 * 3) == 4 && sy_ccd_level(0.29999999999999999) == 4,
+		  "0.3 (the double) is level 4");
+	CHECK(sy_ccd_level(0.9) == 10 && sy_ccd_level(1.0) == 10 && sy_ccd_level(0.8999999) == 9, "levels 9-10");
+	/* obstacle shares */
+	{
+		double		z[] = {1.0, 0.5, 0.0};
+		double		ow[] = {0.2, 0.3, 0.5};
+		double		o[3];
+
+		CHECK(sy_obstacle_shares(z, ow, 3, o) == SY_OK, "obstacle ok");
+		check_close("obstacle 1", o[0], 0.0, 0);
+		check_close("obstacle 2", o[1], 0.15 / 0.65, 1e-15);
+		check_close("obstacle 3", o[2], 0.5 / 0.65, 1e-15);
+		z[1] = 1.0;
+		z[2] = 1.0;
+		CHECK(sy_obstacle_shares(z, ow, 3, o) == SY_UNDEFINED && isnan(o[0]), "at the ideal: undefined");
+	}
+}
+
 int
 main(void)
 {
@@ -512,6 +600,7 @@ main(void)
 	test_topsis();
 	test_interpolate();
 	test_minmax();
+	test_coupling();
 	printf("%s: %d checks, %d failures\n", failures ? "FAIL" : "ok", checks, failures);
 	return failures ? 1 : 0;
 }

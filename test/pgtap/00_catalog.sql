@@ -109,8 +109,9 @@ SELECT set_eq($$ SELECT sig FROM sy_proc WHERE prokind = 'w' $$,
                     'topsis(double precision[], double precision[], integer[], text)',
                     'topsis_detail(double precision[], double precision[], integer[], text)',
                     'composite_index(double precision[], double precision[], integer[])',
-                    'interpolate(double precision, double precision, text)'],
-              'the window functions are exactly minmax_normalize (2), topsis, topsis_detail, composite_index, interpolate');
+                    'interpolate(double precision, double precision, text)',
+                    'obstacle_degree(double precision[], double precision[], integer[])'],
+              'the window functions are exactly minmax_normalize (2), topsis, topsis_detail, composite_index, interpolate, obstacle_degree');
 
 SELECT is_empty($$ SELECT sig FROM sy_proc WHERE prokind = 'w' AND proisstrict $$,
                 'no window function is STRICT (NULL rows and NULL options are handled explicitly)');

@@ -1,0 +1,341 @@
+/*
+ * coupling.c - coupling coordination degree of the subsystem scores of one
+ * row (an array), its grades, the relative development degree and the
+ * obstacle shares of a row.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "sy_pg.h"
+
+/* Scores within this distance outside [0, 1] are rounding, and are clamped. */
+#define UNIT_SLACK 1e-12
+
+double
+sy_unit_score(double u, SyWhere w, int pos)
+{
+	if (!(u >= -UNIT_SLACK && u <= 1.0 + UNIT_SLACK))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: %s must be in [0, 1]", w.fname, w.argname),
+				 pos > 0 ? errdetail("Element %d is %g.", pos, u)
+				 : errdetail("A row has %s = %g.", w.argname, u),
+				 errhint("Use scores from topsis(), composite_index() or minmax_normalize(), or rescale to [0, 1] first.")));
+	return u < 0.0 ? 0.0 : (u > 1.0 ? 1.0 : u);
+}
+
+sy_ccd_variant
+sy_parse_variant(text *t, const char *fname)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (pg_strcasecmp(s, "classic") == 0)
+		return SY_CCD_CLASSIC;
+	if (pg_strcasecmp(s, "wang2021") == 0)
+		return SY_CCD_WANG2021;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: unknown variant \"%s\"", fname, s),
+			 errdetail("variant is \"%s\".", s),
+			 errhint("Use 'classic' (the default) or 'wang2021'.")));
+	pg_unreachable();
+}
+
+Datum
+sy_ccd_datum(FunctionCallInfo fcinfo, double c, double t, double d)
+{
+	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	Datum		values[3];
+	bool		nulls[3];
+	double		v[3] = {c, t, d};
+
+	/* the row descriptor is looked up once per query, not once per row */
+	if (tupdesc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "coupling_coordination: return type must be a row type");
+		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		fcinfo->flinfo->fn_extra = tupdesc;
+		MemoryContextSwitchTo(old);
+	}
+	for (int k = 0; k < 3; k++)
+	{
+		nulls[k] = isnan(v[k]);
+		values[k] = Float8GetDatum(nulls[k] ? 0.0 : v[k]);
+	}
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
+/* The arguments (u, weights, variant) of the array forms; false if u is NULL. */
+static bool
+ccd_of_array(FunctionCallInfo fcinfo, const char *fname, int weights_arg, int variant_arg,
+			 double *c, double *t, double *d)
+{
+	SyWhere		w = {fname, "u", 0};
+	const double *raw;
+	double	   *u,
+			   *wt = NULL;
+	int			n;
+	sy_ccd_variant variant = SY_CCD_CLASSIC;
+
+	if (PG_ARGISNULL(0))
+		return false;
+	raw = sy_indicator_row(PG_GETARG_ARRAYTYPE_P(0), w, -1, &n);
+	u = palloc(sizeof(double) * n);
+	for (int i = 0; i < n; i++)
+		u[i] = sy_unit_score(raw[i], w, i + 1);
+	if (weights_arg >= 0 && !PG_ARGISNULL(weights_arg))
+		wt = sy_weights(PG_GETARG_ARRAYTYPE_P(weights_arg), w, n);
+	if (!PG_ARGISNULL(variant_arg))
+		variant = sy_parse_variant(PG_GETARG_TEXT_PP(variant_arg), fname);
+	sy_coupling(u, wt, n, variant, palloc(sizeof(double) * n), c, t, d);
+	return true;
+}
+
+/* coupling_coordination(u float8[], weights float8[], variant text) -> ccd */
+PG_FUNCTION_INFO_V1(coupling_coordination_array);
+Datum
+coupling_coordination_array(PG_FUNCTION_ARGS)
+{
+	double		c,
+				t,
+				d;
+
+	if (!ccd_of_array(fcinfo, "coupling_coordination", 1, 2, &c, &t, &d))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(sy_ccd_datum(fcinfo, c, t, d));
+}
+
+/* coupling_degree(u float8[], variant text) -> C */
+PG_FUNCTION_INFO_V1(coupling_degree_array);
+Datum
+coupling_degree_array(PG_FUNCTION_ARGS)
+{
+	double		c,
+				t,
+				d;
+
+	if (!ccd_of_array(fcinfo, "coupling_degree", -1, 1, &c, &t, &d) || isnan(c))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(c);
+}
+
+/* coordination_degree(u float8[], weights float8[], variant text) -> D */
+PG_FUNCTION_INFO_V1(coordination_degree_array);
+Datum
+coordination_degree_array(PG_FUNCTION_ARGS)
+{
+	double		c,
+				t,
+				d;
+
+	if (!ccd_of_array(fcinfo, "coordination_degree", 1, 2, &c, &t, &d) || isnan(d))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(d);
+}
+
+/* ---- grades ---- */
+
+static const char *const grade_zh[10] = {
+	"极度失调", "严重失调", "中度失调", "轻度失调", "濒临失调",
+	"勉强协调", "初级协调", "中级协调", "良好协调", "优质协调"
+};
+static const char *const grade_en[10] = {
+	"extreme disorder", "serious disorder", "moderate disorder", "mild disorder",
+	"on the verge of disorder", "barely coordinated", "primary coordination",
+	"intermediate coordination", "good coordination", "high-quality coordination"
+};
+
+static double
+check_degree(double d, const char *fname)
+{
+	if (!(d >= -UNIT_SLACK && d <= 1.0 + UNIT_SLACK))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: d must be in [0, 1]", fname),
+				 errdetail("d is %g.", d),
+				 errhint("Pass a coordination degree, e.g. (coupling_coordination(u)).d.")));
+	return d < 0.0 ? 0.0 : (d > 1.0 ? 1.0 : d);
+}
+
+PG_FUNCTION_INFO_V1(ccd_level);
+Datum
+ccd_level(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(sy_ccd_level(check_degree(PG_GETARG_FLOAT8(0), "ccd_level")));
+}
+
+PG_FUNCTION_INFO_V1(ccd_grade);
+Datum
+ccd_grade(PG_FUNCTION_ARGS)
+{
+	int			level = sy_ccd_level(check_degree(PG_GETARG_FLOAT8(0), "ccd_grade"));
+	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
+
+	if (pg_strcasecmp(lang, "zh") == 0)
+		PG_RETURN_TEXT_P(cstring_to_text(grade_zh[level - 1]));
+	if (pg_strcasecmp(lang, "en") == 0)
+		PG_RETURN_TEXT_P(cstring_to_text(grade_en[level - 1]));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("ccd_grade: unknown language \"%s\"", lang),
+			 errdetail("lang is \"%s\".", lang),
+			 errhint("Use 'zh' (the default) or 'en', or ccd_grade(d, breaks, labels) for your own scale.")));
+	pg_unreachable();
+}
+
+/* ccd_grade(d, breaks float8[], labels text[]): label k for [breaks[k], breaks[k+1]) */
+PG_FUNCTION_INFO_V1(ccd_grade_custom);
+Datum
+ccd_grade_custom(PG_FUNCTION_ARGS)
+{
+	double		d = PG_GETARG_FLOAT8(0);
+	SyWhere		w = {"ccd_grade", "breaks", 0};
+	ArrayType  *labarr = PG_GETARG_ARRAYTYPE_P(2);
+	const double *br;
+	Datum	   *labels;
+	bool	   *lnulls;
+	int			nb,
+				nl;
+
+	br = sy_indicator_row(PG_GETARG_ARRAYTYPE_P(1), w, -1, &nb);
+	if (ARR_NDIM(labarr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("ccd_grade: labels must be a one-dimensional array"),
+				 errdetail("The array has %d dimensions.", ARR_NDIM(labarr)),
+				 errhint("Pass one label per interval, e.g. ARRAY['low', 'high'].")));
+	deconstruct_array(labarr, TEXTOID, -1, false, TYPALIGN_INT, &labels, &lnulls, &nl);
+	if (nb < 2 || nl != nb - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("ccd_grade: breaks must have one element more than labels"),
+				 errdetail("There are %d breaks and %d labels.", nb, nl),
+				 errhint("k labels need k + 1 breaks, the edges of the intervals, e.g. ARRAY[0, 0.5, 1] and ARRAY['low', 'high'].")));
+	for (int k = 0; k < nl; k++)
+	{
+		if (lnulls[k])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("ccd_grade: labels contains a NULL element"),
+					 errdetail("Element %d is NULL.", k + 1),
+					 errhint("Give every interval a label.")));
+		if (!(br[k + 1] > br[k]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("ccd_grade: breaks must increase strictly"),
+					 errdetail("Element %d (%g) is not above element %d (%g).", k + 2, br[k + 1], k + 1, br[k]),
+					 errhint("List the interval edges from the lowest to the highest.")));
+	}
+	if (!(d >= br[0] && d <= br[nb - 1]))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ccd_grade: d is outside the scale"),
+				 errdetail("d is %g; the scale runs from %g to %g.", d, br[0], br[nb - 1]),
+				 errhint("Extend the first or last break to cover every value.")));
+	/* intervals are closed below; the last one is closed at both ends */
+	for (int k = nl - 1; k >= 0; k--)
+		if (d >= br[k])
+			PG_RETURN_DATUM(labels[k]);
+	pg_unreachable();
+}
+
+/* ---- relative development degree ---- */
+
+PG_FUNCTION_INFO_V1(relative_development);
+Datum
+relative_development(PG_FUNCTION_ARGS)
+{
+	double		u1 = PG_GETARG_FLOAT8(0),
+				u2 = PG_GETARG_FLOAT8(1);
+	SyWhere		w = {"relative_development", "u1", 0};
+
+	u1 = sy_unit_score(u1, w, 0);
+	w.argname = "u2";
+	u2 = sy_unit_score(u2, w, 0);
+	if (u2 == 0.0)
+		PG_RETURN_NULL();		/* the ratio is undefined */
+	PG_RETURN_FLOAT8(u1 / u2);
+}
+
+PG_FUNCTION_INFO_V1(relative_development_grade);
+Datum
+relative_development_grade(PG_FUNCTION_ARGS)
+{
+	double		u1 = PG_GETARG_FLOAT8(0),
+				u2 = PG_GETARG_FLOAT8(1),
+				lower = PG_GETARG_FLOAT8(2),
+				upper = PG_GETARG_FLOAT8(3);
+	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(4));
+	SyWhere		w = {"relative_development_grade", "u1", 0};
+	bool		zh;
+	int			cls;			/* 0: U1 lagging, 1: synchronous, 2: U2 lagging */
+
+	u1 = sy_unit_score(u1, w, 0);
+	w.argname = "u2";
+	u2 = sy_unit_score(u2, w, 0);
+	if (!(lower > 0.0 && upper >= lower && isfinite(upper)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("relative_development_grade: thresholds must satisfy 0 < lower <= upper"),
+				 errdetail("lower is %g and upper is %g.", lower, upper),
+				 errhint("The usual thresholds are lower => 0.8, upper => 1.2.")));
+	if (pg_strcasecmp(lang, "zh") == 0)
+		zh = true;
+	else if (pg_strcasecmp(lang, "en") == 0)
+		zh = false;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("relative_development_grade: unknown language \"%s\"", lang),
+				 errdetail("lang is \"%s\".", lang),
+				 errhint("Use 'en' (the default) or 'zh'.")));
+	/* E = U1/U2: E <= lower U1 lags, lower < E <= upper in step, E > upper U2 lags */
+	if (u2 == 0.0)
+		cls = u1 == 0.0 ? 1 : 2;
+	else if (u1 / u2 <= lower)
+		cls = 0;
+	else if (u1 / u2 <= upper)
+		cls = 1;
+	else
+		cls = 2;
+	{
+		static const char *const zh_labels[3] = {"U1滞后型", "同步型", "U2滞后型"};
+		static const char *const en_labels[3] = {"U1 lagging", "synchronous", "U2 lagging"};
+
+		PG_RETURN_TEXT_P(cstring_to_text(zh ? zh_labels[cls] : en_labels[cls]));
+	}
+}
+
+/* ---- obstacle shares of one row of scores ---- */
+
+PG_FUNCTION_INFO_V1(obstacle_shares);
+Datum
+obstacle_shares(PG_FUNCTION_ARGS)
+{
+	SyWhere		w = {"obstacle_shares", "z", 0};
+	const double *raw;
+	double	   *z,
+			   *wt,
+			   *out;
+	int			m;
+
+	raw = sy_indicator_row(PG_GETARG_ARRAYTYPE_P(0), w, -1, &m);
+	z = palloc(sizeof(double) * m);
+	for (int j = 0; j < m; j++)
+		z[j] = sy_unit_score(raw[j], w, j + 1);
+	wt = sy_weights(PG_GETARG_ARRAYTYPE_P(1), w, m);
+	out = palloc(sizeof(double) * m);
+	if (sy_obstacle_shares(z, wt, m, out) != SY_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(sy_float8_array(out, m));
+}

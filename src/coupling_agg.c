@@ -1,0 +1,264 @@
+/*
+ * coupling_agg.c - coupling_coordination(u [, weight [, variant]]) as an
+ * aggregate over rows, one row per system: the paper's "comprehensive
+ * synergy", where the cities of an agglomeration are the systems of one
+ * indicator and year.
+ *
+ * Groups are small (the cities of an agglomeration), and wang2021 needs all
+ * pairwise differences, so the state keeps the scores (16 bytes per row
+ * with weights, 8 without); partial states concatenate.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "sy_pg.h"
+
+#define CCD_MAGIC	0x31435953		/* "SYC1" */
+#define CCD_VERSION 1
+#define CCD_MAX_ROWS (MaxAllocSize / (2 * sizeof(double)) - 64)
+
+typedef struct CcdState
+{
+	const char *fname;
+	sy_ccd_variant variant;
+	bool		weighted;
+	int64		n;
+	int64		cap;
+	double	   *u;
+	double	   *w;				/* NULL unless weighted */
+} CcdState;
+
+typedef struct CcdHeader
+{
+	uint32		magic;
+	uint16		version;
+	uint8		variant;
+	uint8		weighted;
+	int64		n;
+} CcdHeader;
+
+static CcdState *
+ccd_state_new(const char *fname, sy_ccd_variant variant, bool weighted, int64 cap)
+{
+	CcdState   *st = palloc0(sizeof(CcdState));
+
+	st->fname = pstrdup(fname);
+	st->variant = variant;
+	st->weighted = weighted;
+	st->cap = Max(cap, 8);
+	st->u = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
+	if (weighted)
+		st->w = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
+	return st;
+}
+
+static void
+ccd_push(CcdState *st, double u, double w)
+{
+	if (st->n == st->cap)
+	{
+		if (st->cap >= (int64) CCD_MAX_ROWS / 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("%s: too many systems in one group", st->fname),
+					 errdetail("The group has more than " INT64_FORMAT " rows.", st->n),
+					 errhint("Each row is one system (city or subsystem); group by indicator and year.")));
+		st->cap *= 2;
+		st->u = repalloc_huge(st->u, sizeof(double) * st->cap);
+		if (st->weighted)
+			st->w = repalloc_huge(st->w, sizeof(double) * st->cap);
+	}
+	st->u[st->n] = u;
+	if (st->weighted)
+		st->w[st->n] = w;
+	st->n++;
+}
+
+/* coupling_coordination_transfn(internal, u float8 [, weight float8 [, variant text]]) */
+PG_FUNCTION_INFO_V1(coupling_coordination_transfn);
+Datum
+coupling_coordination_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	CcdState   *st = PG_ARGISNULL(0) ? NULL : (CcdState *) PG_GETARG_POINTER(0);
+	SyWhere		w = {NULL, "u", 0};
+	bool		weighted = PG_NARGS() > 2;
+	sy_ccd_variant variant = SY_CCD_CLASSIC;
+	double		u,
+				wt = 1.0;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "coupling_coordination_transfn called in non-aggregate context");
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	w.fname = st ? st->fname : sy_agg_name(fcinfo, "coupling_coordination");
+	u = sy_unit_score(PG_GETARG_FLOAT8(1), w, 0);
+	if (weighted)
+	{
+		if (PG_ARGISNULL(2))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: weight must not be NULL", w.fname),
+					 errdetail("A row with u = %g has a NULL weight.", u),
+					 errhint("Give every system a weight, or use coupling_coordination(u) for equal weights.")));
+		wt = PG_GETARG_FLOAT8(2);
+		if (!(wt >= 0.0) || !isfinite(wt))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: weight must be finite and not negative", w.fname),
+					 errdetail("A row has weight = %g.", wt),
+					 errhint("Weights are importance shares; they are rescaled to sum to 1.")));
+	}
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
+		variant = sy_parse_variant(PG_GETARG_TEXT_PP(3), w.fname);
+
+	old = MemoryContextSwitchTo(aggcxt);
+	if (st == NULL)
+		st = ccd_state_new(w.fname, variant, weighted, 8);
+	else
+	{
+		w.argname = "variant";
+		sy_must_be_constant(st->variant == variant, w);
+	}
+	ccd_push(st, u, wt);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(coupling_coordination_combinefn);
+Datum
+coupling_coordination_combinefn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	CcdState   *a = PG_ARGISNULL(0) ? NULL : (CcdState *) PG_GETARG_POINTER(0);
+	CcdState   *b = PG_ARGISNULL(1) ? NULL : (CcdState *) PG_GETARG_POINTER(1);
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "coupling_coordination_combinefn called in non-aggregate context");
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	old = MemoryContextSwitchTo(aggcxt);
+	if (a == NULL)
+		a = ccd_state_new(sy_agg_name(fcinfo, b->fname), b->variant, b->weighted, b->n);
+	else
+	{
+		SyWhere		w = {a->fname, "variant", 0};
+
+		sy_must_be_constant(a->variant == b->variant && a->weighted == b->weighted, w);
+	}
+	for (int64 i = 0; i < b->n; i++)
+		ccd_push(a, b->u[i], b->weighted ? b->w[i] : 1.0);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(coupling_coordination_serialfn);
+Datum
+coupling_coordination_serialfn(PG_FUNCTION_ARGS)
+{
+	CcdState   *st = (CcdState *) PG_GETARG_POINTER(0);
+	CcdHeader	h = {0};
+	Size		arrays = sizeof(double) * (Size) st->n * (st->weighted ? 2 : 1);
+	Size		size = VARHDRSZ + sizeof(h) + arrays;
+	bytea	   *out = palloc_extended(size, MCXT_ALLOC_HUGE);
+	char	   *p = VARDATA(out);
+
+	SET_VARSIZE(out, size);
+	h.magic = CCD_MAGIC;
+	h.version = CCD_VERSION;
+	h.variant = (uint8) st->variant;
+	h.weighted = st->weighted;
+	h.n = st->n;
+	memcpy(p, &h, sizeof(h));
+	p += sizeof(h);
+	memcpy(p, st->u, sizeof(double) * st->n);
+	if (st->weighted)
+		memcpy(p + sizeof(double) * st->n, st->w, sizeof(double) * st->n);
+	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(coupling_coordination_deserialfn);
+Datum
+coupling_coordination_deserialfn(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	const char *p = VARDATA_ANY(in);
+	Size		len = VARSIZE_ANY_EXHDR(in);
+	const char *fname = sy_agg_name(fcinfo, "coupling_coordination");
+	CcdHeader	h;
+	CcdState   *st;
+
+	if (len < sizeof(h))
+		sy_corrupt_state(fname, "The state is shorter than its header.");
+	memcpy(&h, p, sizeof(h));
+	if (h.magic != CCD_MAGIC || h.version != CCD_VERSION ||
+		h.variant > SY_CCD_WANG2021 || h.weighted > 1)
+		sy_corrupt_state(fname, "Unknown magic number, version or variant.");
+	if (h.n < 1 || h.n > (int64) CCD_MAX_ROWS / 2 ||
+		len != sizeof(h) + sizeof(double) * (Size) h.n * (h.weighted ? 2 : 1))
+		sy_corrupt_state(fname, "The state's length does not match its row count.");
+	p += sizeof(h);
+	st = ccd_state_new(fname, h.variant, h.weighted, h.n);
+	memcpy(st->u, p, sizeof(double) * h.n);
+	if (h.weighted)
+		memcpy(st->w, p + sizeof(double) * h.n, sizeof(double) * h.n);
+	st->n = h.n;
+	for (int64 i = 0; i < h.n; i++)
+		if (!(st->u[i] >= 0.0 && st->u[i] <= 1.0) ||
+			(h.weighted && !(st->w[i] >= 0.0 && isfinite(st->w[i]))))
+			sy_corrupt_state(fname, "A stored score or weight is out of range.");
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(coupling_coordination_finalfn);
+Datum
+coupling_coordination_finalfn(PG_FUNCTION_ARGS)
+{
+	CcdState   *st;
+	double	   *w = NULL;
+	double		c,
+				t,
+				d;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (CcdState *) PG_GETARG_POINTER(0);
+	if (st->weighted)
+	{
+		double		total = 0.0,
+					biggest = 0.0;
+
+		for (int64 i = 0; i < st->n; i++)
+			biggest = Max(biggest, st->w[i]);
+		if (!(biggest > 0.0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: weights must not all be zero", st->fname),
+					 errdetail("Every one of the " INT64_FORMAT " weights is 0.", st->n),
+					 errhint("Give at least one system a positive weight.")));
+		/* rescaled to sum to 1, dividing by the largest first */
+		w = palloc(sizeof(double) * st->n);
+		for (int64 i = 0; i < st->n; i++)
+			total += (w[i] = st->w[i] / biggest);
+		for (int64 i = 0; i < st->n; i++)
+			w[i] /= total;
+	}
+	sy_coupling(st->u, w, st->n, st->variant, palloc(sizeof(double) * st->n), &c, &t, &d);
+	PG_RETURN_DATUM(sy_ccd_datum(fcinfo, c, t, d));
+}
