@@ -74,5 +74,28 @@ GROUP BY year ORDER BY year;
 SELECT region_code, round(minmax_normalize(value, direction) OVER (PARTITION BY indicator_code, year)::numeric, 4) AS z
 FROM filled WHERE indicator_code = 'EC5' AND year = 2019 ORDER BY region_code;
 
+-- the pipeline of examples/pipeline.sql on the sample
+\set ECHO none
+\i examples/pipeline.sql
+\set ECHO all
+SELECT count(*) AS city_years, bool_and(d BETWEEN 0 AND 1) AS d_in_unit,
+       bool_and(cardinality(u) = 6) AS six_scores, count(DISTINCT grade) > 1 AS several_grades
+FROM synergy_pipeline.city_ccd;
+SELECT region, round(d::numeric, 4) AS d, level, grade, grade_en
+FROM synergy_pipeline.city_ccd WHERE year = 2019 ORDER BY d DESC;
+-- D = sqrt(C T) and T the mean of U1..U6, recomputed from the scores
+SELECT bool_and(abs(d - sqrt(c * t)) < 1e-12) AS d_is_sqrt_ct,
+       bool_and(abs(t - (SELECT avg(x) FROM unnest(u) x)) < 1e-12) AS t_is_mean
+FROM synergy_pipeline.city_ccd;
+SELECT agglomeration, subsystem, cities, round(d::numeric, 4) AS d_it
+FROM synergy_pipeline.indicator_ccd WHERE year = 2019 ORDER BY agglomeration, subsystem_order;
+SELECT agglomeration, round(min(d_t)::numeric, 4) AS min_d_t, round(max(d_t)::numeric, 4) AS max_d_t
+FROM synergy_pipeline.synergy_index GROUP BY agglomeration ORDER BY agglomeration;
+SELECT agglomeration, subsystem, round(mean_d::numeric, 4) AS mean_d
+FROM synergy_pipeline.subsystem_mean_ccd ORDER BY agglomeration, subsystem_order;
+SELECT agglomeration, year, max_region, min_region, round(gap::numeric, 4) AS gap
+FROM synergy_pipeline.city_ccd_gap WHERE year IN (2010, 2019) ORDER BY agglomeration, year;
+
 SET client_min_messages = warning;
+DROP SCHEMA synergy_pipeline CASCADE;
 DROP SCHEMA synergy_sample CASCADE;
