@@ -106,3 +106,72 @@ FROM (SELECT region_code, year,
       FROM filled GROUP BY region_code, year) c
 JOIN synergy_sample.region r ON r.code = c.region_code
 GROUP BY r.name_en, r.code ORDER BY max(ci) FILTER (WHERE year = 2019) DESC;
+
+\echo
+\echo '== 8. The pipeline as views: examples/pipeline.sql (schema synergy_pipeline) =='
+\i examples/pipeline.sql
+\echo 'created views: filled, subsystem_scores, city_ccd, indicator_ccd, synergy_index, subsystem_mean_ccd, city_ccd_gap'
+
+\echo
+\echo '== 9. Within-city coordination: CCD of each city''s U1..U6 per year, with its grade =='
+SELECT r.name AS city, c.agglomeration AS agg,
+       round(max(d) FILTER (WHERE year = 2010)::numeric, 3) AS "2010",
+       round(max(d) FILTER (WHERE year = 2013)::numeric, 3) AS "2013",
+       round(max(d) FILTER (WHERE year = 2016)::numeric, 3) AS "2016",
+       round(max(d) FILTER (WHERE year = 2019)::numeric, 3) AS "2019",
+       max(grade) FILTER (WHERE year = 2019) AS "grade 2019",
+       max(grade_en) FILTER (WHERE year = 2019) AS "grade (en)"
+FROM synergy_pipeline.city_ccd c JOIN synergy_pipeline.src_region r USING (region, agglomeration)
+GROUP BY r.name, c.agglomeration ORDER BY c.agglomeration DESC, max(d) FILTER (WHERE year = 2019) DESC;
+
+\echo
+\echo '== 10. Between-city coordination D_it (cities as systems) per subsystem, 2019 =='
+SELECT subsystem,
+       round(max(d) FILTER (WHERE agglomeration = 'ycje')::numeric, 3) AS ycje,
+       round(max(d) FILTER (WHERE agglomeration = 'sxc')::numeric, 3) AS sxc
+FROM synergy_pipeline.indicator_ccd WHERE year = 2019
+GROUP BY subsystem, subsystem_order ORDER BY subsystem_order;
+
+\echo
+\echo '== 11. Composite synergy index D_t = mean of D_it over the six subsystems =='
+SELECT year,
+       round(max(d_t) FILTER (WHERE agglomeration = 'ycje')::numeric, 4) AS ycje,
+       max(grade) FILTER (WHERE agglomeration = 'ycje') AS "ycje grade",
+       round(max(d_t) FILTER (WHERE agglomeration = 'sxc')::numeric, 4) AS sxc,
+       max(grade) FILTER (WHERE agglomeration = 'sxc') AS "sxc grade"
+FROM synergy_pipeline.synergy_index GROUP BY year ORDER BY year;
+
+\echo
+\echo '== 12. Mean D_it per subsystem over 2010-2019 (the paper''s Figure 5) =='
+SELECT subsystem,
+       round(max(mean_d) FILTER (WHERE agglomeration = 'ycje')::numeric, 3) AS ycje,
+       round(max(mean_d) FILTER (WHERE agglomeration = 'sxc')::numeric, 3) AS sxc
+FROM synergy_pipeline.subsystem_mean_ccd
+GROUP BY subsystem, subsystem_order ORDER BY subsystem_order;
+
+\echo
+\echo '== 13. Largest and smallest city CCD per year, and the gap =='
+SELECT g.agglomeration AS agg, g.year, round(g.max_d::numeric, 3) AS max_d, hi.name AS highest,
+       round(g.min_d::numeric, 3) AS min_d, lo.name AS lowest, round(g.gap::numeric, 3) AS gap
+FROM synergy_pipeline.city_ccd_gap g
+JOIN synergy_pipeline.src_region hi ON hi.region = g.max_region AND hi.agglomeration = g.agglomeration
+JOIN synergy_pipeline.src_region lo ON lo.region = g.min_region AND lo.agglomeration = g.agglomeration
+ORDER BY g.agglomeration DESC, g.year;
+
+\echo
+\echo '== 14. Companions: relative development (economy U1 vs ecology U4) and the main obstacle, 2019 =='
+WITH u AS (
+  SELECT region, max(u) FILTER (WHERE subsystem_order = 1) AS u1, max(u) FILTER (WHERE subsystem_order = 4) AS u4
+  FROM synergy_pipeline.subsystem_scores WHERE year = 2019 GROUP BY region),
+obstacle AS (
+  SELECT region, codes, obstacle_degree(x, directions => dirs) OVER () AS shares
+  FROM (SELECT region, array_agg(indicator ORDER BY indicator) AS codes,
+               array_agg(value ORDER BY indicator) AS x, array_agg(direction ORDER BY indicator) AS dirs
+        FROM synergy_pipeline.filled WHERE year = 2019 GROUP BY region) s)
+SELECT r.name AS city, round(u.u1::numeric, 3) AS u1_economy, round(u.u4::numeric, 3) AS u4_ecology,
+       round(relative_development(u.u1, u.u4)::numeric, 2) AS "E = U1/U4",
+       relative_development_grade(u.u1, u.u4) AS type,
+       (SELECT o.codes[i] || ' (' || round(o.shares[i]::numeric, 3) || ')'
+        FROM generate_subscripts(o.shares, 1) i ORDER BY o.shares[i] DESC NULLS LAST LIMIT 1) AS main_obstacle
+FROM u JOIN obstacle o USING (region) JOIN synergy_pipeline.src_region r USING (region)
+ORDER BY u.u1 DESC;
