@@ -29,8 +29,9 @@ PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # The numeric core's inner loops are written to vectorize; -O3 lets GCC do
-# so (no fast-math: results are the same bits as at -O2).
-$(CORE_OBJS): PG_CFLAGS += -O3
+# so (no fast-math).  No fused multiply-add either, so that results are the
+# same bits on every machine, x86-64 or arm64.
+$(CORE_OBJS): PG_CFLAGS += -O3 -ffp-contract=off
 
 # The install scripts are assembled from small per-feature files, in name order.
 synergy--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy/*.sql))
@@ -40,7 +41,7 @@ synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.
 	cat $^ > $@
 
 # Numeric core unit tests: plain C, no PostgreSQL server or headers.
-CORE_TEST_CFLAGS = -O2 -g -std=c99 -Wall -Wextra -Werror -Isrc/core
+CORE_TEST_CFLAGS = -O2 -g -std=c99 -ffp-contract=off -Wall -Wextra -Werror -Isrc/core
 test/core/test_core: test/core/test_core.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
 	$(CC) $(CORE_TEST_CFLAGS) -o $@ test/core/test_core.c $(sort $(wildcard src/core/*.c)) -lm
 

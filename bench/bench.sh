@@ -17,40 +17,12 @@
 # SY_SKIP_DEPS=1 skips the Debian package check; SY_SKIP_BUILD=1 skips build and install.
 set -euo pipefail
 cd "$(dirname "$0")/.." || exit 1
-# shellcheck source-path=SCRIPTDIR/..
-. scripts/lib.sh
-
 N=${N:-1000000}
 M=${M:-25}
 YEARS=${YEARS:-10}
-REPS=${REPS:-5}
-
-sy_install_deps >/dev/null
-if [ "${SY_SKIP_BUILD:-0}" != 1 ]; then
-	sy_build_install >/dev/null
-fi
-sy_cleanup_on_exit
-SY_EXTRA_CONF=$'shared_buffers = 2GB\nwork_mem = 256MB\nmax_parallel_workers_per_gather = 2\njit = off' \
-	sy_cluster_start bench >/dev/null
-sy_createdb synergy_bench synergy >/dev/null
-export PGDATABASE=synergy_bench
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -P pager=off)
-
-# time_ms SETTINGS SQL: elapsed milliseconds of one run of SQL (psql's \timing), after SETTINGS
-time_ms() {
-	"${PSQL[@]}" -c "$1" -c '\timing on' -c "$2" 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n 1
-}
-
-# median_ms SETTINGS SQL: median of REPS runs
-median_ms() {
-	local i t=()
-	for ((i = 0; i < REPS; i++)); do
-		t+=("$(time_ms "$1" "$2")")
-	done
-	printf '%s\n' "${t[@]}" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# shellcheck source-path=SCRIPTDIR/..
+. bench/lib.sh
+bench_setup bench
 
 echo "generating $N rows x $M indicators over $YEARS years ..." >&2
 "${PSQL[@]}" <<SQL
@@ -119,13 +91,11 @@ wait "$client" || true
 peak_mb=$(awk -v p="$peak" -v b="$base" 'BEGIN { printf "%.0f", (p - b) / 1024 }')
 per_row=$(awk -v p="$peak" -v b="$base" -v n="$N" 'BEGIN { printf "%.0f", (p - b) * 1024 / n }')
 
-cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
 report=$(cat <<MD
 ### Benchmark ($(date -u +%Y-%m-%d), bench/bench.sh)
 
-Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM,
-$(. /etc/os-release && echo "$PRETTY_NAME"), PostgreSQL $("${PSQL[@]}" -At -c 'SHOW server_version' | cut -d' ' -f1),
-shared_buffers 2GB, jit off. Table: $N rows x $M indicators, $YEARS years ($table_size).
+$(machine_line)
+Table: $N rows x $M indicators, $YEARS years ($table_size).
 Median of $REPS runs (the plain-SQL TOPSIS: one run).
 
 | measurement | time (ms) | baseline (ms) | ratio | target |

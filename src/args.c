@@ -290,17 +290,32 @@ void
 sy_check_ranges(const char *fname, int m, const double *lo, const double *hi)
 {
 	for (int j = 0; j < m; j++)
+	{
 		if (unlikely(hi[j] >= lo[j] && !isfinite(hi[j] - lo[j])))
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("%s: the range of indicator %d overflows float8", fname, j + 1),
 					 errdetail("Its values run from %g to %g.", lo[j], hi[j]),
 					 errhint("Rescale the indicator, e.g. express it in thousands or millions.")));
+		/* scores divide by the range: its reciprocal must be finite too */
+		if (unlikely(hi[j] > lo[j] && !isfinite(1.0 / (hi[j] - lo[j]))))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s: the range of indicator %d is too small for float8", fname, j + 1),
+					 errdetail("Its values run from %g to %g.", lo[j], hi[j]),
+					 errhint("Rescale the indicator, e.g. express it in thousandths or millionths.")));
+	}
 }
 
 void
 sy_check_finite_stat(const char *fname, int j, double stat, double lo, double hi)
 {
+	if (unlikely(hi > lo && stat == 0.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: indicator %d is too small in magnitude for its statistics", fname, j + 1),
+				 errdetail("Its values run from %g to %g; their squares underflow float8.", lo, hi),
+				 errhint("Rescale the indicator, e.g. express it in thousandths or millionths.")));
 	if (unlikely(!isfinite(stat)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

@@ -48,6 +48,7 @@ typedef struct EntropyState
 	int			nblocks;
 	int			maxblocks;
 	int			rows_per_block; /* capacity of a new block */
+	MemoryContext own;			/* deserialized state's own context, or NULL */
 } EntropyState;
 
 /* Serialized header; the arrays follow in the order of the struct. */
@@ -106,8 +107,9 @@ entropy_next_row(EntropyState *st)
 
 	if (last == NULL || last->nrows == last->cap)
 	{
-		add_block(st, palloc(sizeof(double) * (Size) st->m * st->rows_per_block),
-				  0, st->rows_per_block);
+		int64		cap = last ? Min(last->cap * 2, st->rows_per_block) : Min(8, st->rows_per_block);
+
+		add_block(st, palloc(sizeof(double) * (Size) st->m * cap), 0, cap);
 		last = &st->blocks[st->nblocks - 1];
 	}
 	return last->rows + (Size) last->nrows++ * st->m;
@@ -174,24 +176,29 @@ entropy_weights_transfn(PG_FUNCTION_ARGS)
 	dirarr = PG_NARGS() > 2 && !PG_ARGISNULL(2) ? PG_GETARG_ARRAYTYPE_P(2) : NULL;
 	w.argname = "shift";
 	shift = PG_NARGS() > 3 ? sy_shift(PG_GETARG_DATUM(3), PG_ARGISNULL(3), w) : 0.0;
-	old = MemoryContextSwitchTo(aggcxt);
 	if (st == NULL)
 	{
+		int		   *dir;
+
 		w.argname = "x";
 		x = sy_indicator_row(xarr, w, -1, &m);
 		w.argname = "directions";
-		st = entropy_state_new(w.fname, m, sy_directions(dirarr, w, m), shift);
+		dir = sy_directions(dirarr, w, m);
+		old = MemoryContextSwitchTo(aggcxt);
+		st = entropy_state_new(w.fname, m, dir, shift);
 		if (dirarr)
 			st->dir_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(dirarr));
 	}
 	else
 	{
+		/* checked in the per-row context: nothing they allocate outlives the row */
 		w.argname = "directions";
 		sy_must_be_constant(directions_unchanged(st, dirarr, w), w);
 		w.argname = "shift";
 		sy_must_be_constant(st->shift == shift, w);
 		w.argname = "x";
 		x = sy_indicator_shape(xarr, w, st->m, &m);
+		old = MemoryContextSwitchTo(aggcxt);
 	}
 	if (!sy_row_ingest(x, m, entropy_next_row(st), st->lo, st->hi))
 		sy_indicator_row(xarr, w, m, &m);	/* reports the non-finite value */
@@ -219,8 +226,10 @@ entropy_weights_combinefn(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
-	/* states deserialized into the aggregate's memory are taken over whole */
-	adopt = GetMemoryChunkContext(b) == aggcxt;
+	/* deserialized states live in their own context: move it under aggcxt */
+	adopt = b->own != NULL;
+	if (adopt && MemoryContextGetParent(b->own) != aggcxt)
+		MemoryContextSetParent(b->own, aggcxt);
 	if (a == NULL && adopt)
 		PG_RETURN_POINTER(b);
 	w.fname = sy_agg_name(fcinfo, "entropy_weights");
@@ -344,12 +353,17 @@ entropy_weights_deserialfn(PG_FUNCTION_ARGS)
 		sy_corrupt_state(fname, "The state's length does not match its counts.");
 	p += sizeof(h);
 	p = sy_get_dirs(p, h.have_dir, h.m, &dir, fname);
-	/* build the state where the combine function can take it over */
-	if (AggCheckCallContext(fcinfo, &aggcxt))
-		old = MemoryContextSwitchTo(aggcxt);
-	else
-		old = CurrentMemoryContext;
-	st = entropy_state_new(fname, h.m, dir, h.shift);
+	/* build the state in a context of its own, which the combine function
+	 * re-parents under the aggregate's memory; a state never combined (a
+	 * spilled hash-aggregate input) goes with the per-tuple memory */
+	(void) aggcxt;
+	{
+		MemoryContext own = AllocSetContextCreate(CurrentMemoryContext, "synergy entropy partial",
+												  ALLOCSET_SMALL_SIZES);
+		old = MemoryContextSwitchTo(own);
+		st = entropy_state_new(fname, h.m, dir, h.shift);
+		st->own = own;
+	}
 	if (h.n > 0)
 	{
 		double	   *rows = palloc_extended(sizeof(double) * (Size) h.n * h.m, MCXT_ALLOC_HUGE);
@@ -390,9 +404,14 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 	sy_entropy_coefs(m, st->lo, st->hi, st->dir, a, c);
 	for (int k = 0; k < st->nblocks; k++)
 	{
-		CHECK_FOR_INTERRUPTS();
-		sy_entropy_accum_block(st->blocks[k].rows, st->blocks[k].nrows, m, a, c,
-							   st->shift, sumz, sumzlogz);
+		/* an adopted block can hold a whole worker's rows: go in slices */
+		for (int64 i = 0; i < st->blocks[k].nrows; i += 65536)
+		{
+			CHECK_FOR_INTERRUPTS();
+			sy_entropy_accum_block(st->blocks[k].rows + (Size) i * m,
+								   Min(65536, st->blocks[k].nrows - i), m, a, c,
+								   st->shift, sumz, sumzlogz);
+		}
 	}
 	return sy_entropy_finish(st->n, m, st->lo, st->hi, sumz, sumzlogz,
 							 entropy, divergence, weight) == SY_OK;

@@ -152,6 +152,8 @@ moments_weights_combinefn(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	}
 	m = b->mom.m;
+	if (a != NULL && (a->mom.comoment != NULL) != (b->mom.comoment != NULL))
+		sy_corrupt_state(a->fname, "A state with co-moments met one without.");
 	old = MemoryContextSwitchTo(aggcxt);
 	if (a == NULL)
 		a = moments_state_new(sy_agg_name(fcinfo, b->fname), m, b->dir, b->mom.comoment != NULL);

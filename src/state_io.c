@@ -21,6 +21,7 @@ sy_put_dirs(char *p, const int *dir, int m)
 {
 	if (dir == NULL)
 		return p;
+	memset(p, 0, sy_dirs_bytes(dir, m));	/* no uninitialized padding */
 	for (int j = 0; j < m; j++)
 	{
 		int32		d = dir[j];

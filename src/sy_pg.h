@@ -53,11 +53,15 @@ extern sy_edges sy_parse_edges(text *t, const char *fname);
 
 /*
  * Throws 22003 when max - min of an indicator overflows (values beyond
- * about +-9e307 of each other); every min-max score needs that range.
+ * about +-9e307 of each other) or is too small for its reciprocal to be
+ * finite (subnormal); every min-max score divides by that range.
  */
 extern void sy_check_ranges(const char *fname, int m, const double *lo, const double *hi);
 
-/* Throws 22003 when a computed statistic of indicator j is not finite. */
+/*
+ * Throws 22003 when a sum of squares of indicator j is not finite, or has
+ * underflowed to 0 although the indicator varies.
+ */
 extern void sy_check_finite_stat(const char *fname, int j, double stat, double lo, double hi);
 
 /* Throws when an array argument that must be the same in every row changes. */

@@ -13,6 +13,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "windowapi.h"
 
 #include "sy_pg.h"
@@ -74,6 +75,9 @@ partition_directions(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
 					 SyWhere w, int m)
 {
 	int64		nrows = WinGetPartitionRowCount(winobj);
+	MemoryContext keep = CurrentMemoryContext;
+	MemoryContext rowcxt = AllocSetContextCreate(keep, "synergy directions row",
+												 ALLOCSET_SMALL_SIZES);
 	int		   *first = NULL;
 
 	w.argname = "directions";
@@ -81,23 +85,32 @@ partition_directions(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
 	{
 		bool		isnull,
 					isout;
-		Datum		d = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD,
-												 false, &isnull, &isout);
+		Datum		d;
 		int		   *dir;
 
 		CHECK_FOR_INTERRUPTS();
+		/* each row's value is evaluated, detoasted and parsed in rowcxt */
+		MemoryContextSwitchTo(rowcxt);
+		d = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
 		w.row = i + 1;
 		dir = isnull ? NULL : sy_directions(DatumGetArrayTypeP(d), w, m);
+		MemoryContextSwitchTo(keep);
 		if (i == 0)
 		{
-			first = dir;
+			if (dir)
+			{
+				first = palloc(sizeof(int) * m);
+				memcpy(first, dir, sizeof(int) * m);
+			}
 			/* constants and parameters cannot vary */
 			if (get_fn_expr_arg_stable(fcinfo->flinfo, argno))
 				break;
 		}
 		else
 			sy_must_be_constant(sy_same_directions(first, dir, m), w);
+		MemoryContextReset(rowcxt);
 	}
+	MemoryContextDelete(rowcxt);
 	return first;
 }
 
@@ -117,9 +130,9 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 	sy_read_matrix(winobj, 0, w, keep, mx);
 	m = mx->m;
 	n = mx->nvalid;
-	c->ready = true;
 	if (n == 0)
 	{
+		c->ready = true;
 		MemoryContextSwitchTo(old);
 		return;
 	}
@@ -133,6 +146,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 		if (wt == NULL)
 		{
 			c->r1 = NULL;		/* every row NULL */
+			c->ready = true;
 			MemoryContextSwitchTo(old);
 			return;
 		}
@@ -179,6 +193,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 			c->r1 = mx->x;
 			break;
 	}
+	c->ready = true;
 	MemoryContextSwitchTo(old);
 }
 

@@ -99,28 +99,34 @@ sy_partition_constant(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
 {
 	int64		nrows = WinGetPartitionRowCount(winobj);
 	bool		isout;
+	MemoryContext caller = CurrentMemoryContext;
+	MemoryContext rowcxt;
 	Datum		first = WinGetFuncArgInPartition(winobj, argno, 0, WINDOW_SEEK_HEAD,
 												 false, isnull, &isout);
-	MemoryContext old;
 
 	if (!*isnull && typlen == -1)
 	{
-		old = MemoryContextSwitchTo(keep);
+		MemoryContextSwitchTo(keep);
 		first = PointerGetDatum(PG_DETOAST_DATUM_COPY(first));
-		MemoryContextSwitchTo(old);
+		MemoryContextSwitchTo(caller);
 	}
 	/* constants and parameters cannot vary; anything else is checked */
 	if (get_fn_expr_arg_stable(fcinfo->flinfo, argno))
 		return first;
+	rowcxt = AllocSetContextCreate(caller, "synergy argument row", ALLOCSET_SMALL_SIZES);
 	for (int64 i = 1; i < nrows; i++)
 	{
 		bool		null;
-		Datum		d = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD,
-												 false, &null, &isout);
+		Datum		d;
 
 		CHECK_FOR_INTERRUPTS();
+		MemoryContextSwitchTo(rowcxt);
+		d = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD, false, &null, &isout);
 		w.row = i + 1;
 		sy_must_be_constant(same_datum(first, *isnull, d, null, typlen), w);
+		MemoryContextSwitchTo(caller);
+		MemoryContextReset(rowcxt);
 	}
+	MemoryContextDelete(rowcxt);
 	return first;
 }

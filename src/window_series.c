@@ -8,6 +8,7 @@
 
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "windowapi.h"
 
 #include "sy_pg.h"
@@ -20,18 +21,27 @@ typedef struct SeriesCache
 	double	   *value;			/* per partition row */
 } SeriesCache;
 
-/* A finite float8 argument of row i, or NULL. */
+/*
+ * A finite float8 argument of row i, or NULL.  The argument expression is
+ * evaluated in rowcxt, reset here: whatever it allocates (x || y, casts)
+ * does not pile up over the partition.
+ */
 static bool
-row_float8(WindowObject winobj, int argno, int64 i, SyWhere w, double *out)
+row_float8(WindowObject winobj, int argno, int64 i, SyWhere w,
+		   MemoryContext rowcxt, double *out)
 {
 	bool		isnull,
 				isout;
+	MemoryContext old = MemoryContextSwitchTo(rowcxt);
 	Datum		d = WinGetFuncArgInPartition(winobj, argno, i, WINDOW_SEEK_HEAD,
 											 false, &isnull, &isout);
 
+	MemoryContextSwitchTo(old);
+	if (!isnull)
+		*out = DatumGetFloat8(d);	/* by value: safe after the reset */
+	MemoryContextReset(rowcxt);
 	if (isnull)
 		return false;
-	*out = DatumGetFloat8(d);
 	if (!isfinite(*out))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -81,11 +91,13 @@ minmax_normalize_window(PG_FUNCTION_ARGS)
 		SyWhere		w = {"minmax_normalize", "x", 0};
 		double		lo = INFINITY,
 					hi = -INFINITY;
+		MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext, "synergy row",
+													 ALLOCSET_SMALL_SIZES);
 
 		for (int64 i = 0; i < nrows; i++)
 		{
 			CHECK_FOR_INTERRUPTS();
-			c->known[i] = row_float8(winobj, 0, i, w, &c->value[i]);
+			c->known[i] = row_float8(winobj, 0, i, w, rowcxt, &c->value[i]);
 			if (c->known[i])
 			{
 				lo = Min(lo, c->value[i]);
@@ -103,9 +115,15 @@ minmax_normalize_window(PG_FUNCTION_ARGS)
 
 			if (!c->known[i])
 				continue;
-			d = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
+			{
+				MemoryContext old = MemoryContextSwitchTo(rowcxt);
+
+				d = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD, false, &isnull, &isout);
+				MemoryContextSwitchTo(old);
+			}
 			if (!isnull)
-				dir = DatumGetInt32(d);
+				dir = DatumGetInt32(d); /* by value */
+			MemoryContextReset(rowcxt);
 			if (dir != 1 && dir != -1)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -114,6 +132,7 @@ minmax_normalize_window(PG_FUNCTION_ARGS)
 						 errhint("Use 1 where larger is better and -1 where smaller is better.")));
 			c->value[i] = sy_minmax_score(c->value[i], lo, hi, dir);
 		}
+		MemoryContextDelete(rowcxt);
 		c->ready = true;
 	}
 	if (!c->known[WinGetCurrentPosition(winobj)])
@@ -159,6 +178,8 @@ interpolate_window(PG_FUNCTION_ARGS)
 		sy_edges	edges = SY_EDGES_NONE;
 		bool		isnull;
 		Datum		ed;
+		MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext, "synergy row",
+													 ALLOCSET_SMALL_SIZES);
 
 		w.argname = "edges";
 		ed = sy_partition_constant(fcinfo, winobj, 2, -1, w, keep, &isnull);
@@ -172,15 +193,16 @@ interpolate_window(PG_FUNCTION_ARGS)
 
 			CHECK_FOR_INTERRUPTS();
 			w.argname = "x";
-			c->known[i] = row_float8(winobj, 0, i, w, &c->value[i]);
+			c->known[i] = row_float8(winobj, 0, i, w, rowcxt, &c->value[i]);
 			w.argname = "t";
-			if (row_float8(winobj, 1, i, w, &ti))
+			if (row_float8(winobj, 1, i, w, rowcxt, &ti))
 			{
 				pts[np].t = ti;
 				pts[np].row = i;
 				np++;
 			}
 		}
+		MemoryContextDelete(rowcxt);
 		qsort(pts, np, sizeof(SeriesPoint), point_cmp);
 		for (int64 k = 1; k < np; k++)
 			if (pts[k].t == pts[k - 1].t)

@@ -3,10 +3,17 @@
  */
 #include "sy_core.h"
 
+/*
+ * The line through (t0, x0) and (t1, x1) at t, as (1 - f) x0 + f x1: exact
+ * at both ends, and no x1 - x0 to overflow between huge values of
+ * opposite signs.
+ */
 static double
 line_at(double t0, double x0, double t1, double x1, double t)
 {
-	return x0 + (x1 - x0) * ((t - t0) / (t1 - t0));
+	double		f = (t - t0) / (t1 - t0);
+
+	return (1.0 - f) * x0 + f * x1;
 }
 
 void

@@ -6,6 +6,7 @@
  * (Welford), never sum(x^2) - n mean^2, which cancels catastrophically for
  * yearbook values such as GDP in yuan.
  */
+#include <float.h>
 #include <math.h>
 
 #include "sy_core.h"
@@ -211,8 +212,11 @@ sy_cv_weights(const sy_moments *s, double *cv, double *weight, size_t *bad)
 
 		if (sd == 0.0)
 			cv[j] = 0.0;
-		else if (sy_moments_mean(s, j) == 0.0)
+		else if (fabs(sy_moments_mean(s, j)) <=
+				 8.0 * DBL_EPSILON * fmax(fabs(s->lo[j]), fabs(s->hi[j])))
 		{
+			/* zero up to rounding: which side of 0 it lands depends on
+			 * the order of the rows, so treat it as 0 */
 			/* CV needs ratio-scale data with a non-zero mean */
 			*bad = j;
 			return SY_EDOMAIN;
@@ -258,7 +262,7 @@ sy_critic_weights(const sy_moments *s, const int *dir,
 					continue;
 				ckk = s->comoment[sy_packed_index(m, k, k)];
 				cjk = s->comoment[j < k ? sy_packed_index(m, j, k) : sy_packed_index(m, k, j)];
-				r = cjk / sqrt(cjj * ckk);
+				r = cjk / (sqrt(cjj) * sqrt(ckk));
 				if (r > 1.0)
 					r = 1.0;
 				else if (r < -1.0)
