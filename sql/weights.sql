@@ -106,4 +106,18 @@ SELECT critic_weights(x, d) FROM (VALUES ('{1,2}'::float8[], '{1,1}'::int[]), ('
 SELECT entropy_weights(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,Infinity}')) t(x);
 SELECT cv_weights(x) FROM (VALUES ('{-1}'::float8[]), ('{1}')) t(x);
 
+-- CRITIC on data near 1e80 equals CRITIC on the same data at unit scale
+SELECT array_round(critic_weights(ARRAY[x[1] * 1e80, x[2] * 1e80, x[3] * 1e80], '{1,1,-1}'), 10)
+       = array_round(critic_weights(x, '{1,1,-1}'), 10) AS critic_scale_free
+FROM v;
+-- a mean that is zero up to rounding is zero, in whatever order the rows come
+\set VERBOSITY terse
+SELECT cv_weights(x) FROM (VALUES ('{-0.1}'::float8[]), ('{0.3}'), ('{-0.2}')) t(x);
+SELECT cv_weights(x) FROM (VALUES ('{0.3}'::float8[]), ('{-0.1}'), ('{-0.2}')) t(x);
+-- ranges too small for their reciprocal, squares that underflow: errors, not silent zeros
+SELECT entropy_weights(x) FROM (VALUES ('{0,1}'::float8[]), ('{1e-310,2}')) t(x);
+SELECT topsis(x) OVER () FROM (VALUES ('{0,1}'::float8[]), ('{1e-310,2}')) t(x);
+SELECT stddev_weights(x) FROM (VALUES ('{1e-170,1}'::float8[]), ('{2e-170,2}')) t(x);
+\set VERBOSITY default
+
 DROP TABLE v;
