@@ -15,12 +15,18 @@
 const char *
 sy_agg_name(FunctionCallInfo fcinfo, const char *fallback)
 {
-	Aggref	   *aggref = AggGetAggref(fcinfo);
+	Aggref	   *aggref;
 	char	   *name;
 
+	/* looked up once per query and support function, not once per group */
+	if (fcinfo->flinfo->fn_extra != NULL)
+		return (const char *) fcinfo->flinfo->fn_extra;
+	aggref = AggGetAggref(fcinfo);
 	if (aggref != NULL && (name = get_func_name(aggref->aggfnoid)) != NULL)
-		return name;
-	return fallback;
+		fcinfo->flinfo->fn_extra = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, name);
+	else
+		fcinfo->flinfo->fn_extra = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, fallback);
+	return (const char *) fcinfo->flinfo->fn_extra;
 }
 
 const char *

@@ -82,6 +82,7 @@ ccd_of_array(FunctionCallInfo fcinfo, const char *fname, int weights_arg, int va
 {
 	SyWhere		w = {fname, "u", 0};
 	const double *raw;
+	double		small[2 * 32];	/* scores and work space of up to 32 systems */
 	double	   *u,
 			   *wt = NULL;
 	int			n;
@@ -90,14 +91,14 @@ ccd_of_array(FunctionCallInfo fcinfo, const char *fname, int weights_arg, int va
 	if (PG_ARGISNULL(0))
 		return false;
 	raw = sy_indicator_row(PG_GETARG_ARRAYTYPE_P(0), w, -1, &n);
-	u = palloc(sizeof(double) * n);
+	u = n <= 32 ? small : palloc(sizeof(double) * 2 * n);
 	for (int i = 0; i < n; i++)
 		u[i] = sy_unit_score(raw[i], w, i + 1);
 	if (weights_arg >= 0 && !PG_ARGISNULL(weights_arg))
 		wt = sy_weights(PG_GETARG_ARRAYTYPE_P(weights_arg), w, n);
 	if (!PG_ARGISNULL(variant_arg))
 		variant = sy_parse_variant(PG_GETARG_TEXT_PP(variant_arg), fname);
-	sy_coupling(u, wt, n, variant, palloc(sizeof(double) * n), c, t, d);
+	sy_coupling(u, wt, n, variant, u + n, c, t, d);
 	return true;
 }
 

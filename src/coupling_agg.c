@@ -48,7 +48,7 @@ ccd_state_new(const char *fname, sy_ccd_variant variant, bool weighted, int64 ca
 {
 	CcdState   *st = palloc0(sizeof(CcdState));
 
-	st->fname = pstrdup(fname);
+	st->fname = fname;		/* query-lifetime string (sy_agg_name) */
 	st->variant = variant;
 	st->weighted = weighted;
 	st->cap = Max(cap, 8);

@@ -68,7 +68,7 @@ entropy_state_new(const char *fname, int m, int *dir, double shift)
 {
 	EntropyState *st = palloc0(sizeof(EntropyState));
 
-	st->fname = pstrdup(fname);
+	st->fname = fname;		/* query-lifetime string (sy_agg_name) */
 	st->m = m;
 	st->shift = shift;
 	if (dir)

@@ -51,7 +51,7 @@ moments_state_new(const char *fname, int m, const int *dir, bool comoment)
 {
 	MomentsState *st = palloc0(sizeof(MomentsState));
 
-	st->fname = pstrdup(fname);
+	st->fname = fname;		/* query-lifetime string (sy_agg_name) */
 	if (dir)
 	{
 		st->dir = palloc(sizeof(int) * m);

@@ -73,6 +73,8 @@ extern ArrayType *sy_float8_array(const double *v, int m);
 /*
  * Name of the aggregate being run (it may share its transition function
  * with others), for messages; fallback when not called as an aggregate.
+ * Cached in the support function's fn_extra, which it must not use for
+ * anything else; the string lives as long as the query.
  */
 extern const char *sy_agg_name(FunctionCallInfo fcinfo, const char *fallback);
 

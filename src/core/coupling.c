@@ -22,22 +22,51 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * log of the product of the factors f[i] * scale, all in (0, 1], with one
+ * logarithm instead of n and no underflow: factors and the running product
+ * are kept at or above 2^-500 by exact power-of-two rescaling, so each
+ * product stays a normal number.
+ */
+static double
+log_product(const double *f, size_t n, double scale)
+{
+	double		p = 1.0;
+	double		shifts = 0.0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		double		v = f[i] * scale;
+
+		while (v < 0x1p-500)
+		{
+			v *= 0x1p500;
+			shifts += 500.0;
+		}
+		p *= v;
+		if (p < 0x1p-500)
+		{
+			p *= 0x1p500;
+			shifts += 500.0;
+		}
+	}
+	return log(p) - shifts * 0.69314718055994530942;
+}
+
 static double
 classic_c(const double *u, size_t n)
 {
-	double		logsum = 0.0,
-				sum = 0.0,
+	double		sum = 0.0,
 				c;
 
 	for (size_t i = 0; i < n; i++)
 	{
 		if (u[i] == 0.0)
 			return 0.0;
-		logsum += log(u[i]);
 		sum += u[i];
 	}
 	/* geometric mean / arithmetic mean */
-	c = exp(logsum / (double) n) / (sum / (double) n);
+	c = exp(log_product(u, n, 1.0) / (double) n) / (sum / (double) n);
 	return c > 1.0 ? 1.0 : c;
 }
 
@@ -46,7 +75,7 @@ wang2021_c(const double *u, size_t n, double *work)
 {
 	double		pairs = 0.0,
 				biggest,
-				logsum = 0.0,
+				logsum,
 				spread,
 				c;
 
@@ -59,8 +88,7 @@ wang2021_c(const double *u, size_t n, double *work)
 	biggest = work[n - 1];
 	if (biggest == 0.0 || work[0] == 0.0)
 		return 0.0;
-	for (size_t i = 0; i < n; i++)
-		logsum += log(u[i] / biggest);
+	logsum = log_product(u, n, 1.0 / biggest);
 	spread = 1.0 - pairs / ((double) n * (double) (n - 1) / 2.0);
 	if (spread < 0.0)
 		spread = 0.0;

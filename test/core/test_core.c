@@ -567,6 +567,14 @@ test_coupling(void)
 		check_close("equal scores D", d, sqrt(0.4), 1e-15);
 		sy_coupling(same, NULL, 4, SY_CCD_WANG2021, work, &c, &t, &d);
 		check_close("equal scores couple fully (wang2021)", c, 1.0, 1e-15);
+		/* tiny and subnormal scores: the product must not underflow */
+		{
+			double		tiny[] = {4.9e-324, 1e-300, 0.5, 1e-200};
+			double		g = exp((log(4.9e-324) + log(1e-300) + log(0.5) + log(1e-200)) / 4);
+
+			sy_coupling(tiny, NULL, 4, SY_CCD_CLASSIC, work, &c, &t, &d);
+			check_rel("classic C with subnormal scores", c, g / ((4.9e-324 + 1e-300 + 0.5 + 1e-200) / 4), 1e-13);
+		}
 		CHECK(sy_coupling(one, NULL, 1, SY_CCD_CLASSIC, work, &c, &t, &d) == SY_UNDEFINED &&
 			  isnan(c) && isnan(d) && t == 0.6, "one system: C, D undefined, T defined");
 	}

@@ -1,7 +1,8 @@
 -- Objective weights: aggregates over rows of indicator arrays, returning
 -- float8[] weights that sum to 1.  PostgreSQL aggregates take neither
 -- default values nor named arguments, so the optional arguments are
--- overloads.
+-- overloads.  SSPACE is the typical size of a group's state (for 25
+-- indicators), which the planner uses to size hash aggregation.
 
 CREATE TYPE @extschema@.entropy_detail AS (
 	n bigint,
@@ -53,6 +54,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE AGGREGATE @extschema@.entropy_weights(x float8[]) (
 	SFUNC = @extschema@.entropy_weights_transfn,
 	STYPE = internal,
+	SSPACE = 2048,
 	FINALFUNC = @extschema@.entropy_weights_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.entropy_weights_combinefn,
@@ -64,6 +66,7 @@ CREATE AGGREGATE @extschema@.entropy_weights(x float8[]) (
 CREATE AGGREGATE @extschema@.entropy_weights(x float8[], directions int[]) (
 	SFUNC = @extschema@.entropy_weights_transfn,
 	STYPE = internal,
+	SSPACE = 2048,
 	FINALFUNC = @extschema@.entropy_weights_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.entropy_weights_combinefn,
@@ -75,6 +78,7 @@ CREATE AGGREGATE @extschema@.entropy_weights(x float8[], directions int[]) (
 CREATE AGGREGATE @extschema@.entropy_weights(x float8[], directions int[], shift float8) (
 	SFUNC = @extschema@.entropy_weights_transfn,
 	STYPE = internal,
+	SSPACE = 2048,
 	FINALFUNC = @extschema@.entropy_weights_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.entropy_weights_combinefn,
@@ -93,6 +97,7 @@ COMMENT ON AGGREGATE @extschema@.entropy_weights(float8[], int[], float8) IS
 CREATE AGGREGATE @extschema@.entropy_weights_detail(x float8[]) (
 	SFUNC = @extschema@.entropy_weights_transfn,
 	STYPE = internal,
+	SSPACE = 2048,
 	FINALFUNC = @extschema@.entropy_weights_detail_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.entropy_weights_combinefn,
@@ -104,6 +109,7 @@ CREATE AGGREGATE @extschema@.entropy_weights_detail(x float8[]) (
 CREATE AGGREGATE @extschema@.entropy_weights_detail(x float8[], directions int[]) (
 	SFUNC = @extschema@.entropy_weights_transfn,
 	STYPE = internal,
+	SSPACE = 2048,
 	FINALFUNC = @extschema@.entropy_weights_detail_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.entropy_weights_combinefn,
@@ -115,6 +121,7 @@ CREATE AGGREGATE @extschema@.entropy_weights_detail(x float8[], directions int[]
 CREATE AGGREGATE @extschema@.entropy_weights_detail(x float8[], directions int[], shift float8) (
 	SFUNC = @extschema@.entropy_weights_transfn,
 	STYPE = internal,
+	SSPACE = 2048,
 	FINALFUNC = @extschema@.entropy_weights_detail_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.entropy_weights_combinefn,
@@ -154,6 +161,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE AGGREGATE @extschema@.stddev_weights(x float8[]) (
 	SFUNC = @extschema@.moments_weights_transfn,
 	STYPE = internal,
+	SSPACE = 1024,
 	FINALFUNC = @extschema@.stddev_weights_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.moments_weights_combinefn,
@@ -168,6 +176,7 @@ COMMENT ON AGGREGATE @extschema@.stddev_weights(float8[]) IS
 CREATE AGGREGATE @extschema@.cv_weights(x float8[]) (
 	SFUNC = @extschema@.moments_weights_transfn,
 	STYPE = internal,
+	SSPACE = 1024,
 	FINALFUNC = @extschema@.cv_weights_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.moments_weights_combinefn,
@@ -197,6 +206,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE AGGREGATE @extschema@.critic_weights(x float8[]) (
 	SFUNC = @extschema@.critic_weights_transfn,
 	STYPE = internal,
+	SSPACE = 4096,
 	FINALFUNC = @extschema@.critic_weights_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.moments_weights_combinefn,
@@ -208,6 +218,7 @@ CREATE AGGREGATE @extschema@.critic_weights(x float8[]) (
 CREATE AGGREGATE @extschema@.critic_weights(x float8[], directions int[]) (
 	SFUNC = @extschema@.critic_weights_transfn,
 	STYPE = internal,
+	SSPACE = 4096,
 	FINALFUNC = @extschema@.critic_weights_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.moments_weights_combinefn,
@@ -224,6 +235,7 @@ COMMENT ON AGGREGATE @extschema@.critic_weights(float8[], int[]) IS
 CREATE AGGREGATE @extschema@.critic_weights_detail(x float8[]) (
 	SFUNC = @extschema@.critic_weights_transfn,
 	STYPE = internal,
+	SSPACE = 4096,
 	FINALFUNC = @extschema@.critic_weights_detail_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.moments_weights_combinefn,
@@ -235,6 +247,7 @@ CREATE AGGREGATE @extschema@.critic_weights_detail(x float8[]) (
 CREATE AGGREGATE @extschema@.critic_weights_detail(x float8[], directions int[]) (
 	SFUNC = @extschema@.critic_weights_transfn,
 	STYPE = internal,
+	SSPACE = 4096,
 	FINALFUNC = @extschema@.critic_weights_detail_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.moments_weights_combinefn,

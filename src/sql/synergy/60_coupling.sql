@@ -71,6 +71,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE AGGREGATE @extschema@.coupling_coordination(u float8) (
 	SFUNC = @extschema@.coupling_coordination_transfn,
 	STYPE = internal,
+	SSPACE = 256,
 	FINALFUNC = @extschema@.coupling_coordination_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.coupling_coordination_combinefn,
@@ -82,6 +83,7 @@ CREATE AGGREGATE @extschema@.coupling_coordination(u float8) (
 CREATE AGGREGATE @extschema@.coupling_coordination(u float8, weight float8) (
 	SFUNC = @extschema@.coupling_coordination_transfn,
 	STYPE = internal,
+	SSPACE = 256,
 	FINALFUNC = @extschema@.coupling_coordination_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.coupling_coordination_combinefn,
@@ -93,6 +95,7 @@ CREATE AGGREGATE @extschema@.coupling_coordination(u float8, weight float8) (
 CREATE AGGREGATE @extschema@.coupling_coordination(u float8, weight float8, variant text) (
 	SFUNC = @extschema@.coupling_coordination_transfn,
 	STYPE = internal,
+	SSPACE = 256,
 	FINALFUNC = @extschema@.coupling_coordination_finalfn,
 	FINALFUNC_MODIFY = READ_ONLY,
 	COMBINEFUNC = @extschema@.coupling_coordination_combinefn,
