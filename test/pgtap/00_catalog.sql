@@ -14,7 +14,7 @@ BEGIN
 END
 $$;
 
-SELECT plan(48);
+SELECT plan(62);
 
 -- Every function and aggregate of the extension, with its signature.
 CREATE TEMP VIEW sy_proc AS
@@ -157,7 +157,30 @@ FROM (VALUES
   ('critic_weights_detail(float8[])', 'x double precision[] -> critic_detail'),
   ('critic_weights_detail(float8[], int[])', 'x double precision[], directions integer[] -> critic_detail'),
   ('stddev_weights(float8[])', 'x double precision[] -> double precision[]'),
-  ('cv_weights(float8[])', 'x double precision[] -> double precision[]')
+  ('cv_weights(float8[])', 'x double precision[] -> double precision[]'),
+  ('coupling_coordination(float8[], float8[], text)',
+   'u double precision[], weights double precision[] DEFAULT NULL::double precision[], '
+   'variant text DEFAULT ''classic''::text -> ccd'),
+  ('coupling_degree(float8[], text)',
+   'u double precision[], variant text DEFAULT ''classic''::text -> double precision'),
+  ('coordination_degree(float8[], float8[], text)',
+   'u double precision[], weights double precision[] DEFAULT NULL::double precision[], '
+   'variant text DEFAULT ''classic''::text -> double precision'),
+  ('coupling_coordination(float8)', 'u double precision -> ccd'),
+  ('coupling_coordination(float8, float8)', 'u double precision, weight double precision -> ccd'),
+  ('coupling_coordination(float8, float8, text)',
+   'u double precision, weight double precision, variant text -> ccd'),
+  ('ccd_level(float8)', 'd double precision -> integer'),
+  ('ccd_grade(float8, text)', 'd double precision, lang text DEFAULT ''zh''::text -> text'),
+  ('ccd_grade(float8, float8[], text[])', 'd double precision, breaks double precision[], labels text[] -> text'),
+  ('relative_development(float8, float8)', 'u1 double precision, u2 double precision -> double precision'),
+  ('relative_development_grade(float8, float8, float8, float8, text)',
+   'u1 double precision, u2 double precision, lower double precision DEFAULT 0.8, '
+   'upper double precision DEFAULT 1.2, lang text DEFAULT ''en''::text -> text'),
+  ('obstacle_degree(float8[], float8[], int[])',
+   'x double precision[], weights double precision[] DEFAULT NULL::double precision[], '
+   'directions integer[] DEFAULT NULL::integer[] -> double precision[]'),
+  ('obstacle_shares(float8[], float8[])', 'z double precision[], weights double precision[] -> double precision[]')
 ) AS e(sig, want);
 
 SELECT is((SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
@@ -168,7 +191,8 @@ SELECT is((SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
 FROM (VALUES
   ('entropy_detail', ARRAY['n', 'entropy', 'divergence', 'weight']),
   ('critic_detail', ARRAY['n', 'sd', 'conflict', 'information', 'weight']),
-  ('topsis_detail', ARRAY['d_plus', 'd_minus', 'closeness'])
+  ('topsis_detail', ARRAY['d_plus', 'd_minus', 'closeness']),
+  ('ccd', ARRAY['c', 't', 'd'])
 ) AS t(typ, cols);
 
 SELECT is_empty($$ SELECT t.oid::regtype::text
