@@ -54,12 +54,13 @@ partition_weights(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
 	else
 	{
 		int			m = mx->m;
-		double	   *work = palloc(sizeof(double) * 6 * m);
+		double	   *work = palloc(sizeof(double) * 4 * m);
 		double	   *e = palloc(sizeof(double) * m);
 		double	   *dv = palloc(sizeof(double) * m);
 		double	   *wt = palloc(sizeof(double) * m);
 
-		if (sy_entropy_weights(mx->x, mx->nvalid, m, dir, 0.0, work, e, dv, wt) != SY_OK)
+		if (sy_entropy_weights(mx->x, mx->nvalid, m, mx->lo, mx->hi, dir, 0.0, work,
+							   e, dv, wt) != SY_OK)
 			return NULL;		/* no variation: closeness undefined */
 		return wt;
 	}
@@ -167,23 +168,23 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 				c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);
 				c->r2 = MemoryContextAllocHuge(keep, sizeof(double) * n);
 				c->r3 = MemoryContextAllocHuge(keep, sizeof(double) * n);
-				sy_topsis(mx->x, n, m, wt, dir, norm, palloc(sizeof(double) * 5 * m),
-						  c->r2, c->r3, c->r1);
+				sy_topsis(mx->x, n, m, mx->lo, mx->hi, wt, dir, norm,
+						  palloc(sizeof(double) * 3 * m), c->r2, c->r3, c->r1);
 				break;
 			}
 		case EVAL_COMPOSITE:
 			c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);
-			sy_composite_index(mx->x, n, m, wt, dir, palloc(sizeof(double) * 2 * m), c->r1);
+			sy_composite_index(mx->x, n, m, mx->lo, mx->hi, wt, dir, c->r1);
 			break;
 		case EVAL_MINMAX:
 			/* normalized in place: the raw rows are not needed afterwards */
-			sy_minmax_matrix(mx->x, n, m, dir, mx->x);
+			sy_minmax_matrix(mx->x, n, m, mx->lo, mx->hi, dir, mx->x);
 			c->r1 = mx->x;
 			break;
 		case EVAL_OBSTACLE:
 			/* shares in place of the scores, row by row; NaN marks a row at
 			 * the ideal, which has no obstacle to share */
-			sy_minmax_matrix(mx->x, n, m, dir, mx->x);
+			sy_minmax_matrix(mx->x, n, m, mx->lo, mx->hi, dir, mx->x);
 			for (int64 i = 0; i < n; i++)
 			{
 				double	   *row = mx->x + (Size) i * m;

@@ -148,19 +148,16 @@ sy_entropy_finish(int64_t n, size_t m, const double *lo, const double *hi,
 }
 
 sy_status
-sy_entropy_weights(const double *x, size_t n, size_t m, const int *dir,
+sy_entropy_weights(const double *x, size_t n, size_t m,
+				   const double *lo, const double *hi, const int *dir,
 				   double shift, double *work,
 				   double *entropy, double *divergence, double *weight)
 {
-	double	   *lo = work;
-	double	   *hi = work + m;
-	double	   *a = work + 2 * m;
-	double	   *c = work + 3 * m;
-	double	   *sumz = work + 4 * m;
-	double	   *sumzlogz = work + 5 * m;
+	double	   *a = work;
+	double	   *c = work + m;
+	double	   *sumz = work + 2 * m;
+	double	   *sumzlogz = work + 3 * m;
 
-	sy_range_init(m, lo, hi);
-	sy_range_update(x, n, m, lo, hi);
 	sy_entropy_coefs(m, lo, hi, dir, a, c);
 	for (size_t j = 0; j < m; j++)
 		sumz[j] = sumzlogz[j] = 0.0;

@@ -44,25 +44,12 @@ sy_range_update(const double *restrict x, size_t nrows, size_t m,
 }
 
 void
-sy_minmax_matrix(const double *x, size_t n, size_t m, const int *dir, double *out)
+sy_minmax_matrix(const double *x, size_t n, size_t m,
+				 const double *lo, const double *hi, const int *dir, double *out)
 {
-	for (size_t j = 0; j < m; j++)
-	{
-		double		lo = INFINITY,
-					hi = -INFINITY;
-
-		for (size_t i = 0; i < n; i++)
-		{
-			double		v = x[i * m + j];
-
-			if (v < lo)
-				lo = v;
-			if (v > hi)
-				hi = v;
-		}
-		for (size_t i = 0; i < n; i++)
-			out[i * m + j] = sy_minmax_score(x[i * m + j], lo, hi, sy_dir(dir, j));
-	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < m; j++)
+			out[i * m + j] = sy_minmax_score(x[i * m + j], lo[j], hi[j], sy_dir(dir, j));
 }
 
 int

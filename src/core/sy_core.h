@@ -57,8 +57,15 @@ void		sy_range_update(const double *restrict x, size_t nrows, size_t m,
 int			sy_row_ingest(const double *x, size_t m, double *dst,
 						  double *lo, double *hi);
 
+/*
+ * The whole-matrix functions below take the column ranges lo/hi of x, as
+ * sy_range_update() gives them, so a caller that has them already (the
+ * window functions read them with the rows) does not pay another pass.
+ */
+
 /* Min-max scores of a whole matrix, by direction (out may equal x). */
-void		sy_minmax_matrix(const double *x, size_t n, size_t m, const int *dir,
+void		sy_minmax_matrix(const double *x, size_t n, size_t m,
+							 const double *lo, const double *hi, const int *dir,
 							 double *out);
 
 /* ---- entropy.c ---- */
@@ -79,8 +86,9 @@ sy_status	sy_entropy_finish(int64_t n, size_t m, const double *lo, const double 
 							  const double *sumz, const double *sumzlogz,
 							  double *entropy, double *divergence, double *weight);
 
-/* Whole matrix in one call; work needs 6*m doubles. */
-sy_status	sy_entropy_weights(const double *x, size_t n, size_t m, const int *dir,
+/* Whole matrix in one call; work needs 4*m doubles. */
+sy_status	sy_entropy_weights(const double *x, size_t n, size_t m,
+							   const double *lo, const double *hi, const int *dir,
 							   double shift, double *work,
 							   double *entropy, double *divergence, double *weight);
 
@@ -140,15 +148,17 @@ typedef enum sy_normalization
  * matrix; with min-max scores (cost already reversed) the ideal is the
  * column maximum of the weighted matrix; with vector normalization the ideal
  * is the maximum for benefit and the minimum for cost columns.  work needs
- * 5*m doubles.  closeness[i] is NaN when D+ + D- = 0.
+ * 3*m doubles.  closeness[i] is NaN when D+ + D- = 0.
  */
-void		sy_topsis(const double *x, size_t n, size_t m, const double *w,
+void		sy_topsis(const double *x, size_t n, size_t m,
+					  const double *lo, const double *hi, const double *w,
 					  const int *dir, sy_normalization norm, double *work,
 					  double *dplus, double *dminus, double *closeness);
 
-/* Composite index sum_j w_j z_ij of min-max scores; work needs 2*m doubles. */
-void		sy_composite_index(const double *x, size_t n, size_t m, const double *w,
-							   const int *dir, double *work, double *out);
+/* Composite index sum_j w_j z_ij of min-max scores. */
+void		sy_composite_index(const double *x, size_t n, size_t m,
+							   const double *lo, const double *hi, const double *w,
+							   const int *dir, double *out);
 
 /* ---- interpolate.c ---- */
 

@@ -40,18 +40,14 @@ column_norm(const double *x, size_t n, size_t m, size_t j)
  * (1e8 + noise).
  */
 void
-sy_topsis(const double *x, size_t n, size_t m, const double *w,
-		  const int *dir, sy_normalization norm, double *work,
+sy_topsis(const double *x, size_t n, size_t m, const double *lo, const double *hi,
+		  const double *w, const int *dir, sy_normalization norm, double *work,
 		  double *dplus, double *dminus, double *closeness)
 {
-	double	   *lo = work;
-	double	   *hi = work + m;
-	double	   *f = work + 2 * m;
-	double	   *best = work + 3 * m;
-	double	   *worst = work + 4 * m;
+	double	   *f = work;
+	double	   *best = work + m;
+	double	   *worst = work + 2 * m;
 
-	sy_range_init(m, lo, hi);
-	sy_range_update(x, n, m, lo, hi);
 	for (size_t j = 0; j < m; j++)
 	{
 		double		scale = norm == SY_NORM_VECTOR ? column_norm(x, n, m, j) : hi[j] - lo[j];
@@ -84,14 +80,9 @@ sy_topsis(const double *x, size_t n, size_t m, const double *w,
 }
 
 void
-sy_composite_index(const double *x, size_t n, size_t m, const double *w,
-				   const int *dir, double *work, double *out)
+sy_composite_index(const double *x, size_t n, size_t m, const double *lo,
+				   const double *hi, const double *w, const int *dir, double *out)
 {
-	double	   *lo = work;
-	double	   *hi = work + m;
-
-	sy_range_init(m, lo, hi);
-	sy_range_update(x, n, m, lo, hi);
 	for (size_t i = 0; i < n; i++)
 	{
 		const double *row = x + i * m;

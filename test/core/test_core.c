@@ -53,6 +53,17 @@ urand(void)
 	return (double) (z >> 11) / 9007199254740992.0;
 }
 
+/* Column ranges for the whole-matrix functions, which take them as input. */
+static double lo_[64],
+			hi_[64];
+
+static void
+ranges(const double *x, size_t n, size_t m)
+{
+	sy_range_init(m, lo_, hi_);
+	sy_range_update(x, n, m, lo_, hi_);
+}
+
 /* ---- fast logarithm ---- */
 
 static void
@@ -132,7 +143,7 @@ test_entropy(void)
 	/* vectors.md: 4 regions x 3 indicators, the third a cost */
 	double		x[] = {1, 10, 5, 2, 15, 3, 3, 20, 4, 4, 40, 1};
 	int			dir[] = {1, 1, -1};
-	double		work[6 * 3],
+	double		work[4 * 3],
 				e[16],
 				d[16],
 				w[16];
@@ -141,13 +152,16 @@ test_entropy(void)
 	double		want2[] = {0.279976, 0.399425, 0.320599};
 	double		ref[64];
 
-	CHECK(sy_entropy_weights(x, 4, 3, dir, 0.0, work, e, d, w) == SY_OK, "entropy status");
+	ranges(x, 4, 3);
+	CHECK(sy_entropy_weights(x, 4, 3, lo_, hi_, dir, 0.0, work, e, d, w) == SY_OK, "entropy status");
 	for (int j = 0; j < 3; j++)
 		check_close("entropy shift 0", w[j], want0[j], 5e-7);
-	sy_entropy_weights(x, 4, 3, dir, 0.0001, work, e, d, w);
+	ranges(x, 4, 3);
+	sy_entropy_weights(x, 4, 3, lo_, hi_, dir, 0.0001, work, e, d, w);
 	for (int j = 0; j < 3; j++)
 		check_close("entropy shift 1e-4", w[j], want1[j], 5e-7);
-	sy_entropy_weights(x, 4, 3, dir, 0.01, work, e, d, w);
+	ranges(x, 4, 3);
+	sy_entropy_weights(x, 4, 3, lo_, hi_, dir, 0.01, work, e, d, w);
 	for (int j = 0; j < 3; j++)
 		check_close("entropy shift 0.01", w[j], want2[j], 5e-7);
 	for (int j = 0; j < 3; j++)
@@ -159,7 +173,7 @@ test_entropy(void)
 		int			n = 2 + rep * 7,
 					m = 1 + rep % 9;
 		double	   *xr = malloc(sizeof(double) * n * m);
-		double	   *wk = malloc(sizeof(double) * 6 * m);
+		double	   *wk = malloc(sizeof(double) * 4 * m);
 		int			dr[9];
 		double		shift = rep % 3 == 0 ? 0.0 : (rep % 3 == 1 ? 1e-4 : 0.01);
 
@@ -167,7 +181,8 @@ test_entropy(void)
 			dr[j] = (rep + j) % 3 == 0 ? -1 : 1;
 		for (int i = 0; i < n * m; i++)
 			xr[i] = 1e6 * urand() + (i % m) * 1e5;
-		sy_entropy_weights(xr, n, m, dr, shift, wk, e, d, w);
+		ranges(xr, n, m);
+		sy_entropy_weights(xr, n, m, lo_, hi_, dr, shift, wk, e, d, w);
 		entropy_reference(xr, n, m, dr, shift, ref);
 		for (int j = 0; j < m; j++)
 			check_rel("entropy vs definition", w[j], ref[j], 1e-12);
@@ -176,12 +191,14 @@ test_entropy(void)
 	}
 
 	/* one row: undefined; a constant column gets weight 0 */
-	CHECK(sy_entropy_weights(x, 1, 3, dir, 0.0, work, e, d, w) == SY_UNDEFINED, "n = 1 undefined");
+	ranges(x, 1, 3);
+	CHECK(sy_entropy_weights(x, 1, 3, lo_, hi_, dir, 0.0, work, e, d, w) == SY_UNDEFINED, "n = 1 undefined");
 	CHECK(isnan(w[0]), "n = 1 gives NaN weights");
 	{
 		double		xc[] = {1, 7, 2, 7, 3, 7};
 
-		CHECK(sy_entropy_weights(xc, 3, 2, NULL, 0.0, work, e, d, w) == SY_OK, "constant column ok");
+		ranges(xc, 3, 2);
+		CHECK(sy_entropy_weights(xc, 3, 2, lo_, hi_, NULL, 0.0, work, e, d, w) == SY_OK, "constant column ok");
 		check_close("constant column weight", w[1], 0.0, 0.0);
 		check_close("other column weight", w[0], 1.0, 1e-15);
 		check_close("constant column entropy", e[1], 1.0, 0.0);
@@ -189,7 +206,8 @@ test_entropy(void)
 	{
 		double		xc[] = {7, 7, 7, 7};
 
-		CHECK(sy_entropy_weights(xc, 2, 2, NULL, 0.01, work, e, d, w) == SY_UNDEFINED,
+		ranges(xc, 2, 2);
+		CHECK(sy_entropy_weights(xc, 2, 2, lo_, hi_, NULL, 0.01, work, e, d, w) == SY_UNDEFINED,
 			  "no variation anywhere is undefined");
 	}
 }
@@ -386,7 +404,8 @@ test_topsis(void)
 		double		w[] = {0.3, 0.4, 0.3};
 		double		want[] = {0.5037, 0.6581, 0.7482, 0.3340};
 
-		sy_topsis(x, 4, 3, w, NULL, SY_NORM_VECTOR, work, dp, dm, c);
+		ranges(x, 4, 3);
+		sy_topsis(x, 4, 3, lo_, hi_, w, NULL, SY_NORM_VECTOR, work, dp, dm, c);
 		for (int i = 0; i < 4; i++)
 			check_close("topsis vector", c[i], want[i], 5e-5);
 	}
@@ -398,11 +417,13 @@ test_topsis(void)
 		double		want[] = {0.500, 0.617, 0.500};
 		double		ci[3];
 
-		sy_topsis(x, 3, 2, w, dir, SY_NORM_MINMAX, work, dp, dm, c);
+		ranges(x, 3, 2);
+		sy_topsis(x, 3, 2, lo_, hi_, w, dir, SY_NORM_MINMAX, work, dp, dm, c);
 		for (int i = 0; i < 3; i++)
 			check_close("topsis minmax", c[i], want[i], 5e-4);
 		check_close("topsis D+ row 2", dp[1], sqrt(0.125 * 0.125 + 0.25 * 0.25), 1e-15);
-		sy_composite_index(x, 3, 2, w, dir, work, ci);
+		ranges(x, 3, 2);
+		sy_composite_index(x, 3, 2, lo_, hi_, w, dir, ci);
 		check_close("composite row 1", ci[0], 0.5, 1e-15);
 		check_close("composite row 2", ci[1], 0.625, 1e-15);
 	}
@@ -412,7 +433,8 @@ test_topsis(void)
 		double		w[] = {0.5, 0.5};
 		int			dir[] = {-1, 1};
 
-		sy_topsis(x, 2, 2, w, dir, SY_NORM_VECTOR, work, dp, dm, c);
+		ranges(x, 2, 2);
+		sy_topsis(x, 2, 2, lo_, hi_, w, dir, SY_NORM_VECTOR, work, dp, dm, c);
 		check_close("topsis vector cost tie", c[0], 0.5, 1e-15);
 		check_close("topsis vector cost tie 2", c[1], 0.5, 1e-15);
 	}
@@ -421,7 +443,8 @@ test_topsis(void)
 		double		x[] = {3, 3, 3, 3};
 		double		w[] = {0.5, 0.5};
 
-		sy_topsis(x, 2, 2, w, NULL, SY_NORM_MINMAX, work, dp, dm, c);
+		ranges(x, 2, 2);
+		sy_topsis(x, 2, 2, lo_, hi_, w, NULL, SY_NORM_MINMAX, work, dp, dm, c);
 		CHECK(isnan(c[0]) && isnan(c[1]), "constant partition gives NaN closeness");
 	}
 	/* huge values do not overflow the vector norm */
@@ -429,7 +452,8 @@ test_topsis(void)
 		double		x[] = {1e200, 1e300, 2e200, 2e300};
 		double		w[] = {0.5, 0.5};
 
-		sy_topsis(x, 2, 2, w, NULL, SY_NORM_VECTOR, work, dp, dm, c);
+		ranges(x, 2, 2);
+		sy_topsis(x, 2, 2, lo_, hi_, w, NULL, SY_NORM_VECTOR, work, dp, dm, c);
 		check_close("topsis huge", c[1], 1.0, 1e-15);
 		check_close("topsis huge", c[0], 0.0, 1e-15);
 	}
@@ -495,7 +519,8 @@ test_minmax(void)
 	int			dir[] = {-1, 1};
 	double		out[6];
 
-	sy_minmax_matrix(x, 3, 2, dir, out);
+	ranges(x, 3, 2);
+	sy_minmax_matrix(x, 3, 2, lo_, hi_, dir, out);
 	check_close("cost min", out[0], 1.0, 0);
 	check_close("cost max", out[4], 0.0, 0);
 	check_close("cost mid", out[2], 0.5, 0);
