@@ -238,6 +238,27 @@ moments_free(sy_moments *s)
 	free(s->comoment);
 }
 
+/* Two-pass sample sd of column j's min-max scores, sd(x) / range; its mean too. */
+static double
+score_sd(const double *x, int n, int m, int j, double *mean)
+{
+	double		lo = INFINITY,
+				hi = -INFINITY,
+				s = 0,
+				ss = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		lo = fmin(lo, x[i * m + j]);
+		hi = fmax(hi, x[i * m + j]);
+		s += x[i * m + j];
+	}
+	*mean = s / n;
+	for (int i = 0; i < n; i++)
+		ss += (x[i * m + j] - *mean) * (x[i * m + j] - *mean);
+	return sqrt(ss / (n - 1)) / (hi - lo);
+}
+
 static void
 critic_reference(const double *x, int n, int m, const int *dir, double *w)
 {
@@ -247,23 +268,7 @@ critic_reference(const double *x, int n, int m, const int *dir, double *w)
 				tot = 0.0;
 
 	for (int j = 0; j < m; j++)
-	{
-		double		lo = INFINITY,
-					hi = -INFINITY,
-					s = 0,
-					ss = 0;
-
-		for (int i = 0; i < n; i++)
-		{
-			lo = fmin(lo, x[i * m + j]);
-			hi = fmax(hi, x[i * m + j]);
-			s += x[i * m + j];
-		}
-		mean[j] = s / n;
-		for (int i = 0; i < n; i++)
-			ss += (x[i * m + j] - mean[j]) * (x[i * m + j] - mean[j]);
-		sd[j] = sqrt(ss / (n - 1)) / (hi - lo);
-	}
+		sd[j] = score_sd(x, n, m, j, &mean[j]);
 	for (int j = 0; j < m; j++)
 	{
 		double		conflict = 0;
@@ -347,20 +352,9 @@ test_moments(void)
 
 		for (int j = 0; j < m; j++)
 		{
-			double		lo = INFINITY,
-						hi = -INFINITY,
-						s = 0,
-						ss = 0;
+			double		mean;
 
-			for (int i = 0; i < n; i++)
-			{
-				lo = fmin(lo, x[i * m + j]);
-				hi = fmax(hi, x[i * m + j]);
-				s += x[i * m + j];
-			}
-			for (int i = 0; i < n; i++)
-				ss += (x[i * m + j] - s / n) * (x[i * m + j] - s / n);
-			ref[j] = sqrt(ss / (n - 1)) / (hi - lo);
+			ref[j] = score_sd(x, n, m, j, &mean);
 			tot += ref[j];
 		}
 		for (int j = 0; j < m; j++)
