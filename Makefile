@@ -31,7 +31,8 @@ include $(PGXS)
 # The numeric core's inner loops are written to vectorize; -O3 lets GCC do
 # so (no fast-math).  No fused multiply-add either, so that results are the
 # same bits on every machine, x86-64 or arm64.
-$(CORE_OBJS): PG_CFLAGS += -O3 -ffp-contract=off
+# (pgxs.mk folds PG_CFLAGS into CFLAGS when included, so append to CFLAGS itself.)
+$(CORE_OBJS): override CFLAGS += -O3 -ffp-contract=off
 
 # The install scripts are assembled from small per-feature files, in name order.
 synergy--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy/*.sql))
