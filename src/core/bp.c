@@ -1,0 +1,579 @@
+/*
+ * bp.c - a feed-forward network trained by back-propagation on sliding
+ * windows of a short series, forecasting recursively.
+ *
+ * One hidden layer (tanh or logistic), one linear output.  The series is
+ * first transformed (differences by default) and scaled to mean 0 and unit
+ * spread, and every weight, biases included, carries an L2 penalty.  So a
+ * network that finds nothing to learn predicts the mean of the transformed
+ * series: the drift line for differences, the series mean for levels.  That
+ * is why a growing series does not come out flat, which a saturated network
+ * on raw levels does.
+ *
+ * Training is full batch: the gradient of the sum of squared one-step
+ * errors plus decay times the sum of squared weights (nnet's convention, so
+ * the penalty weighs less as the series grows), with Adam's step rule.  Dropout, when asked for, drops
+ * hidden nodes per window and pass (inverted dropout).  Several networks
+ * from different seeded starts are averaged.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "sy_forecast.h"
+
+/* splitmix64's finaliser: independent-looking seeds for each network. */
+static uint64_t
+mix64(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+static uint64_t
+net_seed(uint64_t seed, int phase, int hidden, int member)
+{
+	uint64_t	z = mix64(seed + UINT64_C(0x9e3779b97f4a7c15));
+
+	z = mix64(z ^ ((uint64_t) phase << 48 ^ (uint64_t) hidden << 24 ^ (uint64_t) member));
+	return z;
+}
+
+/*
+ * tanh through one exp, which is several times cheaper than libm's tanh and
+ * accurate to a few units in the last place: the activation dominates the
+ * cost of training networks this small.
+ */
+static inline double
+activate(sy_bp_activation act, double a)
+{
+	if (act == SY_BP_TANH)
+	{
+		double		e = exp(-2.0 * fabs(a));
+		double		t = (1.0 - e) / (1.0 + e);
+
+		return a < 0.0 ? -t : t;
+	}
+	return 1.0 / (1.0 + exp(-a));
+}
+
+/* Derivative from the activation's value. */
+static inline double
+activate_slope(sy_bp_activation act, double h)
+{
+	if (act == SY_BP_TANH)
+		return 1.0 - h * h;
+	return h * (1.0 - h);
+}
+
+static int
+rule_hidden(int lags)
+{
+	/* k = sqrt(m + h) + a with m = lags inputs and h = 1 output */
+	return (int) lround(sqrt((double) lags + 1.0));
+}
+
+int
+sy_bp_max_hidden(const sy_bp_options *opt)
+{
+	if (opt->hidden > 0)
+		return opt->hidden;
+	return rule_hidden(opt->lags) + SY_BP_SEARCH_SIZES;
+}
+
+static int
+transformed_length(sy_bp_transform tr, int n)
+{
+	return tr == SY_BP_DIFFERENCE ? n - 1 : n;
+}
+
+const char *
+sy_bp_check(int n, const sy_bp_options *opt)
+{
+	if (opt->lags < 1 || opt->lags > SY_BP_MAX_LAGS)
+		return "lags must be between 1 and 100";
+	if (opt->hidden < 0 || opt->hidden > SY_BP_MAX_HIDDEN)
+		return "hidden must be between 1 and 200";
+	if (opt->ensemble < 1 || opt->ensemble > SY_BP_MAX_ENSEMBLE)
+		return "ensemble must be between 1 and 1000";
+	if (opt->epochs < 1 || opt->epochs > SY_BP_MAX_EPOCHS)
+		return "epochs must be between 1 and 1000000";
+	if (!(opt->learning_rate > 0.0 && opt->learning_rate <= 10.0))
+		return "learning_rate must be greater than 0 and at most 10";
+	if (!(opt->decay >= 0.0 && opt->decay <= 1e6))
+		return "decay must be between 0 and 1e6";
+	if (!(opt->dropout >= 0.0 && opt->dropout < 1.0))
+		return "dropout must be at least 0 and less than 1";
+	if (!isnan(opt->lower) && !isnan(opt->upper) && !(opt->lower < opt->upper))
+		return "lower must be less than upper";
+	if (n > SY_FC_MAX_HISTORY)
+		return "history is longer than 100000 values";
+	if (transformed_length(opt->transform, n) - opt->lags < 2)
+		return "history is too short for this many lags";
+	return NULL;
+}
+
+/* ---- the transform ---- */
+
+/* Least-squares line through (i, y_i), i = 0..n-1, centred for accuracy. */
+static void
+fit_line(const double *y, int n, double *intercept, double *slope)
+{
+	double		ibar = (n - 1) / 2.0;
+	double		ybar = 0.0,
+				sxy = 0.0,
+				sxx = 0.0;
+
+	for (int i = 0; i < n; i++)
+		ybar += y[i];
+	ybar /= n;
+	for (int i = 0; i < n; i++)
+	{
+		sxy += (i - ibar) * (y[i] - ybar);
+		sxx += (i - ibar) * (i - ibar);
+	}
+	*slope = sxx > 0.0 ? sxy / sxx : 0.0;
+	*intercept = ybar - *slope * ibar;
+}
+
+/* The transformed series of y into t; returns its length. */
+static int
+transform_series(sy_bp_transform tr, const double *y, int n, double *t,
+				 double *intercept, double *slope)
+{
+	*intercept = 0.0;
+	*slope = 0.0;
+	switch (tr)
+	{
+		case SY_BP_DIFFERENCE:
+			for (int i = 1; i < n; i++)
+				t[i - 1] = y[i] - y[i - 1];
+			return n - 1;
+		case SY_BP_DETREND:
+			fit_line(y, n, intercept, slope);
+			for (int i = 0; i < n; i++)
+				t[i] = y[i] - (*intercept + *slope * i);
+			return n;
+		case SY_BP_LEVEL:
+		default:
+			memcpy(t, y, sizeof(double) * n);
+			return n;
+	}
+}
+
+/* ---- one network ---- */
+
+typedef struct net_shape
+{
+	int			lags;
+	int			hidden;
+	sy_bp_activation act;
+} net_shape;
+
+static void
+net_init(const net_shape *s, double *w, const sy_rng *rng)
+{
+	int			L = s->lags,
+				H = s->hidden;
+	double	   *w1 = w,
+			   *b1 = w + H * L,
+			   *w2 = b1 + H;
+	double		r1 = sqrt(6.0 / (L + H)),
+				r2 = sqrt(6.0 / (H + 1));
+
+	for (int k = 0; k < H * L; k++)
+		w1[k] = r1 * (2.0 * rng->uniform(rng->state) - 1.0);
+	for (int j = 0; j < H; j++)
+	{
+		b1[j] = 0.0;
+		w2[j] = r2 * (2.0 * rng->uniform(rng->state) - 1.0);
+	}
+	w2[H] = 0.0;				/* b2 */
+}
+
+/* Output of the network for inputs x[0..lags-1]; h receives the hidden values. */
+static inline double
+net_output(const net_shape *s, const double *w, const double *x, double *h)
+{
+	int			L = s->lags,
+				H = s->hidden;
+	const double *w1 = w,
+			   *b1 = w + H * L,
+			   *w2 = b1 + H;
+	double		out = w2[H];
+
+	for (int j = 0; j < H; j++)
+	{
+		double		a = b1[j];
+		const double *row = w1 + j * L;
+
+		for (int i = 0; i < L; i++)
+			a += row[i] * x[i];
+		h[j] = activate(s->act, a);
+		out += w2[j] * h[j];
+	}
+	return out;
+}
+
+/*
+ * Train one network on windows 0..nwin-1 of z.  work: 4 * nparam + 2 * hidden.
+ */
+static void
+net_train(const net_shape *s, const double *z, int nwin,
+		  const sy_bp_options *opt, double *w, double *work)
+{
+	int			L = s->lags,
+				H = s->hidden;
+	size_t		P = sy_bp_nparam(L, H);
+	double	   *g = work,
+			   *m1 = g + P,
+			   *m2 = m1 + P,
+			   *h = m2 + P,
+			   *keep = h + H;
+	const double beta1 = 0.9,
+				beta2 = 0.999,
+				eps = 1e-8;
+	double		b1t = 1.0,
+				b2t = 1.0;
+	double		keep_p = 1.0 - opt->dropout;
+	const sy_rng *rng = opt->rng;
+	size_t		ops = 0;
+
+	memset(m1, 0, sizeof(double) * P);
+	memset(m2, 0, sizeof(double) * P);
+	for (int j = 0; j < H; j++)
+		keep[j] = 1.0;
+
+	for (int epoch = 0; epoch < opt->epochs; epoch++)
+	{
+		double		step;
+
+		memset(g, 0, sizeof(double) * P);
+		for (int sidx = 0; sidx < nwin; sidx++)
+		{
+			const double *x = z + sidx;
+			double		target = z[sidx + L];
+			const double *w1 = w,
+					   *b1 = w + H * L,
+					   *w2 = b1 + H;
+			double	   *gw1 = g,
+					   *gb1 = g + H * L,
+					   *gw2 = gb1 + H;
+			double		out = w2[H],
+						d;
+
+			/* about a millisecond of work between checks, whatever the sizes */
+			ops += P;
+			if (ops > (1u << 20))
+			{
+				ops = 0;
+				if (opt->check_interrupts)
+					opt->check_interrupts();
+			}
+			if (opt->dropout > 0.0)
+				for (int j = 0; j < H; j++)
+					keep[j] = rng->uniform(rng->state) < keep_p ? 1.0 / keep_p : 0.0;
+			for (int j = 0; j < H; j++)
+			{
+				double		a = b1[j];
+
+				for (int i = 0; i < L; i++)
+					a += w1[j * L + i] * x[i];
+				h[j] = activate(s->act, a);
+				out += w2[j] * (h[j] * keep[j]);
+			}
+			d = 2.0 * (out - target);
+			gw2[H] += d;
+			for (int j = 0; j < H; j++)
+			{
+				double		da;
+
+				if (keep[j] == 0.0)
+					continue;
+				gw2[j] += d * h[j] * keep[j];
+				da = d * w2[j] * keep[j] * activate_slope(s->act, h[j]);
+				gb1[j] += da;
+				for (int i = 0; i < L; i++)
+					gw1[j * L + i] += da * x[i];
+			}
+		}
+		b1t *= beta1;
+		b2t *= beta2;
+		step = opt->learning_rate * sqrt(1.0 - b2t) / (1.0 - b1t);
+		for (size_t k = 0; k < P; k++)
+		{
+			double		gk = g[k] + 2.0 * opt->decay * w[k];
+
+			m1[k] = beta1 * m1[k] + (1.0 - beta1) * gk;
+			m2[k] = beta2 * m2[k] + (1.0 - beta2) * gk * gk;
+			w[k] -= step * m1[k] / (sqrt(m2[k]) + eps);
+		}
+	}
+}
+
+/* ---- fitting ---- */
+
+size_t
+sy_bp_work_size(int n, const sy_bp_options *opt)
+{
+	int			H = sy_bp_max_hidden(opt);
+	size_t		P = sy_bp_nparam(opt->lags, H);
+
+	/* z, train scratch, one candidate network, validation sums */
+	return (size_t) n + 4 * P + 2 * (size_t) H + P + (size_t) n;
+}
+
+/* Mean of the networks' one-step predictions for windows from..to-1. */
+static void
+ensemble_predict(const net_shape *s, const double *weights, int nets,
+				 const double *z, int from, int to, double *h, double *pred)
+{
+	size_t		P = sy_bp_nparam(s->lags, s->hidden);
+
+	for (int sidx = from; sidx < to; sidx++)
+		pred[sidx - from] = 0.0;
+	for (int k = 0; k < nets; k++)
+		for (int sidx = from; sidx < to; sidx++)
+			pred[sidx - from] += net_output(s, weights + k * P, z + sidx, h);
+	for (int sidx = from; sidx < to; sidx++)
+		pred[sidx - from] /= nets;
+}
+
+static double
+rmse_of(const double *pred, const double *target, int k)
+{
+	double		ss = 0.0;
+
+	for (int i = 0; i < k; i++)
+		ss += (pred[i] - target[i]) * (pred[i] - target[i]);
+	return sqrt(ss / k);
+}
+
+static void
+train_ensemble(const net_shape *s, const double *z, int nwin, int nets, int phase,
+			   const sy_bp_options *opt, double *weights, double *work)
+{
+	size_t		P = sy_bp_nparam(s->lags, s->hidden);
+
+	for (int k = 0; k < nets; k++)
+	{
+		opt->rng->seed(opt->rng->state, net_seed(opt->seed, phase, s->hidden, k));
+		net_init(s, weights + k * P, opt->rng);
+		net_train(s, z, nwin, opt, weights + k * P, work);
+	}
+}
+
+sy_status
+sy_bp_fit(const double *y, int n, const sy_bp_options *opt,
+		  double *work, sy_bp_model *model)
+{
+	int			L = opt->lags;
+	int			Hmax = sy_bp_max_hidden(opt);
+	size_t		Pmax = sy_bp_nparam(L, Hmax);
+	double	   *z = work,
+			   *scratch = z + n,
+			   *pred = scratch + 4 * Pmax + 2 * (size_t) Hmax + Pmax;
+	double		intercept,
+				slope,
+				mean = 0.0,
+				ss = 0.0,
+				scale;
+	int			m,
+				nwin;
+	net_shape	s;
+
+	m = transform_series(opt->transform, y, n, z, &intercept, &slope);
+	for (int i = 0; i < m; i++)
+		mean += z[i];
+	mean /= m;
+	for (int i = 0; i < m; i++)
+		ss += (z[i] - mean) * (z[i] - mean);
+	scale = sqrt(ss / m);
+	if (!isfinite(mean) || !isfinite(scale))
+		return SY_EDOMAIN;
+	if (!(scale > 0.0))
+		scale = 1.0;			/* nothing varies: every target is 0 */
+	for (int i = 0; i < m; i++)
+		z[i] = (z[i] - mean) / scale;
+
+	nwin = m - L;
+	model->lags = L;
+	model->ensemble = opt->ensemble;
+	model->transform = opt->transform;
+	model->activation = opt->activation;
+	model->center = mean;
+	model->scale = scale;
+	model->lower = opt->lower;
+	model->upper = opt->upper;
+	model->samples = nwin;
+	model->n_search = 0;
+	model->validation_windows = 0;
+	model->validation_rmse = NAN;
+	s.lags = L;
+	s.act = opt->activation;
+
+	if (opt->hidden > 0)
+		s.hidden = opt->hidden;
+	else
+	{
+		/* The paper's rule k = sqrt(m + h) + a, a = 1..10, keeping the size
+		 * whose networks, trained without the last windows, predict those
+		 * best.  Too few windows to hold some out: the smallest size. */
+		int			base = rule_hidden(L);
+		int			nval = nwin / 5 > 1 ? nwin / 5 : 1;
+		int			ntrain = nwin - nval;
+		int			nets = 1;
+		double		best = INFINITY;
+
+		s.hidden = base + 1;
+		if (ntrain >= 3)
+		{
+			model->validation_windows = nval;
+			for (int a = 1; a <= SY_BP_SEARCH_SIZES; a++)
+			{
+				net_shape	c = s;
+				double		err;
+
+				c.hidden = base + a;
+				train_ensemble(&c, z, ntrain, nets, 0, opt, model->weights, scratch);
+				ensemble_predict(&c, model->weights, nets, z, ntrain, nwin,
+								 scratch, pred);
+				err = rmse_of(pred, z + ntrain + L, nval);
+				model->search_hidden[model->n_search] = c.hidden;
+				model->search_rmse[model->n_search] = err * scale;
+				model->n_search++;
+				if (err < best)
+				{
+					best = err;
+					s.hidden = c.hidden;
+				}
+			}
+			model->validation_rmse = best * scale;
+		}
+	}
+	model->hidden = s.hidden;
+
+	train_ensemble(&s, z, nwin, opt->ensemble, 1, opt, model->weights, scratch);
+	ensemble_predict(&s, model->weights, opt->ensemble, z, 0, nwin, scratch, pred);
+	model->train_rmse = rmse_of(pred, z + L, nwin) * scale;
+	return SY_OK;
+}
+
+/* ---- forecasting ---- */
+
+int
+sy_bp_min_history(const sy_bp_model *model)
+{
+	return model->transform == SY_BP_DIFFERENCE ? model->lags + 1 : model->lags;
+}
+
+size_t
+sy_bp_forecast_work_size(const sy_bp_model *model, int n, int horizon)
+{
+	/* transformed history and its continuation, hidden values */
+	return (size_t) n + (size_t) horizon + (size_t) model->hidden;
+}
+
+static double
+clamp_level(const sy_bp_model *model, double v)
+{
+	if (!isnan(model->lower) && v < model->lower)
+		return model->lower;
+	if (!isnan(model->upper) && v > model->upper)
+		return model->upper;
+	return v;
+}
+
+void
+sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
+			   int horizon, void (*check_interrupts) (void),
+			   double *work, double *out)
+{
+	int			L = model->lags;
+	size_t		P = sy_bp_nparam(L, model->hidden);
+	double	   *z = work,
+			   *h = work + n + horizon;
+	double		intercept,
+				slope;
+	int			m;
+	net_shape	s;
+
+	s.lags = L;
+	s.hidden = model->hidden;
+	s.act = model->activation;
+
+	for (int k = 0; k < horizon; k++)
+		out[k] = 0.0;
+	for (int net = 0; net < model->ensemble; net++)
+	{
+		const double *w = model->weights + net * P;
+		double		prev = y[n - 1];
+
+		/* the transform restarts from the history for each network */
+		m = transform_series(model->transform, y, n, z, &intercept, &slope);
+		for (int i = 0; i < m; i++)
+			z[i] = (z[i] - model->center) / model->scale;
+
+		for (int k = 0; k < horizon; k++)
+		{
+			double		t;
+			double		level;
+
+			if (check_interrupts && (k & 255) == 0)
+				check_interrupts();
+			t = model->center + model->scale * net_output(&s, w, z + m + k - L, h);
+
+			switch (model->transform)
+			{
+				case SY_BP_DIFFERENCE:
+					level = clamp_level(model, prev + t);
+					t = level - prev;
+					break;
+				case SY_BP_DETREND:
+					{
+						double		line = intercept + slope * (n + k);
+
+						level = clamp_level(model, line + t);
+						t = level - line;
+					}
+					break;
+				case SY_BP_LEVEL:
+				default:
+					level = clamp_level(model, t);
+					t = level;
+					break;
+			}
+			z[m + k] = (t - model->center) / model->scale;
+			out[k] += level;
+			prev = level;
+		}
+	}
+	for (int k = 0; k < horizon; k++)
+		out[k] /= model->ensemble;
+}
+
+const char *
+sy_bp_model_check(const sy_bp_model *model)
+{
+	size_t		P;
+
+	if (model->lags < 1 || model->lags > SY_BP_MAX_LAGS)
+		return "lags must be between 1 and 100";
+	if (model->hidden < 1 || model->hidden > SY_BP_MAX_HIDDEN)
+		return "hidden must be between 1 and 200";
+	if (model->ensemble < 1 || model->ensemble > SY_BP_MAX_ENSEMBLE)
+		return "ensemble must be between 1 and 1000";
+	if (!isfinite(model->center) || !isfinite(model->scale) || !(model->scale > 0.0))
+		return "center must be finite and scale finite and positive";
+	if (!isnan(model->lower) && !isfinite(model->lower))
+		return "lower must be finite";
+	if (!isnan(model->upper) && !isfinite(model->upper))
+		return "upper must be finite";
+	if (!isnan(model->lower) && !isnan(model->upper) && !(model->lower < model->upper))
+		return "lower must be less than upper";
+	P = sy_bp_nparam(model->lags, model->hidden);
+	for (size_t k = 0; k < P * (size_t) model->ensemble; k++)
+		if (!isfinite(model->weights[k]))
+			return "every weight must be a finite number";
+	return NULL;
+}

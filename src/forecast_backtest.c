@@ -1,0 +1,142 @@
+/*
+ * forecast_backtest.c - forecast_backtest(): hold out the end of a series,
+ * forecast it with one method and measure the errors, so users can see on
+ * their own data whether the network beats the simple methods.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "utils/builtins.h"
+
+#include "forecast_pg.h"
+#include "sy_pg.h"
+
+typedef enum BacktestMethod
+{
+	METHOD_BP,
+	METHOD_GM11,
+	METHOD_NAIVE,
+	METHOD_DRIFT
+} BacktestMethod;
+
+static BacktestMethod
+parse_method(const char *s)
+{
+	if (strcmp(s, "bp") == 0)
+		return METHOD_BP;
+	if (strcmp(s, "gm11") == 0)
+		return METHOD_GM11;
+	if (strcmp(s, "naive") == 0)
+		return METHOD_NAIVE;
+	if (strcmp(s, "drift") == 0)
+		return METHOD_DRIFT;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("forecast_backtest: unknown method \"%s\"", s),
+			 errdetail("method is \"%s\".", s),
+			 errhint("Use 'bp' (the default), 'gm11', 'naive' or 'drift'.")));
+	return METHOD_BP;			/* keep the compiler quiet */
+}
+
+static void
+too_short(int n, int holdout, int need, const char *method)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("forecast_backtest: history is too short to hold out %d values", holdout),
+			 errdetail("history has %d values, leaving %d to train on; %s needs at least %d.",
+					   n, n - holdout, method, need),
+			 errhint("Hold out fewer values or pass a longer history.")));
+}
+
+PG_FUNCTION_INFO_V1(forecast_backtest);
+Datum
+forecast_backtest(PG_FUNCTION_ARGS)
+{
+	const char *fname = "forecast_backtest";
+	const double *y;
+	double	   *fc;
+	char	   *mname;
+	int			n,
+				h,
+				ntrain;
+	BacktestMethod method;
+	sy_accuracy acc;
+	TupleDesc	tupdesc;
+	Datum		values[8];
+	bool		nulls[8] = {0};
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	y = sy_history(PG_GETARG_ARRAYTYPE_P(0), fname, &n);
+	h = sy_horizon(PG_GETARG_INT32(1), fname, "holdout");
+	mname = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	method = parse_method(mname);
+	if (h >= n)
+		too_short(n, h, 1, mname);
+	ntrain = n - h;
+	fc = palloc(sizeof(double) * h);
+
+	switch (method)
+	{
+		case METHOD_NAIVE:
+			sy_forecast_naive(y, ntrain, h, fc);
+			break;
+		case METHOD_DRIFT:
+			if (ntrain < 2)
+				too_short(n, h, 2, mname);
+			sy_forecast_drift(y, ntrain, h, fc);
+			break;
+		case METHOD_GM11:
+			{
+				sy_gm11		fit;
+				double	   *fitted = palloc(sizeof(double) * ntrain);
+
+				if (ntrain < SY_GM11_MIN_HISTORY)
+					too_short(n, h, SY_GM11_MIN_HISTORY, mname);
+				for (int i = 0; i < ntrain; i++)
+					if (y[i] < 0.0)
+						ereport(ERROR,
+								(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+								 errmsg("%s: history must not be negative for method gm11", fname),
+								 errdetail("Element %d is %g.", i + 1, y[i]),
+								 errhint("Add a constant to the series, or use another method.")));
+				if (sy_gm11_fit(y, ntrain, &fit, fitted) != SY_OK)
+					PG_RETURN_NULL();	/* undefined model, as gm11_fit() */
+				sy_gm11_forecast(&fit, y[0], ntrain, h, fc);
+			}
+			break;
+		case METHOD_BP:
+			{
+				sy_bp_options opt;
+				sy_bp_model model;
+
+				sy_bp_options_from_args(fcinfo, 3, fname, &opt);
+				sy_bp_train(y, ntrain, &opt, fname, &model);
+				sy_bp_predict(&model, y, ntrain, h, fname, fc);
+			}
+			break;
+	}
+	for (int k = 0; k < h; k++)
+		if (!isfinite(fc[k]))
+			sy_forecast_overflow(fname, k + 1);
+	sy_forecast_accuracy(y + ntrain, fc, h, &acc);
+	if (!isfinite(acc.mae) || !isfinite(acc.rmse))
+		sy_forecast_overflow(fname, 1);
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = CStringGetTextDatum(mname);
+	values[1] = Int32GetDatum(h);
+	values[2] = Float8GetDatum(acc.mae);
+	values[3] = Float8GetDatum(acc.rmse);
+	values[4] = Float8GetDatum(acc.mape);
+	nulls[4] = isnan(acc.mape);
+	values[5] = Float8GetDatum(acc.smape);
+	values[6] = PointerGetDatum(sy_float8_array(fc, h));
+	values[7] = PointerGetDatum(sy_float8_array(y + ntrain, h));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

@@ -1,0 +1,437 @@
+/*
+ * forecast_bp.c - bp_forecast(), bp_fit() and bp_forecast(model, ...): the
+ * back-propagation network of src/core/bp.c as SQL functions.
+ *
+ * Random numbers come from pg_prng, seeded per network from the seed
+ * argument, so the same call gives the same bits in any backend or parallel
+ * worker.  Training calls CHECK_FOR_INTERRUPTS through the core's callback.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/pg_prng.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "forecast_pg.h"
+
+/* ---- pg_prng behind the core's sy_rng ---- */
+
+static void
+prng_seed(void *state, uint64_t seed)
+{
+	pg_prng_seed((pg_prng_state *) state, (uint64) seed);
+}
+
+static double
+prng_uniform(void *state)
+{
+	return pg_prng_double((pg_prng_state *) state);
+}
+
+static void
+check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* ---- arguments ---- */
+
+const double *
+sy_history(ArrayType *a, const char *fname, int *n)
+{
+	const double *v;
+	bits8	   *nulls = ARR_NULLBITMAP(a);
+	int			len;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s: history must be a one-dimensional array", fname),
+				 errdetail("The array has %d dimensions.", ARR_NDIM(a)),
+				 errhint("Pass the series in time order, e.g. array_agg(d ORDER BY year).")));
+	len = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
+	if (len > SY_FC_MAX_HISTORY)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s: history is too long", fname),
+				 errdetail("It has %d values; the limit is %d.", len, SY_FC_MAX_HISTORY),
+				 errhint("Forecast from the most recent part of the series.")));
+	v = (const double *) ARR_DATA_PTR(a);
+	for (int i = 0; i < len; i++)
+	{
+		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: history contains a NULL element", fname),
+					 errdetail("Element %d is NULL.", i + 1),
+					 errhint("Fill gaps first, e.g. with interpolate(value, year) OVER (PARTITION BY region ORDER BY year).")));
+	}
+	for (int i = 0; i < len; i++)
+		if (!isfinite(v[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: history contains a non-finite value", fname),
+					 errdetail("Element %d is %s.", i + 1,
+							   isnan(v[i]) ? "NaN" : (v[i] > 0 ? "Infinity" : "-Infinity")),
+					 errhint("Replace NaN and infinite values (e.g. with NULLIF) and fill the gaps.")));
+	*n = len;
+	return v;
+}
+
+int
+sy_horizon(int32 h, const char *fname, const char *argname)
+{
+	if (h < 1 || h > SY_FC_MAX_HORIZON)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: %s must be between 1 and %d", fname, argname, SY_FC_MAX_HORIZON),
+				 errdetail("%s is %d.", argname, h),
+				 errhint("Ask for the number of future periods you need, e.g. 6 for 2020-2025.")));
+	return h;
+}
+
+static const char *const option_names[] = {
+	"lags", "hidden", "ensemble", "epochs", "learning_rate", "decay",
+	"dropout", "seed", "lower", "upper", "transform", "activation"
+};
+
+static void
+option_not_null(FunctionCallInfo fcinfo, int first, int k, const char *fname)
+{
+	if (PG_ARGISNULL(first + k))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: %s must not be NULL", fname, option_names[k]),
+				 errhint("Leave the argument out to use its default.")));
+}
+
+static void
+bad_option(const char *fname, const char *msg, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: %s", fname, msg),
+			 errdetail("%s", detail),
+			 errhint("See the defaults and ranges in the reference: docs/forecasting.md.")));
+}
+
+static int
+int_option(FunctionCallInfo fcinfo, int first, int k, const char *fname)
+{
+	option_not_null(fcinfo, first, k, fname);
+	return PG_GETARG_INT32(first + k);
+}
+
+static double
+float_option(FunctionCallInfo fcinfo, int first, int k, const char *fname)
+{
+	double		v;
+
+	option_not_null(fcinfo, first, k, fname);
+	v = PG_GETARG_FLOAT8(first + k);
+	if (!isfinite(v))
+		bad_option(fname, psprintf("%s must be a finite number", option_names[k]),
+				   psprintf("%s is %g.", option_names[k], v));
+	return v;
+}
+
+static double
+bound_option(FunctionCallInfo fcinfo, int first, int k, const char *fname)
+{
+	double		v;
+
+	if (PG_ARGISNULL(first + k))
+		return NAN;
+	v = PG_GETARG_FLOAT8(first + k);
+	if (!isfinite(v))
+		bad_option(fname, psprintf("%s must be a finite number or NULL", option_names[k]),
+				   psprintf("%s is %g.", option_names[k], v));
+	return v;
+}
+
+static void
+parse_transform(const char *s, const char *fname, sy_bp_options *opt)
+{
+	if (strcmp(s, "difference") == 0)
+		opt->transform = SY_BP_DIFFERENCE;
+	else if (strcmp(s, "level") == 0)
+		opt->transform = SY_BP_LEVEL;
+	else if (strcmp(s, "detrend") == 0)
+		opt->transform = SY_BP_DETREND;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unknown transform \"%s\"", fname, s),
+				 errdetail("transform is \"%s\".", s),
+				 errhint("Use 'difference' (the default), 'level' or 'detrend'.")));
+}
+
+static void
+parse_activation(const char *s, const char *fname, sy_bp_options *opt)
+{
+	if (strcmp(s, "tanh") == 0)
+		opt->activation = SY_BP_TANH;
+	else if (strcmp(s, "sigmoid") == 0)
+		opt->activation = SY_BP_SIGMOID;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unknown activation \"%s\"", fname, s),
+				 errdetail("activation is \"%s\".", s),
+				 errhint("Use 'tanh' (the default) or 'sigmoid'.")));
+}
+
+void
+sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
+						sy_bp_options *opt)
+{
+	static const sy_rng prng_source = {NULL, prng_seed, prng_uniform};
+	sy_rng	   *rng;
+
+	memset(opt, 0, sizeof(*opt));
+	opt->lags = int_option(fcinfo, first, 0, fname);
+	opt->hidden = PG_ARGISNULL(first + 1) ? 0 : PG_GETARG_INT32(first + 1);
+	if (!PG_ARGISNULL(first + 1) && opt->hidden < 1)
+		bad_option(fname, "hidden must be between 1 and 200, or NULL to search",
+				   psprintf("hidden is %d.", opt->hidden));
+	opt->ensemble = int_option(fcinfo, first, 2, fname);
+	opt->epochs = int_option(fcinfo, first, 3, fname);
+	opt->learning_rate = float_option(fcinfo, first, 4, fname);
+	opt->decay = float_option(fcinfo, first, 5, fname);
+	opt->dropout = float_option(fcinfo, first, 6, fname);
+	option_not_null(fcinfo, first, 7, fname);
+	opt->seed = (uint64_t) PG_GETARG_INT64(first + 7);
+	opt->lower = bound_option(fcinfo, first, 8, fname);
+	opt->upper = bound_option(fcinfo, first, 9, fname);
+	option_not_null(fcinfo, first, 10, fname);
+	parse_transform(text_to_cstring(PG_GETARG_TEXT_PP(first + 10)), fname, opt);
+	option_not_null(fcinfo, first, 11, fname);
+	parse_activation(text_to_cstring(PG_GETARG_TEXT_PP(first + 11)), fname, opt);
+
+	rng = palloc(sizeof(sy_rng));
+	*rng = prng_source;
+	rng->state = palloc(sizeof(pg_prng_state));
+	opt->rng = rng;
+	opt->check_interrupts = check_interrupts;
+}
+
+/* History values must lie within the bounds the forecasts are kept in. */
+static void
+check_history_bounds(const double *y, int n, double lower, double upper,
+					 const char *fname)
+{
+	for (int i = 0; i < n; i++)
+	{
+		if ((!isnan(lower) && y[i] < lower) || (!isnan(upper) && y[i] > upper))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: history lies outside [lower, upper]", fname),
+					 errdetail("Element %d is %g; the bounds are [%g, %g].", i + 1, y[i],
+							   isnan(lower) ? -INFINITY : lower,
+							   isnan(upper) ? INFINITY : upper),
+					 errhint("Widen the bounds or leave them NULL.")));
+	}
+}
+
+void
+sy_bp_train(const double *y, int n, const sy_bp_options *opt,
+			const char *fname, sy_bp_model *model)
+{
+	const char *msg = sy_bp_check(n, opt);
+	size_t		nweights;
+	double	   *work;
+
+	if (msg != NULL)
+	{
+		if (n <= SY_FC_MAX_HISTORY && opt->lags >= 1 && opt->lags <= SY_BP_MAX_LAGS
+			&& strstr(msg, "too short") != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: history is too short for %d lags", fname, opt->lags),
+					 errdetail("history has %d values; with transform '%s' at least %d are needed.",
+							   n, opt->transform == SY_BP_DIFFERENCE ? "difference"
+							   : opt->transform == SY_BP_DETREND ? "detrend" : "level",
+							   opt->lags + (opt->transform == SY_BP_DIFFERENCE ? 3 : 2)),
+					 errhint("Pass fewer lags or a longer history.")));
+		bad_option(fname, msg, "See the option values passed.");
+	}
+	check_history_bounds(y, n, opt->lower, opt->upper, fname);
+
+	nweights = (size_t) opt->ensemble * sy_bp_nparam(opt->lags, sy_bp_max_hidden(opt));
+	model->weights = palloc(sizeof(double) * nweights);
+	work = palloc(sizeof(double) * sy_bp_work_size(n, opt));
+	if (sy_bp_fit(y, n, opt, work, model) != SY_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: history values are too large to transform", fname),
+				 errdetail("Differences or deviations of the history overflow float8."),
+				 errhint("Rescale the series (e.g. to thousands or millions) before forecasting.")));
+	pfree(work);
+}
+
+void
+sy_forecast_overflow(const char *fname, int step)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s: forecast out of range for float8", fname),
+			 errdetail("The forecast for step %d is not finite.", step),
+			 errhint("Rescale the series or forecast fewer steps.")));
+}
+
+void
+sy_bp_predict(const sy_bp_model *model, const double *y, int n, int horizon,
+			  const char *fname, double *out)
+{
+	double	   *work;
+
+	if (n < sy_bp_min_history(model))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: history is too short for the model", fname),
+				 errdetail("history has %d values; a model with %d lags needs at least %d.",
+						   n, model->lags, sy_bp_min_history(model)),
+				 errhint("Pass the whole recent history, in time order.")));
+	check_history_bounds(y, n, model->lower, model->upper, fname);
+	work = palloc(sizeof(double) * sy_bp_forecast_work_size(model, n, horizon));
+	sy_bp_forecast(model, y, n, horizon, check_interrupts, work, out);
+	for (int k = 0; k < horizon; k++)
+		if (!isfinite(out[k]))
+			sy_forecast_overflow(fname, k + 1);
+	pfree(work);
+}
+
+/* ---- (step, forecast) rows ---- */
+
+typedef struct ForecastRows
+{
+	double	   *v;
+	int			n;
+} ForecastRows;
+
+Datum
+sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute)
+{
+	FuncCallContext *funcctx;
+	ForecastRows *rows;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldctx,
+					workctx;
+		TupleDesc	tupdesc;
+		double	   *v;
+		int			n;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		/* training scratch goes away before the first row is returned */
+		workctx = AllocSetContextCreate(CurrentMemoryContext, "synergy forecast",
+										ALLOCSET_DEFAULT_SIZES);
+		oldctx = MemoryContextSwitchTo(workctx);
+		v = compute(fcinfo, &n);
+		MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		rows = palloc(sizeof(ForecastRows));
+		rows->n = n;
+		rows->v = palloc(sizeof(double) * Max(n, 1));
+		if (n > 0)
+			memcpy(rows->v, v, sizeof(double) * n);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->user_fctx = rows;
+		MemoryContextSwitchTo(oldctx);
+		MemoryContextDelete(workctx);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	rows = (ForecastRows *) funcctx->user_fctx;
+	if (funcctx->call_cntr < (uint64) rows->n)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+		int			k = (int) funcctx->call_cntr;
+
+		values[0] = Int32GetDatum(k + 1);
+		values[1] = Float8GetDatum(rows->v[k]);
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+/* ---- SQL functions ---- */
+
+static double *
+bp_forecast_compute(FunctionCallInfo fcinfo, int *horizon)
+{
+	const char *fname = "bp_forecast";
+	sy_bp_options opt;
+	sy_bp_model model;
+	const double *y;
+	double	   *out;
+	int			n;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	{
+		*horizon = 0;			/* no history or no horizon: no rows */
+		return NULL;
+	}
+	y = sy_history(PG_GETARG_ARRAYTYPE_P(0), fname, &n);
+	*horizon = sy_horizon(PG_GETARG_INT32(1), fname, "horizon");
+	sy_bp_options_from_args(fcinfo, 2, fname, &opt);
+	sy_bp_train(y, n, &opt, fname, &model);
+	out = palloc(sizeof(double) * *horizon);
+	sy_bp_predict(&model, y, n, *horizon, fname, out);
+	return out;
+}
+
+PG_FUNCTION_INFO_V1(bp_forecast);
+Datum
+bp_forecast(PG_FUNCTION_ARGS)
+{
+	return sy_forecast_rows(fcinfo, bp_forecast_compute);
+}
+
+PG_FUNCTION_INFO_V1(bp_fit);
+Datum
+bp_fit(PG_FUNCTION_ARGS)
+{
+	const char *fname = "bp_fit";
+	sy_bp_options opt;
+	sy_bp_model model;
+	const double *y;
+	int			n;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	y = sy_history(PG_GETARG_ARRAYTYPE_P(0), fname, &n);
+	sy_bp_options_from_args(fcinfo, 1, fname, &opt);
+	sy_bp_train(y, n, &opt, fname, &model);
+	PG_RETURN_JSONB_P(sy_bp_model_to_jsonb(&model, &opt, n));
+}
+
+static double *
+bp_forecast_model_compute(FunctionCallInfo fcinfo, int *horizon)
+{
+	const char *fname = "bp_forecast";
+	sy_bp_model model;
+	const double *y;
+	double	   *out;
+	int			n;
+
+	sy_bp_model_from_jsonb(PG_GETARG_JSONB_P(0), fname, &model);
+	y = sy_history(PG_GETARG_ARRAYTYPE_P(1), fname, &n);
+	*horizon = sy_horizon(PG_GETARG_INT32(2), fname, "horizon");
+	out = palloc(sizeof(double) * *horizon);
+	sy_bp_predict(&model, y, n, *horizon, fname, out);
+	return out;
+}
+
+PG_FUNCTION_INFO_V1(bp_forecast_model);
+Datum
+bp_forecast_model(PG_FUNCTION_ARGS)
+{
+	return sy_forecast_rows(fcinfo, bp_forecast_model_compute);
+}

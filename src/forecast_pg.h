@@ -1,0 +1,66 @@
+/*
+ * forecast_pg.h - server glue shared by the forecasting functions
+ * (forecast_bp.c, forecast_model.c, forecast_gm11.c, forecast_backtest.c).
+ */
+#ifndef FORECAST_PG_H
+#define FORECAST_PG_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/jsonb.h"
+
+#include "sy_forecast.h"
+
+/* Defaults of the SQL signatures, repeated where a NULL option means "default". */
+#define SY_BP_DEFAULT_LAGS 2
+#define SY_BP_DEFAULT_ENSEMBLE 10
+#define SY_BP_DEFAULT_EPOCHS 50
+#define SY_BP_DEFAULT_LEARNING_RATE 0.1
+#define SY_BP_DEFAULT_DECAY 1.0
+
+/*
+ * The values of a history argument: one-dimensional float8[], no NULL and
+ * only finite elements, at most SY_FC_MAX_HISTORY.  A pointer into the array.
+ */
+extern const double *sy_history(ArrayType *a, const char *fname, int *n);
+
+/* horizon (or holdout) argument: 1 .. SY_FC_MAX_HORIZON. */
+extern int	sy_horizon(int32 h, const char *fname, const char *argname);
+
+/*
+ * The network options of bp_forecast, bp_fit and forecast_backtest, which
+ * all list them in the same order from argument first: lags, hidden,
+ * ensemble, epochs, learning_rate, decay, dropout, seed, lower, upper,
+ * transform, activation.  rng and check_interrupts are filled in.
+ */
+extern void sy_bp_options_from_args(FunctionCallInfo fcinfo, int first,
+									const char *fname, sy_bp_options *opt);
+
+/* Train on y (checked against opt and its bounds); weights palloc'd. */
+extern void sy_bp_train(const double *y, int n, const sy_bp_options *opt,
+						const char *fname, sy_bp_model *model);
+
+/* Forecast from a model; out has horizon doubles; errors name fname. */
+extern void sy_bp_predict(const sy_bp_model *model, const double *y, int n,
+						  int horizon, const char *fname, double *out);
+
+/* forecast_model.c: the model as jsonb, and back (validated). */
+extern Jsonb *sy_bp_model_to_jsonb(const sy_bp_model *model, const sy_bp_options *opt,
+								   int history_length);
+extern void sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model);
+
+/*
+ * Rows (step, forecast) of a set-returning function: on the first call,
+ * compute(fcinfo, arg) fills a palloc'd array of *horizon forecasts in a
+ * short-lived context; later calls hand out one row each.
+ */
+typedef double *(*sy_forecast_compute) (FunctionCallInfo fcinfo, int *horizon);
+extern Datum sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute);
+
+/* The error for a non-finite forecast (values too large for float8). */
+extern void sy_forecast_overflow(const char *fname, int step);
+
+#endif							/* FORECAST_PG_H */
