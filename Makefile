@@ -10,7 +10,7 @@ GLUE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 OBJS         = $(CORE_OBJS) $(GLUE_OBJS)
 
 DATA_built   = synergy--$(EXTVERSION).sql synergy_postgis--$(EXTVERSION).sql
-EXTRA_CLEAN  = test/core/test_core
+EXTRA_CLEAN  =
 
 # The server headers are not -Wextra clean: include them as system headers.
 PG_CPPFLAGS  = -Isrc -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
@@ -41,12 +41,15 @@ synergy--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy/*.sql))
 synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.sql))
 	cat $^ > $@
 
-# Numeric core unit tests: plain C, no PostgreSQL server or headers.
+# Numeric core unit tests: plain C, no PostgreSQL server or headers; one
+# program per test/core/test_*.c, each linked with the whole core.
 CORE_TEST_CFLAGS = -O2 -g -std=c99 -ffp-contract=off -Wall -Wextra -Werror -Isrc/core
-test/core/test_core: test/core/test_core.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
-	$(CC) $(CORE_TEST_CFLAGS) -o $@ test/core/test_core.c $(sort $(wildcard src/core/*.c)) -lm
+CORE_TESTS = $(patsubst %.c,%,$(sort $(wildcard test/core/test_*.c)))
+EXTRA_CLEAN += $(CORE_TESTS)
+test/core/test_%: test/core/test_%.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
+	$(CC) $(CORE_TEST_CFLAGS) -o $@ $< $(sort $(wildcard src/core/*.c)) -lm
 
-check-core: test/core/test_core
-	test/core/test_core
+check-core: $(CORE_TESTS)
+	@set -e; for t in $(CORE_TESTS); do $$t; done
 
 .PHONY: check-core

@@ -548,8 +548,9 @@ sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
 			prev = level;
 		}
 	}
+	/* the mean of values within the bounds can round just past them */
 	for (int k = 0; k < horizon; k++)
-		out[k] /= model->ensemble;
+		out[k] = clamp_level(model, out[k] / model->ensemble);
 }
 
 const char *

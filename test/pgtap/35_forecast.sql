@@ -4,7 +4,43 @@
 -- from the stored weights), backtests, and the error codes of bad input.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(131);
+SELECT plan(138);
+
+-- public signatures (parameter names, defaults, results) as documented in docs/forecasting.md
+SELECT is((SELECT pg_get_function_arguments(p) || ' -> ' || pg_get_function_result(p) FROM to_regprocedure(e.sig) p),
+          e.want, 'signature of ' || e.sig)
+FROM (VALUES
+  ('bp_forecast(float8[], int, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
+   'history double precision[], horizon integer, lags integer DEFAULT 2, hidden integer DEFAULT NULL::integer, '
+   'ensemble integer DEFAULT 10, epochs integer DEFAULT 50, learning_rate double precision DEFAULT 0.1, '
+   'decay double precision DEFAULT 1, dropout double precision DEFAULT 0, seed bigint DEFAULT 0, '
+   'lower double precision DEFAULT NULL::double precision, upper double precision DEFAULT NULL::double precision, '
+   'transform text DEFAULT ''difference''::text, activation text DEFAULT ''tanh''::text '
+   '-> TABLE(step integer, forecast double precision)'),
+  ('bp_fit(float8[], int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
+   'history double precision[], lags integer DEFAULT 2, hidden integer DEFAULT NULL::integer, '
+   'ensemble integer DEFAULT 10, epochs integer DEFAULT 50, learning_rate double precision DEFAULT 0.1, '
+   'decay double precision DEFAULT 1, dropout double precision DEFAULT 0, seed bigint DEFAULT 0, '
+   'lower double precision DEFAULT NULL::double precision, upper double precision DEFAULT NULL::double precision, '
+   'transform text DEFAULT ''difference''::text, activation text DEFAULT ''tanh''::text -> jsonb'),
+  ('bp_forecast(jsonb, float8[], int)',
+   'model jsonb, history double precision[], horizon integer -> TABLE(step integer, forecast double precision)'),
+  ('gm11_fit(float8[])', 'history double precision[] -> gm11_model'),
+  ('gm11_forecast(float8[], int)',
+   'history double precision[], horizon integer -> TABLE(step integer, forecast double precision)'),
+  ('forecast_backtest(float8[], int, text, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
+   'history double precision[], holdout integer, method text DEFAULT ''bp''::text, lags integer DEFAULT 2, '
+   'hidden integer DEFAULT NULL::integer, ensemble integer DEFAULT 10, epochs integer DEFAULT 50, '
+   'learning_rate double precision DEFAULT 0.1, decay double precision DEFAULT 1, dropout double precision DEFAULT 0, '
+   'seed bigint DEFAULT 0, lower double precision DEFAULT NULL::double precision, '
+   'upper double precision DEFAULT NULL::double precision, transform text DEFAULT ''difference''::text, '
+   'activation text DEFAULT ''tanh''::text -> forecast_accuracy')
+) AS e(sig, want);
+SELECT is((SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
+           WHERE attrelid = to_regtype('gm11_model')::oid::regtype::text::regclass AND attnum > 0),
+          ARRAY['a', 'b', 'fitted', 'c', 'p', 'grade', 'grade_label', 'mean_relative_error', 'class_ratio_min',
+                'class_ratio_max', 'class_ratio_lower', 'class_ratio_upper', 'class_ratio_ok'],
+          'columns of type gm11_model');
 
 ------------------------------------------------------------------------------
 -- GM(1,1) vs numpy (lstsq on B = [-z, 1]), relative tolerance 1e-9
