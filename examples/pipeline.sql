@@ -1,5 +1,5 @@
 -- examples/pipeline.sql: the synergy pipeline of the paper (seed 000,
--- sections 2.1-2.2 and 4) as a small set of views.
+-- sections 2.1-2.3 and 4) as a small set of views.
 --
 --   psql -d mydb -f examples/pipeline.sql
 --
@@ -109,4 +109,24 @@ SELECT agglomeration, year,
        min(d) AS min_d, (array_agg(region ORDER BY d, region))[1] AS min_region,
        max(d) - min(d) AS gap
 FROM synergy_pipeline.city_ccd
+GROUP BY agglomeration, year;
+
+-- 9. Forecasts (section 4.3): each city's within-city D over all observed
+-- years, continued six years by the BP network, kept in [0, 1].  The step
+-- is labelled with its year.  Same data and seed, same forecasts.
+CREATE OR REPLACE VIEW synergy_pipeline.city_ccd_forecast AS
+SELECT h.region, h.agglomeration, h.last_year + f.step AS year, f.forecast AS d,
+       ccd_grade(f.forecast) AS grade, ccd_grade(f.forecast, 'en') AS grade_en
+FROM (SELECT region, agglomeration, max(year) AS last_year, array_agg(d ORDER BY year) AS history
+      FROM synergy_pipeline.city_ccd
+      GROUP BY region, agglomeration) h,
+     LATERAL bp_forecast(h.history, 6, lower => 0, upper => 1) f;
+
+-- 10. The forecast spread between cities, as view 8 for observed years.
+CREATE OR REPLACE VIEW synergy_pipeline.city_ccd_forecast_gap AS
+SELECT agglomeration, year,
+       max(d) AS max_d, (array_agg(region ORDER BY d DESC, region))[1] AS max_region,
+       min(d) AS min_d, (array_agg(region ORDER BY d, region))[1] AS min_region,
+       max(d) - min(d) AS gap
+FROM synergy_pipeline.city_ccd_forecast
 GROUP BY agglomeration, year;
