@@ -30,9 +30,10 @@ include $(PGXS)
 
 # The numeric core's inner loops are written to vectorize; -O3 lets GCC do
 # so (no fast-math).  No fused multiply-add either, so that results are the
-# same bits on every machine, x86-64 or arm64.
+# same bits on every machine, x86-64 or arm64.  -fno-math-errno only drops
+# errno updates (the core never reads errno), so sqrt can be inlined.
 # (pgxs.mk folds PG_CFLAGS into CFLAGS when included, so append to CFLAGS itself.)
-$(CORE_OBJS): override CFLAGS += -O3 -ffp-contract=off
+$(CORE_OBJS): override CFLAGS += -O3 -ffp-contract=off -fno-math-errno
 
 # The install scripts are assembled from small per-feature files, in name order.
 synergy--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy/*.sql))

@@ -175,3 +175,53 @@ SELECT r.name AS city, round(u.u1::numeric, 3) AS u1_economy, round(u.u4::numeri
         FROM generate_subscripts(o.shares, 1) i ORDER BY o.shares[i] DESC NULLS LAST LIMIT 1) AS main_obstacle
 FROM u JOIN obstacle o USING (region) JOIN synergy_pipeline.src_region r USING (region)
 ORDER BY u.u1 DESC;
+
+\echo
+\echo '== 15. BP forecasts of each city''s CCD, 2020-2025 (section 4.3): synergy_pipeline.city_ccd_forecast =='
+SELECT r.name AS city,
+       round(max(f.d) FILTER (WHERE f.year = 2020)::numeric, 3) AS "2020",
+       round(max(f.d) FILTER (WHERE f.year = 2021)::numeric, 3) AS "2021",
+       round(max(f.d) FILTER (WHERE f.year = 2022)::numeric, 3) AS "2022",
+       round(max(f.d) FILTER (WHERE f.year = 2023)::numeric, 3) AS "2023",
+       round(max(f.d) FILTER (WHERE f.year = 2024)::numeric, 3) AS "2024",
+       round(max(f.d) FILTER (WHERE f.year = 2025)::numeric, 3) AS "2025",
+       max(f.grade) FILTER (WHERE f.year = 2025) AS "grade 2025"
+FROM synergy_pipeline.city_ccd_forecast f
+JOIN synergy_pipeline.src_region r ON r.region = f.region AND r.agglomeration = f.agglomeration
+GROUP BY f.agglomeration, r.name ORDER BY f.agglomeration DESC, max(f.d) FILTER (WHERE f.year = 2025) DESC;
+
+\echo
+\echo '== 16. Largest and smallest forecast city CCD per year, and the gap (synergy_pipeline.city_ccd_forecast_gap) =='
+SELECT g.agglomeration AS agg, g.year, round(g.max_d::numeric, 3) AS max_d, hi.name AS highest,
+       round(g.min_d::numeric, 3) AS min_d, lo.name AS lowest, round(g.gap::numeric, 3) AS gap
+FROM synergy_pipeline.city_ccd_forecast_gap g
+JOIN synergy_pipeline.src_region hi ON hi.region = g.max_region AND hi.agglomeration = g.agglomeration
+JOIN synergy_pipeline.src_region lo ON lo.region = g.min_region AND lo.agglomeration = g.agglomeration
+ORDER BY g.agglomeration DESC, g.year;
+
+\echo
+\echo '== 17. Does the network beat simple methods here? 2017-2019 held out of every city''s CCD =='
+SELECT m AS method, round(avg(b.smape)::numeric, 2) AS "mean sMAPE %", round(avg(b.mae)::numeric, 4) AS "mean MAE",
+       count(*) FILTER (WHERE b.smape <= bp.smape) AS "cities where it is at least as good as bp"
+FROM (SELECT region, array_agg(d ORDER BY year) AS history
+      FROM synergy_pipeline.city_ccd GROUP BY region) h,
+     unnest(ARRAY['bp', 'gm11', 'naive', 'drift']) AS m,
+     LATERAL forecast_backtest(h.history, 3, m, lower => 0, upper => 1) b,
+     LATERAL forecast_backtest(h.history, 3, 'bp', lower => 0, upper => 1) bp
+GROUP BY m ORDER BY avg(b.smape);
+
+\echo
+\echo '== 18. Stored models: bp_fit once, forecast later (table synergy_demo_ccd_model) =='
+CREATE TEMP TABLE synergy_demo_ccd_model AS
+SELECT region, max(year) AS fitted_through,
+       bp_fit(array_agg(d ORDER BY year), lower => 0, upper => 1) AS model
+FROM synergy_pipeline.city_ccd GROUP BY region;
+SELECT r.name AS city, (m.model ->> 'hidden')::int AS hidden,
+       m.model -> 'training' ->> 'hidden_chosen_by' AS chosen_by,
+       round((m.model -> 'training' ->> 'train_rmse')::numeric, 4) AS train_rmse,
+       round((m.model -> 'training' ->> 'validation_rmse')::numeric, 4) AS validation_rmse,
+       (SELECT round(f.forecast::numeric, 3) FROM bp_forecast(m.model,
+          (SELECT array_agg(d ORDER BY year) FROM synergy_pipeline.city_ccd c WHERE c.region = m.region), 1) f) AS "2020 from the model",
+       (SELECT round(d::numeric, 3) FROM synergy_pipeline.city_ccd_forecast f WHERE f.region = m.region AND f.year = 2020) AS "2020 direct"
+FROM synergy_demo_ccd_model m JOIN (SELECT DISTINCT region, name FROM synergy_pipeline.src_region) r USING (region)
+ORDER BY r.name;

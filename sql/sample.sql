@@ -95,6 +95,21 @@ SELECT agglomeration, subsystem, round(mean_d::numeric, 4) AS mean_d
 FROM synergy_pipeline.subsystem_mean_ccd ORDER BY agglomeration, subsystem_order;
 SELECT agglomeration, year, max_region, min_region, round(gap::numeric, 4) AS gap
 FROM synergy_pipeline.city_ccd_gap WHERE year IN (2010, 2019) ORDER BY agglomeration, year;
+-- forecasts (section 4.3): six years per city, in [0, 1], continuing the
+-- last observed level; the forecast gap per year
+SELECT count(*) AS rows, count(DISTINCT region) AS cities, min(year) AS first, max(year) AS last,
+       bool_and(d BETWEEN 0 AND 1) AS in_unit_interval
+FROM synergy_pipeline.city_ccd_forecast;
+SELECT bool_and(abs(f.d - c.d) < 0.05) AS first_step_near_2019
+FROM synergy_pipeline.city_ccd_forecast f
+JOIN synergy_pipeline.city_ccd c ON c.region = f.region AND c.year = 2019 AND f.year = 2020;
+SELECT agglomeration, year, max_region, min_region, round(gap::numeric, 3) AS gap
+FROM synergy_pipeline.city_ccd_forecast_gap ORDER BY agglomeration, year;
+SELECT m AS method, round(avg(b.smape)::numeric, 2) AS mean_smape
+FROM (SELECT region, array_agg(d ORDER BY year) AS history FROM synergy_pipeline.city_ccd GROUP BY region) h,
+     unnest(ARRAY['bp', 'gm11', 'naive', 'drift']) AS m,
+     LATERAL forecast_backtest(h.history, 3, m, lower => 0, upper => 1) b
+GROUP BY m ORDER BY mean_smape;
 
 SET client_min_messages = warning;
 DROP SCHEMA synergy_pipeline CASCADE;

@@ -14,13 +14,6 @@
 
 #include "sy_forecast.h"
 
-/* Defaults of the SQL signatures, repeated where a NULL option means "default". */
-#define SY_BP_DEFAULT_LAGS 2
-#define SY_BP_DEFAULT_ENSEMBLE 10
-#define SY_BP_DEFAULT_EPOCHS 50
-#define SY_BP_DEFAULT_LEARNING_RATE 0.1
-#define SY_BP_DEFAULT_DECAY 1.0
-
 /*
  * The values of a history argument: one-dimensional float8[], no NULL and
  * only finite elements, at most SY_FC_MAX_HISTORY.  A pointer into the array.

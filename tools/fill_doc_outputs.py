@@ -2,16 +2,15 @@
 """Fill empty expected-output blocks of a Markdown file (test/doctest.pl's
 conventions) by running each ```sql block in order with psql.
 
-    python3 tools/fill_doc_outputs.py docs/forecasting.md   (PG* env selects the database)
+    python3 tools/fill_doc_outputs.py [--refresh] docs/forecasting.md   (PG* env selects the database)
 
-Only blocks whose following ``` block is empty are filled; review the diff."""
+Only blocks whose following ``` block is empty are filled, or every output
+block with --refresh; review the diff."""
 import re, subprocess, sys
 
-path = sys.argv[1]
+refresh = sys.argv[1] == "--refresh"
+path = sys.argv[-1]
 text = open(path).read()
-fence = re.compile(r"```(sql(?: setup| norun)?)\n(.*?)```\n(\s*)```(?:text)?\n(.*?)```", re.S)
-lines = text.split("\n")
-out, pos = [], 0
 blocks = list(re.finditer(r"```([a-z ]*)\n(.*?)```", text, re.S))
 i = 0
 result = text
@@ -25,7 +24,7 @@ while i < len(blocks):
         output = run.stdout + run.stderr
         if kind == "sql" and i + 1 < len(blocks) and blocks[i + 1].group(1).strip() in ("", "text"):
             between = text[blocks[i].end():blocks[i + 1].start()]
-            if between.strip() == "" and blocks[i + 1].group(2).strip() == "":
+            if between.strip() == "" and (refresh or blocks[i + 1].group(2).strip() == ""):
                 edits.append((blocks[i + 1].start(), blocks[i + 1].end(), "```\n" + output.rstrip("\n") + "\n```"))
             i += 1
         elif run.returncode != 0:
