@@ -240,24 +240,26 @@ void
 sy_bp_train(const double *y, int n, const sy_bp_options *opt,
 			const char *fname, sy_bp_model *model)
 {
-	const char *msg = sy_bp_check(n, opt);
+	const char *msg;
+	int			need = opt->lags + (opt->transform == SY_BP_DIFFERENCE ? 3 : 2);
 	size_t		nweights;
 	double	   *work;
 
-	if (msg != NULL)
-	{
-		if (n <= SY_FC_MAX_HISTORY && opt->lags >= 1 && opt->lags <= SY_BP_MAX_LAGS
-			&& strstr(msg, "too short") != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: history is too short for %d lags", fname, opt->lags),
-					 errdetail("history has %d values; with transform '%s' at least %d are needed.",
-							   n, opt->transform == SY_BP_DIFFERENCE ? "difference"
-							   : opt->transform == SY_BP_DETREND ? "detrend" : "level",
-							   opt->lags + (opt->transform == SY_BP_DIFFERENCE ? 3 : 2)),
-					 errhint("Pass fewer lags or a longer history.")));
-		bad_option(fname, msg, "See the option values passed.");
-	}
+	/* two training windows at least: lags inputs and a target, twice */
+	if (opt->lags >= 1 && opt->lags <= SY_BP_MAX_LAGS && n < need)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: history is too short for %d lags", fname, opt->lags),
+				 errdetail("history has %d values; with transform '%s' at least %d are needed.",
+						   n, opt->transform == SY_BP_DIFFERENCE ? "difference"
+						   : opt->transform == SY_BP_DETREND ? "detrend" : "level", need),
+				 errhint("Pass fewer lags or a longer history.")));
+	if ((msg = sy_bp_check(n, opt)) != NULL)
+		bad_option(fname, msg,
+				   psprintf("The options are lags = %d, hidden = %d, ensemble = %d, epochs = %d, "
+							"learning_rate = %g, decay = %g, dropout = %g, lower = %g, upper = %g.",
+							opt->lags, opt->hidden, opt->ensemble, opt->epochs,
+							opt->learning_rate, opt->decay, opt->dropout, opt->lower, opt->upper));
 	check_history_bounds(y, n, opt->lower, opt->upper, fname);
 
 	nweights = (size_t) opt->ensemble * sy_bp_nparam(opt->lags, sy_bp_max_hidden(opt));

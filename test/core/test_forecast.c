@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sy_exp.h"
 #include "sy_forecast.h"
 
 static int	failures = 0;
@@ -122,6 +123,31 @@ fit_forecast(const double *y, int n, const sy_bp_options *o, int h,
 	sy_bp_forecast(m, y, n, h, NULL, fw, out);
 	free(fw);
 	return st;
+}
+
+static void
+test_exp(void)
+{
+	double		worst = 0.0;
+	uint64_t	z = 88172645463325252ULL;
+
+	for (int i = 0; i < 2000000; i++)
+	{
+		double		y,
+					rel;
+
+		z ^= z << 13;
+		z ^= z >> 7;
+		z ^= z << 17;
+		y = (i < 1000000 ? 700.0 : 2.0) * (double) (z >> 11) * 0x1.0p-53;
+		rel = fabs(sy_exp_neg(y) - exp(-y)) / exp(-y);
+		if (rel > worst)
+			worst = rel;
+	}
+	CHECK(worst < 3e-16, "sy_exp_neg worst relative error %g", worst);
+	CHECK(sy_exp_neg(0.0) == 1.0, "e^0 = %g", sy_exp_neg(0.0));
+	CHECK(sy_exp_neg(701.0) == 0.0 && sy_exp_neg(INFINITY) == 0.0, "beyond 700: 0");
+	CHECK(sy_exp_neg(1e-300) == 1.0, "tiny y");
 }
 
 static void
@@ -317,6 +343,7 @@ test_bp(void)
 int
 main(void)
 {
+	test_exp();
 	test_gm11();
 	test_benchmarks_and_accuracy();
 	test_bp();
