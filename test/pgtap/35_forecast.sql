@@ -4,7 +4,7 @@
 -- from the stored weights), backtests, and the error codes of bad input.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(138);
+SELECT plan(139);
 
 -- public signatures (parameter names, defaults, results) as documented in docs/forecasting.md
 SELECT is((SELECT pg_get_function_arguments(p) || ' -> ' || pg_get_function_result(p) FROM to_regprocedure(e.sig) p),
@@ -321,6 +321,36 @@ FROM good, LATERAL (VALUES
   ('unknown activation', jsonb_set(m, '{activation}', '"relu"')),
   ('lower above upper', jsonb_set(jsonb_set(m, '{lower}', '5'), '{upper}', '1'))
 ) AS b(what, bad);
+-- 300 random mutations of a model (a value at a random path replaced by a
+-- random JSON value): every outcome is a forecast or SQLSTATE 22023
+CREATE FUNCTION pg_temp.mutation_outcomes(m jsonb) RETURNS text[] LANGUAGE plpgsql AS $$
+DECLARE
+  paths text[] := ARRAY['lags', 'hidden', 'center', 'scale', 'lower', 'upper', 'transform', 'networks',
+                        'networks,0', 'networks,1,w1', 'networks,0,b1', 'networks,1,w2', 'networks,0,b2',
+                        'format', 'model'];
+  vals jsonb[] := ARRAY['null', '0', '-1', '1', '2.5', '1e300', '-1e300', '1e-320', '"x"', '[]', '{}',
+                        '[1, 2, 3]', '[[1, 2], [3, 4], [5, 6]]', 'true', '100000000000000000000',
+                        '[null, null, null]', '{"w1": [], "b1": [], "w2": [], "b2": 0}']::jsonb[];
+  outcomes text[] := '{}';
+  p text[];
+  bad jsonb;
+BEGIN
+  PERFORM setseed(0.5);
+  FOR i IN 1 .. 300 LOOP
+    p := string_to_array(paths[1 + floor(random() * 15)::int], ',');
+    bad := jsonb_set(m, p, vals[1 + floor(random() * 17)::int]);
+    BEGIN
+      PERFORM count(*) FROM bp_forecast(bad, '{3,4,4,6,7,9,8,10,12,13}', 3);
+      outcomes := outcomes || 'ok'::text;
+    EXCEPTION WHEN OTHERS THEN
+      outcomes := outcomes || SQLSTATE::text;
+    END;
+  END LOOP;
+  RETURN outcomes;
+END
+$$;
+SELECT is((SELECT array_agg(DISTINCT o ORDER BY o) FROM good, unnest(pg_temp.mutation_outcomes(m)) o),
+          ARRAY['22023', 'ok'], 'hostile models: 300 random mutations give a forecast or 22023, nothing else');
 SELECT throws_ok($$SELECT * FROM bp_forecast((SELECT m FROM good), '{3,4}', 3)$$, '22023', NULL,
                  'bp_forecast(model): history shorter than lags + 1 -> 22023');
 SELECT throws_ok($$SELECT * FROM bp_forecast((SELECT jsonb_set(m, '{upper}', '5') FROM good), '{3,4,4,6,7,9,8,10,12,13}', 3)$$,
