@@ -91,7 +91,7 @@ default_options(void)
 	o.lags = 2;
 	o.hidden = 0;
 	o.ensemble = 10;
-	o.epochs = 30;
+	o.epochs = 20;
 	o.learning_rate = 0.15;
 	o.decay = 1.0;
 	o.dropout = 0.0;

@@ -12,14 +12,14 @@ SELECT is((SELECT pg_get_function_arguments(p) || ' -> ' || pg_get_function_resu
 FROM (VALUES
   ('bp_forecast(float8[], int, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
    'history double precision[], horizon integer, lags integer DEFAULT 2, hidden integer DEFAULT NULL::integer, '
-   'ensemble integer DEFAULT 10, epochs integer DEFAULT 30, learning_rate double precision DEFAULT 0.15, '
+   'ensemble integer DEFAULT 10, epochs integer DEFAULT 20, learning_rate double precision DEFAULT 0.15, '
    'decay double precision DEFAULT 1, dropout double precision DEFAULT 0, seed bigint DEFAULT 0, '
    'lower double precision DEFAULT NULL::double precision, upper double precision DEFAULT NULL::double precision, '
    'transform text DEFAULT ''difference''::text, activation text DEFAULT ''tanh''::text '
    '-> TABLE(step integer, forecast double precision)'),
   ('bp_fit(float8[], int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
    'history double precision[], lags integer DEFAULT 2, hidden integer DEFAULT NULL::integer, '
-   'ensemble integer DEFAULT 10, epochs integer DEFAULT 30, learning_rate double precision DEFAULT 0.15, '
+   'ensemble integer DEFAULT 10, epochs integer DEFAULT 20, learning_rate double precision DEFAULT 0.15, '
    'decay double precision DEFAULT 1, dropout double precision DEFAULT 0, seed bigint DEFAULT 0, '
    'lower double precision DEFAULT NULL::double precision, upper double precision DEFAULT NULL::double precision, '
    'transform text DEFAULT ''difference''::text, activation text DEFAULT ''tanh''::text -> jsonb'),
@@ -30,7 +30,7 @@ FROM (VALUES
    'history double precision[], horizon integer -> TABLE(step integer, forecast double precision)'),
   ('forecast_backtest(float8[], int, text, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
    'history double precision[], holdout integer, method text DEFAULT ''bp''::text, lags integer DEFAULT 2, '
-   'hidden integer DEFAULT NULL::integer, ensemble integer DEFAULT 10, epochs integer DEFAULT 30, '
+   'hidden integer DEFAULT NULL::integer, ensemble integer DEFAULT 10, epochs integer DEFAULT 20, '
    'learning_rate double precision DEFAULT 0.15, decay double precision DEFAULT 1, dropout double precision DEFAULT 0, '
    'seed bigint DEFAULT 0, lower double precision DEFAULT NULL::double precision, '
    'upper double precision DEFAULT NULL::double precision, transform text DEFAULT ''difference''::text, '
