@@ -44,10 +44,10 @@ synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.
 
 # Numeric core unit tests: plain C, no PostgreSQL server or headers; one
 # program per test/core/test_*.c, each linked with the whole core.
-CORE_TEST_CFLAGS = -O2 -g -std=c99 -ffp-contract=off -Wall -Wextra -Werror -Isrc/core
+CORE_TEST_CFLAGS = -O2 -g -std=c99 -ffp-contract=off -Wall -Wextra -Werror -Isrc/core -Itest/core
 CORE_TESTS = $(patsubst %.c,%,$(sort $(wildcard test/core/test_*.c)))
 EXTRA_CLEAN += $(CORE_TESTS)
-test/core/test_%: test/core/test_%.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
+test/core/test_%: test/core/test_%.c test/core/test_check.h $(wildcard src/core/*.c) $(wildcard src/core/*.h)
 	$(CC) $(CORE_TEST_CFLAGS) -o $@ $< $(sort $(wildcard src/core/*.c)) -lm
 
 check-core: $(CORE_TESTS)

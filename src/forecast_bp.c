@@ -153,35 +153,13 @@ bound_option(FunctionCallInfo fcinfo, int first, int k, const char *fname)
 }
 
 static void
-parse_transform(const char *s, const char *fname, sy_bp_options *opt)
+unknown_name(const char *fname, const char *what, const char *s, const char *hint)
 {
-	if (strcmp(s, "difference") == 0)
-		opt->transform = SY_BP_DIFFERENCE;
-	else if (strcmp(s, "level") == 0)
-		opt->transform = SY_BP_LEVEL;
-	else if (strcmp(s, "detrend") == 0)
-		opt->transform = SY_BP_DETREND;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: unknown transform \"%s\"", fname, s),
-				 errdetail("transform is \"%s\".", s),
-				 errhint("Use 'difference' (the default), 'level' or 'detrend'.")));
-}
-
-static void
-parse_activation(const char *s, const char *fname, sy_bp_options *opt)
-{
-	if (strcmp(s, "tanh") == 0)
-		opt->activation = SY_BP_TANH;
-	else if (strcmp(s, "sigmoid") == 0)
-		opt->activation = SY_BP_SIGMOID;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: unknown activation \"%s\"", fname, s),
-				 errdetail("activation is \"%s\".", s),
-				 errhint("Use 'tanh' (the default) or 'sigmoid'.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: unknown %s \"%s\"", fname, what, s),
+			 errdetail("%s is \"%s\".", what, s),
+			 errhint("%s", hint)));
 }
 
 void
@@ -190,6 +168,7 @@ sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
 {
 	static const sy_rng prng_source = {NULL, prng_seed, prng_uniform};
 	sy_rng	   *rng;
+	char	   *name;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->lags = int_option(fcinfo, first, 0, fname);
@@ -207,9 +186,13 @@ sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
 	opt->lower = bound_option(fcinfo, first, 8, fname);
 	opt->upper = bound_option(fcinfo, first, 9, fname);
 	option_not_null(fcinfo, first, 10, fname);
-	parse_transform(text_to_cstring(PG_GETARG_TEXT_PP(first + 10)), fname, opt);
+	name = text_to_cstring(PG_GETARG_TEXT_PP(first + 10));
+	if (!sy_bp_transform_parse(name, &opt->transform))
+		unknown_name(fname, "transform", name, "Use 'difference' (the default), 'level' or 'detrend'.");
 	option_not_null(fcinfo, first, 11, fname);
-	parse_activation(text_to_cstring(PG_GETARG_TEXT_PP(first + 11)), fname, opt);
+	name = text_to_cstring(PG_GETARG_TEXT_PP(first + 11));
+	if (!sy_bp_activation_parse(name, &opt->activation))
+		unknown_name(fname, "activation", name, "Use 'tanh' (the default) or 'sigmoid'.");
 
 	rng = palloc(sizeof(sy_rng));
 	*rng = prng_source;
@@ -251,8 +234,7 @@ sy_bp_train(const double *y, int n, const sy_bp_options *opt,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: history is too short for %d lags", fname, opt->lags),
 				 errdetail("history has %d values; with transform '%s' at least %d are needed.",
-						   n, opt->transform == SY_BP_DIFFERENCE ? "difference"
-						   : opt->transform == SY_BP_DETREND ? "detrend" : "level", need),
+						   n, sy_bp_transform_name(opt->transform), need),
 				 errhint("Pass fewer lags or a longer history.")));
 	if ((msg = sy_bp_check(n, opt)) != NULL)
 		bad_option(fname, msg,

@@ -52,21 +52,6 @@ put_vector(StringInfo buf, const double *v, int n)
 	appendStringInfoChar(buf, ']');
 }
 
-static const char *
-transform_name(sy_bp_transform t)
-{
-	switch (t)
-	{
-		case SY_BP_LEVEL:
-			return "level";
-		case SY_BP_DETREND:
-			return "detrend";
-		case SY_BP_DIFFERENCE:
-		default:
-			return "difference";
-	}
-}
-
 Jsonb *
 sy_bp_model_to_jsonb(const sy_bp_model *model, const sy_bp_options *opt,
 					 int history_length)
@@ -81,8 +66,8 @@ sy_bp_model_to_jsonb(const sy_bp_model *model, const sy_bp_options *opt,
 					 SY_BP_MODEL_NAME, SY_BP_MODEL_FORMAT);
 	appendStringInfo(&buf, "\"lags\": %d, \"hidden\": %d, \"transform\": \"%s\", "
 					 "\"activation\": \"%s\", \"center\": ",
-					 L, H, transform_name(model->transform),
-					 model->activation == SY_BP_SIGMOID ? "sigmoid" : "tanh");
+					 L, H, sy_bp_transform_name(model->transform),
+					 sy_bp_activation_name(model->activation));
 	put_number(&buf, model->center);
 	appendStringInfoString(&buf, ", \"scale\": ");
 	put_number(&buf, model->scale);
@@ -298,20 +283,10 @@ sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model)
 	L = as_int(&r, need_key(&r, root, "lags", ""), "\"lags\"", 1, SY_BP_MAX_LAGS);
 	H = as_int(&r, need_key(&r, root, "hidden", ""), "\"hidden\"", 1, SY_BP_MAX_HIDDEN);
 	s = as_string(&r, need_key(&r, root, "transform", ""), "\"transform\"");
-	if (strcmp(s, "difference") == 0)
-		model->transform = SY_BP_DIFFERENCE;
-	else if (strcmp(s, "level") == 0)
-		model->transform = SY_BP_LEVEL;
-	else if (strcmp(s, "detrend") == 0)
-		model->transform = SY_BP_DETREND;
-	else
+	if (!sy_bp_transform_parse(s, &model->transform))
 		model_error(&r, psprintf("\"transform\" is \"%s\".", s));
 	s = as_string(&r, need_key(&r, root, "activation", ""), "\"activation\"");
-	if (strcmp(s, "tanh") == 0)
-		model->activation = SY_BP_TANH;
-	else if (strcmp(s, "sigmoid") == 0)
-		model->activation = SY_BP_SIGMOID;
-	else
+	if (!sy_bp_activation_parse(s, &model->activation))
 		model_error(&r, psprintf("\"activation\" is \"%s\".", s));
 	model->center = as_number(&r, need_key(&r, root, "center", ""), "\"center\"");
 	model->scale = as_number(&r, need_key(&r, root, "scale", ""), "\"scale\"");

@@ -92,15 +92,33 @@ transformed_length(sy_bp_transform tr, int n)
 	return tr == SY_BP_DIFFERENCE ? n - 1 : n;
 }
 
+/* Checks shared by options and stored models; hidden 0 = search. */
+static const char *
+check_shape(int lags, int hidden, int ensemble, double lower, double upper)
+{
+	if (lags < 1 || lags > SY_BP_MAX_LAGS)
+		return "lags must be between 1 and 100";
+	if (hidden < 0 || hidden > SY_BP_MAX_HIDDEN)
+		return "hidden must be between 1 and 200";
+	if (ensemble < 1 || ensemble > SY_BP_MAX_ENSEMBLE)
+		return "ensemble must be between 1 and 1000";
+	if (!isnan(lower) && !isfinite(lower))
+		return "lower must be finite";
+	if (!isnan(upper) && !isfinite(upper))
+		return "upper must be finite";
+	if (!isnan(lower) && !isnan(upper) && !(lower < upper))
+		return "lower must be less than upper";
+	return NULL;
+}
+
 const char *
 sy_bp_check(int n, const sy_bp_options *opt)
 {
-	if (opt->lags < 1 || opt->lags > SY_BP_MAX_LAGS)
-		return "lags must be between 1 and 100";
-	if (opt->hidden < 0 || opt->hidden > SY_BP_MAX_HIDDEN)
-		return "hidden must be between 1 and 200";
-	if (opt->ensemble < 1 || opt->ensemble > SY_BP_MAX_ENSEMBLE)
-		return "ensemble must be between 1 and 1000";
+	const char *msg = check_shape(opt->lags, opt->hidden, opt->ensemble,
+								  opt->lower, opt->upper);
+
+	if (msg != NULL)
+		return msg;
 	if (opt->epochs < 1 || opt->epochs > SY_BP_MAX_EPOCHS)
 		return "epochs must be between 1 and 1000000";
 	if (!(opt->learning_rate > 0.0 && opt->learning_rate <= 10.0))
@@ -109,13 +127,52 @@ sy_bp_check(int n, const sy_bp_options *opt)
 		return "decay must be between 0 and 1e6";
 	if (!(opt->dropout >= 0.0 && opt->dropout < 1.0))
 		return "dropout must be at least 0 and less than 1";
-	if (!isnan(opt->lower) && !isnan(opt->upper) && !(opt->lower < opt->upper))
-		return "lower must be less than upper";
 	if (n > SY_FC_MAX_HISTORY)
 		return "history is longer than 100000 values";
 	if (transformed_length(opt->transform, n) - opt->lags < 2)
 		return "history is too short for this many lags";
 	return NULL;
+}
+
+/* ---- names ---- */
+
+static const char *const transform_names[] = {"difference", "level", "detrend"};
+static const char *const activation_names[] = {"tanh", "sigmoid"};
+
+const char *
+sy_bp_transform_name(sy_bp_transform t)
+{
+	return transform_names[t];
+}
+
+const char *
+sy_bp_activation_name(sy_bp_activation a)
+{
+	return activation_names[a];
+}
+
+bool
+sy_bp_transform_parse(const char *s, sy_bp_transform *t)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, transform_names[i]) == 0)
+		{
+			*t = (sy_bp_transform) i;
+			return true;
+		}
+	return false;
+}
+
+bool
+sy_bp_activation_parse(const char *s, sy_bp_activation *a)
+{
+	for (int i = 0; i < 2; i++)
+		if (strcmp(s, activation_names[i]) == 0)
+		{
+			*a = (sy_bp_activation) i;
+			return true;
+		}
+	return false;
 }
 
 /* ---- the transform ---- */
@@ -582,21 +639,16 @@ const char *
 sy_bp_model_check(const sy_bp_model *model)
 {
 	size_t		P;
+	const char *msg;
 
-	if (model->lags < 1 || model->lags > SY_BP_MAX_LAGS)
-		return "lags must be between 1 and 100";
-	if (model->hidden < 1 || model->hidden > SY_BP_MAX_HIDDEN)
+	if (model->hidden < 1)
 		return "hidden must be between 1 and 200";
-	if (model->ensemble < 1 || model->ensemble > SY_BP_MAX_ENSEMBLE)
-		return "ensemble must be between 1 and 1000";
+	msg = check_shape(model->lags, model->hidden, model->ensemble,
+					  model->lower, model->upper);
+	if (msg != NULL)
+		return msg;
 	if (!isfinite(model->center) || !isfinite(model->scale) || !(model->scale > 0.0))
 		return "center must be finite and scale finite and positive";
-	if (!isnan(model->lower) && !isfinite(model->lower))
-		return "lower must be finite";
-	if (!isnan(model->upper) && !isfinite(model->upper))
-		return "upper must be finite";
-	if (!isnan(model->lower) && !isnan(model->upper) && !(model->lower < model->upper))
-		return "lower must be less than upper";
 	P = sy_bp_nparam(model->lags, model->hidden);
 	for (size_t k = 0; k < P * (size_t) model->ensemble; k++)
 		if (!isfinite(model->weights[k]))

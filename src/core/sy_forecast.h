@@ -10,6 +10,8 @@
 #ifndef SY_FORECAST_H
 #define SY_FORECAST_H
 
+#include <stdbool.h>
+
 #include "sy_core.h"
 
 /* Limits, so a hostile call cannot ask for unbounded memory or time. */
@@ -96,6 +98,13 @@ typedef struct sy_bp_model
 	int			validation_windows;
 	double		validation_rmse;	/* of the chosen size; NaN if no search */
 } sy_bp_model;
+
+/* Names as the SQL functions and stored models spell them; parse is false
+ * for an unknown name. */
+const char *sy_bp_transform_name(sy_bp_transform t);
+const char *sy_bp_activation_name(sy_bp_activation a);
+bool		sy_bp_transform_parse(const char *s, sy_bp_transform *t);
+bool		sy_bp_activation_parse(const char *s, sy_bp_activation *a);
 
 /* Check options and history length; returns NULL or a message. */
 const char *sy_bp_check(int n, const sy_bp_options *opt);

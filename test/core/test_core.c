@@ -11,33 +11,8 @@
 #include <string.h>
 
 #include "sy_core.h"
+#include "test_check.h"
 #include "sy_log.h"
-
-static int	failures = 0;
-static int	checks = 0;
-
-#define CHECK(cond, ...) \
-	do { \
-		checks++; \
-		if (!(cond)) { \
-			failures++; \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__); \
-			printf("\n"); \
-		} \
-	} while (0)
-
-static void
-check_close(const char *what, double got, double want, double tol)
-{
-	CHECK(fabs(got - want) <= tol, "%s: got %.17g want %.17g (tol %g)", what, got, want, tol);
-}
-
-static void
-check_rel(const char *what, double got, double want, double rel)
-{
-	CHECK(fabs(got - want) <= rel * fabs(want), "%s: got %.17g want %.17g (rel %g)", what, got, want, rel);
-}
 
 /* deterministic pseudo-random numbers for the tests (splitmix64) */
 static uint64_t rng_state = 12345;

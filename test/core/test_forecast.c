@@ -14,26 +14,7 @@
 
 #include "sy_exp.h"
 #include "sy_forecast.h"
-
-static int	failures = 0;
-static int	checks = 0;
-
-#define CHECK(cond, ...) \
-	do { \
-		checks++; \
-		if (!(cond)) { \
-			failures++; \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__); \
-			printf("\n"); \
-		} \
-	} while (0)
-
-static void
-check_rel(const char *what, double got, double want, double rel)
-{
-	CHECK(fabs(got - want) <= rel * fabs(want), "%s: got %.17g want %.17g (rel %g)", what, got, want, rel);
-}
+#include "test_check.h"
 
 /* a test generator behind the core's sy_rng (xorshift128+) */
 typedef struct
