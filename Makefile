@@ -53,4 +53,19 @@ test/core/test_%: test/core/test_%.c test/core/test_check.h $(wildcard src/core/
 check-core: $(CORE_TESTS)
 	@set -e; for t in $(CORE_TESTS); do $$t; done
 
-.PHONY: check-core
+# libFuzzer harness over the numeric core (clang with libFuzzer, ASan and
+# UBSan): make fuzz FUZZ_SECONDS=60.  Crashes are written to test/fuzz/.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CORPUS  ?= test/fuzz/corpus
+EXTRA_CLEAN  += test/fuzz/fuzz_core
+test/fuzz/fuzz_core: test/fuzz/fuzz_core.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
+	$(FUZZ_CC) -g -O1 -std=c99 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-ffp-contract=off -Wall -Wextra -Werror -Isrc/core -o $@ $< $(sort $(wildcard src/core/*.c)) -lm
+
+fuzz: test/fuzz/fuzz_core
+	mkdir -p $(FUZZ_CORPUS)
+	test/fuzz/fuzz_core -max_total_time=$(FUZZ_SECONDS) -max_len=512 -print_final_stats=1 \
+		-artifact_prefix=test/fuzz/ $(FUZZ_CORPUS)
+
+.PHONY: check-core fuzz

@@ -42,6 +42,8 @@ SY_APT_PACKAGES=(
 	liblapacke-dev
 	liblapack-dev
 	libblas-dev
+	clang
+	libclang-rt-14-dev
 )
 
 SY_CLUSTER_DIRS=${SY_CLUSTER_DIRS:-}    # clusters started by this shell, space separated

@@ -1,0 +1,397 @@
+/*
+ * fuzz_core.c - libFuzzer harness over the numeric core's entry points.
+ *
+ *   make fuzz FUZZ_SECONDS=60      (clang -fsanitize=fuzzer,address,undefined)
+ *
+ * The first input byte picks an entry point, the next ones its shape and
+ * options, and the rest are read as doubles.  Inputs the server glue would
+ * reject (non-finite values, overflowing ranges, too few rows) are skipped
+ * here too, so what remains is exactly what the core is promised; on that,
+ * any crash, sanitizer report or broken invariant (weights that do not sum
+ * to 1, a closeness outside [0, 1], a forecast outside its bounds) aborts.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sy_core.h"
+#include "sy_forecast.h"
+
+typedef struct Input
+{
+	const uint8_t *p;
+	size_t		left;
+} Input;
+
+static uint8_t
+take_byte(Input *in)
+{
+	if (in->left == 0)
+		return 0;
+	in->left--;
+	return *in->p++;
+}
+
+/* A double from 8 bytes, or a small "nice" value from 1 byte when the top bit of the tag is set. */
+static double
+take_double(Input *in)
+{
+	double		d = 0.0;
+	uint8_t		tag = take_byte(in);
+
+	if (tag & 0x80)
+		return (double) (int8_t) take_byte(in) / (double) (1 + (tag & 0x0f));
+	if (in->left < 8)
+		return (double) tag;
+	memcpy(&d, in->p, 8);
+	in->p += 8;
+	in->left -= 8;
+	return d;
+}
+
+#define REQUIRE(cond) do { if (!(cond)) { fprintf(stderr, "invariant failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__); abort(); } } while (0)
+
+static int
+all_finite(const double *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(x[i]))
+			return 0;
+	return 1;
+}
+
+/* The glue's sy_check_ranges: max - min finite, and its reciprocal too. */
+static int
+ranges_ok(const double *lo, const double *hi, size_t m)
+{
+	for (size_t j = 0; j < m; j++)
+	{
+		double		r = hi[j] - lo[j];
+
+		if (!isfinite(r) || (r > 0.0 && !isfinite(1.0 / r)))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+fuzz_evaluate(Input *in, int which)
+{
+	size_t		n = 1 + take_byte(in) % 8,
+				m = 1 + take_byte(in) % 6;
+	double		x[48],
+				lo[6],
+				hi[6],
+				w[6],
+				work[4 * 6],
+				e[6],
+				dv[6],
+				wt[6],
+				dp[8],
+				dm[8],
+				c[8];
+	int			dir[6];
+	double		wsum = 0.0;
+
+	for (size_t j = 0; j < m; j++)
+	{
+		dir[j] = (take_byte(in) & 1) ? SY_BENEFIT : SY_COST;
+		w[j] = fabs(take_double(in));
+		if (!isfinite(w[j]))
+			return;
+		wsum += w[j];
+	}
+	for (size_t i = 0; i < n * m; i++)
+		x[i] = take_double(in);
+	if (!all_finite(x, n * m))
+		return;
+	sy_range_init(m, lo, hi);
+	sy_range_update(x, n, m, lo, hi);
+	if (!ranges_ok(lo, hi, m))
+		return;
+	if (!(wsum > 0.0) || !isfinite(wsum))
+		for (size_t j = 0; j < m; j++)
+			w[j] = 1.0 / m;
+	else
+		for (size_t j = 0; j < m; j++)
+			w[j] /= wsum;
+
+	switch (which)
+	{
+		case 0:
+			{
+				double		shift = (take_byte(in) & 1) ? 0.01 : 0.0;
+
+				if (sy_entropy_weights(x, n, m, lo, hi, dir, shift, work, e, dv, wt) == SY_OK)
+				{
+					double		s = 0.0;
+
+					for (size_t j = 0; j < m; j++)
+					{
+						REQUIRE(wt[j] >= 0.0);
+						s += wt[j];
+					}
+					REQUIRE(fabs(s - 1.0) < 1e-9);
+				}
+			}
+			break;
+		case 1:
+			sy_topsis(x, n, m, lo, hi, w, dir, (take_byte(in) & 1) ? SY_NORM_VECTOR : SY_NORM_MINMAX,
+					  work, dp, dm, c);
+			for (size_t i = 0; i < n; i++)
+				REQUIRE(isnan(c[i]) || (c[i] >= 0.0 && c[i] <= 1.0));
+			break;
+		default:
+			sy_composite_index(x, n, m, lo, hi, w, dir, c);
+			for (size_t i = 0; i < n; i++)
+				REQUIRE(c[i] >= -1e-12 && c[i] <= 1.0 + 1e-12);
+			break;
+	}
+}
+
+static void
+fuzz_moments(Input *in)
+{
+	size_t		n = 1 + take_byte(in) % 8,
+				m = 1 + take_byte(in) % 5;
+	double		ref[5],
+				mean[5],
+				m2[5],
+				co[15],
+				lo[5],
+				hi[5],
+				x[5],
+				sd[5],
+				conflict[5],
+				info[5],
+				w[5];
+	sy_moments	s = {m, 0.0, ref, mean, m2, co, lo, hi};
+	size_t		bad;
+
+	sy_moments_reset(&s);
+	for (size_t i = 0; i < n; i++)
+	{
+		for (size_t j = 0; j < m; j++)
+			x[j] = take_double(in);
+		if (!all_finite(x, m))
+			return;
+		/* the glue's limit: squares must stay finite */
+		for (size_t j = 0; j < m; j++)
+			if (fabs(x[j]) > 1e150)
+				return;
+		sy_moments_add(&s, x);
+	}
+	if (!ranges_ok(lo, hi, m))
+		return;
+	if (sy_critic_weights(&s, NULL, sd, conflict, info, w) == SY_OK)
+		for (size_t j = 0; j < m; j++)
+			REQUIRE(w[j] >= 0.0 && w[j] <= 1.0 + 1e-12);
+	if (sy_stddev_weights(&s, sd, w) == SY_OK)
+		for (size_t j = 0; j < m; j++)
+			REQUIRE(w[j] >= 0.0 && w[j] <= 1.0 + 1e-12);
+	(void) sy_cv_weights(&s, sd, w, &bad);
+}
+
+static void
+fuzz_coupling(Input *in)
+{
+	size_t		n = 1 + take_byte(in) % 8;
+	double		u[8],
+				work[8],
+				c,
+				t,
+				d,
+				shares[8],
+				w[8];
+
+	for (size_t i = 0; i < n; i++)
+	{
+		u[i] = fabs(take_double(in));
+		if (!isfinite(u[i]))
+			return;
+		u[i] = u[i] > 1.0 ? fmod(u[i], 1.0) : u[i];
+		w[i] = 1.0 / n;
+	}
+	(void) sy_coupling(u, NULL, n, (take_byte(in) & 1) ? SY_CCD_WANG2021 : SY_CCD_CLASSIC, work, &c, &t, &d);
+	REQUIRE(isnan(d) || (d >= 0.0 && d <= 1.0 + 1e-12));
+	REQUIRE(t >= 0.0 && t <= 1.0 + 1e-12);
+	if (!isnan(d))
+		REQUIRE(sy_ccd_level(d) >= 1 && sy_ccd_level(d) <= 10);
+	if (sy_obstacle_shares(u, w, n, shares) == SY_OK)
+		for (size_t i = 0; i < n; i++)
+			REQUIRE(shares[i] >= 0.0 && shares[i] <= 1.0 + 1e-12);
+}
+
+static void
+fuzz_interpolate(Input *in)
+{
+	size_t		n = 1 + take_byte(in) % 10;
+	double		t[10],
+				x[10],
+				out[10];
+	unsigned char known[10];
+	double		at = take_double(in);
+
+	if (!isfinite(at))
+		return;
+	for (size_t i = 0; i < n; i++)
+	{
+		double		step = fabs(take_double(in));
+
+		if (!isfinite(step) || !(step > 0.0))
+			step = 1.0;
+		at += step;
+		if (!isfinite(at))
+			return;
+		t[i] = at;
+		x[i] = take_double(in);
+		known[i] = isfinite(x[i]) && (take_byte(in) & 3) != 0;
+		if (!known[i])
+			x[i] = 0.0;
+	}
+	sy_interpolate_sorted(t, x, known, n, (sy_edges) (take_byte(in) % 3), out);
+}
+
+/* xorshift behind sy_rng, deterministic per input */
+static uint64_t fuzz_rng_state;
+static void
+fuzz_seed(void *st, uint64_t seed)
+{
+	(void) st;
+	fuzz_rng_state = seed | 1;
+}
+static double
+fuzz_uniform(void *st)
+{
+	(void) st;
+	fuzz_rng_state ^= fuzz_rng_state << 13;
+	fuzz_rng_state ^= fuzz_rng_state >> 7;
+	fuzz_rng_state ^= fuzz_rng_state << 17;
+	return (double) (fuzz_rng_state >> 11) * 0x1.0p-53;
+}
+
+static void
+fuzz_forecast(Input *in)
+{
+	static const sy_rng rng = {NULL, fuzz_seed, fuzz_uniform};
+	int			n = 3 + take_byte(in) % 14,
+				horizon = 1 + take_byte(in) % 8;
+	double		y[16],
+				out[8],
+				fitted[16];
+	sy_bp_options o;
+	sy_gm11		g;
+	sy_accuracy acc;
+
+	for (int i = 0; i < n; i++)
+		y[i] = take_double(in);
+	if (!all_finite(y, n))
+		return;
+
+	memset(&o, 0, sizeof(o));
+	o.lags = 1 + take_byte(in) % 3;
+	o.hidden = take_byte(in) % 6;	/* 0 = search */
+	o.ensemble = 1 + take_byte(in) % 3;
+	o.epochs = 1 + take_byte(in) % 8;
+	o.learning_rate = 0.01 + (take_byte(in) % 50) / 100.0;
+	o.decay = (take_byte(in) % 4) / 2.0;
+	o.dropout = (take_byte(in) % 3) / 4.0;
+	o.seed = take_byte(in);
+	o.transform = (sy_bp_transform) (take_byte(in) % 3);
+	o.activation = (sy_bp_activation) (take_byte(in) % 2);
+	o.lower = NAN;
+	o.upper = NAN;
+	if (take_byte(in) & 1)
+	{
+		double		lo = INFINITY,
+					hi = -INFINITY;
+
+		for (int i = 0; i < n; i++)
+		{
+			lo = fmin(lo, y[i]);
+			hi = fmax(hi, y[i]);
+		}
+		if (lo < hi)
+		{
+			o.lower = lo;
+			o.upper = hi;
+		}
+	}
+	o.rng = &rng;
+
+	if (sy_bp_check(n, &o) == NULL)
+	{
+		int			H = sy_bp_max_hidden(&o);
+		double	   *weights = malloc(sizeof(double) * o.ensemble * sy_bp_nparam(o.lags, H));
+		double	   *work = malloc(sizeof(double) * sy_bp_work_size(n, &o));
+		sy_bp_model model;
+
+		model.weights = weights;
+		if (sy_bp_fit(y, n, &o, work, &model) == SY_OK)
+		{
+			double	   *fw = malloc(sizeof(double) * sy_bp_forecast_work_size(&model, n, horizon));
+
+			REQUIRE(sy_bp_model_check(&model) == NULL || !all_finite(weights, o.ensemble * sy_bp_nparam(o.lags, model.hidden)));
+			sy_bp_forecast(&model, y, n, horizon, NULL, fw, out);
+			for (int k = 0; k < horizon; k++)
+				if (!isnan(o.upper) && isfinite(out[k]))
+					REQUIRE(out[k] >= o.lower && out[k] <= o.upper);
+			free(fw);
+		}
+		free(work);
+		free(weights);
+	}
+
+	/* GM(1,1) on the absolute values, as the glue requires x >= 0 */
+	if (n >= SY_GM11_MIN_HISTORY)
+	{
+		for (int i = 0; i < n; i++)
+			y[i] = fabs(y[i]);
+		if (sy_gm11_fit(y, n, &g, fitted) == SY_OK)
+		{
+			sy_gm11_forecast(&g, y[0], n, horizon, out);
+			REQUIRE(isnan(g.p) || (g.p >= 0.0 && g.p <= 1.0));
+			REQUIRE(g.grade >= 0 && g.grade <= 4);
+		}
+	}
+	sy_forecast_naive(y, n, horizon, out);
+	sy_forecast_drift(y, n, horizon, out);
+	if (n > horizon)
+	{
+		sy_forecast_accuracy(y + n - horizon, out, horizon, &acc);
+		REQUIRE(isnan(acc.smape) || (acc.smape >= 0.0 && acc.smape <= 200.0 + 1e-9));
+	}
+}
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	Input		in = {data, size};
+	uint8_t		which = take_byte(&in) % 8;
+
+	switch (which)
+	{
+		case 0:
+		case 1:
+		case 2:
+			fuzz_evaluate(&in, which);
+			break;
+		case 3:
+			fuzz_moments(&in);
+			break;
+		case 4:
+			fuzz_coupling(&in);
+			break;
+		case 5:
+			fuzz_interpolate(&in);
+			break;
+		default:
+			fuzz_forecast(&in);
+			break;
+	}
+	return 0;
+}
