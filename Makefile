@@ -10,7 +10,7 @@ GLUE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 OBJS         = $(CORE_OBJS) $(GLUE_OBJS)
 
 DATA_built   = synergy--$(EXTVERSION).sql synergy_postgis--$(EXTVERSION).sql
-EXTRA_CLEAN  = test/core/test_core
+EXTRA_CLEAN  = test/core/test_core test/core/test_spatial
 
 # The server headers are not -Wextra clean: include them as system headers.
 PG_CPPFLAGS  = -Isrc -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
@@ -43,9 +43,14 @@ synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.
 # Numeric core unit tests: plain C, no PostgreSQL server or headers.
 CORE_TEST_CFLAGS = -O2 -g -std=c99 -ffp-contract=off -Wall -Wextra -Werror -Isrc/core
 test/core/test_core: test/core/test_core.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
-	$(CC) $(CORE_TEST_CFLAGS) -o $@ test/core/test_core.c $(sort $(wildcard src/core/*.c)) -lm
+	$(CC) $(CORE_TEST_CFLAGS) -o $@ test/core/test_core.c $(sort $(wildcard src/core/*.c)) -llapacke -llapack -lblas -lm
 
-check-core: test/core/test_core
+# The spatial core (least squares) needs LAPACK.
+test/core/test_spatial: test/core/test_spatial.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
+	$(CC) $(CORE_TEST_CFLAGS) -o $@ test/core/test_spatial.c $(sort $(wildcard src/core/*.c)) -llapacke -llapack -lblas -lm
+
+check-core: test/core/test_core test/core/test_spatial
 	test/core/test_core
+	test/core/test_spatial
 
 .PHONY: check-core
