@@ -20,7 +20,7 @@ upper_tail(double z)
 
 /* w_ji, or 0 when i is not a neighbour of j (rows are sorted) */
 static double
-weight_of(const sy_weights *w, size_t j, size_t i)
+weight_of(const sy_sparse_w *w, size_t j, size_t i)
 {
 	size_t		lo = w->start[j],
 				hi = w->start[j + 1];
@@ -41,7 +41,7 @@ weight_of(const sy_weights *w, size_t j, size_t i)
 
 /* sum_i z_i sum_j w_ij z_j */
 static double
-cross_product(const sy_weights *w, const double *z)
+cross_product(const sy_sparse_w *w, const double *z)
 {
 	double		s = 0.0;
 
@@ -78,7 +78,7 @@ deviations(const double *x, size_t n, double *z, double *z4)
 }
 
 sy_status
-sy_moran_global(const double *x, const sy_weights *w, int64_t permutations,
+sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 				sy_rng_fn rng, sy_tick_fn tick, void *ctx,
 				double *work, sy_moran *out)
 {
@@ -182,7 +182,7 @@ sy_moran_global(const double *x, const sy_weights *w, int64_t permutations,
 }
 
 sy_status
-sy_moran_local(const double *x, const sy_weights *w, int64_t permutations,
+sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 			   sy_rng_fn rng, sy_tick_fn tick, void *ctx,
 			   double *work, size_t *iwork, sy_local_moran *out)
 {

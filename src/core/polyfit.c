@@ -218,8 +218,10 @@ sy_polyfit(const double *x, const double *z, size_t n, int order,
 	out->shape = SY_SHAPE_FLAT;
 	if (order < 1 || order > SY_TREND_MAX_ORDER)
 		return SY_EDOMAIN;
-	if (n == 0 || !has_distinct(x, n, p))
+	out->lo = out->hi = out->center = out->scale = NAN;
+	if (n == 0)
 		return SY_UNDEFINED;
+	/* the range is reported even when the fit is undefined */
 	out->lo = INFINITY;
 	out->hi = -INFINITY;
 	for (size_t i = 0; i < n; i++)
@@ -229,7 +231,7 @@ sy_polyfit(const double *x, const double *z, size_t n, int order,
 	}
 	out->center = out->lo + (out->hi - out->lo) / 2.0;
 	out->scale = (out->hi - out->lo) / 2.0;
-	if (!(out->scale > 0.0) || !isfinite(out->scale))
+	if (!has_distinct(x, n, p) || !(out->scale > 0.0) || !isfinite(out->scale))
 		return SY_UNDEFINED;
 
 	for (size_t i = 0; i < n; i++)

@@ -119,13 +119,13 @@ double		sy_surface_eval(const double *a, int order, double t, double u);
  * no self, no duplicates) with weights w[].  A region with no neighbours is
  * an island.
  */
-typedef struct sy_weights
+typedef struct sy_sparse_w
 {
 	size_t		n;
 	const size_t *start;
 	const size_t *nbr;
 	const double *w;
-} sy_weights;
+} sy_sparse_w;
 
 /* A uniform integer in [0, bound), from the caller's seeded generator. */
 typedef uint64_t (*sy_rng_fn) (void *ctx, uint64_t bound);
@@ -160,7 +160,7 @@ typedef struct sy_moran
  * SY_UNDEFINED (NaN outputs) when fewer than 4 regions have neighbours,
  * when the values are constant, or the weights sum to 0.
  */
-sy_status	sy_moran_global(const double *x, const sy_weights *w, int64_t permutations,
+sy_status	sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 							sy_rng_fn rng, sy_tick_fn tick, void *ctx,
 							double *work, sy_moran *out);
 
@@ -194,7 +194,7 @@ typedef struct sy_local_moran
  * work needs n doubles, iwork 2 n.  SY_UNDEFINED (all NaN) for fewer than
  * 3 regions or constant values.
  */
-sy_status	sy_moran_local(const double *x, const sy_weights *w, int64_t permutations,
+sy_status	sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 						   sy_rng_fn rng, sy_tick_fn tick, void *ctx,
 						   double *work, size_t *iwork, sy_local_moran *out);
 
