@@ -80,8 +80,9 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 	/* a NULL value leaves the region out of the group */
 	if (PG_ARGISNULL(1))
 	{
-		if (st)
-			st->seen++;
+		if (st == NULL)
+			PG_RETURN_NULL();
+		st->seen++;
 		PG_RETURN_POINTER(st);
 	}
 	if (PG_ARGISNULL(2))

@@ -202,7 +202,11 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 	row = st ? st->seen : 1;
 	/* NULL geometries and z follow the aggregate convention: ignored */
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
 		PG_RETURN_POINTER(st);
+	}
 	z = PG_GETARG_FLOAT8(2);
 	if (!isfinite(z))
 		ereport(ERROR,
@@ -212,11 +216,18 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 				 errhint("Remove NaN and infinite values, or map them to NULL to skip the row.")));
 	/* empty geometries have no location: ignored like NULLs */
 	if (!sy_geom_point(&cache->geom, PG_GETARG_DATUM(1), cache->fname, row, &x, &y, &srid))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
 		PG_RETURN_POINTER(st);
+	}
 
 	old = MemoryContextSwitchTo(aggcxt);
 	if (st == NULL)
+	{
 		st = trend_state_new(cache->fname, kind, order, rotation, srid, 16);
+		st->seen = 1;
+	}
 	else if (st->n == 0)
 		st->srid = srid;
 	else if (st->srid != srid)

@@ -259,7 +259,7 @@ test_moran(void)
 				nbr[N * 8],
 				iwork[2 * N],
 				e = 0;
-	sy_weights	sw = {N, start, nbr, w};
+	sy_sparse_w	sw = {N, start, nbr, w};
 	sy_moran	m,
 				m2;
 	sy_local_moran loc[N];
