@@ -63,6 +63,8 @@ sy_geom_point(SyGeomFns *f, Datum geom, const char *fname, int64 row,
 {
 	text	   *type;
 
+	/* detoasted once here, not in each of the calls below */
+	geom = PointerGetDatum(PG_DETOAST_DATUM(geom));
 	if (DatumGetBool(FunctionCall1(&f->is_empty, geom)))
 		return false;
 	*srid = DatumGetInt32(FunctionCall1(&f->srid, geom));

@@ -51,9 +51,13 @@ BEGIN
 		WHEN 'distance' THEN
 			'JOIN %3$s AS b ON ST_DWithin(a.%2$I, b.%2$I, %4$s) AND a.%1$I <> b.%1$I'
 		ELSE
-			'CROSS JOIN LATERAL (SELECT c.%1$I FROM %3$s AS c
-			  WHERE c.%1$I <> a.%1$I AND c.%2$I IS NOT NULL AND NOT ST_IsEmpty(c.%2$I)
-			  ORDER BY c.%2$I <-> a.%2$I, c.%1$I LIMIT %5$s) AS b'
+			-- the inner ORDER BY is the distance alone, so the GiST index
+			-- returns the nearest first; ties are then broken by id
+			'CROSS JOIN LATERAL (SELECT s.%1$I FROM (
+			   SELECT c.%1$I, c.%2$I <-> a.%2$I AS dist FROM %3$s AS c
+			    WHERE c.%1$I <> a.%1$I AND c.%2$I IS NOT NULL AND NOT ST_IsEmpty(c.%2$I)
+			    ORDER BY c.%2$I <-> a.%2$I LIMIT %5$s + 16) AS s
+			  ORDER BY s.dist, s.%1$I LIMIT %5$s) AS b'
 	END;
 	RETURN QUERY EXECUTE format(
 		'WITH links AS (
@@ -73,4 +77,4 @@ END
 $fn$;
 
 COMMENT ON FUNCTION @extschema@.spatial_weights(regclass, name, name, text, int, float8, text) IS
-'Neighbour lists of the rows of a table, one row per region (id, neighbour ids, weights; islands get empty arrays): method ''queen'' (geometries share a point, ST_Intersects), ''rook'' (share a boundary line, ST_Relate ****1****), ''knn'' (k nearest by <->, ties by id) or ''distance'' (ST_DWithin distance, in the SRID''s units); style ''row'' (weights 1/|N_i|) or ''binary''.  Uses the table''s GiST index.';
+'Neighbour lists of the rows of a table, one row per region (id, neighbour ids, weights; islands get empty arrays): method ''queen'' (geometries share a point, ST_Intersects), ''rook'' (share a boundary line, ST_Relate ****1****), ''knn'' (k nearest by <->, ties by id among the k + 16 nearest) or ''distance'' (ST_DWithin distance, in the SRID''s units); style ''row'' (weights 1/|N_i|) or ''binary''.  Uses the table''s GiST index.';
