@@ -89,6 +89,20 @@ FROM (SELECT (trend_analysis(ST_Transform(ST_SetSRID(ST_MakePoint(110 + i, 30), 
                              i::float8, 1)).*
       FROM generate_series(0, 4) i) t;
 
+-- or pass target_srid: the geometries are transformed (ST_Transform) before the fit;
+-- mixed input SRIDs are then fine, and NULL means no transform
+SELECT srid, round(ew_center) AS ew_center, ew_shape
+FROM (SELECT (trend_analysis(ST_SetSRID(ST_MakePoint(110 + i, 30), 4326), i::float8, 1, 0, 32649)).*
+      FROM generate_series(0, 4) i) t;
+SELECT srid, n FROM (SELECT (trend_analysis(g, 1.0, 1, 0, 3857)).*
+      FROM (VALUES ('SRID=4326;POINT(110 30)'::geometry), ('SRID=4490;POINT(111 31)')) v(g)) t;
+SELECT srid FROM (SELECT (trend_analysis(ST_SetSRID(ST_MakePoint(110 + i, 30), 4326), i::float8, 1, 0, NULL)).*
+      FROM generate_series(0, 4) i) t;
+SELECT srid, round(r2::numeric, 4) AS r2  -- a plane in degrees is nearly one in metres
+FROM (SELECT (trend_surface(ST_SetSRID(ST_MakePoint(110 + i, 30 + j), 4326), (i + j)::float8, 1, 32649)).*
+      FROM generate_series(0, 4) i, generate_series(0, 4) j) t;
+SELECT trend_analysis(geom, z, 1, 0, -1) FROM pts;                  -- 22023 target_srid
+
 -- order 6 at projected coordinates: an exact sextic is recovered
 SELECT abs(ew_scaled_coefficients[7] - 0.5) < 1e-8 AS a6, ew_r2 > 1 - 1e-12 AS exact
 FROM (SELECT (trend_analysis(ST_MakePoint(1.2e6 + 3e5 * t, 0), 1 + t - 2 * t ^ 3 + 0.5 * t ^ 6, 6)).*

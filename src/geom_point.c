@@ -25,15 +25,17 @@ static void
 lookup(FmgrInfo *fi, const char *schema, const char *name, Oid geomtype,
 	   MemoryContext mcxt)
 {
+	Oid			args[2] = {geomtype, INT4OID};
+	int			nargs = strcmp(name, "st_transform") == 0 ? 2 : 1;
 	Oid			fn = LookupFuncName(list_make2(makeString(pstrdup(schema)),
 											   makeString(pstrdup(name))),
-									1, &geomtype, true);
+									nargs, args, true);
 
 	if (!OidIsValid(fn))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_FUNCTION),
-				 errmsg("synergy_postgis: PostGIS function %s.%s(geometry) not found",
-						schema, name),
+				 errmsg("synergy_postgis: PostGIS function %s.%s(geometry%s) not found",
+						schema, name, nargs == 2 ? ", integer" : ""),
 				 errhint("synergy_postgis needs PostGIS 3 installed in the schema of type geometry.")));
 	fmgr_info_cxt(fn, fi, mcxt);
 }
@@ -55,11 +57,34 @@ sy_geom_fns_init(SyGeomFns *f, Oid geomtype, MemoryContext mcxt)
 	lookup(&f->on_surface, schema, "st_pointonsurface", geomtype, mcxt);
 	lookup(&f->x, schema, "st_x", geomtype, mcxt);
 	lookup(&f->y, schema, "st_y", geomtype, mcxt);
+	f->has_transform = false;
+}
+
+static char *
+geom_schema(Oid geomtype)
+{
+	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(geomtype));
+	char	   *schema;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for type %u", geomtype);
+	schema = get_namespace_name(((Form_pg_type) GETSTRUCT(tup))->typnamespace);
+	ReleaseSysCache(tup);
+	return schema;
+}
+
+void
+sy_geom_fns_transform(SyGeomFns *f, MemoryContext mcxt)
+{
+	if (f->has_transform)
+		return;
+	lookup(&f->transform, geom_schema(f->geomtype), "st_transform", f->geomtype, mcxt);
+	f->has_transform = true;
 }
 
 bool
 sy_geom_point(SyGeomFns *f, Datum geom, const char *fname, int64 row,
-			  double *x, double *y, int32 *srid)
+			  int32 target_srid, double *x, double *y, int32 *srid)
 {
 	text	   *type;
 
@@ -67,6 +92,11 @@ sy_geom_point(SyGeomFns *f, Datum geom, const char *fname, int64 row,
 	geom = PointerGetDatum(PG_DETOAST_DATUM(geom));
 	if (DatumGetBool(FunctionCall1(&f->is_empty, geom)))
 		return false;
+	if (target_srid != 0)
+	{
+		Assert(f->has_transform);
+		geom = FunctionCall2(&f->transform, geom, Int32GetDatum(target_srid));
+	}
 	*srid = DatumGetInt32(FunctionCall1(&f->srid, geom));
 	type = DatumGetTextPP(FunctionCall1(&f->type, geom));
 	if (!(VARSIZE_ANY_EXHDR(type) >= 5 &&

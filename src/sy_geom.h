@@ -19,6 +19,8 @@ typedef struct SyGeomFns
 	FmgrInfo	on_surface;		/* ST_PointOnSurface(geometry) */
 	FmgrInfo	x;				/* ST_X(geometry) */
 	FmgrInfo	y;				/* ST_Y(geometry) */
+	bool		has_transform;
+	FmgrInfo	transform;		/* ST_Transform(geometry, integer), on demand */
 } SyGeomFns;
 
 /*
@@ -27,12 +29,16 @@ typedef struct SyGeomFns
  */
 extern void sy_geom_fns_init(SyGeomFns *f, Oid geomtype, MemoryContext mcxt);
 
+/* Look up ST_Transform(geometry, integer) too. */
+extern void sy_geom_fns_transform(SyGeomFns *f, MemoryContext mcxt);
+
 /*
  * The point of a geometry: the point itself, or ST_PointOnSurface for any
- * other geometry.  Returns false for an empty geometry.  Errors (naming
- * fname and the row) for non-finite coordinates.
+ * other geometry, after ST_Transform to target_srid when that is not 0.
+ * Returns false for an empty geometry.  Errors (naming fname and the row)
+ * for non-finite coordinates.
  */
 extern bool sy_geom_point(SyGeomFns *f, Datum geom, const char *fname, int64 row,
-						  double *x, double *y, int32 *srid);
+						  int32 target_srid, double *x, double *y, int32 *srid);
 
 #endif							/* SY_GEOM_H */

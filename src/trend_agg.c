@@ -27,7 +27,8 @@
 
 #define TREND_MAGIC		0x31545953	/* "SYT1" */
 #define TREND_VERSION	1
-#define TREND_MAX_ROWS	((int64) (MaxAllocHugeSize / (3 * sizeof(double)) / 64))
+/* LAPACK indexes the n x p design with 32-bit integers: n * 28 < 2^31 */
+#define TREND_MAX_ROWS	((int64) 50000000)
 
 typedef enum TrendKind
 {
@@ -41,6 +42,7 @@ typedef struct TrendState
 	uint8		kind;
 	int32		order;
 	double		rotation;
+	int32		target_srid;	/* 0: none */
 	int32		srid;
 	int64		seen;			/* rows read, for messages */
 	int64		n;
@@ -58,6 +60,8 @@ typedef struct TrendHeader
 	uint8		pad;
 	int32		order;
 	int32		srid;
+	int32		target_srid;
+	int32		pad2;
 	double		rotation;
 	int64		seen;
 	int64		n;
@@ -112,13 +116,13 @@ trend_push(TrendState *st, double x, double y, double z)
 {
 	if (st->n == st->cap)
 	{
-		if (st->cap >= TREND_MAX_ROWS / 2)
+		if (st->n >= TREND_MAX_ROWS)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("%s: too many points in one group", st->fname),
-					 errdetail("The group has more than " INT64_FORMAT " points.", st->n),
-					 errhint("Fit a sample of the points, or group them more finely.")));
-		st->cap *= 2;
+					 errdetail("The group has more than " INT64_FORMAT " points.", TREND_MAX_ROWS),
+					 errhint("Fit a sample of the points (TABLESAMPLE), or group them more finely.")));
+		st->cap = Min(st->cap * 2, TREND_MAX_ROWS);
 		st->x = repalloc_huge(st->x, sizeof(double) * st->cap);
 		st->y = repalloc_huge(st->y, sizeof(double) * st->cap);
 		st->z = repalloc_huge(st->z, sizeof(double) * st->cap);
@@ -159,6 +163,8 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 	TrendState *st = PG_ARGISNULL(0) ? NULL : (TrendState *) PG_GETARG_POINTER(0);
 	TrendCache *cache;
 	int			order = 2;
+	int32		target_srid = 0;
+	int			target_arg = kind == TREND_LINES ? 5 : 4;
 	double		rotation = 0.0,
 				x,
 				y,
@@ -179,7 +185,21 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 		order = PG_GETARG_INT32(3);
 		check_order(cache->fname, order);
 	}
-	if (PG_NARGS() > 4)
+	if (PG_NARGS() > target_arg)
+	{
+		/* NULL: use the coordinates as they are */
+		if (!PG_ARGISNULL(target_arg))
+			target_srid = PG_GETARG_INT32(target_arg);
+		if (target_srid < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: target_srid must be a positive SRID", cache->fname),
+					 errdetail("target_srid = %d.", target_srid),
+					 errhint("Give the SRID of a projected system, e.g. 32649 (UTM 49N), or NULL for none.")));
+		if (target_srid != 0)
+			sy_geom_fns_transform(&cache->geom, fcinfo->flinfo->fn_mcxt);
+	}
+	if (kind == TREND_LINES && PG_NARGS() > 4)
 	{
 		if (PG_ARGISNULL(4) || !isfinite(PG_GETARG_FLOAT8(4)))
 			ereport(ERROR,
@@ -197,6 +217,8 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 		sy_must_be_constant(st->order == order, w);
 		w.argname = "rotation";
 		sy_must_be_constant(st->rotation == rotation, w);
+		w.argname = "target_srid";
+		sy_must_be_constant(st->target_srid == target_srid, w);
 		st->seen++;
 	}
 	row = st ? st->seen : 1;
@@ -215,7 +237,8 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 				 errdetail("Row " INT64_FORMAT " of the group has z = %g.", row, z),
 				 errhint("Remove NaN and infinite values, or map them to NULL to skip the row.")));
 	/* empty geometries have no location: ignored like NULLs */
-	if (!sy_geom_point(&cache->geom, PG_GETARG_DATUM(1), cache->fname, row, &x, &y, &srid))
+	if (!sy_geom_point(&cache->geom, PG_GETARG_DATUM(1), cache->fname, row, target_srid,
+					   &x, &y, &srid))
 	{
 		if (st == NULL)
 			PG_RETURN_NULL();
@@ -226,6 +249,7 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 	if (st == NULL)
 	{
 		st = trend_state_new(cache->fname, kind, order, rotation, srid, 16);
+		st->target_srid = target_srid;
 		st->seen = 1;
 	}
 	else if (st->n == 0)
@@ -270,7 +294,10 @@ trend_combinefn(PG_FUNCTION_ARGS)
 	}
 	old = MemoryContextSwitchTo(aggcxt);
 	if (a == NULL)
+	{
 		a = trend_state_new(b->fname, b->kind, b->order, b->rotation, b->srid, b->n);
+		a->target_srid = b->target_srid;
+	}
 	else
 	{
 		SyWhere		w = {a->fname, "order", 0};
@@ -278,6 +305,8 @@ trend_combinefn(PG_FUNCTION_ARGS)
 		sy_must_be_constant(a->order == b->order, w);
 		w.argname = "rotation";
 		sy_must_be_constant(a->rotation == b->rotation, w);
+		w.argname = "target_srid";
+		sy_must_be_constant(a->target_srid == b->target_srid, w);
 		if (a->n == 0)
 			a->srid = b->srid;
 		else if (b->n > 0 && a->srid != b->srid)
@@ -308,6 +337,7 @@ trend_serialfn(PG_FUNCTION_ARGS)
 	h.kind = st->kind;
 	h.order = st->order;
 	h.srid = st->srid;
+	h.target_srid = st->target_srid;
 	h.rotation = st->rotation;
 	h.seen = st->seen;
 	h.n = st->n;
@@ -340,7 +370,7 @@ trend_deserialfn(PG_FUNCTION_ARGS)
 		fname = "trend_surface";
 	if (h.order < 1 || h.order > SY_TREND_MAX_ORDER || !isfinite(h.rotation))
 		sy_corrupt_state(fname, "Invalid order or rotation.");
-	if (h.n < 0 || h.n > TREND_MAX_ROWS / 2 || h.seen < h.n ||
+	if (h.n < 0 || h.n > TREND_MAX_ROWS || h.seen < h.n ||
 		len != sizeof(h) + 3 * sizeof(double) * (Size) h.n)
 		sy_corrupt_state(fname, "The state's length does not match its row count.");
 	block = sizeof(double) * (Size) h.n;
@@ -351,6 +381,7 @@ trend_deserialfn(PG_FUNCTION_ARGS)
 	memcpy(st->z, p + 2 * block, block);
 	st->n = h.n;
 	st->seen = h.seen;
+	st->target_srid = h.target_srid;
 	for (int64 i = 0; i < h.n; i++)
 		if (!isfinite(st->x[i]) || !isfinite(st->y[i]) || !isfinite(st->z[i]))
 			sy_corrupt_state(fname, "A stored coordinate or value is not finite.");
@@ -563,7 +594,7 @@ trend_surface_value(PG_FUNCTION_ARGS)
 		coefs = DatumGetArrayTypeP(d);
 	}
 	a = sy_indicator_row(coefs, w, sy_surface_terms(order), &m);
-	if (!sy_geom_point(g, PG_GETARG_DATUM(1), w.fname, 1, &x, &y, &gsrid))
+	if (!sy_geom_point(g, PG_GETARG_DATUM(1), w.fname, 1, 0, &x, &y, &gsrid))
 		PG_RETURN_NULL();
 	if (gsrid != srid)
 		ereport(ERROR,

@@ -5,6 +5,7 @@
  * and not of the raw coordinates.
  */
 #include <math.h>
+#include <stdint.h>
 #include <lapacke.h>
 
 #include "sy_spatial.h"
@@ -24,6 +25,9 @@ sy_lsq_qr(double *a, size_t n, int p, double *z, double *coef)
 		return SY_EDOMAIN;
 	if (n < (size_t) p)
 		return SY_UNDEFINED;
+	/* LAPACK's 32-bit indices must reach every element */
+	if (n > (size_t) INT32_MAX / (size_t) p)
+		return SY_EDOMAIN;
 	info = LAPACKE_dgeqrf(LAPACK_COL_MAJOR, (lapack_int) n, p, a, (lapack_int) n, tau);
 	if (info != 0)
 		return SY_EDOMAIN;

@@ -4,7 +4,7 @@
 -- degenerate input.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(29);
+SELECT plan(31);
 
 \i test/data/myr_cities.sql
 
@@ -114,6 +114,10 @@ SELECT ok((SELECT (trend_analysis(ST_MakePoint(i, i), i::float8, 1)).ew_shape = 
 SELECT is((SELECT (trend_analysis(geom, 1.0)).ew_shape FROM sy_myr), 'flat', 'identical z: flat');
 SELECT throws_ok($$SELECT trend_analysis(geom, v, 7) FROM sy_myr$$, '22023', NULL, 'order 7 -> 22023');
 SELECT throws_ok($$SELECT trend_analysis(geom, v, NULL::int) FROM sy_myr$$, '22004', NULL, 'NULL order -> 22004');
+SELECT is((SELECT srid || ' ' || ew_shape || ' / ' || ns_shape
+           FROM (SELECT (trend_analysis(geom, v, 2, 0, 32649)).* FROM sy_myr) t),
+          '32649 rising / inverted U', 'target_srid 32649: fitted in UTM metres, same shapes as in degrees');
+SELECT throws_ok($$SELECT trend_analysis(geom, v, 2, 0, -1) FROM sy_myr$$, '22023', NULL, 'negative target_srid -> 22023');
 SELECT is((SELECT count(*) FROM (SELECT trend_analysis(geom, v) AS t FROM sy_myr) s, trend_lines(t)), 2::bigint,
           'trend_lines: one line per direction');
 SELECT is((SELECT count(*) FROM (SELECT trend_analysis(geom, v) AS t FROM sy_myr) s, trend_curve(t, 20)), 40::bigint,

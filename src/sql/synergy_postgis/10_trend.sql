@@ -42,6 +42,10 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8, int, float8)
 RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
+-- STABLE: ST_Transform's result depends on the table spatial_ref_sys.
+CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8, int, float8, int)
+RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
+LANGUAGE C STABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.trend_combinefn(internal, internal)
 RETURNS internal AS 'MODULE_PATHNAME', 'trend_combinefn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -89,12 +93,27 @@ CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int
 	PARALLEL = SAFE
 );
 
+-- Availability: 0.1.0
+CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int, rotation float8,
+											target_srid int) (
+	SFUNC = @extschema@.trend_analysis_transfn,
+	STYPE = internal,
+	FINALFUNC = @extschema@.trend_analysis_finalfn,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.trend_combinefn,
+	SERIALFUNC = @extschema@.trend_serialfn,
+	DESERIALFUNC = @extschema@.trend_deserialfn,
+	PARALLEL = SAFE
+);
+
 COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8) IS
 'Trend analysis of z over the points of the geometries (ST_PointOnSurface for non-points; NULL and empty rows ignored): quadratic least-squares fits of z on the east-west and the north-south coordinate, with R-squared and shape labels.';
 COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int) IS
 'Trend analysis of z with polynomials of the given order (1-6) on the east-west and north-south coordinates; see trend_analysis(geometry, float8).';
 COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int, float8) IS
 'Trend analysis of z with polynomials of the given order (1-6) after rotating the axes by rotation degrees counter-clockwise from east (x'' = x cos d + y sin d, y'' = -x sin d + y cos d, as ArcGIS Pro''s Directional Trend).';
+COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int, float8, int) IS
+'Trend analysis of z after transforming the geometries to target_srid (ST_Transform; e.g. a UTM zone to fit in metres instead of degrees; NULL: as they are), with polynomials of the given order and rotation in degrees.';
 
 -- Availability: 0.1.0
 CREATE FUNCTION @extschema@.trend_curve(trend @extschema@.trend_analysis_result, samples int DEFAULT 50)

@@ -23,6 +23,10 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.trend_surface_transfn(internal, geometry, float8, int)
 RETURNS internal AS 'MODULE_PATHNAME', 'trend_surface_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
+-- STABLE: ST_Transform's result depends on the table spatial_ref_sys.
+CREATE FUNCTION @extschema@.trend_surface_transfn(internal, geometry, float8, int, int)
+RETURNS internal AS 'MODULE_PATHNAME', 'trend_surface_transfn'
+LANGUAGE C STABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.trend_surface_finalfn(internal)
 RETURNS @extschema@.trend_surface_result AS 'MODULE_PATHNAME', 'trend_surface_finalfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -49,6 +53,19 @@ CREATE AGGREGATE @extschema@.trend_surface(geom geometry, z float8, "order" int)
 	DESERIALFUNC = @extschema@.trend_deserialfn,
 	PARALLEL = SAFE
 );
+-- Availability: 0.1.0
+CREATE AGGREGATE @extschema@.trend_surface(geom geometry, z float8, "order" int, target_srid int) (
+	SFUNC = @extschema@.trend_surface_transfn,
+	STYPE = internal,
+	FINALFUNC = @extschema@.trend_surface_finalfn,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.trend_combinefn,
+	SERIALFUNC = @extschema@.trend_serialfn,
+	DESERIALFUNC = @extschema@.trend_deserialfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.trend_surface(geometry, float8, int, int) IS
+'Least-squares trend surface of the given order after transforming the geometries to target_srid (ST_Transform; NULL: as they are).';
 COMMENT ON AGGREGATE @extschema@.trend_surface(geometry, float8) IS
 'Quadratic least-squares trend surface of z over the points of the geometries (ST_PointOnSurface for non-points; NULL and empty rows ignored).';
 COMMENT ON AGGREGATE @extschema@.trend_surface(geometry, float8, int) IS
