@@ -593,6 +593,12 @@ trend_surface_value(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		coefs = DatumGetArrayTypeP(d);
 	}
+	if (!(c[2] > 0.0 && c[3] > 0.0) || !isfinite(c[0]) || !isfinite(c[1]))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trend_surface_value: the surface's centre must be finite and its scales positive"),
+				 errdetail("center (%g, %g), scale (%g, %g).", c[0], c[1], c[2], c[3]),
+				 errhint("Pass a result of trend_surface() unchanged.")));
 	a = sy_indicator_row(coefs, w, sy_surface_terms(order), &m);
 	if (!sy_geom_point(g, PG_GETARG_DATUM(1), w.fname, 1, 0, &x, &y, &gsrid))
 		PG_RETURN_NULL();
