@@ -93,20 +93,25 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 				 errhint("Pass the id that spatial_weights() used for the region.")));
 	id = PG_GETARG_INT64(2);
 
-	old = MemoryContextSwitchTo(aggcxt);
 	if (st == NULL)
 	{
+		old = MemoryContextSwitchTo(aggcxt);
 		st = palloc0(sizeof(MoranState));
 		st->fname = fname;
 		st->permutations = permutations;
 		st->seed = seed;
 		sy_regions_init(&st->r, 16, 64);
+		MemoryContextSwitchTo(old);
 	}
 	st->seen++;
+
+	/*
+	 * In the per-row context: detoasted arrays are freed with the row, and
+	 * the state's arrays grow by repalloc, which keeps them in aggcxt.
+	 */
 	sy_regions_add(&st->r, fname, st->seen, id, PG_GETARG_FLOAT8(1),
 				   PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
 				   PG_ARGISNULL(4) ? NULL : PG_GETARG_ARRAYTYPE_P(4));
-	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(st);
 }
 

@@ -69,6 +69,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 				seed = 1;
 	pg_prng_state rng;
 	Datum		d;
+	MemoryContext rowcxt;
 
 	c->nrows = nrows;
 	c->region = palloc_extended(sizeof(int64) * Max(nrows, 1), MCXT_ALLOC_HUGE);
@@ -91,6 +92,8 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 				 errhint("0.05 is usual; 1 labels every region by its quadrant.")));
 
 	sy_regions_init(&r, nrows, nrows * 4);
+	/* detoasted arrays are freed per row; the regions grow in keep (repalloc) */
+	rowcxt = AllocSetContextCreate(keep, "synergy local_moran row", ALLOCSET_SMALL_SIZES);
 	for (int64 i = 0; i < nrows; i++)
 	{
 		bool		nnull,
@@ -103,6 +106,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 		Datum		wt = WinGetFuncArgInPartition(winobj, 3, i, WINDOW_SEEK_HEAD, false, &wnull, &isout);
 
 		CHECK_FOR_INTERRUPTS();
+		MemoryContextReset(rowcxt);
 		if (vnull)
 		{
 			c->region[i] = -1;
@@ -115,10 +119,13 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 					 errdetail("Row " INT64_FORMAT " of the partition has a NULL id.", i + 1),
 					 errhint("Pass the id that spatial_weights() used for the region.")));
 		c->region[i] = r.n;
+		MemoryContextSwitchTo(rowcxt);
 		sy_regions_add(&r, fname, i + 1, DatumGetInt64(id), DatumGetFloat8(v),
 					   nnull ? NULL : DatumGetArrayTypeP(nb),
 					   wnull ? NULL : DatumGetArrayTypeP(wt));
+		MemoryContextSwitchTo(keep);
 	}
+	MemoryContextDelete(rowcxt);
 	sy_regions_graph(&r, fname, &sw);
 	c->out = palloc_extended(sizeof(sy_local_moran) * Max(r.n, 1), MCXT_ALLOC_HUGE);
 	pg_prng_seed(&rng, (uint64) seed);
