@@ -181,6 +181,7 @@ ORDER BY u.u1 DESC;
 \echo '   order 2 fits of each city''s CCD on its east-west and north-south position (degrees);'
 \echo '   shapes by the rule of docs/spatial.md.  Forecast years join in the same way once a'
 \echo '   forecast view of city CCD exists (the GROUP BY year takes them as they come).'
+\echo '   sxc has 3 cities for 3 coefficients: its quadratics pass through every stick (R2 = 1).'
 SELECT agg, year, (t).n AS cities, (t).ew_shape AS east_west, round((t).ew_r2::numeric, 3) AS ew_r2,
        (t).ns_shape AS north_south, round((t).ns_r2::numeric, 3) AS ns_r2
 FROM (SELECT c.agglomeration AS agg, c.year, trend_analysis(r.geom, c.d, 2) AS t
