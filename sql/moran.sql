@@ -99,6 +99,20 @@ SELECT * FROM spatial_weights('sy_columbus', 'polyid', 'geom', 'queen', style =>
 SELECT * FROM spatial_weights('col_pts', 'polyid', 'geom', 'knn', k => 0);                    -- 22023 k
 SELECT * FROM spatial_weights('col_pts', 'polyid', 'geom', 'distance');                       -- 22023 distance
 
+-- array forms over (value, geometry) pairs: the same numbers, per group
+SELECT round(m.i::numeric, 10) AS i, round(m.z_randomisation::numeric, 4) AS z_rand
+FROM (SELECT array_agg(crime ORDER BY polyid) AS v, array_agg(geom ORDER BY polyid) AS g FROM sy_columbus) s,
+     moran_i(s.v, s.g) m;
+SELECT l.ord, round(l.i::numeric, 6) AS ii, l.quadrant
+FROM (SELECT array_agg(crime ORDER BY polyid) AS v, array_agg(geom ORDER BY polyid) AS g FROM sy_columbus) s,
+     local_moran(s.v, s.g, significance => 0.01) l WHERE l.quadrant <> 'not significant' ORDER BY l.ord;
+SELECT count(*) AS regions, sum(cardinality(neighbours)) AS links
+FROM (SELECT array_agg(geom ORDER BY polyid) AS g FROM sy_columbus) s, spatial_weights_array(s.g, 'rook') w;
+SELECT id, neighbours FROM spatial_weights_array(ARRAY['POINT(0 0)', NULL, 'POINT EMPTY', 'POINT(1 0)']::geometry[], 'knn', k => 1);
+SELECT moran_i(NULL::float8[], ARRAY['POINT(0 0)'::geometry]) IS NULL AS null_array;
+SELECT moran_i('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry]);                  -- 2202E
+SELECT * FROM spatial_weights_array(ARRAY['POINT(0 0)'::geometry], 'hexagon');      -- 22023
+
 -- parallel partial aggregation gives the serial I
 CREATE TABLE moran_par AS
 SELECT c.polyid::bigint AS id, c.crime, w.neighbours, w.weights

@@ -5,7 +5,7 @@
 -- test/reference/make_spatial_pgtap.py; no R at run time.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(22);
+SELECT plan(26);
 
 \i test/data/columbus.sql
 \i test/data/myr_cities.sql
@@ -382,6 +382,33 @@ SELECT is((SELECT count(*) FROM (SELECT local_moran(c.v, c.code, w.neighbours, w
             FROM sy_myr c JOIN spatial_weights('sy_myr', 'code', 'geom', 'distance', distance => 0.8) w ON w.id = c.code) s
            WHERE (l).quadrant = 'island' AND (l).i = 0 AND (l).z IS NULL), 10::bigint,
           'islands: I_i = 0, z NULL, quadrant ''island''');
+-- array forms: (value, geometry) pairs as array_agg gives them, the same numbers
+SELECT ok(bool_and(abs(CASE r.quantity
+                         WHEN 'i' THEN m.i WHEN 'expected' THEN m.expected
+                         WHEN 'variance_randomisation' THEN m.variance_randomisation
+                         WHEN 'z_randomisation' THEN m.z_randomisation
+                         WHEN 'variance_normal' THEN m.variance_normal
+                         WHEN 'z_normal' THEN m.z_normal END - r.want) <= 1e-9 * abs(r.want)),
+          'moran_i(value[], geom[]) on Columbus queen as moran.test')
+FROM (SELECT array_agg(crime ORDER BY polyid) AS v, array_agg(geom ORDER BY polyid) AS g FROM sy_columbus) s,
+     moran_i(s.v, s.g) m, ref_global r WHERE r.name = 'columbus_queen_w';
+SELECT ok(bool_and(abs(CASE r.quantity
+                         WHEN 'i' THEN m.i WHEN 'expected' THEN m.expected
+                         WHEN 'variance_randomisation' THEN m.variance_randomisation
+                         WHEN 'z_randomisation' THEN m.z_randomisation
+                         WHEN 'variance_normal' THEN m.variance_normal
+                         WHEN 'z_normal' THEN m.z_normal END - r.want) <= 1e-9 * abs(r.want)),
+          'moran_i(value[], geom[], ''distance'', binary) on the cities (10 islands) as moran.test')
+FROM (SELECT array_agg(v ORDER BY code) AS v, array_agg(geom ORDER BY code) AS g FROM sy_myr) s,
+     moran_i(s.v, s.g, 'distance', distance => 0.8, style => 'binary') m, ref_global r WHERE r.name = 'myr_band08_b';
+SELECT is((SELECT count(*) FROM (SELECT array_agg(v ORDER BY code) AS v, array_agg(geom ORDER BY code) AS g,
+                                        array_agg(code ORDER BY code) AS codes FROM sy_myr) s,
+                  local_moran(s.v, s.g, 'knn', 4) l, ref_local r
+            WHERE r.name = 'myr_knn4_w' AND r.id = s.codes[l.ord]
+              AND abs(l.i - r.ii) <= 1e-9 * abs(r.ii) + 1e-15 AND abs(l.z - r.z_ii) <= 1e-8 * abs(r.z_ii) + 1e-12),
+          31::bigint, 'local_moran(value[], geom[], ''knn'', 4) as localmoran for all 31 cities');
+SELECT throws_ok($$SELECT moran_i('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry])$$, '2202E', NULL,
+                 'arrays of different lengths -> 2202E');
 SELECT throws_ok($$SELECT * FROM spatial_weights('sy_columbus', 'polyid', 'geom', 'bishop')$$, '22023', NULL,
                  'unknown method -> 22023');
 SELECT throws_ok($$SELECT moran_i(v, id, nb, NULL) FROM (VALUES (1.0, 1, '{1}'::bigint[])) t(v, id, nb)$$,
