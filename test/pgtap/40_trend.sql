@@ -4,7 +4,7 @@
 -- degenerate input.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(31);
+SELECT plan(33);
 
 \i test/data/myr_cities.sql
 
@@ -122,6 +122,18 @@ SELECT is((SELECT count(*) FROM (SELECT trend_analysis(geom, v) AS t FROM sy_myr
           'trend_lines: one line per direction');
 SELECT is((SELECT count(*) FROM (SELECT trend_analysis(geom, v) AS t FROM sy_myr) s, trend_curve(t, 20)), 40::bigint,
           'trend_curve: samples per direction');
+SELECT ok((SELECT bool_and(abs(ST_Z(ST_PointN(l.geom, c.n::int)) - c.z) < 1e-12)
+           FROM (SELECT trend_analysis(geom, v) AS t FROM sy_myr) s,
+                trend_lines(s.t, 7) l,
+                LATERAL (SELECT row_number() OVER (ORDER BY "position") AS n, z
+                         FROM trend_curve(s.t, 7) WHERE direction = l.direction) c),
+          'trend_lines: the Z of each vertex is trend_curve''s fitted value');
+SELECT ok((SELECT abs(ST_X(ST_StartPoint(l.geom)) - ST_X(ST_EndPoint(l.geom))) < 1e-9
+                  AND abs(ST_Y(ST_StartPoint(l.geom)) - ST_Y(ST_EndPoint(l.geom))) > 1
+           FROM (SELECT trend_analysis(ST_MakePoint(i, j), (i + j)::float8, 1, 90) AS t
+                 FROM generate_series(0, 4) i, generate_series(0, 4) j) s,
+                trend_lines(s.t, 5) l WHERE l.direction = 'east-west'),
+          'rotation 90: the "east-west" line runs north-south on the map');
 
 SELECT * FROM finish();
 ROLLBACK;
