@@ -45,10 +45,11 @@ synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.
 # Numeric core unit tests: plain C, no PostgreSQL server or headers; one
 # program per test/core/test_*.c, each linked with the whole core.
 CORE_TEST_CFLAGS = -O2 -g -std=c99 -ffp-contract=off -Wall -Wextra -Werror -Isrc/core -Itest/core
+CORE_LIBS        = -llapacke -llapack -lblas -lm	# least squares and eigenproblems
 CORE_TESTS = $(patsubst %.c,%,$(sort $(wildcard test/core/test_*.c)))
 EXTRA_CLEAN += $(CORE_TESTS)
 test/core/test_%: test/core/test_%.c test/core/test_check.h $(wildcard src/core/*.c) $(wildcard src/core/*.h)
-	$(CC) $(CORE_TEST_CFLAGS) -o $@ $< $(sort $(wildcard src/core/*.c)) -lm
+	$(CC) $(CORE_TEST_CFLAGS) -o $@ $< $(sort $(wildcard src/core/*.c)) $(CORE_LIBS)
 
 check-core: $(CORE_TESTS)
 	@set -e; for t in $(CORE_TESTS); do $$t; done
@@ -61,7 +62,7 @@ FUZZ_CORPUS  ?= test/fuzz/corpus
 EXTRA_CLEAN  += test/fuzz/fuzz_core
 test/fuzz/fuzz_core: test/fuzz/fuzz_core.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
 	$(FUZZ_CC) -g -O1 -std=c99 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-ffp-contract=off -Wall -Wextra -Werror -Isrc/core -o $@ $< $(sort $(wildcard src/core/*.c)) -lm
+		-ffp-contract=off -Wall -Wextra -Werror -Isrc/core -o $@ $< $(sort $(wildcard src/core/*.c)) $(CORE_LIBS)
 
 fuzz: test/fuzz/fuzz_core
 	mkdir -p $(FUZZ_CORPUS)

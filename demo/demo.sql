@@ -225,3 +225,43 @@ SELECT r.name AS city, (m.model ->> 'hidden')::int AS hidden,
        (SELECT round(d::numeric, 3) FROM synergy_pipeline.city_ccd_forecast f WHERE f.region = m.region AND f.year = 2020) AS "2020 direct"
 FROM synergy_demo_ccd_model m JOIN (SELECT DISTINCT region, name FROM synergy_pipeline.src_region) r USING (region)
 ORDER BY r.name;
+
+\echo
+\echo '== 19. Trend analysis of city CCD (ArcGIS''s trend analysis as a query): 2010, 2015, 2019 and the forecast 2020, 2023, 2025 =='
+\echo '   order 2 fits of each city''s CCD on its east-west and north-south position (degrees);'
+\echo '   shapes by the rule of docs/spatial.md; the forecast years (the paper''s figure 7) come from'
+\echo '   synergy_pipeline.city_ccd_forecast, joined in the same way.'
+\echo '   sxc has 3 cities for 3 coefficients: its quadratics pass through every stick (R2 = 1).'
+SELECT agg, year, (t).n AS cities, (t).ew_shape AS east_west, round((t).ew_r2::numeric, 3) AS ew_r2,
+       (t).ns_shape AS north_south, round((t).ns_r2::numeric, 3) AS ns_r2
+FROM (SELECT c.agglomeration AS agg, c.year, trend_analysis(r.geom, c.d, 2) AS t
+      FROM (SELECT region, agglomeration, year, d FROM synergy_pipeline.city_ccd WHERE year IN (2010, 2015, 2019)
+            UNION ALL
+            SELECT region, agglomeration, year, d FROM synergy_pipeline.city_ccd_forecast WHERE year IN (2020, 2023, 2025)) c
+      JOIN synergy_sample.region r ON r.code = c.region
+      GROUP BY c.agglomeration, c.year) s
+ORDER BY agg DESC, year;
+\echo 'the fitted curves of ycje 2019, as a line chart reads them (trend_curve, 5 samples):'
+SELECT direction, round("position"::numeric, 2) AS "position", round(z::numeric, 3) AS fitted_ccd
+FROM (SELECT trend_analysis(r.geom, c.d, 2) AS t
+      FROM synergy_pipeline.city_ccd c JOIN synergy_sample.region r ON r.code = c.region
+      WHERE c.agglomeration = 'ycje' AND c.year = 2019) s, trend_curve(t, 5);
+
+\echo
+\echo '== 20. Moran''s I over the 31 middle-Yangtze cities (synthetic values), 4 nearest neighbours =='
+\echo '   v = round(0.5 + 0.08 (lon - 114) - 0.12 |lat - 30| + 0.03 sin(code / 1000), 6): a ridge'
+\echo '   along the Yangtze rising eastwards, deterministic (the same values as test/data/myr_cities.sql)'
+CREATE TEMP VIEW myr_city AS
+SELECT code::bigint AS id, name_en, geom,
+       round((0.5 + 0.08 * (lon - 114) - 0.12 * abs(lat - 30) + 0.03 * sin(code::int / 1000.0))::numeric, 6)::float8 AS v
+FROM synergy_sample.region WHERE 'myr' = ANY (agglomerations);
+SELECT n, round(i::numeric, 4) AS moran_i, round(expected::numeric, 4) AS expected,
+       round(z_randomisation::numeric, 2) AS z_rand, round(z_normal::numeric, 2) AS z_norm,
+       p_permutation AS p_999_permutations
+FROM (SELECT (moran_i(c.v, c.id, w.neighbours, w.weights, 999, 42)).*
+      FROM myr_city c JOIN spatial_weights('myr_city', 'id', 'geom', 'knn', k => 4) w USING (id)) m;
+\echo 'local Moran (LISA): the clusters at the 5 % level'
+SELECT (l).quadrant, count(*) AS cities, string_agg(name_en, ', ' ORDER BY name_en) AS which
+FROM (SELECT c.name_en, local_moran(c.v, c.id, w.neighbours, w.weights) OVER () AS l
+      FROM myr_city c JOIN spatial_weights('myr_city', 'id', 'geom', 'knn', k => 4) w USING (id)) s
+GROUP BY (l).quadrant ORDER BY (l).quadrant;

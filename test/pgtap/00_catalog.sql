@@ -110,8 +110,9 @@ SELECT set_eq($$ SELECT sig FROM sy_proc WHERE prokind = 'w' $$,
                     'topsis_detail(double precision[], double precision[], integer[], text)',
                     'composite_index(double precision[], double precision[], integer[])',
                     'interpolate(double precision, double precision, text)',
-                    'obstacle_degree(double precision[], double precision[], integer[])'],
-              'the window functions are exactly minmax_normalize (2), topsis, topsis_detail, composite_index, interpolate, obstacle_degree');
+                    'obstacle_degree(double precision[], double precision[], integer[])',
+                    'local_moran(double precision, bigint, bigint[], double precision[], integer, bigint, double precision)'],
+              'the window functions are exactly minmax_normalize (2), topsis, topsis_detail, composite_index, interpolate, obstacle_degree, local_moran');
 
 SELECT is_empty($$ SELECT sig FROM sy_proc WHERE prokind = 'w' AND proisstrict $$,
                 'no window function is STRICT (NULL rows and NULL options are handled explicitly)');

@@ -1,0 +1,168 @@
+
+-- Trend analysis (ArcGIS's Trend Analysis as a query): each geometry is a
+-- stick of height z at its point; the sticks are projected on the
+-- east-west (x, z) and north-south (y, z) planes and a least-squares
+-- polynomial is fitted through each projection.  See docs/spatial.md.
+
+CREATE TYPE @extschema@.trend_analysis_result AS (
+	n bigint,
+	"order" int,
+	rotation float8,
+	srid int,
+	ew_coefficients float8[],
+	ew_scaled_coefficients float8[],
+	ew_center float8,
+	ew_scale float8,
+	ew_min float8,
+	ew_max float8,
+	ew_r2 float8,
+	ew_fit_min float8,
+	ew_fit_max float8,
+	ew_shape text,
+	ns_coefficients float8[],
+	ns_scaled_coefficients float8[],
+	ns_center float8,
+	ns_scale float8,
+	ns_min float8,
+	ns_max float8,
+	ns_r2 float8,
+	ns_fit_min float8,
+	ns_fit_max float8,
+	ns_shape text
+);
+COMMENT ON TYPE @extschema@.trend_analysis_result IS
+'Result of trend_analysis: per direction (ew_ east-west on x'' = x cos d + y sin d, ns_ north-south on y'' = -x sin d + y cos d) the coefficients b_k of x''^k, the coefficients a_k of t^k with t = (x'' - center) / scale, the range [min, max] of the positions, R-squared, the range of the fitted curve over [min, max] and its shape label.';
+
+CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8)
+RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8, int)
+RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8, int, float8)
+RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+-- STABLE: ST_Transform's result depends on the table spatial_ref_sys.
+CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8, int, float8, int)
+RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
+LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.trend_combinefn(internal, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'trend_combinefn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.trend_serialfn(internal)
+RETURNS bytea AS 'MODULE_PATHNAME', 'trend_serialfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.trend_deserialfn(bytea, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'trend_deserialfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.trend_analysis_finalfn(internal)
+RETURNS @extschema@.trend_analysis_result AS 'MODULE_PATHNAME', 'trend_analysis_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- Availability: 0.1.0
+CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8) (
+	SFUNC = @extschema@.trend_analysis_transfn,
+	STYPE = internal,
+	FINALFUNC = @extschema@.trend_analysis_finalfn,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.trend_combinefn,
+	SERIALFUNC = @extschema@.trend_serialfn,
+	DESERIALFUNC = @extschema@.trend_deserialfn,
+	PARALLEL = SAFE
+);
+-- Availability: 0.1.0
+CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int) (
+	SFUNC = @extschema@.trend_analysis_transfn,
+	STYPE = internal,
+	FINALFUNC = @extschema@.trend_analysis_finalfn,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.trend_combinefn,
+	SERIALFUNC = @extschema@.trend_serialfn,
+	DESERIALFUNC = @extschema@.trend_deserialfn,
+	PARALLEL = SAFE
+);
+-- Availability: 0.1.0
+CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int, rotation float8) (
+	SFUNC = @extschema@.trend_analysis_transfn,
+	STYPE = internal,
+	FINALFUNC = @extschema@.trend_analysis_finalfn,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.trend_combinefn,
+	SERIALFUNC = @extschema@.trend_serialfn,
+	DESERIALFUNC = @extschema@.trend_deserialfn,
+	PARALLEL = SAFE
+);
+
+-- Availability: 0.1.0
+CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int, rotation float8,
+											target_srid int) (
+	SFUNC = @extschema@.trend_analysis_transfn,
+	STYPE = internal,
+	FINALFUNC = @extschema@.trend_analysis_finalfn,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = @extschema@.trend_combinefn,
+	SERIALFUNC = @extschema@.trend_serialfn,
+	DESERIALFUNC = @extschema@.trend_deserialfn,
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8) IS
+'Trend analysis of z over the points of the geometries (ST_PointOnSurface for non-points; NULL and empty rows ignored): quadratic least-squares fits of z on the east-west and the north-south coordinate, with R-squared and shape labels.';
+COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int) IS
+'Trend analysis of z with polynomials of the given order (1-6) on the east-west and north-south coordinates; see trend_analysis(geometry, float8).';
+COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int, float8) IS
+'Trend analysis of z with polynomials of the given order (1-6) after rotating the axes by rotation degrees counter-clockwise from east (x'' = x cos d + y sin d, y'' = -x sin d + y cos d, as ArcGIS Pro''s Directional Trend).';
+COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int, float8, int) IS
+'Trend analysis of z after transforming the geometries to target_srid (ST_Transform; e.g. a UTM zone to fit in metres instead of degrees; NULL: as they are), with polynomials of the given order and rotation in degrees.';
+
+-- Availability: 0.1.0
+CREATE FUNCTION @extschema@.trend_curve(trend @extschema@.trend_analysis_result, samples int DEFAULT 50)
+RETURNS TABLE(direction text, "position" float8, z float8)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT d.direction, p.pos,
+		(SELECT pg_catalog.sum(u.a * pg_catalog.power((p.pos - d.center) / d.scale, (u.k - 1)::float8))
+		   FROM pg_catalog.unnest(d.coefs) WITH ORDINALITY AS u(a, k))
+	  FROM (VALUES (1, 'east-west', (trend).ew_scaled_coefficients, (trend).ew_center,
+					(trend).ew_scale, (trend).ew_min, (trend).ew_max),
+				   (2, 'north-south', (trend).ns_scaled_coefficients, (trend).ns_center,
+					(trend).ns_scale, (trend).ns_min, (trend).ns_max))
+		   AS d(ord, direction, coefs, center, scale, lo, hi)
+	 CROSS JOIN LATERAL (
+		SELECT s, d.lo + (d.hi - d.lo) * s / GREATEST(samples - 1, 1) AS pos
+		  FROM pg_catalog.generate_series(0, GREATEST(samples, 2) - 1) AS s) AS p
+	 WHERE d.coefs IS NOT NULL
+	 ORDER BY d.ord, p.s;
+END;
+
+COMMENT ON FUNCTION @extschema@.trend_curve(@extschema@.trend_analysis_result, int) IS
+'The fitted trend curves of a trend_analysis result, sampled at samples evenly spaced positions over the data''s range: one row per direction (''east-west'', ''north-south'') and position (the rotated coordinate), with the fitted z; for line charts.';
+
+-- Availability: 0.1.0
+CREATE FUNCTION @extschema@.trend_lines(trend @extschema@.trend_analysis_result, samples int DEFAULT 50)
+RETURNS TABLE(direction text, geom geometry)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT c.direction,
+		ST_SetSRID(ST_MakeLine(
+			ST_MakePoint(
+				-- back from the rotated axes to the data's coordinates; the
+				-- east-west line runs through the middle of the north-south
+				-- range and vice versa
+				CASE c.direction WHEN 'east-west' THEN c."position" ELSE (trend).ew_center END
+					* pg_catalog.cosd((trend).rotation)
+				- CASE c.direction WHEN 'east-west' THEN (trend).ns_center ELSE c."position" END
+					* pg_catalog.sind((trend).rotation),
+				CASE c.direction WHEN 'east-west' THEN c."position" ELSE (trend).ew_center END
+					* pg_catalog.sind((trend).rotation)
+				+ CASE c.direction WHEN 'east-west' THEN (trend).ns_center ELSE c."position" END
+					* pg_catalog.cosd((trend).rotation),
+				c.z)
+			ORDER BY c."position"), (trend).srid)
+	  FROM @extschema@.trend_curve(trend, samples) AS c
+	 GROUP BY c.direction
+	 ORDER BY c.direction;
+END;
+
+COMMENT ON FUNCTION @extschema@.trend_lines(@extschema@.trend_analysis_result, int) IS
+'The fitted trend curves of a trend_analysis result as LINESTRING Z geometries in the data''s SRID, one per direction: the east-west curve runs along the (rotated) x axis through the middle of the north-south range, the north-south curve along y through the middle of the east-west range, with z the fitted value; draw them in QGIS (2D: the axes; 3D view or profile: the curves).';

@@ -1,0 +1,52 @@
+/*
+ * sy_moran.h - glue shared by moran_i (aggregate) and local_moran (window
+ * function): regions given as (id, value, neighbour ids, weights) rows,
+ * turned into the core's compressed sparse weights.
+ */
+#ifndef SY_MORAN_H
+#define SY_MORAN_H
+
+#include "postgres.h"
+
+#include "common/pg_prng.h"
+#include "utils/array.h"
+
+#include "sy_spatial.h"
+
+/* Regions as read from the rows, neighbours by id. */
+typedef struct SyRegions
+{
+	int64		n;
+	int64		cap;
+	int64	   *id;
+	double	   *x;
+	int64	   *nstart;			/* n + 1 offsets into nbid / nbw */
+	int64		nnb;
+	int64		nbcap;
+	int64	   *nbid;
+	double	   *nbw;			/* NaN: the row gave no weights */
+} SyRegions;
+
+extern void sy_regions_init(SyRegions *r, int64 cap, int64 nbcap);
+
+/*
+ * Append a region; neighbours may be NULL (an island), weights NULL (row
+ * standardised over the neighbours present in the group).
+ */
+extern void sy_regions_add(SyRegions *r, const char *fname, int64 row, int64 id,
+						   double x, ArrayType *neighbours, ArrayType *weights);
+
+/*
+ * The sparse weights: neighbour ids not in the group are dropped; a
+ * duplicate region id, a self link or a repeated neighbour is an error.
+ * Arrays are palloc'd in the current context.
+ */
+extern void sy_regions_graph(const SyRegions *r, const char *fname, sy_sparse_w *w);
+
+/* pg_prng and CHECK_FOR_INTERRUPTS for the core's callbacks; ctx is a pg_prng_state. */
+extern uint64_t sy_prng_below(void *ctx, uint64_t bound);
+extern void sy_interrupt_tick(void *ctx);
+
+extern void sy_check_permutations(const char *fname, int64 permutations);
+
+#endif							/* SY_MORAN_H */

@@ -1,0 +1,612 @@
+/*
+ * trend_agg.c - trend_analysis(geom, z [, order [, rotation]]) and
+ * trend_surface(geom, z [, order]) aggregates: ArcGIS-style trend analysis
+ * of a variable over city locations, as a query.
+ *
+ * The state keeps the points (x, y, z: 24 bytes a row); the fit needs them
+ * all (QR), and partial states concatenate.  Geometries become points
+ * through PostGIS's SQL functions (geom_point.c).
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "nodes/execnodes.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "sy_pg.h"
+#include "sy_geom.h"
+#include "sy_spatial.h"
+
+#define TREND_MAGIC		0x31545953	/* "SYT1" */
+#define TREND_VERSION	1
+/* LAPACK indexes the n x p design with 32-bit integers: n * 28 < 2^31 */
+#define TREND_MAX_ROWS	((int64) 50000000)
+
+typedef enum TrendKind
+{
+	TREND_LINES = 0,
+	TREND_SURFACE = 1
+} TrendKind;
+
+typedef struct TrendState
+{
+	const char *fname;
+	uint8		kind;
+	int32		order;
+	double		rotation;
+	int32		target_srid;	/* 0: none */
+	int32		srid;
+	int64		seen;			/* rows read, for messages */
+	int64		n;
+	int64		cap;
+	double	   *x;
+	double	   *y;
+	double	   *z;
+} TrendState;
+
+typedef struct TrendHeader
+{
+	uint32		magic;
+	uint16		version;
+	uint8		kind;
+	uint8		pad;
+	int32		order;
+	int32		srid;
+	int32		target_srid;
+	int32		pad2;
+	double		rotation;
+	int64		seen;
+	int64		n;
+} TrendHeader;
+
+/* Per query and transition function: the aggregate's name and PostGIS. */
+typedef struct TrendCache
+{
+	const char *fname;
+	SyGeomFns	geom;
+} TrendCache;
+
+static TrendCache *
+trend_cache(FunctionCallInfo fcinfo, const char *fallback)
+{
+	TrendCache *c = (TrendCache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		Aggref	   *aggref = AggGetAggref(fcinfo);
+		char	   *name = aggref ? get_func_name(aggref->aggfnoid) : NULL;
+
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TrendCache));
+		c->fname = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, name ? name : fallback);
+		sy_geom_fns_init(&c->geom, get_fn_expr_argtype(fcinfo->flinfo, 1),
+						 fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c;
+}
+
+static TrendState *
+trend_state_new(const char *fname, TrendKind kind, int order, double rotation,
+				int32 srid, int64 cap)
+{
+	TrendState *st = palloc0(sizeof(TrendState));
+
+	st->fname = fname;
+	st->kind = kind;
+	st->order = order;
+	st->rotation = rotation;
+	st->srid = srid;
+	st->cap = Max(cap, 16);
+	st->x = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
+	st->y = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
+	st->z = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
+	return st;
+}
+
+static void
+trend_push(TrendState *st, double x, double y, double z)
+{
+	if (st->n == st->cap)
+	{
+		if (st->n >= TREND_MAX_ROWS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("%s: too many points in one group", st->fname),
+					 errdetail("The group has more than " INT64_FORMAT " points.", TREND_MAX_ROWS),
+					 errhint("Fit a sample of the points (TABLESAMPLE), or group them more finely.")));
+		st->cap = Min(st->cap * 2, TREND_MAX_ROWS);
+		st->x = repalloc_huge(st->x, sizeof(double) * st->cap);
+		st->y = repalloc_huge(st->y, sizeof(double) * st->cap);
+		st->z = repalloc_huge(st->z, sizeof(double) * st->cap);
+	}
+	st->x[st->n] = x;
+	st->y[st->n] = y;
+	st->z[st->n] = z;
+	st->n++;
+}
+
+static void
+check_order(const char *fname, int order)
+{
+	if (order < 1 || order > SY_TREND_MAX_ORDER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: order must be between 1 and %d", fname, SY_TREND_MAX_ORDER),
+				 errdetail("The order is %d.", order),
+				 errhint("Use 1 for a linear trend, 2 for a quadratic (ArcGIS's default), up to 6.")));
+}
+
+static void
+srid_mismatch(const char *fname, int64 row, int32 have, int32 got)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: geometries of one group must share one SRID", fname),
+			 errdetail("Row " INT64_FORMAT " has SRID %d, the rows before it SRID %d.",
+					   row, got, have),
+			 errhint("Transform them to one spatial reference system first, e.g. ST_Transform(geom, 4326).")));
+}
+
+static Datum
+trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
+{
+	MemoryContext aggcxt,
+				old;
+	TrendState *st = PG_ARGISNULL(0) ? NULL : (TrendState *) PG_GETARG_POINTER(0);
+	TrendCache *cache;
+	int			order = 2;
+	int32		target_srid = 0;
+	int			target_arg = kind == TREND_LINES ? 5 : 4;
+	double		rotation = 0.0,
+				x,
+				y,
+				z;
+	int32		srid;
+	int64		row;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "trend transition function called in non-aggregate context");
+	cache = trend_cache(fcinfo, kind == TREND_LINES ? "trend_analysis" : "trend_surface");
+	if (PG_NARGS() > 3)
+	{
+		if (PG_ARGISNULL(3))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: order must not be NULL", cache->fname),
+					 errhint("Leave the argument out for the default order 2.")));
+		order = PG_GETARG_INT32(3);
+		check_order(cache->fname, order);
+	}
+	if (PG_NARGS() > target_arg)
+	{
+		/* NULL: use the coordinates as they are */
+		if (!PG_ARGISNULL(target_arg))
+			target_srid = PG_GETARG_INT32(target_arg);
+		if (target_srid < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: target_srid must be a positive SRID", cache->fname),
+					 errdetail("target_srid = %d.", target_srid),
+					 errhint("Give the SRID of a projected system, e.g. 32649 (UTM 49N), or NULL for none.")));
+		if (target_srid != 0)
+			sy_geom_fns_transform(&cache->geom, fcinfo->flinfo->fn_mcxt);
+	}
+	if (kind == TREND_LINES && PG_NARGS() > 4)
+	{
+		if (PG_ARGISNULL(4) || !isfinite(PG_GETARG_FLOAT8(4)))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: rotation must be a finite number of degrees", cache->fname),
+					 errdetail("The rotation is %s.",
+							   PG_ARGISNULL(4) ? "NULL" : psprintf("%g", PG_GETARG_FLOAT8(4))),
+					 errhint("Give the angle in degrees, counter-clockwise from east; 0 for none.")));
+		rotation = PG_GETARG_FLOAT8(4);
+	}
+	if (st != NULL)
+	{
+		SyWhere		w = {cache->fname, "order", 0};
+
+		sy_must_be_constant(st->order == order, w);
+		w.argname = "rotation";
+		sy_must_be_constant(st->rotation == rotation, w);
+		w.argname = "target_srid";
+		sy_must_be_constant(st->target_srid == target_srid, w);
+		st->seen++;
+	}
+	row = st ? st->seen : 1;
+	/* NULL geometries and z follow the aggregate convention: ignored */
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	z = PG_GETARG_FLOAT8(2);
+	if (!isfinite(z))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: z must be finite", cache->fname),
+				 errdetail("Row " INT64_FORMAT " of the group has z = %g.", row, z),
+				 errhint("Remove NaN and infinite values, or map them to NULL to skip the row.")));
+	/* empty geometries have no location: ignored like NULLs */
+	if (!sy_geom_point(&cache->geom, PG_GETARG_DATUM(1), cache->fname, row, target_srid,
+					   &x, &y, &srid))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+
+	old = MemoryContextSwitchTo(aggcxt);
+	if (st == NULL)
+	{
+		st = trend_state_new(cache->fname, kind, order, rotation, srid, 16);
+		st->target_srid = target_srid;
+		st->seen = 1;
+	}
+	else if (st->n == 0)
+		st->srid = srid;
+	else if (st->srid != srid)
+		srid_mismatch(cache->fname, row, st->srid, srid);
+	trend_push(st, x, y, z);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(trend_analysis_transfn);
+Datum
+trend_analysis_transfn(PG_FUNCTION_ARGS)
+{
+	return trend_transfn_common(fcinfo, TREND_LINES);
+}
+
+PG_FUNCTION_INFO_V1(trend_surface_transfn);
+Datum
+trend_surface_transfn(PG_FUNCTION_ARGS)
+{
+	return trend_transfn_common(fcinfo, TREND_SURFACE);
+}
+
+PG_FUNCTION_INFO_V1(trend_combinefn);
+Datum
+trend_combinefn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	TrendState *a = PG_ARGISNULL(0) ? NULL : (TrendState *) PG_GETARG_POINTER(0);
+	TrendState *b = PG_ARGISNULL(1) ? NULL : (TrendState *) PG_GETARG_POINTER(1);
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "trend_combinefn called in non-aggregate context");
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	old = MemoryContextSwitchTo(aggcxt);
+	if (a == NULL)
+	{
+		a = trend_state_new(b->fname, b->kind, b->order, b->rotation, b->srid, b->n);
+		a->target_srid = b->target_srid;
+	}
+	else
+	{
+		SyWhere		w = {a->fname, "order", 0};
+
+		sy_must_be_constant(a->order == b->order, w);
+		w.argname = "rotation";
+		sy_must_be_constant(a->rotation == b->rotation, w);
+		w.argname = "target_srid";
+		sy_must_be_constant(a->target_srid == b->target_srid, w);
+		if (a->n == 0)
+			a->srid = b->srid;
+		else if (b->n > 0 && a->srid != b->srid)
+			srid_mismatch(a->fname, a->seen + 1, a->srid, b->srid);
+	}
+	for (int64 i = 0; i < b->n; i++)
+		trend_push(a, b->x[i], b->y[i], b->z[i]);
+	a->seen += b->seen;
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(trend_serialfn);
+Datum
+trend_serialfn(PG_FUNCTION_ARGS)
+{
+	TrendState *st = (TrendState *) PG_GETARG_POINTER(0);
+	TrendHeader h;
+	Size		block = sizeof(double) * (Size) st->n;
+	Size		size = VARHDRSZ + sizeof(h) + 3 * block;
+	bytea	   *out = palloc_extended(size, MCXT_ALLOC_HUGE);
+	char	   *p = VARDATA(out);
+
+	memset(&h, 0, sizeof(h));
+	SET_VARSIZE(out, size);
+	h.magic = TREND_MAGIC;
+	h.version = TREND_VERSION;
+	h.kind = st->kind;
+	h.order = st->order;
+	h.srid = st->srid;
+	h.target_srid = st->target_srid;
+	h.rotation = st->rotation;
+	h.seen = st->seen;
+	h.n = st->n;
+	memcpy(p, &h, sizeof(h));
+	p += sizeof(h);
+	memcpy(p, st->x, block);
+	memcpy(p + block, st->y, block);
+	memcpy(p + 2 * block, st->z, block);
+	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(trend_deserialfn);
+Datum
+trend_deserialfn(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	const char *p = VARDATA_ANY(in);
+	Size		len = VARSIZE_ANY_EXHDR(in);
+	const char *fname = "trend_analysis";
+	TrendHeader h;
+	TrendState *st;
+	Size		block;
+
+	if (len < sizeof(h))
+		sy_corrupt_state(fname, "The state is shorter than its header.");
+	memcpy(&h, p, sizeof(h));
+	if (h.magic != TREND_MAGIC || h.version != TREND_VERSION || h.kind > TREND_SURFACE)
+		sy_corrupt_state(fname, "Unknown magic number, version or kind.");
+	if (h.kind == TREND_SURFACE)
+		fname = "trend_surface";
+	if (h.order < 1 || h.order > SY_TREND_MAX_ORDER || !isfinite(h.rotation))
+		sy_corrupt_state(fname, "Invalid order or rotation.");
+	if (h.n < 0 || h.n > TREND_MAX_ROWS || h.seen < h.n ||
+		len != sizeof(h) + 3 * sizeof(double) * (Size) h.n)
+		sy_corrupt_state(fname, "The state's length does not match its row count.");
+	block = sizeof(double) * (Size) h.n;
+	p += sizeof(h);
+	st = trend_state_new(fname, h.kind, h.order, h.rotation, h.srid, h.n);
+	memcpy(st->x, p, block);
+	memcpy(st->y, p + block, block);
+	memcpy(st->z, p + 2 * block, block);
+	st->n = h.n;
+	st->seen = h.seen;
+	st->target_srid = h.target_srid;
+	for (int64 i = 0; i < h.n; i++)
+		if (!isfinite(st->x[i]) || !isfinite(st->y[i]) || !isfinite(st->z[i]))
+			sy_corrupt_state(fname, "A stored coordinate or value is not finite.");
+	PG_RETURN_POINTER(st);
+}
+
+static TupleDesc
+result_desc(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	return BlessTupleDesc(tupdesc);
+}
+
+static Datum
+float8_or_null(double v, bool *isnull)
+{
+	*isnull = isnan(v);
+	return Float8GetDatum(*isnull ? 0.0 : v);
+}
+
+/* ew_* or ns_* columns of trend_analysis_result, from values[at] on */
+static void
+put_direction(sy_status st, const sy_trend_fit *f, Datum *values, bool *nulls, int at)
+{
+	bool		ok = st == SY_OK;
+
+	for (int k = 0; k < 10; k++)
+		nulls[at + k] = !ok;
+	values[at + 4] = float8_or_null(f->lo, &nulls[at + 4]);
+	values[at + 5] = float8_or_null(f->hi, &nulls[at + 5]);
+	values[at + 2] = float8_or_null(f->center, &nulls[at + 2]);
+	values[at + 3] = float8_or_null(f->scale, &nulls[at + 3]);
+	if (!ok)
+		return;
+	values[at + 0] = PointerGetDatum(sy_float8_array(f->coef, f->order + 1));
+	values[at + 1] = PointerGetDatum(sy_float8_array(f->scaled, f->order + 1));
+	values[at + 6] = float8_or_null(f->r2, &nulls[at + 6]);
+	values[at + 7] = Float8GetDatum(f->fit_lo);
+	values[at + 8] = Float8GetDatum(f->fit_hi);
+	values[at + 9] = PointerGetDatum(cstring_to_text(sy_trend_shape_name(f->shape)));
+}
+
+static void
+fit_error(const char *fname, sy_status st)
+{
+	if (st == SY_EDOMAIN)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("%s: the least-squares solver failed", fname),
+				 errhint("Report this with the data of the group.")));
+}
+
+PG_FUNCTION_INFO_V1(trend_analysis_finalfn);
+Datum
+trend_analysis_finalfn(PG_FUNCTION_ARGS)
+{
+	TrendState *st;
+	TupleDesc	tupdesc;
+	Datum		values[24];
+	bool		nulls[24];
+	double	   *x,
+			   *y,
+			   *work;
+	sy_trend_fit ew,
+				ns;
+	sy_status	sew,
+				sns;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (TrendState *) PG_GETARG_POINTER(0);
+	if (st->n == 0)
+		PG_RETURN_NULL();
+	tupdesc = result_desc(fcinfo);
+	if (tupdesc->natts != 24)
+		elog(ERROR, "trend_analysis_result must have 24 columns");
+	x = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
+	y = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
+	memcpy(x, st->x, sizeof(double) * st->n);
+	memcpy(y, st->y, sizeof(double) * st->n);
+	sy_rotate(x, y, st->n, st->rotation);
+	work = palloc_extended(sizeof(double) * st->n * (st->order + 2), MCXT_ALLOC_HUGE);
+	CHECK_FOR_INTERRUPTS();
+	sew = sy_polyfit(x, st->z, st->n, st->order, work, &ew);
+	fit_error(st->fname, sew);
+	CHECK_FOR_INTERRUPTS();
+	sns = sy_polyfit(y, st->z, st->n, st->order, work, &ns);
+	fit_error(st->fname, sns);
+
+	memset(nulls, 0, sizeof(nulls));
+	values[0] = Int64GetDatum(st->n);
+	values[1] = Int32GetDatum(st->order);
+	values[2] = Float8GetDatum(st->rotation);
+	values[3] = Int32GetDatum(st->srid);
+	put_direction(sew, &ew, values, nulls, 4);
+	put_direction(sns, &ns, values, nulls, 14);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+PG_FUNCTION_INFO_V1(trend_surface_finalfn);
+Datum
+trend_surface_finalfn(PG_FUNCTION_ARGS)
+{
+	TrendState *st;
+	TupleDesc	tupdesc;
+	Datum		values[11];
+	bool		nulls[11];
+	double	   *work;
+	sy_surface_fit s;
+	sy_status	rc;
+	int			p;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (TrendState *) PG_GETARG_POINTER(0);
+	if (st->n == 0)
+		PG_RETURN_NULL();
+	tupdesc = result_desc(fcinfo);
+	if (tupdesc->natts != 11)
+		elog(ERROR, "trend_surface_result must have 11 columns");
+	p = sy_surface_terms(st->order);
+	work = palloc_extended(sizeof(double) * st->n * (p + 1), MCXT_ALLOC_HUGE);
+	CHECK_FOR_INTERRUPTS();
+	rc = sy_surface_fit_ls(st->x, st->y, st->z, st->n, st->order, work, &s);
+	fit_error(st->fname, rc);
+	memset(nulls, 0, sizeof(nulls));
+	values[0] = Int64GetDatum(st->n);
+	values[1] = Int32GetDatum(st->order);
+	values[2] = Int32GetDatum(st->srid);
+	values[3] = Float8GetDatum(s.cx);
+	values[4] = Float8GetDatum(s.cy);
+	values[5] = Float8GetDatum(s.sx);
+	values[6] = Float8GetDatum(s.sy);
+	{
+		Datum	   *terms = palloc(sizeof(Datum) * p);
+		int			k = 0;
+
+		for (int d = 0; d <= st->order; d++)
+			for (int j = 0; j <= d; j++)
+			{
+				int			i = d - j;
+				StringInfoData b;
+
+				initStringInfo(&b);
+				if (d == 0)
+					appendStringInfoChar(&b, '1');
+				if (i > 0)
+					appendStringInfo(&b, i > 1 ? "x^%d" : "x", i);
+				if (j > 0)
+					appendStringInfo(&b, j > 1 ? "y^%d" : "y", j);
+				terms[k++] = PointerGetDatum(cstring_to_text(b.data));
+			}
+		values[7] = PointerGetDatum(construct_array(terms, p, TEXTOID, -1, false, TYPALIGN_INT));
+	}
+	if (rc == SY_OK)
+	{
+		values[8] = PointerGetDatum(sy_float8_array(s.coef, p));
+		values[9] = PointerGetDatum(sy_float8_array(s.scaled, p));
+		values[10] = float8_or_null(s.r2, &nulls[10]);
+	}
+	else
+		nulls[8] = nulls[9] = nulls[10] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* trend_surface_value(surface trend_surface_result, geom geometry) */
+PG_FUNCTION_INFO_V1(trend_surface_value);
+Datum
+trend_surface_value(PG_FUNCTION_ARGS)
+{
+	HeapTupleHeader t = PG_GETARG_HEAPTUPLEHEADER(0);
+	SyGeomFns  *g = (SyGeomFns *) fcinfo->flinfo->fn_extra;
+	bool		isnull;
+	int32		order,
+				srid,
+				gsrid;
+	double		c[4],
+				x,
+				y;
+	const char *names[4] = {"center_x", "center_y", "scale_x", "scale_y"};
+	ArrayType  *coefs;
+	const double *a;
+	int			m;
+	SyWhere		w = {"trend_surface_value", "surface", 0};
+
+	if (g == NULL)
+	{
+		g = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SyGeomFns));
+		sy_geom_fns_init(g, get_fn_expr_argtype(fcinfo->flinfo, 1), fcinfo->flinfo->fn_mcxt);
+		fcinfo->flinfo->fn_extra = g;
+	}
+	order = DatumGetInt32(GetAttributeByName(t, "order", &isnull));
+	if (isnull || order < 1 || order > SY_TREND_MAX_ORDER)
+		PG_RETURN_NULL();
+	srid = DatumGetInt32(GetAttributeByName(t, "srid", &isnull));
+	for (int k = 0; k < 4; k++)
+	{
+		c[k] = DatumGetFloat8(GetAttributeByName(t, names[k], &isnull));
+		if (isnull)
+			PG_RETURN_NULL();
+	}
+	{
+		Datum		d = GetAttributeByName(t, "scaled_coefficients", &isnull);
+
+		if (isnull)
+			PG_RETURN_NULL();
+		coefs = DatumGetArrayTypeP(d);
+	}
+	if (!(c[2] > 0.0 && c[3] > 0.0) || !isfinite(c[0]) || !isfinite(c[1]))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trend_surface_value: the surface's centre must be finite and its scales positive"),
+				 errdetail("center (%g, %g), scale (%g, %g).", c[0], c[1], c[2], c[3]),
+				 errhint("Pass a result of trend_surface() unchanged.")));
+	a = sy_indicator_row(coefs, w, sy_surface_terms(order), &m);
+	if (!sy_geom_point(g, PG_GETARG_DATUM(1), w.fname, 1, 0, &x, &y, &gsrid))
+		PG_RETURN_NULL();
+	if (gsrid != srid)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trend_surface_value: the geometry's SRID differs from the surface's"),
+				 errdetail("The geometry has SRID %d, the surface was fitted in SRID %d.", gsrid, srid),
+				 errhint("Transform the geometry with ST_Transform(geom, %d).", srid)));
+	PG_RETURN_FLOAT8(sy_surface_eval(a, order, (x - c[0]) / c[2], (y - c[1]) / c[3]));
+}

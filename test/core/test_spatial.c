@@ -1,0 +1,351 @@
+/*
+ * test_spatial.c - unit tests of the spatial numeric core (polyfit.c,
+ * lsq.c, moran.c), no server.  Expected values are exact polynomials,
+ * constructed shapes, and dense-matrix reimplementations of Moran's I
+ * written here, independent of the core's sparse code.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sy_spatial.h"
+
+static int	failures = 0;
+static int	checks = 0;
+
+#define CHECK(cond, ...) \
+	do { \
+		checks++; \
+		if (!(cond)) { \
+			failures++; \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__); \
+			printf("\n"); \
+		} \
+	} while (0)
+
+static void
+check_rel(const char *what, double got, double want, double rel)
+{
+	CHECK(fabs(got - want) <= rel * fmax(fabs(want), 1e-300) || got == want,
+		  "%s: got %.17g want %.17g (rel %g)", what, got, want, rel);
+}
+
+static uint64_t rng_state = 99;
+
+static uint64_t
+next64(void)
+{
+	uint64_t	z = (rng_state += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static double
+urand(void)
+{
+	return (double) (next64() >> 11) / 9007199254740992.0;
+}
+
+static uint64_t
+test_rng(void *ctx, uint64_t bound)
+{
+	(void) ctx;
+	return next64() % bound;
+}
+
+/* An exact quadratic at projected-metre coordinates is recovered. */
+static void
+test_polyfit_large_coordinates(void)
+{
+	enum {N = 50};
+	double		x[N],
+				z[N],
+				work[N * 8];
+	sy_trend_fit f;
+
+	for (int i = 0; i < N; i++)
+	{
+		double		t = (i - 24.5) / 24.5;
+
+		x[i] = 1.2e6 + 3.0e5 * t;
+		z[i] = 0.6 - 0.2 * t * t;	/* inverted U */
+	}
+	CHECK(sy_polyfit(x, z, N, 2, work, &f) == SY_OK, "quadratic fit");
+	check_rel("r2", f.r2, 1.0, 1e-12);
+	check_rel("a0", f.scaled[0], 0.6, 1e-12);
+	CHECK(fabs(f.scaled[1]) < 1e-12, "a1 = %g", f.scaled[1]);
+	check_rel("a2", f.scaled[2], -0.2, 1e-12);
+	check_rel("center", f.center, 1.2e6, 1e-15);
+	check_rel("scale", f.scale, 3.0e5, 1e-15);
+	/* raw b2 = a2 / s^2 */
+	check_rel("b2", f.coef[2], -0.2 / 9.0e10, 1e-9);
+	CHECK(f.shape == SY_SHAPE_INV_U, "inverted U, got %s", sy_trend_shape_name(f.shape));
+
+	/* order 6 at x ~ 1e6 stays exact */
+	for (int i = 0; i < N; i++)
+	{
+		double		t = (x[i] - 1.2e6) / 3.0e5;
+
+		z[i] = 1.0 + t - 2.0 * pow(t, 3) + 0.5 * pow(t, 6);
+	}
+	CHECK(sy_polyfit(x, z, N, 6, work, &f) == SY_OK, "order 6 fit");
+	check_rel("a6", f.scaled[6], 0.5, 1e-9);
+	check_rel("a3", f.scaled[3], -2.0, 1e-9);
+	check_rel("r2 order 6", f.r2, 1.0, 1e-12);
+}
+
+static void
+test_shapes(void)
+{
+	enum {N = 40};
+	double		x[N],
+				z[N],
+				work[N * 8];
+	sy_trend_fit f;
+	struct
+	{
+		int			order;
+		double		a[4];
+		sy_trend_shape want;
+	}			cases[] = {
+		{1, {1, 2, 0, 0}, SY_SHAPE_RISING},
+		{1, {1, -2, 0, 0}, SY_SHAPE_FALLING},
+		{2, {0, 0, 1, 0}, SY_SHAPE_U},
+		{2, {0, 0, -1, 0}, SY_SHAPE_INV_U},
+		{2, {0, 1, 0.1, 0}, SY_SHAPE_RISING},	/* vertex outside [-1, 1] */
+		{3, {0, -1, 0, 2}, SY_SHAPE_N},
+		{3, {0, 1, 0, -2}, SY_SHAPE_INV_N},
+		{3, {0, 1, 0, 0.1}, SY_SHAPE_RISING},
+	};
+
+	for (int i = 0; i < N; i++)
+		x[i] = -1.0 + 2.0 * i / (N - 1);
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++)
+	{
+		for (int i = 0; i < N; i++)
+			z[i] = sy_poly_eval(cases[c].a, 3, x[i]);
+		CHECK(sy_polyfit(x, z, N, cases[c].order, work, &f) == SY_OK, "fit %zu", c);
+		CHECK(f.shape == cases[c].want, "case %zu: got %s want %s", c,
+			  sy_trend_shape_name(f.shape), sy_trend_shape_name(cases[c].want));
+	}
+	/* constant z: flat, r2 undefined */
+	for (int i = 0; i < N; i++)
+		z[i] = 0.5;
+	CHECK(sy_polyfit(x, z, N, 2, work, &f) == SY_OK, "constant fit");
+	CHECK(f.shape == SY_SHAPE_FLAT && isnan(f.r2), "flat, NaN r2");
+	/* noise around a constant with a tiny slope: flat */
+	for (int i = 0; i < N; i++)
+		z[i] = 0.5 + ((i % 4 == 0 || i % 4 == 3) ? 0.1 : -0.1) + 1e-4 * x[i];
+	CHECK(sy_polyfit(x, z, N, 1, work, &f) == SY_OK, "noisy fit");
+	CHECK(f.shape == SY_SHAPE_FLAT, "noise: got %s", sy_trend_shape_name(f.shape));
+	/* fewer distinct positions than coefficients */
+	for (int i = 0; i < N; i++)
+		x[i] = i % 2;
+	CHECK(sy_polyfit(x, z, N, 2, work, &f) == SY_UNDEFINED, "two positions, order 2");
+	CHECK(sy_polyfit(x, z, 2, 1, work, &f) == SY_OK, "two points, order 1");
+	CHECK(sy_polyfit(x, z, 1, 1, work, &f) == SY_UNDEFINED, "one point");
+	CHECK(sy_polyfit(x, z, N, 7, work, &f) == SY_EDOMAIN, "order 7");
+}
+
+static void
+test_rotation(void)
+{
+	double		x[2] = {1.0, 0.0},
+				y[2] = {0.0, 1.0};
+
+	/* 90 degrees counter-clockwise: east becomes the -y' axis' origin ... */
+	sy_rotate(x, y, 2, 90.0);
+	CHECK(x[0] == 0.0 && y[0] == -1.0 && x[1] == 1.0 && y[1] == 0.0,
+		  "quarter turn: (%g %g) (%g %g)", x[0], y[0], x[1], y[1]);
+	x[0] = 1.0;
+	y[0] = 1.0;
+	sy_rotate(x, y, 1, 45.0);
+	check_rel("45 x'", x[0], sqrt(2.0), 1e-15);
+	CHECK(fabs(y[0]) < 1e-15, "45 y' = %g", y[0]);
+}
+
+static void
+test_surface(void)
+{
+	enum {N = 60};
+	double		x[N],
+				y[N],
+				z[N],
+				work[N * 30];
+	sy_surface_fit s;
+
+	for (int i = 0; i < N; i++)
+	{
+		x[i] = 5e5 + 1e5 * urand();
+		y[i] = 3.3e6 + 2e5 * urand();
+		/* z = 1 + 2e-6 x - 1e-6 y + 3e-12 x y */
+		z[i] = 1.0 + 2e-6 * x[i] - 1e-6 * y[i] + 3e-12 * x[i] * y[i];
+	}
+	CHECK(sy_surface_fit_ls(x, y, z, N, 2, work, &s) == SY_OK, "surface fit");
+	check_rel("surface r2", s.r2, 1.0, 1e-12);
+	check_rel("b0", s.coef[0], 1.0, 1e-6);
+	check_rel("bx", s.coef[1], 2e-6, 1e-6);
+	check_rel("by", s.coef[2], -1e-6, 1e-6);
+	check_rel("bxy", s.coef[4], 3e-12, 1e-6);
+	CHECK(fabs(s.coef[3]) < 1e-18 && fabs(s.coef[5]) < 1e-18, "no squares: %g %g",
+		  s.coef[3], s.coef[5]);
+	/* all points on one line: undefined */
+	for (int i = 0; i < N; i++)
+		y[i] = 2.0 * x[i];
+	CHECK(sy_surface_fit_ls(x, y, z, N, 1, work, &s) == SY_UNDEFINED, "collinear surface");
+	CHECK(sy_surface_fit_ls(x, y, z, 5, 2, work, &s) == SY_UNDEFINED, "5 points, 6 terms");
+}
+
+/* Dense Moran's I and its moments, straight from Cliff and Ord. */
+static void
+dense_moran(const double *x, const double *W, int n, double *I, double *vn, double *vr)
+{
+	double		mean = 0,
+				zz = 0,
+				z4 = 0,
+				s0 = 0,
+				s1 = 0,
+				s2 = 0,
+				cp = 0,
+				ei = -1.0 / (n - 1),
+				k;
+	double	   *z = malloc(sizeof(double) * n);
+
+	for (int i = 0; i < n; i++)
+		mean += x[i] / n;
+	for (int i = 0; i < n; i++)
+	{
+		z[i] = x[i] - mean;
+		zz += z[i] * z[i];
+		z4 += pow(z[i], 4);
+	}
+	for (int i = 0; i < n; i++)
+	{
+		double		r = 0,
+					c = 0;
+
+		for (int j = 0; j < n; j++)
+		{
+			s0 += W[i * n + j];
+			s1 += 0.5 * pow(W[i * n + j] + W[j * n + i], 2);
+			r += W[i * n + j];
+			c += W[j * n + i];
+			cp += W[i * n + j] * z[i] * z[j];
+		}
+		s2 += (r + c) * (r + c);
+	}
+	k = n * z4 / (zz * zz);
+	*I = n / s0 * cp / zz;
+	*vn = (n * n * s1 - n * s2 + 3 * s0 * s0) / (s0 * s0 * (n * n - 1.0)) - ei * ei;
+	*vr = (n * ((n * n - 3.0 * n + 3) * s1 - n * s2 + 3 * s0 * s0) -
+		   k * ((n * n - n) * s1 - 2.0 * n * s2 + 6 * s0 * s0)) /
+		((n - 1.0) * (n - 2.0) * (n - 3.0) * s0 * s0) - ei * ei;
+	free(z);
+}
+
+static void
+test_moran(void)
+{
+	enum {G = 6, N = G * G};
+	double		x[N],
+				W[N * N],
+				w[N * 8],
+				work[2 * N];
+	size_t		start[N + 1],
+				nbr[N * 8],
+				iwork[2 * N],
+				e = 0;
+	sy_sparse_w	sw = {N, start, nbr, w};
+	sy_moran	m,
+				m2;
+	sy_local_moran loc[N];
+	double		I,
+				vn,
+				vr;
+
+	/* rook grid, row-standardised, values with a gradient plus noise */
+	memset(W, 0, sizeof(W));
+	for (int i = 0; i < N; i++)
+	{
+		int			r = i / G,
+					c = i % G,
+					deg = 0;
+		int			nb[4];
+
+		x[i] = r + 0.5 * c + urand();
+		if (r > 0)
+			nb[deg++] = i - G;
+		if (c > 0)
+			nb[deg++] = i - 1;
+		if (c < G - 1)
+			nb[deg++] = i + 1;
+		if (r < G - 1)
+			nb[deg++] = i + G;
+		start[i] = e;
+		for (int d = 0; d < deg; d++)
+		{
+			nbr[e] = nb[d];
+			w[e++] = 1.0 / deg;
+			W[i * N + nb[d]] = 1.0 / deg;
+		}
+	}
+	start[N] = e;
+	dense_moran(x, W, N, &I, &vn, &vr);
+	CHECK(sy_moran_global(x, &sw, 99, test_rng, NULL, NULL, work, &m) == SY_OK, "moran");
+	check_rel("I", m.i, I, 1e-12);
+	check_rel("var normal", m.var_normal, vn, 1e-12);
+	check_rel("var random", m.var_random, vr, 1e-12);
+	CHECK(m.p_perm > 0 && m.p_perm <= 0.05, "strong gradient: p_perm %g", m.p_perm);
+	rng_state = 7;
+	sy_moran_global(x, &sw, 99, test_rng, NULL, NULL, work, &m);
+	rng_state = 7;
+	sy_moran_global(x, &sw, 99, test_rng, NULL, NULL, work, &m2);
+	CHECK(m.p_perm == m2.p_perm, "same seed, same p");
+
+	/* local: sum of I_i equals n I for row-standardised weights (S0 = n) */
+	CHECK(sy_moran_local(x, &sw, 0, NULL, NULL, NULL, work, iwork, loc) == SY_OK, "local");
+	{
+		double		s = 0;
+
+		for (int i = 0; i < N; i++)
+			s += loc[i].i;
+		check_rel("sum I_i", s / N, m.i, 1e-12);
+	}
+	CHECK(sy_moran_local(x, &sw, 199, test_rng, NULL, NULL, work, iwork, loc) == SY_OK,
+		  "local perm");
+	for (int i = 0; i < N; i++)
+		CHECK(loc[i].p > 0 && loc[i].p <= 1, "p %g", loc[i].p);
+
+	/* constant values: undefined, no crash */
+	for (int i = 0; i < N; i++)
+		x[i] = 1;
+	CHECK(sy_moran_global(x, &sw, 9, test_rng, NULL, NULL, work, &m) == SY_UNDEFINED,
+		  "constant");
+	CHECK(isnan(m.i), "NaN I");
+	/* all islands */
+	for (int i = 0; i <= N; i++)
+		start[i] = 0;
+	x[0] = 2;
+	CHECK(sy_moran_global(x, &sw, 9, test_rng, NULL, NULL, work, &m) == SY_UNDEFINED,
+		  "islands");
+	CHECK(m.islands == N, "islands counted");
+	CHECK(sy_moran_local(x, &sw, 9, test_rng, NULL, NULL, work, iwork, loc) == SY_OK,
+		  "local islands");
+	CHECK(loc[0].quadrant == SY_Q_ISLAND && loc[0].i == 0.0, "island quadrant");
+}
+
+int
+main(void)
+{
+	test_polyfit_large_coordinates();
+	test_shapes();
+	test_rotation();
+	test_surface();
+	test_moran();
+	printf("%d spatial core checks, %d failures\n", checks, failures);
+	return failures ? 1 : 0;
+}

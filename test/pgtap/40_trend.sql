@@ -1,0 +1,139 @@
+-- trend_analysis and trend_surface against an independent fit (R's lm on
+-- the 31 middle-Yangtze cities, numpy agreeing; stored values, no R at run
+-- time), shape labels on constructed cases, rotation, SRID handling and
+-- degenerate input.
+BEGIN;
+SET client_min_messages = warning;
+SELECT plan(33);
+
+\i test/data/myr_cities.sql
+
+-- BEGIN reference (make_spatial_pgtap.py; R lm, numpy agrees to 4.5e-11)
+CREATE TEMP TABLE ref_trend (dir text, ord int, k int, coef float8, r2 float8);
+INSERT INTO ref_trend VALUES
+('ew', 1, 0, -9.44634931910984, 0.669883763526051),
+('ew', 1, 1, 0.0859331388151352, 0.669883763526051),
+('ew', 2, 0, -45.230604803294, 0.672170144784481),
+('ew', 2, 1, 0.711354084697586, 0.672170144784481),
+('ew', 2, 2, -0.00273205549482681, 0.672170144784481),
+('ew', 3, 0, 2967.33243852017, 0.676008638230765),
+('ew', 3, 1, -78.1981018283559, 0.676008638230765),
+('ew', 3, 2, 0.68612480696718, 0.676008638230765),
+('ew', 3, 3, -0.00200417502145561, 0.676008638230765),
+('ns', 1, 0, -0.673877677014689, 0.0691076641676205),
+('ns', 1, 1, 0.0350413437095943, 0.0691076641676205),
+('ns', 2, 0, -57.4443522395742, 0.437094524356783),
+('ns', 2, 1, 3.92302426294102, 0.437094524356783),
+('ns', 2, 2, -0.0664277481396256, 0.437094524356783),
+('ns', 3, 0, 10.4236473694274, 0.438860140990767),
+('ns', 3, 1, -3.01424140294083, 0.438860140990767),
+('ns', 3, 2, 0.169631162215169, 0.438860140990767),
+('ns', 3, 3, -0.00267404181996755, 0.438860140990767);
+CREATE TEMP TABLE ref_surface (k int, coef float8, r2 float8);
+INSERT INTO ref_surface VALUES
+(0, -78.7081506129185, 0.977601742997472),
+(1, 0.784545951122174, 0.977601742997472),
+(2, 1.95228522469562, 0.977601742997472),
+(3, -0.00335590517511838, 0.977601742997472),
+(4, 0.00232796975024375, 0.977601742997472),
+(5, -0.0368818794136829, 0.977601742997472);
+-- END reference
+
+-- coefficients on raw degrees (b_k of lon^k, lat^k) and R-squared, orders 1-3, to 1e-8 relative
+CREATE TEMP TABLE got_trend AS
+SELECT o.ord, t.*
+FROM generate_series(1, 3) o(ord),
+LATERAL (SELECT (trend_analysis(geom, v, o.ord)).* FROM sy_myr) t;
+
+SELECT is((SELECT count(*) FROM ref_trend r JOIN got_trend g ON g.ord = r.ord
+           WHERE abs((CASE r.dir WHEN 'ew' THEN g.ew_coefficients ELSE g.ns_coefficients END)[r.k + 1] - r.coef)
+                 <= 1e-8 * abs(r.coef)),
+          (SELECT count(*) FROM ref_trend), 'all 18 trend coefficients agree with R''s lm to 1e-8');
+SELECT ok(bool_and(abs(CASE r.dir WHEN 'ew' THEN g.ew_r2 ELSE g.ns_r2 END - r.r2) < 1e-12),
+          'R-squared of the 6 fits agrees with R''s lm to 1e-12')
+FROM ref_trend r JOIN got_trend g ON g.ord = r.ord;
+-- the scaled coefficients give the same curve as the raw ones
+SELECT ok(bool_and(abs(
+            (SELECT sum(a * ((110.0 + s - ew_center) / ew_scale) ^ (k - 1)) FROM unnest(ew_scaled_coefficients) WITH ORDINALITY u(a, k))
+          - (SELECT sum(b * (110.0 + s) ^ (k - 1)) FROM unnest(ew_coefficients) WITH ORDINALITY u(b, k))) < 1e-9),
+          'scaled and raw coefficients describe the same curve')
+FROM got_trend, generate_series(1, 8) s;
+SELECT is((SELECT ew_shape || ' / ' || ns_shape FROM got_trend WHERE ord = 2), 'rising / inverted U',
+          'middle Yangtze synthetic value: rising eastwards, inverted U north-south');
+
+-- trend surface of order 2: coefficients of 1, x, y, x^2, xy, y^2 as R
+SELECT ok(bool_and(abs(s.coefficients[r.k + 1] - r.coef) <= 1e-7 * abs(r.coef)),
+          'trend surface coefficients agree with R''s lm to 1e-7')
+FROM (SELECT (trend_surface(geom, v, 2)).* FROM sy_myr) s, ref_surface r;
+SELECT ok(abs(s.r2 - (SELECT r2 FROM ref_surface LIMIT 1)) < 1e-12, 'trend surface R-squared as R')
+FROM (SELECT (trend_surface(geom, v, 2)).* FROM sy_myr) s;
+-- residuals: z - surface at each city sum to 0 (the fit has an intercept)
+SELECT ok(abs(sum(c.v - trend_surface_value(s.f, c.geom))) < 1e-12, 'residuals of the surface sum to 0')
+FROM sy_myr c, (SELECT trend_surface(geom, v, 2) AS f FROM sy_myr) s;
+
+-- shape labels on constructed curves, x in [-1, 1]
+CREATE TEMP TABLE shapes (label text, ord int, f text);
+INSERT INTO shapes VALUES
+  ('rising', 1, 'x'), ('falling', 1, '-x'), ('U', 2, 'x^2'), ('inverted U', 2, '1 - x^2'),
+  ('rising', 2, 'x + 0.1 * x^2'), ('N', 3, '2 * x^3 - x'), ('inverted N', 3, 'x - 2 * x^3'),
+  ('W', 4, '8 * x^4 - 8 * x^2'), ('M', 4, '8 * x^2 - 8 * x^4'), ('wave', 6, '32 * x^6 - 48 * x^4 + 18 * x^2 - 1 + 0.3 * x'),
+  ('flat', 2, '0');
+CREATE TEMP TABLE shape_got (label text, got text);
+DO $$
+DECLARE r record; got text;
+BEGIN
+  FOR r IN SELECT * FROM shapes LOOP
+    EXECUTE format('SELECT (trend_analysis(ST_MakePoint(x, 0), (%s)::float8, %s)).ew_shape
+                    FROM (SELECT x::float8 AS x FROM generate_series(-1, 1, 0.02) x) s',
+                   replace(r.f, 'x', 's.x'), r.ord) INTO got;
+    INSERT INTO shape_got VALUES (r.label, got);
+  END LOOP;
+END $$;
+SELECT is(got, label, 'shape of ' || label) FROM shape_got;
+
+-- rotation (degrees counter-clockwise from east): z = y is east-west after 90 degrees
+SELECT is((SELECT ew_shape || ' / ' || ns_shape
+           FROM (SELECT (trend_analysis(ST_MakePoint(i, j), j::float8, 1, 90)).*
+                 FROM generate_series(0, 4) i, generate_series(0, 4) j) t),
+          'rising / flat', 'rotation 90: north becomes the east-west axis');
+SELECT is((SELECT ew_shape || ' / ' || ns_shape
+           FROM (SELECT (trend_analysis(ST_MakePoint(i, j), j::float8, 1, -90)).*
+                 FROM generate_series(0, 4) i, generate_series(0, 4) j) t),
+          'falling / flat', 'rotation -90: north is the negative x'' direction');
+
+-- SRIDs, empty geometries, NULLs, degenerate groups
+SELECT throws_ok($$SELECT trend_analysis(g, 1.0) FROM (VALUES ('SRID=4326;POINT(1 2)'::geometry), ('SRID=32649;POINT(1 2)')) v(g)$$,
+                 '22023', NULL, 'mixed SRIDs -> 22023');
+SELECT is((SELECT (trend_analysis(g, z)).n FROM (VALUES ('POINT EMPTY'::geometry, 1.0), (NULL, 1.0),
+            ('POINT(0 0)', 1.0), ('POINT(1 0)', NULL), ('POINT(2 1)', 2.0)) v(g, z)), 2::bigint,
+          'NULL and empty rows are skipped');
+SELECT ok((SELECT (trend_analysis(ST_MakePoint(i, 0), i::float8, 3)).ew_coefficients IS NULL
+           FROM generate_series(1, 3) i), 'fewer points than coefficients: NULL fit');
+SELECT ok((SELECT (trend_analysis(ST_MakePoint(i, i), i::float8, 1)).ew_shape = 'rising'
+           FROM generate_series(1, 3) i), 'points on a diagonal line: both directions fitted');
+SELECT is((SELECT (trend_analysis(geom, 1.0)).ew_shape FROM sy_myr), 'flat', 'identical z: flat');
+SELECT throws_ok($$SELECT trend_analysis(geom, v, 7) FROM sy_myr$$, '22023', NULL, 'order 7 -> 22023');
+SELECT throws_ok($$SELECT trend_analysis(geom, v, NULL::int) FROM sy_myr$$, '22004', NULL, 'NULL order -> 22004');
+SELECT is((SELECT srid || ' ' || ew_shape || ' / ' || ns_shape
+           FROM (SELECT (trend_analysis(geom, v, 2, 0, 32649)).* FROM sy_myr) t),
+          '32649 rising / inverted U', 'target_srid 32649: fitted in UTM metres, same shapes as in degrees');
+SELECT throws_ok($$SELECT trend_analysis(geom, v, 2, 0, -1) FROM sy_myr$$, '22023', NULL, 'negative target_srid -> 22023');
+SELECT is((SELECT count(*) FROM (SELECT trend_analysis(geom, v) AS t FROM sy_myr) s, trend_lines(t)), 2::bigint,
+          'trend_lines: one line per direction');
+SELECT is((SELECT count(*) FROM (SELECT trend_analysis(geom, v) AS t FROM sy_myr) s, trend_curve(t, 20)), 40::bigint,
+          'trend_curve: samples per direction');
+SELECT ok((SELECT bool_and(abs(ST_Z(ST_PointN(l.geom, c.n::int)) - c.z) < 1e-12)
+           FROM (SELECT trend_analysis(geom, v) AS t FROM sy_myr) s,
+                trend_lines(s.t, 7) l,
+                LATERAL (SELECT row_number() OVER (ORDER BY "position") AS n, z
+                         FROM trend_curve(s.t, 7) WHERE direction = l.direction) c),
+          'trend_lines: the Z of each vertex is trend_curve''s fitted value');
+SELECT ok((SELECT abs(ST_X(ST_StartPoint(l.geom)) - ST_X(ST_EndPoint(l.geom))) < 1e-9
+                  AND abs(ST_Y(ST_StartPoint(l.geom)) - ST_Y(ST_EndPoint(l.geom))) > 1
+           FROM (SELECT trend_analysis(ST_MakePoint(i, j), (i + j)::float8, 1, 90) AS t
+                 FROM generate_series(0, 4) i, generate_series(0, 4) j) s,
+                trend_lines(s.t, 5) l WHERE l.direction = 'east-west'),
+          'rotation 90: the "east-west" line runs north-south on the map');
+
+SELECT * FROM finish();
+ROLLBACK;
