@@ -8,7 +8,8 @@
  * reject (non-finite values, overflowing ranges, too few rows) are skipped
  * here too, so what remains is exactly what the core is promised; on that,
  * any crash, sanitizer report or broken invariant (weights that do not sum
- * to 1, a closeness outside [0, 1], a forecast outside its bounds) aborts.
+ * to 1, a closeness outside [0, 1], a forecast outside its bounds, an R^2
+ * above 1, a Moran p value outside [0, 1]) aborts.
  */
 #include <math.h>
 #include <stdint.h>
@@ -18,6 +19,7 @@
 
 #include "sy_core.h"
 #include "sy_forecast.h"
+#include "sy_spatial.h"
 
 typedef struct Input
 {
@@ -365,13 +367,118 @@ fuzz_forecast(Input *in)
 	}
 }
 
+static void
+fuzz_trend(Input *in)
+{
+	size_t		n = 1 + take_byte(in) % 16;
+	int			order = 1 + take_byte(in) % SY_TREND_MAX_ORDER;
+	double		x[16],
+				y[16],
+				z[16],
+				work[16 * (SY_SURFACE_MAX_TERMS + 2)];
+	sy_trend_fit fit;
+	sy_surface_fit surf;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		x[i] = take_double(in);
+		y[i] = take_double(in);
+		z[i] = take_double(in);
+		/* the glue's bounds: coordinates and values of sane magnitude */
+		if (!isfinite(x[i]) || !isfinite(y[i]) || !isfinite(z[i])
+			|| fabs(x[i]) > 1e15 || fabs(y[i]) > 1e15 || fabs(z[i]) > 1e100)
+			return;
+	}
+	sy_rotate(x, y, n, (double) (take_byte(in) % 360));
+	if (sy_polyfit(x, z, n, order, work, &fit) == SY_OK)
+	{
+		REQUIRE(isnan(fit.r2) || fit.r2 <= 1.0 + 1e-9);
+		REQUIRE(sy_trend_shape_name(fit.shape) != NULL);
+		(void) sy_poly_eval(fit.scaled, order, 0.5);
+	}
+	if (order <= 3 && sy_surface_fit_ls(x, y, z, n, order, work, &surf) == SY_OK)
+	{
+		REQUIRE(isnan(surf.r2) || surf.r2 <= 1.0 + 1e-9);
+		(void) sy_surface_eval(surf.scaled, order, 0.1, -0.2);
+	}
+}
+
+static uint64_t
+moran_rng(void *ctx, uint64_t bound)
+{
+	(void) ctx;
+	fuzz_rng_state ^= fuzz_rng_state << 13;
+	fuzz_rng_state ^= fuzz_rng_state >> 7;
+	fuzz_rng_state ^= fuzz_rng_state << 17;
+	return bound ? fuzz_rng_state % bound : 0;
+}
+
+static void
+fuzz_moran(Input *in)
+{
+	size_t		n = 1 + take_byte(in) % 12;
+	size_t		start[13],
+				nbr[12 * 11],
+				iwork[24],
+				e = 0;
+	double		x[12],
+				w[12 * 11],
+				work[24];
+	sy_local_moran local[12];
+	sy_moran	g;
+	sy_sparse_w sw;
+	int64_t		perms = take_byte(in) % 20;
+
+	fuzz_rng_state = 12345;
+	for (size_t i = 0; i < n; i++)
+	{
+		x[i] = take_double(in);
+		if (!isfinite(x[i]) || fabs(x[i]) > 1e100)
+			return;
+	}
+	/* neighbour lists: sorted, no self, no duplicates, as the glue builds them */
+	for (size_t i = 0; i < n; i++)
+	{
+		uint8_t		mask = take_byte(in),
+					mask2 = take_byte(in);
+		size_t		first = e;
+		double		total = 0.0;
+
+		start[i] = e;
+		for (size_t j = 0; j < n; j++)
+			if (j != i && ((j < 8 ? mask >> j : mask2 >> (j - 8)) & 1))
+			{
+				nbr[e] = j;
+				w[e] = 1.0 + (take_byte(in) % 4);
+				total += w[e];
+				e++;
+			}
+		if (take_byte(in) & 1)	/* row-standardised */
+			for (size_t k = first; k < e; k++)
+				w[k] /= total;
+	}
+	start[n] = e;
+	sw.n = n;
+	sw.start = start;
+	sw.nbr = nbr;
+	sw.w = w;
+	if (sy_moran_global(x, &sw, perms, moran_rng, NULL, NULL, work, &g) == SY_OK)
+	{
+		REQUIRE(isnan(g.p_normal) || (g.p_normal >= 0.0 && g.p_normal <= 1.0));
+		REQUIRE(perms == 0 || (g.p_perm > 0.0 && g.p_perm <= 1.0));
+	}
+	if (sy_moran_local(x, &sw, perms, moran_rng, NULL, NULL, work, iwork, local) == SY_OK)
+		for (size_t i = 0; i < n; i++)
+			REQUIRE(isnan(local[i].p) || (local[i].p >= 0.0 && local[i].p <= 1.0));
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	Input		in = {data, size};
-	uint8_t		which = take_byte(&in) % 8;
+	uint8_t		which = take_byte(&in) % 10;
 
 	switch (which)
 	{
@@ -389,8 +496,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 5:
 			fuzz_interpolate(&in);
 			break;
-		default:
+		case 6:
+		case 7:
 			fuzz_forecast(&in);
+			break;
+		case 8:
+			fuzz_trend(&in);
+			break;
+		default:
+			fuzz_moran(&in);
 			break;
 	}
 	return 0;
