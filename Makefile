@@ -10,7 +10,7 @@ GLUE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 OBJS         = $(CORE_OBJS) $(GLUE_OBJS)
 
 DATA_built   = synergy--$(EXTVERSION).sql synergy_postgis--$(EXTVERSION).sql
-EXTRA_CLEAN  = test/core/test_core
+EXTRA_CLEAN  = test/core/test_core test/core/test_factor
 
 # The server headers are not -Wextra clean: include them as system headers.
 PG_CPPFLAGS  = -Isrc -Isrc/core -isystem $(shell $(PG_CONFIG) --includedir-server)
@@ -42,10 +42,16 @@ synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.
 
 # Numeric core unit tests: plain C, no PostgreSQL server or headers.
 CORE_TEST_CFLAGS = -O2 -g -std=c99 -ffp-contract=off -Wall -Wextra -Werror -Isrc/core
+CORE_TEST_LIBS   = -llapacke -llapack -lblas -lm
 test/core/test_core: test/core/test_core.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
-	$(CC) $(CORE_TEST_CFLAGS) -o $@ test/core/test_core.c $(sort $(wildcard src/core/*.c)) -lm
+	$(CC) $(CORE_TEST_CFLAGS) -o $@ test/core/test_core.c $(sort $(wildcard src/core/*.c)) $(CORE_TEST_LIBS)
 
-check-core: test/core/test_core
+# factor analysis and gravity (src/core/factor.c, gravity.c)
+test/core/test_factor: test/core/test_factor.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
+	$(CC) $(CORE_TEST_CFLAGS) -o $@ test/core/test_factor.c $(sort $(wildcard src/core/*.c)) $(CORE_TEST_LIBS)
+
+check-core: test/core/test_core test/core/test_factor
 	test/core/test_core
+	test/core/test_factor
 
 .PHONY: check-core
