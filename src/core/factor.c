@@ -54,7 +54,8 @@ sy_factor_init(sy_factor *f, size_t p, double *space)
 
 sy_status
 sy_correlation(const double *x, size_t n, size_t p,
-			   double *mean, double *sd, double *r, size_t *bad)
+			   double *mean, double *sd, double *r, size_t *bad,
+			   void (*tick) (void))
 {
 	if (n < 2)
 		return SY_UNDEFINED;
@@ -82,6 +83,8 @@ sy_correlation(const double *x, size_t n, size_t p,
 	{
 		const double *row = x + i * p;
 
+		if (tick && (i & 1023) == 0)
+			tick();
 		for (size_t j = 0; j < p; j++)
 		{
 			double		dj = row[j] - mean[j];

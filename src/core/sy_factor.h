@@ -64,10 +64,12 @@ void		sy_factor_init(sy_factor *f, size_t p, double *space);
  * Correlation matrix (p x p, full) of n rows by two passes: column means
  * and standard deviations (n - 1 divisor) are returned too.  Returns
  * SY_UNDEFINED when n < 2, SY_EDOMAIN with *bad set when an indicator has
- * no variation.
+ * no variation.  tick, when not NULL, is called every 1024 rows (the
+ * server's interrupt check; it may longjmp, nothing is allocated here).
  */
 sy_status	sy_correlation(const double *x, size_t n, size_t p,
-						   double *mean, double *sd, double *r, size_t *bad);
+						   double *mean, double *sd, double *r, size_t *bad,
+						   void (*tick) (void));
 
 /*
  * Correlation from a packed co-moment upper triangle (sy_moments).

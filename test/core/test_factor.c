@@ -106,7 +106,7 @@ test_factor_properties(double offset)
 	sy_factor	f;
 	sy_status	rc;
 
-	rc = sy_correlation(x, n, p, mean, sd, r, &bad);
+	rc = sy_correlation(x, n, p, mean, sd, r, &bad, NULL);
 	CHECK(rc == SY_OK, "sy_correlation status %d", rc);
 	memcpy(r0, r, sizeof(double) * p * p);
 	sy_factor_init(&f, p, space);
@@ -223,7 +223,7 @@ test_degenerate(void)
 	sy_factor	f;
 	double		cst[] = {1, 2, 1, 3, 1, 4};
 
-	CHECK(sy_correlation(x, n, p, mean, sd, r, &bad) == SY_OK, "correlation");
+	CHECK(sy_correlation(x, n, p, mean, sd, r, &bad, NULL) == SY_OK, "correlation");
 	sy_factor_init(&f, p, space);
 	CHECK(sy_factor_eigen(&f, r, (double) n) == SY_OK, "eigen");
 	CHECK(f.singular, "perfectly correlated indicators: singular");
@@ -234,9 +234,9 @@ test_degenerate(void)
 	for (size_t i = 0; i < p * 2; i++)
 		CHECK(isfinite(f.coef[i]), "finite coefficient %zu", i);
 	/* a constant indicator */
-	CHECK(sy_correlation(cst, 3, 2, mean, sd, r, &bad) == SY_EDOMAIN && bad == 0,
+	CHECK(sy_correlation(cst, 3, 2, mean, sd, r, &bad, NULL) == SY_EDOMAIN && bad == 0,
 		  "constant indicator 1 reported");
-	CHECK(sy_correlation(cst, 1, 2, mean, sd, r, &bad) == SY_UNDEFINED, "one row undefined");
+	CHECK(sy_correlation(cst, 1, 2, mean, sd, r, &bad, NULL) == SY_UNDEFINED, "one row undefined");
 	free(space);
 }
 
