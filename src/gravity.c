@@ -76,7 +76,7 @@ check_distance(const char *fname, double d, const char *who)
 				(errcode(ERRCODE_DIVISION_BY_ZERO),
 				 errmsg("%s: the distance between two cities is zero", fname),
 				 errdetail("The distance%s is 0; T = k Q_i Q_j / d^r would be infinite.", who),
-				 errhint("Merge the two cities, or give them a minimum distance (e.g. greatest(d, 1))).")));
+				 errhint("Merge the two cities, or give them a minimum distance (e.g. greatest(d, 1)).")));
 	if (!(isfinite(d) && d > 0.0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -226,6 +226,12 @@ same_length(ArrayType *a, const char *fname, const char *argname, int n)
 	SyWhere		w = {fname, argname, 0};
 	int			m;
 
+	if (ARR_NDIM(a) == 1 && ARR_DIMS(a)[0] != n)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s: %s has %d elements but ids has %d", fname, argname, ARR_DIMS(a)[0], n),
+				 errdetail("Every array argument has one element per city, in the order of ids."),
+				 errhint("Build the arrays with array_agg(... ORDER BY id) over the same rows.")));
 	return sy_indicator_row(a, w, n, &m);
 }
 

@@ -17,9 +17,13 @@ sy_gravity(double qi, double qj, double d, double k,
 	double		b = beta == 1.0 ? qj : pow(qj, beta);
 	double		c = r == 2.0 ? d * d : pow(d, r);
 
-	/* divide before multiplying, so that huge masses over a long
-	 * distance do not overflow on the way */
-	return k * (a / c) * b;
+	double		t = k * (a / c) * b;
+
+	/* an intermediate power that overflows or underflows: in logarithms,
+	 * so that e.g. 1e300 x 1e300 / (1e300)^2 is 1 */
+	if (!(isfinite(a) && isfinite(b) && isfinite(c) && c > 0.0 && a > 0.0 && b > 0.0 && t > 0.0))
+		t = exp(log(k) + alpha * log(qi) + beta * log(qj) - r * log(d));
+	return t;
 }
 
 double
