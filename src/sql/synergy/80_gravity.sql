@@ -39,7 +39,7 @@ COMMENT ON FUNCTION @extschema@.gravity_coefficient(float8, float8) IS
 -- Availability: 0.1.0
 CREATE FUNCTION @extschema@.gravity_tier(
 	membership float8,
-	thresholds float8[] DEFAULT ARRAY[0.3, 0.1, 0.05]::float8[])
+	thresholds float8[] DEFAULT '{0.3,0.1,0.05}'::float8[])
 RETURNS int
 AS 'MODULE_PATHNAME', 'gravity_tier'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -118,7 +118,7 @@ CREATE FUNCTION @extschema@.gravity_delimit(
 	lon float8[],
 	lat float8[],
 	centres text[],
-	thresholds float8[] DEFAULT ARRAY[0.3, 0.1, 0.05]::float8[],
+	thresholds float8[] DEFAULT '{0.3,0.1,0.05}'::float8[],
 	k float8 DEFAULT 1,
 	alpha float8 DEFAULT 1,
 	beta float8 DEFAULT 1,
@@ -151,7 +151,7 @@ CREATE FUNCTION @extschema@.gravity_delimit(
 	masses float8[],
 	distances float8[],
 	centres text[],
-	thresholds float8[] DEFAULT ARRAY[0.3, 0.1, 0.05]::float8[],
+	thresholds float8[] DEFAULT '{0.3,0.1,0.05}'::float8[],
 	k float8 DEFAULT 1,
 	alpha float8 DEFAULT 1,
 	beta float8 DEFAULT 1,
