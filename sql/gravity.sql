@@ -74,6 +74,7 @@ SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A','B'], ARRAY[1,-2]::
 SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A','B'], ARRAY[1]::float8[], ARRAY[114,115]::float8[], ARRAY[30,30]::float8[])$$);
 SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A',NULL], ARRAY[1,2]::float8[], ARRAY[114,115]::float8[], ARRAY[30,30]::float8[])$$);
 SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A','B'], ARRAY[1,2]::float8[], ARRAY[114,115]::float8[], ARRAY[30,95]::float8[])$$);
+SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A','B','A'], ARRAY[1,2,3]::float8[], ARRAY[114,115,116]::float8[], ARRAY[30,30,30]::float8[])$$);
 SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A','B'], ARRAY[1,2]::float8[], ARRAY[114,115]::float8[], ARRAY[30,30]::float8[], k => NULL)$$);
 SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A','B'], ARRAY[1,2]::float8[], ARRAY[1,2,3,4]::float8[])$$);
 SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A','B'], ARRAY[1,2]::float8[], ARRAY[[0,NULL],[3,0]]::float8[])$$);

@@ -220,6 +220,31 @@ text_ids(ArrayType *a, const char *fname, int *n)
 	return elems;
 }
 
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* ids must be unique: a membership to "B" would be ambiguous otherwise */
+static void
+check_unique(Datum *ids, int n, const char *fname)
+{
+	char	  **s = palloc(sizeof(char *) * n);
+
+	for (int i = 0; i < n; i++)
+		s[i] = TextDatumGetCString(ids[i]);
+	qsort(s, n, sizeof(char *), cmp_cstr);
+	for (int i = 1; i < n; i++)
+		if (strcmp(s[i - 1], s[i]) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: ids must be unique", fname),
+					 errdetail("\"%s\" appears more than once.", s[i]),
+					 errhint("Aggregate each city's rows first, one element per city.")));
+	pfree(s);
+}
+
 static const double *
 same_length(ArrayType *a, const char *fname, const char *argname, int n)
 {
@@ -294,6 +319,7 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 				 errmsg("%s: too many cities", fname),
 				 errdetail("%d cities give %.0f ordered pairs; the limit is %d cities.", n, (double) n * (n - 1), SY_MAX_INDICATORS),
 				 errhint("Delimit within regions.")));
+	check_unique(s->ids, n, fname);
 	s->q = (double *) same_length(PG_GETARG_ARRAYTYPE_P(1), fname, "masses", n);
 	for (int i = 0; i < n; i++)
 		check_mass(fname, "masses", s->q[i],
