@@ -112,8 +112,9 @@ put_num(StringInfo s, double v)
 	{
 		char		buf[32];
 
-		/* the shortest text that reads back as the same double */
-		for (int prec = 1; prec <= 17; prec++)
+		/* the shortest of 15, 16, 17 digits that reads back as the same
+		 * double (15 keeps 0.1 as 0.1) */
+		for (int prec = 15; prec <= 17; prec++)
 		{
 			snprintf(buf, sizeof(buf), "%.*g", prec, v);
 			if (strtod(buf, NULL) == v)
