@@ -69,6 +69,12 @@ sy_parse_rotation(text *t, const char *fname)
 	return SY_ROTATE_VARIMAX;	/* not reached */
 }
 
+static void
+tick(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
 sy_factor *
 sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_rotation rot)
 {
@@ -99,7 +105,7 @@ sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_ro
 						   nfactors, f->eigenvalues[nfactors - 1]),
 				 errhint("Ask for at most %d factors, or pass NULL for Kaiser's criterion.", rank)));
 	}
-	sy_factor_finish(f, k, rot, palloc(sizeof(double) * ((Size) p * (k + 1) + 2 * k)));
+	sy_factor_finish(f, k, rot, palloc(sizeof(double) * ((Size) p * (k + 1) + 2 * k)), tick);
 	return f;
 }
 

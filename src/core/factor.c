@@ -320,7 +320,7 @@ rotate_pair(double *a, size_t nrow, size_t ncol, size_t j, size_t l, double c, d
  * angle exceeds 1e-13 radians (at most 1000 sweeps).
  */
 static int
-varimax(double *b, size_t p, size_t k, double *t)
+varimax(double *b, size_t p, size_t k, double *t, void (*tick) (void))
 {
 	int			sweep;
 
@@ -333,6 +333,9 @@ varimax(double *b, size_t p, size_t k, double *t)
 		double		biggest = 0.0;
 
 		for (size_t j = 0; j + 1 < k; j++)
+		{
+			if (tick)
+				tick();
 			for (size_t l = j + 1; l < k; l++)
 			{
 				double		sa = 0.0,
@@ -369,6 +372,7 @@ varimax(double *b, size_t p, size_t k, double *t)
 					rotate_pair(t, k, k, j, l, c, s);
 				}
 			}
+		}
 		if (biggest < 1e-13)
 			break;
 	}
@@ -376,7 +380,8 @@ varimax(double *b, size_t p, size_t k, double *t)
 }
 
 sy_status
-sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work)
+sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work,
+				 void (*tick) (void))
 {
 	size_t		p = f->p;
 	double	   *h = work;		/* p: sqrt of communalities */
@@ -405,7 +410,7 @@ sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work)
 		for (size_t i = 0; i < p; i++)
 			for (size_t j = 0; j < k; j++)
 				f->rotated[i * k + j] = h[i] > 0.0 ? f->loadings[i * k + j] / h[i] : 0.0;
-		f->iterations = varimax(f->rotated, p, k, f->rotation);
+		f->iterations = varimax(f->rotated, p, k, f->rotation, tick);
 		for (size_t i = 0; i < p; i++)
 			for (size_t j = 0; j < k; j++)
 				f->rotated[i * k + j] = h[i] > 0.0 ? f->rotated[i * k + j] * h[i] : 0.0;

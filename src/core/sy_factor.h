@@ -100,9 +100,11 @@ size_t		sy_factor_count(const sy_factor *f, size_t nfactors);
  * score coefficients, once the eigenproblem is solved.  Rotated factors are sorted by explained variance (descending)
  * and signed so that each column of loadings sums to a positive number.
  * work needs p (k + 1) + 2 k doubles.  iterations tells the varimax
- * sweeps (at most 1000).
+ * sweeps (at most 1000).  tick, when not NULL, is called often during the
+ * rotation (the server's interrupt check; nothing is allocated here).
  */
-sy_status	sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work);
+sy_status	sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work,
+							 void (*tick) (void));
 
 /* Upper tail of the chi-square distribution, P(X > x) with df degrees. */
 double		sy_chisq_upper(double x, double df);

@@ -142,7 +142,7 @@ test_factor_properties(double offset)
 	CHECK(f.bartlett_p >= 0.0 && f.bartlett_p < 1e-10, "Bartlett p %g tiny", f.bartlett_p);
 	k = sy_factor_count(&f, 0);
 	CHECK(k == 2, "Kaiser keeps %zu factors, expected 2", k);
-	sy_factor_finish(&f, k, SY_ROTATE_VARIMAX, work);
+	sy_factor_finish(&f, k, SY_ROTATE_VARIMAX, work, NULL);
 	CHECK(f.iterations > 0 && f.iterations < 1000, "varimax sweeps %d", f.iterations);
 	/* rotation keeps communalities; the criterion is at a maximum along
 	 * the plane rotation (small angles either way lower it) */
@@ -230,7 +230,7 @@ test_degenerate(void)
 	CHECK(isnan(f.kmo) && isnan(f.bartlett_chi2) && isinf(f.log_det), "KMO and Bartlett undefined");
 	CHECK(sy_factor_count(&f, 3) == 0, "a third factor has eigenvalue 0");
 	CHECK(sy_factor_count(&f, 2) == 2, "two factors are fine");
-	sy_factor_finish(&f, 2, SY_ROTATE_VARIMAX, work);
+	sy_factor_finish(&f, 2, SY_ROTATE_VARIMAX, work, NULL);
 	for (size_t i = 0; i < p * 2; i++)
 		CHECK(isfinite(f.coef[i]), "finite coefficient %zu", i);
 	/* a constant indicator */
