@@ -88,6 +88,16 @@ SELECT * FROM gravity_delimit(ARRAY['C','N','W','X'], ARRAY[4,2,5,1]::float8[],
 SELECT id, centre, tier FROM gravity_delimit(ARRAY['C','N','W','X'], ARRAY[4,2,5,1]::float8[],
                               ARRAY[112.94,115.86,114.30,113.92], ARRAY[28.23,28.68,30.59,30.92],
                               centres => ARRAY['W'], thresholds => ARRAY[0.9, 0.5]) ORDER BY id;
+-- the distances overload with the haversine matrix gives the same delimitation
+WITH d AS (SELECT array_agg(rw ORDER BY a) AS m FROM (
+  SELECT a.id a, array_agg(l.distance ORDER BY b.id) rw
+  FROM city a CROSS JOIN city b LEFT JOIN links l ON l.i = a.id AND l.j = b.id GROUP BY a.id) s)
+SELECT m.id, m.centre, m.tier, abs(m.membership - c.membership) < 1e-15 AS same_membership
+FROM d, gravity_delimit(ARRAY['C','N','W','X'], ARRAY[4,2,5,1]::float8[], d.m, ARRAY['W','C']) m
+JOIN gravity_delimit(ARRAY['C','N','W','X'], ARRAY[4,2,5,1]::float8[],
+                     ARRAY[112.94,115.86,114.30,113.92], ARRAY[28.23,28.68,30.59,30.92], ARRAY['W','C']) c
+  ON c.id = m.id AND c.centre = m.centre AND c.tier = m.tier
+ORDER BY m.id;
 SELECT pg_temp.err($$SELECT * FROM gravity_delimit(ARRAY['C','N'], ARRAY[4,2]::float8[], ARRAY[112.9,115.8], ARRAY[28.2,28.6], ARRAY['Z'])$$);
 SELECT pg_temp.err($$SELECT * FROM gravity_delimit(ARRAY['C','N'], ARRAY[4,2]::float8[], ARRAY[112.9,115.8], ARRAY[28.2,28.6], ARRAY[]::text[])$$);
 SELECT pg_temp.err($$SELECT * FROM gravity_delimit(ARRAY['C','N'], ARRAY[4,2]::float8[], ARRAY[[0,5],[5,0]]::float8[], ARRAY['C'], ARRAY[0.1, 0.3])$$);
