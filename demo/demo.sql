@@ -265,3 +265,106 @@ SELECT (l).quadrant, count(*) AS cities, string_agg(name_en, ', ' ORDER BY name_
 FROM (SELECT c.name_en, local_moran(c.v, c.id, w.neighbours, w.weights) OVER () AS l
       FROM myr_city c JOIN spatial_weights('myr_city', 'id', 'geom', 'knn', k => 4) w USING (id)) s
 GROUP BY (l).quadrant ORDER BY (l).quadrant;
+
+\echo
+-- ---------------------------------------------------------------------------
+-- Issue 6: delimiting the middle Yangtze agglomeration as the book chapter of
+-- seed 003 does: city quality by factor analysis of 14 indicators, gravity
+-- linkage, membership, centres and hinterland tiers.  SYNTHETIC indicators
+-- (data/generate_quality.py), so the tables show the method, not the cities.
+-- ---------------------------------------------------------------------------
+
+CREATE TEMP VIEW myr_quality AS
+SELECT r.code, r.name_en AS city, r.name_zh, r.province, r.lon, r.lat,
+       array_agg(q.value ORDER BY q.indicator_code) AS x
+FROM synergy_sample.quality q JOIN synergy_sample.region r ON r.code = q.region_code
+GROUP BY r.code, r.name_en, r.name_zh, r.province, r.lon, r.lat;
+
+\echo
+\echo '== 21. Factor analysis of 14 indicators for the 31 cities: factor_analysis(x) =='
+CREATE TEMP TABLE myr_fa AS SELECT factor_analysis(x) AS fa FROM myr_quality;
+SELECT (fa->>'n')::int AS cities, (fa->>'indicators')::int AS indicators, (fa->>'factors')::int AS "factors (eigenvalue > 1)",
+       round((fa->>'kmo')::numeric, 3) AS kmo, round((fa->'bartlett'->>'chi2')::numeric, 1) AS "Bartlett chi2",
+       (fa->'bartlett'->>'df')::int AS df, to_char((fa->'bartlett'->>'p_value')::float8, '9.9EEEE') AS p
+FROM myr_fa;
+SELECT j + 1 AS component, round((fa->'eigenvalues'->>j)::numeric, 3) AS eigenvalue,
+       round((fa->'variance_pct'->>j)::numeric, 2) AS "% variance", round((fa->'cumulative_pct'->>j)::numeric, 2) AS "cumulative %",
+       round((fa->'rotated_variance_pct'->>j)::numeric, 2) AS "rotated % (kept)"
+FROM myr_fa, generate_series(0, 4) j ORDER BY j;
+\echo 'Rotated component matrix (varimax, Kaiser normalization) and communalities:'
+SELECT qi.code, qi.name_en AS indicator, round((fa->'rotated_loadings'->(n - 1)->>0)::numeric, 3) AS "RC1",
+       round((fa->'rotated_loadings'->(n - 1)->>1)::numeric, 3) AS "RC2",
+       round((fa->'communalities'->>(n - 1))::numeric, 3) AS communality
+FROM myr_fa, (SELECT code, name_en, (row_number() OVER (ORDER BY code))::int AS n FROM synergy_sample.quality_indicator) qi
+ORDER BY qi.code;
+
+\echo
+\echo '== 22. City quality Q = factor_composite(x, shift => 0.1): the composite moved to positive values =='
+CREATE TEMP TABLE myr_q AS
+SELECT code, city, name_zh, lon, lat, factor_scores(x) OVER () AS f, factor_composite(x) OVER () AS composite,
+       factor_composite(x, shift => 0.1) OVER () AS q, pca_composite(x) OVER () AS pca
+FROM myr_quality;
+SELECT rank() OVER (ORDER BY q DESC) AS "#", city, name_zh, round(f[1]::numeric, 3) AS "F1", round(f[2]::numeric, 3) AS "F2",
+       round(composite::numeric, 3) AS composite, round(q::numeric, 3) AS "Q", round(pca::numeric, 3) AS "PCA composite"
+FROM myr_q ORDER BY q DESC;
+
+\echo
+\echo '== 23. Gravity linkage T_ij = Q_i Q_j / d_ij^2 (great-circle km) and membership F_ij = T_ij / sum_j T_ij =='
+CREATE TEMP TABLE myr_links AS
+SELECT l.*
+FROM (SELECT array_agg(code ORDER BY code) AS ids, array_agg(q ORDER BY code) AS q,
+             array_agg(lon ORDER BY code) AS lon, array_agg(lat ORDER BY code) AS lat FROM myr_q) v,
+     gravity_linkage(v.ids, v.q, v.lon, v.lat) l;
+SELECT count(*) AS "ordered pairs", count(DISTINCT i) AS cities, round(min(distance)::numeric, 1) AS "min km",
+       round(max(distance)::numeric, 1) AS "max km" FROM myr_links;
+\echo 'Each city: its total linkage, its strongest partner and the share F of its linkage that goes there;'
+\echo '"followers": how many cities have it as their strongest partner.'
+SELECT a.city, round((l.total * 1000)::numeric, 3) AS "total x 1000", b.city AS "strongest partner",
+       round(l.membership::numeric, 3) AS "F", round(l.distance::numeric, 0) AS km,
+       (SELECT count(*) FROM myr_links f WHERE f.strongest AND f.j = l.i) AS followers
+FROM myr_links l JOIN myr_q a ON a.code = l.i JOIN myr_q b ON b.code = l.j
+WHERE l.strongest ORDER BY followers DESC, l.total DESC;
+
+\echo
+\echo '== 24. Centres: the three cities with the most followers =='
+CREATE TEMP TABLE myr_centres AS
+SELECT j AS code, count(*) AS followers FROM myr_links WHERE strongest GROUP BY j ORDER BY count(*) DESC, j LIMIT 3;
+SELECT q.city, q.name_zh, c.followers, round(q.q::numeric, 3) AS "Q" FROM myr_centres c JOIN myr_q q USING (code) ORDER BY c.followers DESC;
+
+\echo
+\echo '== 25. Hinterland: gravity_delimit(..., centres) with tiers from F >= 0.3 / 0.1 / 0.05 =='
+CREATE TEMP TABLE myr_delimit AS
+SELECT d.*
+FROM (SELECT array_agg(code ORDER BY code) AS ids, array_agg(q ORDER BY code) AS q,
+             array_agg(lon ORDER BY code) AS lon, array_agg(lat ORDER BY code) AS lat FROM myr_q) v,
+     gravity_delimit(v.ids, v.q, v.lon, v.lat, (SELECT array_agg(code ORDER BY code) FROM myr_centres)) d;
+SELECT c.city AS centre,
+       CASE d.tier WHEN 0 THEN 'centre' WHEN 1 THEN 'tier 1 (F >= 0.3)' WHEN 2 THEN 'tier 2 (F >= 0.1)'
+                   WHEN 3 THEN 'tier 3 (F >= 0.05)' ELSE 'outside' END AS tier,
+       string_agg(m.city || ' ' || coalesce(round(d.membership::numeric, 2)::text, ''), ', ' ORDER BY d.membership DESC NULLS FIRST) AS cities
+FROM myr_delimit d JOIN myr_q m ON m.code = d.id JOIN myr_q c ON c.code = d.centre
+GROUP BY c.city, d.tier ORDER BY c.city, d.tier NULLS LAST;
+
+SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'synergy_postgis') AS has_synergy_postgis \gset
+\if :has_synergy_postgis
+\echo
+\echo '== 26. Linkage lines for a map (synergy_postgis): each city to its centre, spheroid distances =='
+CREATE TEMP TABLE myr_lines AS
+SELECT d.id, d.centre, d.tier, round(d.membership::numeric, 3) AS membership,
+       ST_MakeLine(r.geom, rc.geom) AS geom,
+       round((ST_Distance(r.geom::geography, rc.geom::geography) / 1000)::numeric, 1) AS km_spheroid
+FROM myr_delimit d
+JOIN synergy_sample.region r ON r.code = d.id JOIN synergy_sample.region rc ON rc.code = d.centre
+WHERE d.tier > 0;
+SELECT m.city, c.city AS centre, l.tier, l.membership, l.km_spheroid, ST_AsText(l.geom) AS line
+FROM myr_lines l JOIN myr_q m ON m.code = l.id JOIN myr_q c ON c.code = l.centre
+ORDER BY c.city, l.tier, l.membership DESC;
+\echo 'The strongest pair links with T on the spheroid (gravity_linkage over geometries):'
+SELECT a.city || ' - ' || b.city AS link, round(g.distance::numeric, 1) AS km, round((g.strength * 1000)::numeric, 4) AS "T x 1000"
+FROM (SELECT array_agg(q.code ORDER BY q.code) AS ids, array_agg(q.q ORDER BY q.code) AS q,
+             array_agg(r.geom ORDER BY q.code) AS geoms
+      FROM myr_q q JOIN synergy_sample.region r USING (code)) v,
+     gravity_linkage(v.ids, v.q, v.geoms) g
+JOIN myr_q a ON a.code = g.i JOIN myr_q b ON b.code = g.j
+WHERE g.i < g.j ORDER BY g.strength DESC LIMIT 5;
+\endif

@@ -14,7 +14,7 @@ BEGIN
 END
 $$;
 
-SELECT plan(62);
+SELECT plan(76);
 
 -- Every function and aggregate of the extension, with its signature.
 CREATE TEMP VIEW sy_proc AS
@@ -111,8 +111,12 @@ SELECT set_eq($$ SELECT sig FROM sy_proc WHERE prokind = 'w' $$,
                     'composite_index(double precision[], double precision[], integer[])',
                     'interpolate(double precision, double precision, text)',
                     'obstacle_degree(double precision[], double precision[], integer[])',
-                    'local_moran(double precision, bigint, bigint[], double precision[], integer, bigint, double precision)'],
-              'the window functions are exactly minmax_normalize (2), topsis, topsis_detail, composite_index, interpolate, obstacle_degree, local_moran');
+                    'local_moran(double precision, bigint, bigint[], double precision[], integer, bigint, double precision)',
+                    'factor_scores(double precision[], integer, text)',
+                    'factor_composite(double precision[], integer, text, double precision)',
+                    'pca_scores(double precision[], integer)',
+                    'pca_composite(double precision[], integer, double precision)'],
+              'the window functions are exactly minmax_normalize (2), topsis, topsis_detail, composite_index, interpolate, obstacle_degree, local_moran, factor_scores, factor_composite, pca_scores, pca_composite');
 
 SELECT is_empty($$ SELECT sig FROM sy_proc WHERE prokind = 'w' AND proisstrict $$,
                 'no window function is STRICT (NULL rows and NULL options are handled explicitly)');
@@ -181,7 +185,45 @@ FROM (VALUES
   ('obstacle_degree(float8[], float8[], int[])',
    'x double precision[], weights double precision[] DEFAULT NULL::double precision[], '
    'directions integer[] DEFAULT NULL::integer[] -> double precision[]'),
-  ('obstacle_shares(float8[], float8[])', 'z double precision[], weights double precision[] -> double precision[]')
+  ('obstacle_shares(float8[], float8[])', 'z double precision[], weights double precision[] -> double precision[]'),
+  ('factor_analysis(float8[])', 'x double precision[] -> jsonb'),
+  ('factor_analysis(float8[], int)', 'x double precision[], nfactors integer -> jsonb'),
+  ('factor_scores(float8[], int, text)',
+   'x double precision[], nfactors integer DEFAULT NULL::integer, rotation text DEFAULT ''varimax''::text -> double precision[]'),
+  ('factor_composite(float8[], int, text, float8)',
+   'x double precision[], nfactors integer DEFAULT NULL::integer, rotation text DEFAULT ''varimax''::text, '
+   'shift double precision DEFAULT NULL::double precision -> double precision'),
+  ('pca_scores(float8[], int)',
+   'x double precision[], ncomponents integer DEFAULT NULL::integer -> double precision[]'),
+  ('pca_composite(float8[], int, float8)',
+   'x double precision[], ncomponents integer DEFAULT NULL::integer, shift double precision DEFAULT NULL::double precision -> double precision'),
+  ('gravity_strength(float8, float8, float8, float8, float8, float8, float8)',
+   'q_i double precision, q_j double precision, distance double precision, k double precision DEFAULT 1, '
+   'alpha double precision DEFAULT 1, beta double precision DEFAULT 1, r double precision DEFAULT 2 -> double precision'),
+  ('gravity_mass(float8, float8)', 'population double precision, gdp double precision -> double precision'),
+  ('gravity_coefficient(float8, float8)', 'g_i double precision, g_j double precision -> double precision'),
+  ('gravity_tier(float8, float8[])',
+   'membership double precision, thresholds double precision[] DEFAULT ''{0.3,0.1,0.05}''::double precision[] -> integer'),
+  ('gravity_linkage(text[], float8[], float8[], float8[], float8, float8, float8, float8, float8[])',
+   'ids text[], masses double precision[], lon double precision[], lat double precision[], k double precision DEFAULT 1, '
+   'alpha double precision DEFAULT 1, beta double precision DEFAULT 1, r double precision DEFAULT 2, '
+   'directional double precision[] DEFAULT NULL::double precision[] -> TABLE(i text, j text, distance double precision, '
+   'strength double precision, membership double precision, total double precision, strongest boolean)'),
+  ('gravity_linkage(text[], float8[], float8[], float8, float8, float8, float8, float8[])',
+   'ids text[], masses double precision[], distances double precision[], k double precision DEFAULT 1, '
+   'alpha double precision DEFAULT 1, beta double precision DEFAULT 1, r double precision DEFAULT 2, '
+   'directional double precision[] DEFAULT NULL::double precision[] -> TABLE(i text, j text, distance double precision, '
+   'strength double precision, membership double precision, total double precision, strongest boolean)'),
+  ('gravity_delimit(text[], float8[], float8[], float8[], text[], float8[], float8, float8, float8, float8, float8[])',
+   'ids text[], masses double precision[], lon double precision[], lat double precision[], centres text[], '
+   'thresholds double precision[] DEFAULT ''{0.3,0.1,0.05}''::double precision[], k double precision DEFAULT 1, '
+   'alpha double precision DEFAULT 1, beta double precision DEFAULT 1, r double precision DEFAULT 2, '
+   'directional double precision[] DEFAULT NULL::double precision[] -> TABLE(id text, centre text, membership double precision, tier integer)'),
+  ('gravity_delimit(text[], float8[], float8[], text[], float8[], float8, float8, float8, float8, float8[])',
+   'ids text[], masses double precision[], distances double precision[], centres text[], '
+   'thresholds double precision[] DEFAULT ''{0.3,0.1,0.05}''::double precision[], k double precision DEFAULT 1, '
+   'alpha double precision DEFAULT 1, beta double precision DEFAULT 1, r double precision DEFAULT 2, '
+   'directional double precision[] DEFAULT NULL::double precision[] -> TABLE(id text, centre text, membership double precision, tier integer)')
 ) AS e(sig, want);
 
 SELECT is((SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute

@@ -1,0 +1,133 @@
+/*
+ * sy_factor.h - factor analysis (principal-component extraction, varimax)
+ * and the gravity model of the numeric core.
+ *
+ * Same conventions as sy_core.h: plain C99, caller-owned arrays, row-major
+ * matrices, NaN for "not defined", no global state.
+ */
+#ifndef SY_FACTOR_H
+#define SY_FACTOR_H
+
+#include <stddef.h>
+
+#include "sy_core.h"
+
+/*
+ * Factor analysis keeps a p x p correlation matrix and solves its
+ * eigenproblem (O(p^3)): the indicator count is bounded.
+ */
+#define SY_FACTOR_MAX_INDICATORS 1000
+
+/* A correlation matrix whose smallest eigenvalue is at most this times p
+ * is treated as singular: KMO and Bartlett's test are then undefined. */
+#define SY_FACTOR_SINGULAR_TOL 1e-12
+
+typedef enum sy_rotation
+{
+	SY_ROTATE_VARIMAX = 0,
+	SY_ROTATE_NONE
+} sy_rotation;
+
+/*
+ * The whole analysis of a p x p correlation matrix, sized by
+ * sy_factor_alloc_size(p) and laid out by sy_factor_init().  k is the
+ * number of factors kept; matrices with k columns are p x k row-major.
+ */
+typedef struct sy_factor
+{
+	size_t		p;
+	size_t		k;
+	double		n;				/* rows behind the correlations */
+	double	   *eigenvalues;	/* p, descending */
+	double	   *eigenvectors;	/* p x p, column j belongs to eigenvalue j */
+	double	   *loadings;		/* p x k, unrotated: v_j sqrt(lambda_j) */
+	double	   *rotated;		/* p x k, varimax (equal to loadings if none) */
+	double	   *rotation;		/* k x k: rotated = loadings x rotation */
+	double	   *ss_rotated;		/* k: variance explained by each rotated factor */
+	double	   *communality;	/* p */
+	double	   *coef;			/* p x k: score coefficients R^-1 rotated */
+	double	   *msa;			/* p: per-indicator KMO (NaN if singular) */
+	double		kmo;			/* NaN if singular */
+	double		log_det;		/* ln |R| (-Inf if singular) */
+	double		bartlett_chi2;	/* NaN if singular */
+	double		bartlett_df;
+	double		bartlett_p;		/* NaN if singular */
+	int			singular;
+	int			iterations;		/* varimax sweeps */
+} sy_factor;
+
+/* Doubles of space for sy_factor_init (the last p * p are the caller's). */
+size_t		sy_factor_doubles(size_t p);
+void		sy_factor_init(sy_factor *f, size_t p, double *space);
+
+/*
+ * Correlation matrix (p x p, full) of n rows by two passes: column means
+ * and standard deviations (n - 1 divisor) are returned too.  Returns
+ * SY_UNDEFINED when n < 2, SY_EDOMAIN with *bad set when an indicator has
+ * no variation.  tick, when not NULL, is called every 1024 rows (the
+ * server's interrupt check; it may longjmp, nothing is allocated here).
+ */
+sy_status	sy_correlation(const double *x, size_t n, size_t p,
+						   double *mean, double *sd, double *r, size_t *bad,
+						   void (*tick) (void));
+
+/*
+ * Correlation from a packed co-moment upper triangle (sy_moments).
+ * SY_EDOMAIN with *bad when a diagonal co-moment is not positive.
+ */
+sy_status	sy_correlation_packed(const double *comoment, size_t p, double *r,
+								  size_t *bad);
+
+/*
+ * Eigenproblem of the correlation matrix r (destroyed) with LAPACK's
+ * dsyevr.  Eigenvalues descending; each eigenvector's sign is chosen so
+ * that the sum of its elements is positive (when that sum is zero up to
+ * rounding, its largest element in absolute value is positive).  Sets
+ * singular, log_det, KMO and Bartlett's test (n rows behind r).  Returns
+ * SY_EDOMAIN when LAPACK fails.  LAPACK allocates its workspace with
+ * malloc and frees it before returning.
+ */
+sy_status	sy_factor_eigen(sy_factor *f, double *r, double n);
+
+/*
+ * Factors kept: nfactors when > 0, else Kaiser's criterion (eigenvalues
+ * > 1, at least one).  Returns 0 when nfactors exceeds the rank.
+ */
+size_t		sy_factor_count(const sy_factor *f, size_t nfactors);
+
+/*
+ * Loadings, rotation (varimax with Kaiser normalization), communalities,
+ * score coefficients, once the eigenproblem is solved.  Rotated factors are sorted by explained variance (descending)
+ * and signed so that each column of loadings sums to a positive number.
+ * work needs p (k + 1) + 2 k doubles.  iterations tells the varimax
+ * sweeps (at most 1000).  tick, when not NULL, is called often during the
+ * rotation (the server's interrupt check; nothing is allocated here).
+ */
+sy_status	sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work,
+							 void (*tick) (void));
+
+/* Upper tail of the chi-square distribution, P(X > x) with df degrees. */
+double		sy_chisq_upper(double x, double df);
+
+/* ---- gravity.c ---- */
+
+/* T = k q_i^alpha q_j^beta / d^r; inputs checked by the caller. */
+double		sy_gravity(double qi, double qj, double d, double k,
+					   double alpha, double beta, double r);
+
+/* Great-circle distance in km between two lon/lat points (degrees) on
+ * the sphere of the IUGG mean Earth radius, 6371.0088 km (haversine). */
+double		sy_haversine_km(double lon1, double lat1, double lon2, double lat2);
+
+/*
+ * Linkage of city i with every other city: t[j] = T_ij from masses q and
+ * the distances d[j] from i (d[i] ignored, t[i] = 0); returns sum_j T_ij
+ * and sets *best to argmax_j T_ij (the first on ties; -1 when n < 2).
+ * With kcoef not NULL, k_ij = kcoef[i] / (kcoef[i] + kcoef[j]) times k
+ * (the directional coefficient).
+ */
+double		sy_gravity_row(const double *q, const double *kcoef, size_t n, size_t i,
+						   const double *d, double k, double alpha, double beta,
+						   double r, double *t, long *best);
+
+#endif							/* SY_FACTOR_H */
