@@ -20,13 +20,17 @@ CREATE TEMP VIEW syp_agg AS
 SELECT p.sig, a.* FROM syp_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid;
 
 -- STABLE, with the reason: spatial_weights reads the table it is given; the
--- transition functions of the target_srid forms call ST_Transform, whose
--- result depends on the table spatial_ref_sys.
+-- transition functions of the target_srid forms and the gravity functions
+-- over geometries call ST_Transform, whose result depends on the table
+-- spatial_ref_sys.
 CREATE TEMP TABLE syp_not_immutable (sig text PRIMARY KEY);
 INSERT INTO syp_not_immutable VALUES
   ('spatial_weights(regclass, name, name, text, integer, double precision, text)'),
   ('trend_analysis_transfn(internal, geometry, double precision, integer, double precision, integer)'),
-  ('trend_surface_transfn(internal, geometry, double precision, integer, integer)');
+  ('trend_surface_transfn(internal, geometry, double precision, integer, integer)'),
+  ('_gravity_lonlat(text, geometry[])'),
+  ('gravity_strength(double precision, double precision, geometry, geometry, double precision, double precision, double precision, double precision)'),
+  ('gravity_linkage(text[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])');
 
 SELECT cmp_ok((SELECT count(*) FROM syp_proc), '>=', 10::bigint,
               'synergy_postgis owns its functions (found through pg_depend)');
@@ -36,7 +40,7 @@ SELECT is_empty($$ SELECT sig FROM syp_proc
                    WHERE provolatile <> 'i' AND sig NOT IN (SELECT sig FROM syp_not_immutable) $$,
                 'every function of synergy_postgis is IMMUTABLE except the listed ones');
 SELECT is((SELECT array_agg(provolatile::text) FROM syp_proc WHERE sig IN (SELECT sig FROM syp_not_immutable)),
-          ARRAY['s', 's', 's'], 'the listed exceptions are STABLE (they read tables), not VOLATILE');
+          ARRAY['s', 's', 's', 's', 's', 's'], 'the listed exceptions are STABLE (they read tables), not VOLATILE');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE prosecdef $$,
                 'no function of synergy_postgis is SECURITY DEFINER');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE NOT support AND obj_description(oid, 'pg_proc') IS NULL $$,

@@ -118,8 +118,17 @@ COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int, float8, i
 -- Availability: 0.1.0
 CREATE FUNCTION @extschema@.trend_curve(trend @extschema@.trend_analysis_result, samples int DEFAULT 50)
 RETURNS TABLE(direction text, "position" float8, z float8)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+#variable_conflict use_column
+BEGIN
+	-- bounded, so a typo cannot ask for billions of rows
+	IF samples > 100000 THEN
+		RAISE EXCEPTION 'trend_curve: samples must be at most 100000'
+			USING ERRCODE = '22023', DETAIL = format('samples is %s.', samples),
+				  HINT = 'A chart needs a few hundred points at most; the default is 50.';
+	END IF;
+	RETURN QUERY
 	SELECT d.direction, p.pos,
 		(SELECT pg_catalog.sum(u.a * pg_catalog.power((p.pos - d.center) / d.scale, (u.k - 1)::float8))
 		   FROM pg_catalog.unnest(d.coefs) WITH ORDINALITY AS u(a, k))
@@ -133,7 +142,8 @@ BEGIN ATOMIC
 		  FROM pg_catalog.generate_series(0, GREATEST(samples, 2) - 1) AS s) AS p
 	 WHERE d.coefs IS NOT NULL
 	 ORDER BY d.ord, p.s;
-END;
+END
+$$;
 
 COMMENT ON FUNCTION @extschema@.trend_curve(@extschema@.trend_analysis_result, int) IS
 'The fitted trend curves of a trend_analysis result, sampled at samples evenly spaced positions over the data''s range: one row per direction (''east-west'', ''north-south'') and position (the rotated coordinate), with the fitted z; for line charts.';

@@ -1,0 +1,132 @@
+-- test/hostile/hostile.sql: every public function of synergy and
+-- synergy_postgis called with hostile arguments (NULLs, NaN, infinities,
+-- empty, huge and multidimensional arrays, odd lower bounds, unknown
+-- options, bad jsonb models, empty and mixed-SRID geometries, ...).
+-- Plain functions are called directly, aggregates over three rows and window
+-- functions over a three-row partition, each call its own statement under a
+-- 5 s statement_timeout.  Every call must give a result or a clean SQL
+-- error; test/stages/20_hostile.sh reads the output and fails on an internal
+-- error (XX000, XX001, 58...) or a lost connection (a crash):
+--   psql -X -v seed=0.25 -v per_function=60 -f test/hostile/hostile.sql > out 2>&1
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
+
+CREATE TEMP TABLE hostile_geom (id bigint, geom geometry);
+INSERT INTO hostile_geom VALUES (1, 'POINT(0 0)'), (2, 'POINT(1 0)'), (3, 'POINT(0 1)'), (4, 'POINT EMPTY'),
+  (5, NULL), (6, 'POLYGON((0 0,1 0,1 1,0 0))'), (6, 'POINT(5 5)');
+
+CREATE TEMP TABLE hostile_pool (typ regtype, expr text);
+INSERT INTO hostile_pool
+SELECT 'float8'::regtype, e FROM unnest(ARRAY['NULL', '''NaN''', '''Infinity''', '''-Infinity''', '0', '''-0''', '1e308',
+  '-1e308', '5e-324', '0.5', '1', '2', '-1', '1e-300', '0.999999999999']) e
+UNION ALL SELECT 'float8[]', e FROM unnest(ARRAY['NULL', '''{}''', '''{NULL}''', '''{NaN,1}''', '''{Infinity,1}''',
+  '''{1,2,3}''', '''{0.1,0.2}''', '''{{1,2},{3,4}}''', '''{1e308,-1e308,1e308}''', 'array_fill(1::float8, ARRAY[100001])',
+  '''{0,0,0,0,0}''', '''{0.41,0.44,0.46,0.50,0.51,0.55,0.58,0.60,0.63,0.66}''', '''[0:2]={1,2,3}''',
+  '''{0.2,0.5,0.9,0.3}''', '''{5e-324,5e-324,1e-320}''', '''{3,3,3,3,3,3,3,3}''',
+  'ARRAY(SELECT sin(g) FROM generate_series(1, 2000) g)']) e
+UNION ALL SELECT 'int', e FROM unnest(ARRAY['NULL', '0', '-1', '1', '2', '3', '6', '2147483647', '-2147483648', '10001', '7']) e
+UNION ALL SELECT 'int[]', e FROM unnest(ARRAY['NULL', '''{}''', '''{1,-1}''', '''{NULL,1}''', '''{2,1}''', '''{1,1,1}''',
+  '''{{1,-1}}''', '''{-1,-1,-1,-1,-1}''']) e
+UNION ALL SELECT 'bigint', e FROM unnest(ARRAY['NULL', '0', '-1', '9223372036854775807', '42', '-9223372036854775808']) e
+UNION ALL SELECT 'bigint[]', e FROM unnest(ARRAY['NULL', '''{}''', '''{1,2}''', '''{NULL}''', '''{-1}''', '''{1,1}''',
+  '''{2,3,4,5,6,7}''', '''{{1,2}}''']) e
+UNION ALL SELECT 'text', e FROM unnest(ARRAY['NULL', '''''', '''bogus''', '''classic''', '''wang2021''', '''en''', '''zh''',
+  '''vector''', '''minmax''', '''queen''', '''rook''', '''knn''', '''distance''', '''binary''', '''row''', '''difference''',
+  '''level''', '''detrend''', '''bp''', '''gm11''', '''naive''', '''drift''', '''nearest''', '''linear''', '''none''',
+  '''sigmoid''', 'repeat(''x'', 10000)', '''pca''', '''varimax''', '''regression''']) e
+UNION ALL SELECT 'text[]', e FROM unnest(ARRAY['NULL', '''{}''', '''{a,b}''', '''{NULL}''', '''{a,b,c,d,e,f,g,h,i,j,k}''']) e
+UNION ALL SELECT 'jsonb', e FROM unnest(ARRAY['NULL', '''{}''', '''[]''', '''null''', '''1''', '''"x"''',
+  '''{"model": "synergy.bp", "format": 1}''', 'bp_fit(''{1,2,3,5,8,13,21,34}'', ensemble => 2)',
+  'jsonb_set(bp_fit(''{1,2,3,5,8,13,21,34}'', ensemble => 2), ''{hidden}'', ''150'')',
+  'jsonb_set(bp_fit(''{1,2,3,5,8,13,21,34}'', ensemble => 2), ''{networks,0,w1}'', ''[[1e308, 1e308]]'')',
+  'jsonb_set(bp_fit(''{1,2,3,5,8,13,21,34}'', ensemble => 2), ''{scale}'', ''1e308'')']) e
+UNION ALL SELECT 'geometry', e FROM unnest(ARRAY['NULL', '''POINT EMPTY''::geometry', '''POINT(1 2)''::geometry',
+  '''SRID=4326;POINT(114 30)''::geometry', '''POLYGON((0 0,1 0,1 1,0 0))''::geometry', '''LINESTRING(0 0,1 1)''::geometry',
+  '''GEOMETRYCOLLECTION EMPTY''::geometry', '''SRID=3857;POINT(1e15 1e15)''::geometry', '''POINT(1e308 1e308)''::geometry',
+  '''SRID=4326;POINT(181 91)''::geometry', '''POINT Z (1 2 3)''::geometry']) e
+UNION ALL SELECT 'geometry[]', e FROM unnest(ARRAY['NULL', '''{}''::geometry[]',
+  'ARRAY[''POINT(0 0)''::geometry, ''POINT(1 1)'', ''POINT(2 0)'']', 'ARRAY[NULL::geometry, ''POINT(1 1)'']',
+  'ARRAY[''POINT(0 0)''::geometry, ''SRID=4326;POINT(1 1)'']', 'ARRAY[''POINT EMPTY''::geometry]']) e
+UNION ALL SELECT 'regclass', e FROM unnest(ARRAY['NULL', '''hostile_geom''::regclass', '''pg_class''::regclass',
+  '''hostile_pool''::regclass']) e
+UNION ALL SELECT 'name', e FROM unnest(ARRAY['NULL', '''id''', '''geom''', '''nosuch''', '''expr''', '''typ''']) e;
+
+-- composite results of the spatial aggregates, real and NULL
+DO $$
+BEGIN
+  IF to_regtype('trend_analysis_result') IS NOT NULL THEN
+    INSERT INTO hostile_pool VALUES
+      ('trend_analysis_result', 'NULL'),
+      ('trend_analysis_result', '(SELECT trend_analysis(g, id::float8, 1) FROM (VALUES (1, ''POINT(0 0)''::geometry), (2, ''POINT(1 2)''), (3, ''POINT(2 1)'')) v(id, g))'),
+      ('trend_analysis_result', 'jsonb_populate_record(NULL::trend_analysis_result, ''{"n": 5, "order": 9}'')');
+  END IF;
+  IF to_regtype('trend_surface_result') IS NOT NULL THEN
+    INSERT INTO hostile_pool VALUES
+      ('trend_surface_result', 'NULL'),
+      ('trend_surface_result', '(SELECT trend_surface(g, id::float8, 1) FROM (VALUES (1, ''POINT(0 0)''::geometry), (2, ''POINT(1 2)''), (3, ''POINT(2 1)''), (4, ''POINT(3 3)'')) v(id, g))'),
+      ('trend_surface_result', 'jsonb_populate_record(NULL::trend_surface_result, ''{"order": 7}'')');
+  END IF;
+END
+$$;
+
+CREATE TEMP TABLE hostile_call (id serial, fn text, call text);
+
+CREATE FUNCTION pg_temp.pick(t regtype) RETURNS text LANGUAGE sql VOLATILE AS $$
+  SELECT coalesce((SELECT expr FROM hostile_pool WHERE typ = t ORDER BY random() LIMIT 1), 'NULL::' || t::text)
+$$;
+
+SELECT set_config('hostile.seed', :'seed', false), set_config('hostile.per_function', :'per_function', false) \gset
+DO $$
+DECLARE
+  f record;
+  args text[];
+  rows text[];
+  call text;
+BEGIN
+  PERFORM setseed(current_setting('hostile.seed')::float8);
+  FOR f IN
+    SELECT p.oid, p.oid::regprocedure::text AS sig, p.prokind, p.proretset,
+           quote_ident(n.nspname) || '.' || quote_ident(p.proname) AS qname, p.proargtypes::regtype[] AS types
+    FROM pg_proc p
+    JOIN pg_namespace n ON n.oid = p.pronamespace
+    JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+    JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('synergy', 'synergy_postgis')
+    WHERE NOT ('internal'::regtype = ANY (p.proargtypes::regtype[]))
+      AND p.prorettype <> 'internal'::regtype
+    ORDER BY 2
+  LOOP
+    FOR k IN 1 .. current_setting('hostile.per_function')::int LOOP
+      IF f.prokind = 'f' THEN
+        args := ARRAY(SELECT pg_temp.pick(t) || '::' || t::text FROM unnest(f.types) t);
+        call := format('SELECT count(*) FROM (SELECT %s(%s)) s', f.qname, array_to_string(args, ', '));
+        IF f.proretset THEN
+          call := format('SELECT count(*) FROM %s(%s)', f.qname, array_to_string(args, ', '));
+        END IF;
+      ELSE
+        -- three rows; the same argument types in each, values drawn per row
+        rows := ARRAY(SELECT '(' || (SELECT string_agg(pg_temp.pick(t) || '::' || t::text, ', ' ORDER BY o)
+                                     FROM unnest(f.types) WITH ORDINALITY u(t, o)) || ')'
+                      FROM generate_series(1, 3) r);
+        args := ARRAY(SELECT 'c' || o FROM generate_series(1, cardinality(f.types)) o);
+        IF f.prokind = 'a' THEN
+          call := format('SELECT count(*) FROM (SELECT %s(%s) FROM (VALUES %s) v(%s)) s', f.qname,
+                         array_to_string(args, ', '), array_to_string(rows, ', '), array_to_string(args, ', '));
+        ELSE
+          call := format('SELECT count(x) FROM (SELECT %s(%s) OVER () AS x FROM (VALUES %s) v(%s)) s', f.qname,
+                         array_to_string(args, ', '), array_to_string(rows, ', '), array_to_string(args, ', '));
+        END IF;
+      END IF;
+      INSERT INTO hostile_call (fn, call) VALUES (f.sig, call);
+    END LOOP;
+  END LOOP;
+END
+$$;
+
+SELECT count(*) AS calls, count(DISTINCT fn) AS functions FROM hostile_call;
+
+-- one statement per call, errors expected: the SQLSTATEs are read by the stage
+\set ON_ERROR_STOP 0
+\set VERBOSITY verbose
+\set ECHO queries
+SET statement_timeout = '5s';
+SELECT call FROM hostile_call ORDER BY id \gexec

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every public function of synergy and synergy_postgis with hostile arguments
+# (test/hostile/hostile.sql), run by scripts/test.sh.  Passes when every call
+# gave a result or a clean SQL error: no internal error (XX...), no system
+# error (58...), no lost connection.  Calls cancelled by the 5 s
+# statement_timeout are counted (slow but interruptible), not failed.
+# HOSTILE_SEED and HOSTILE_PER_FUNCTION (default 0.25 and 40) choose the draws.
+set -euo pipefail
+. "$SY_REPO/scripts/lib.sh"
+cd "$SY_REPO"
+
+db=synergy_hostile
+sy_createdb "$db" postgis synergy synergy_postgis >/dev/null
+out=$(mktemp /tmp/synergy-hostile.XXXXXX)
+trap 'rm -f "$out"' EXIT
+psql -X -d "$db" -v seed="${HOSTILE_SEED:-0.25}" -v per_function="${HOSTILE_PER_FUNCTION:-40}" \
+	-f test/hostile/hostile.sql >"$out" 2>&1 || true
+
+calls=$(grep -A3 '^ *calls *| *functions' "$out" | sed -n '3p' | awk -F'|' '{ gsub(/ /, ""); print $1 " calls of " $2 " functions" }')
+echo "hostile: ${calls:-? calls}"
+echo "results: $(grep -c '^(1 row)' "$out" || true)"
+echo "errors by SQLSTATE:"
+grep -oE '^(psql:[^ ]* )?ERROR:  [0-9A-Z]{5}' "$out" | awk '{ print $NF }' | sort | uniq -c | sort -rn | sed 's/^/  /'
+
+fail=0
+if grep -qE 'server closed the connection|connection to server was lost|terminating connection' "$out"; then
+	echo "FAIL: the server lost the connection (a crash?); the call before it:"
+	grep -B8 -E 'server closed the connection|connection to server was lost' "$out" | head -20
+	fail=1
+fi
+if grep -qE 'ERROR:  (XX[0-9A-Z]{3}|58[0-9A-Z]{3}):' "$out"; then
+	echo "FAIL: internal or system errors:"
+	grep -B6 -E 'ERROR:  (XX[0-9A-Z]{3}|58[0-9A-Z]{3}):' "$out" | head -40
+	fail=1
+fi
+exit $fail
