@@ -46,9 +46,10 @@ SELECT is_empty($$ SELECT sig FROM syp_proc WHERE prosecdef $$,
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE NOT support AND obj_description(oid, 'pg_proc') IS NULL $$,
                 'every public function and aggregate of synergy_postgis has a COMMENT');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE NOT support AND prokind = 'f'
-                   AND proname NOT IN ('spatial_weights', 'spatial_weights_array', 'moran_i', 'local_moran', 'synergy_postgis_version')
+                   AND proname NOT IN ('spatial_weights', 'spatial_weights_array', 'moran_i', 'local_moran', 'synergy_postgis_version',
+                                       'gravity_linkage', '_gravity_lonlat')
                    AND NOT proisstrict $$,
-                'the trend helpers are STRICT (the weights and Moran functions handle NULL explicitly)');
+                'the trend helpers are STRICT (the weights, Moran and gravity-linkage functions handle NULL explicitly)');
 SELECT is_empty($$ SELECT sig FROM syp_agg WHERE aggcombinefn = 0 OR aggserialfn = 0 OR aggdeserialfn = 0 $$,
                 'every aggregate has combine, serialize and deserialize functions');
 SELECT is_empty($$ SELECT sig FROM syp_agg WHERE aggfinalmodify <> 'r' $$,

@@ -16,6 +16,9 @@ DECLARE
 	g geometry;
 	pos int := 0;
 BEGIN
+	IF geoms IS NULL THEN
+		RETURN NULL;
+	END IF;
 	FOREACH g IN ARRAY geoms LOOP
 		pos := pos + 1;
 		IF g IS NULL THEN
