@@ -31,7 +31,9 @@ check_close(const char *what, double got, double want, double tol)
 static inline void
 check_rel(const char *what, double got, double want, double rel)
 {
-	CHECK(fabs(got - want) <= rel * fabs(want), "%s: got %.17g want %.17g (rel %g)", what, got, want, rel);
+	/* exact equality passes too, so want = 0 can be checked */
+	CHECK(fabs(got - want) <= rel * fabs(want) || got == want,
+		  "%s: got %.17g want %.17g (rel %g)", what, got, want, rel);
 }
 
 #endif							/* TEST_CHECK_H */

@@ -16,26 +16,7 @@
 #include <string.h>
 
 #include "sy_factor.h"
-
-static int	failures = 0;
-static int	checks = 0;
-
-#define CHECK(cond, ...) \
-	do { \
-		checks++; \
-		if (!(cond)) { \
-			failures++; \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__); \
-			printf("\n"); \
-		} \
-	} while (0)
-
-static void
-check_close(const char *what, double got, double want, double tol)
-{
-	CHECK(fabs(got - want) <= tol, "%s: got %.17g want %.17g (tol %g)", what, got, want, tol);
-}
+#include "test_check.h"
 
 static uint64_t rng_state = 777;
 

@@ -10,27 +10,7 @@
 #include <string.h>
 
 #include "sy_spatial.h"
-
-static int	failures = 0;
-static int	checks = 0;
-
-#define CHECK(cond, ...) \
-	do { \
-		checks++; \
-		if (!(cond)) { \
-			failures++; \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__); \
-			printf("\n"); \
-		} \
-	} while (0)
-
-static void
-check_rel(const char *what, double got, double want, double rel)
-{
-	CHECK(fabs(got - want) <= rel * fmax(fabs(want), 1e-300) || got == want,
-		  "%s: got %.17g want %.17g (rel %g)", what, got, want, rel);
-}
+#include "test_check.h"
 
 static uint64_t rng_state = 99;
 
