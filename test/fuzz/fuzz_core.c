@@ -9,7 +9,7 @@
  * here too, so what remains is exactly what the core is promised; on that,
  * any crash, sanitizer report or broken invariant (weights that do not sum
  * to 1, a closeness outside [0, 1], a forecast outside its bounds, an R^2
- * above 1, a Moran p value outside [0, 1]) aborts.
+ * above 1, a Moran p value outside [0, 1], a KMO outside [0, 1]) aborts.
  */
 #include <math.h>
 #include <stdint.h>
@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sy_core.h"
+#include "sy_factor.h"
 #include "sy_forecast.h"
 #include "sy_spatial.h"
 
@@ -472,13 +473,89 @@ fuzz_moran(Input *in)
 			REQUIRE(isnan(local[i].p) || (local[i].p >= 0.0 && local[i].p <= 1.0));
 }
 
+static void
+fuzz_factor(Input *in)
+{
+	size_t		n = 2 + take_byte(in) % 12,
+				p = 1 + take_byte(in) % 6,
+				nf = take_byte(in) % 4,
+				bad = 0,
+				k;
+	double		x[14 * 6],
+				mean[6],
+				sd[6],
+				r[36],
+				space[2048],
+				work[6 * 7 + 12];
+	sy_factor	f;
+
+	for (size_t i = 0; i < n * p; i++)
+	{
+		x[i] = take_double(in);
+		if (!isfinite(x[i]) || fabs(x[i]) > 1e150)
+			return;
+	}
+	if (sy_factor_doubles(p) > sizeof(space) / sizeof(double))
+		return;
+	if (sy_correlation(x, n, p, mean, sd, r, &bad, NULL) != SY_OK)
+		return;
+	sy_factor_init(&f, p, space);
+	if (sy_factor_eigen(&f, r, (double) n) != SY_OK)
+		return;
+	k = sy_factor_count(&f, nf);
+	if (k == 0)
+		return;
+	if (sy_factor_finish(&f, k, (take_byte(in) & 1) ? SY_ROTATE_NONE : SY_ROTATE_VARIMAX, work, NULL) == SY_OK)
+	{
+		REQUIRE(isnan(f.kmo) || (f.kmo >= -1e-9 && f.kmo <= 1.0 + 1e-9));
+		for (size_t j = 0; j < p; j++)
+			REQUIRE(!isfinite(f.communality[j]) || f.communality[j] <= 1.0 + 1e-6);
+	}
+}
+
+static void
+fuzz_gravity(Input *in)
+{
+	size_t		n = 1 + take_byte(in) % 8;
+	double		q[8],
+				lon[8],
+				lat[8],
+				d[8],
+				t[8];
+	long		best;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		q[i] = fabs(take_double(in));
+		lon[i] = fmod(take_double(in), 180.0);
+		lat[i] = fmod(take_double(in), 90.0);
+		if (!isfinite(q[i]) || !(q[i] > 0.0) || !isfinite(lon[i]) || !isfinite(lat[i]))
+			return;
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		double		total;
+
+		for (size_t j = 0; j < n; j++)
+		{
+			d[j] = sy_haversine_km(lon[i], lat[i], lon[j], lat[j]);
+			REQUIRE(d[j] >= 0.0 && d[j] <= 20040.0);
+			if (j != i && !(d[j] > 0.0))
+				return;			/* the glue rejects a zero distance */
+		}
+		total = sy_gravity_row(q, (take_byte(in) & 1) ? q : NULL, n, i, d, 1.0, 1.0, 1.0, 2.0, t, &best);
+		REQUIRE(!(total < 0.0));
+		REQUIRE(n < 2 || (best >= 0 && (size_t) best < n && (size_t) best != i));
+	}
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	Input		in = {data, size};
-	uint8_t		which = take_byte(&in) % 10;
+	uint8_t		which = take_byte(&in) % 12;
 
 	switch (which)
 	{
@@ -503,8 +580,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 8:
 			fuzz_trend(&in);
 			break;
-		default:
+		case 9:
 			fuzz_moran(&in);
+			break;
+		case 10:
+			fuzz_factor(&in);
+			break;
+		default:
+			fuzz_gravity(&in);
 			break;
 	}
 	return 0;
