@@ -2,14 +2,22 @@
 #   make && make install && make installcheck     (against a running server)
 #   make check-core                                (numeric core unit tests, no server)
 EXTENSION    = synergy synergy_postgis
-EXTVERSION   = 0.1.0
+EXTVERSION   = 0.2.0
 
 MODULE_big   = synergy
 CORE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/core/*.c)))
 GLUE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 OBJS         = $(CORE_OBJS) $(GLUE_OBJS)
 
-DATA_built   = synergy--$(EXTVERSION).sql synergy_postgis--$(EXTVERSION).sql
+# Released versions keep their install scripts frozen in src/sql/released/;
+# later versions are reached by upgrade scripts, each a hand-written header
+# in src/sql/upgrade/ followed by the feature files new in that version.
+RELEASED     = src/sql/released/synergy--0.1.0.sql src/sql/released/synergy_postgis--0.1.0.sql
+SYNERGY_NEW_0_2_0 = 62_spatial 65_forecast 70_factor 80_gravity
+POSTGIS_NEW_0_2_0 = 10_trend 12_surface 14_moran 20_gravity
+UPGRADES     = synergy--0.1.0--0.2.0.sql synergy_postgis--0.1.0--0.2.0.sql
+DATA         = $(RELEASED)
+DATA_built   = synergy--$(EXTVERSION).sql synergy_postgis--$(EXTVERSION).sql $(UPGRADES)
 EXTRA_CLEAN  =
 
 # The server headers are not -Wextra clean: include them as system headers.
@@ -40,6 +48,12 @@ synergy--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy/*.sql))
 	cat $^ > $@
 
 synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.sql))
+	cat $^ > $@
+
+synergy--0.1.0--0.2.0.sql: src/sql/upgrade/synergy--0.1.0--0.2.0.sql $(patsubst %,src/sql/synergy/%.sql,$(SYNERGY_NEW_0_2_0))
+	cat $^ > $@
+
+synergy_postgis--0.1.0--0.2.0.sql: src/sql/upgrade/synergy_postgis--0.1.0--0.2.0.sql $(patsubst %,src/sql/synergy_postgis/%.sql,$(POSTGIS_NEW_0_2_0))
 	cat $^ > $@
 
 # Numeric core unit tests: plain C, no PostgreSQL server or headers; one

@@ -8,7 +8,7 @@
 
 PG_MODULE_MAGIC;
 
-#define SYNERGY_LIB_VERSION "0.1.0"
+#define SYNERGY_LIB_VERSION "0.2.0"
 
 PG_FUNCTION_INFO_V1(synergy_lib_version);
 Datum

@@ -41,7 +41,7 @@ CREATE FUNCTION @extschema@.moran_i_finalfn(internal)
 RETURNS @extschema@.moran_result AS 'MODULE_PATHNAME', 'moran_i_finalfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.moran_i(value float8, id bigint, neighbours bigint[], weights float8[]) (
 	SFUNC = @extschema@.moran_i_transfn,
 	STYPE = internal,
@@ -52,7 +52,7 @@ CREATE AGGREGATE @extschema@.moran_i(value float8, id bigint, neighbours bigint[
 	DESERIALFUNC = @extschema@.moran_i_deserialfn,
 	PARALLEL = SAFE
 );
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.moran_i(value float8, id bigint, neighbours bigint[], weights float8[],
 									 permutations int, seed bigint) (
 	SFUNC = @extschema@.moran_i_transfn,
@@ -80,7 +80,7 @@ CREATE TYPE @extschema@.local_moran_result AS (
 COMMENT ON TYPE @extschema@.local_moran_result IS
 'Local Moran''s I_i with its conditional expectation, variance and z-score (spdep''s localmoran), the two-sided p value (normal, or folded permutation), and the quadrant HH, LL, HL, LH (sign of z_i and of its spatial lag), ''not significant'' when p > significance, ''island'' without neighbours.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.local_moran(
 	value float8,
 	id bigint,

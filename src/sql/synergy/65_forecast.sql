@@ -3,7 +3,7 @@
 -- Every function is deterministic (the network's random starts come from
 -- pg_prng seeded by the seed argument), hence IMMUTABLE.
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.bp_forecast(
 	history float8[],
 	horizon int,
@@ -26,7 +26,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100000 ROWS 6;
 COMMENT ON FUNCTION @extschema@.bp_forecast(float8[], int, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text) IS
 'Forecast horizon steps after history (in time order) with an ensemble of BP networks: lags inputs -> hidden tanh nodes -> 1 linear output, trained by back-propagation (Adam, weight decay, optional dropout) on sliding windows of the differenced, scaled series and fed back recursively. hidden NULL: the paper''s rule k = round(sqrt(lags + 1)) + a, a = 1..10, chosen on the last windows. Forecasts are kept in [lower, upper]. Same arguments, same bits. NULL history or horizon: no rows.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.bp_fit(
 	history float8[],
 	lags int DEFAULT 2,
@@ -48,7 +48,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100000;
 COMMENT ON FUNCTION @extschema@.bp_fit(float8[], int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text) IS
 'Train the networks bp_forecast would train on history and return the model as jsonb: architecture, transform and scaling, bounds, every weight (shortest exact decimals), and the training record (options, windows, training RMSE, hidden sizes tried with their validation RMSE). Store it and forecast later with bp_forecast(model, history, horizon).';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.bp_forecast(model jsonb, history float8[], horizon int)
 RETURNS TABLE(step int, forecast float8)
 AS 'MODULE_PATHNAME', 'bp_forecast_model'
@@ -75,7 +75,7 @@ CREATE TYPE @extschema@.gm11_model AS (
 COMMENT ON TYPE @extschema@.gm11_model IS
 'GM(1,1) fit: development coefficient a, grey input b, restored values, posterior variance ratio C, small error probability P, grade 1-4 (good, qualified, barely qualified, unqualified), mean relative error, and the class-ratio (级比) check x(k-1)/x(k) against (exp(-2/(n+1)), exp(2/(n+1))).';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gm11_fit(history float8[])
 RETURNS @extschema@.gm11_model
 AS 'MODULE_PATHNAME', 'gm11_fit'
@@ -84,7 +84,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gm11_fit(float8[]) IS
 'Fit the grey model GM(1,1) to a non-negative series of at least 4 values. C and P use residuals for k = 1..n (the first is 0) and standard deviations with divisor n. NULL when the values after the first are all zero.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gm11_forecast(history float8[], horizon int)
 RETURNS TABLE(step int, forecast float8)
 AS 'MODULE_PATHNAME', 'gm11_forecast'
@@ -106,7 +106,7 @@ CREATE TYPE @extschema@.forecast_accuracy AS (
 COMMENT ON TYPE @extschema@.forecast_accuracy IS
 'Backtest of one method on the last holdout values: MAE, RMSE, MAPE (percent; NULL when an actual value is 0), sMAPE (percent, 200 |F - A| / (|F| + |A|), 0 when both are 0), and the forecasts next to the actual values.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.forecast_backtest(
 	history float8[],
 	holdout int,

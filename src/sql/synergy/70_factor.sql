@@ -21,7 +21,7 @@ CREATE FUNCTION @extschema@.factor_analysis_finalfn(internal)
 RETURNS jsonb AS 'MODULE_PATHNAME', 'factor_analysis_finalfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.factor_analysis(x float8[]) (
 	SFUNC = @extschema@.factor_analysis_transfn,
 	STYPE = internal,
@@ -33,7 +33,7 @@ CREATE AGGREGATE @extschema@.factor_analysis(x float8[]) (
 	DESERIALFUNC = @extschema@.factor_analysis_deserialfn,
 	PARALLEL = SAFE
 );
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.factor_analysis(x float8[], nfactors int) (
 	SFUNC = @extschema@.factor_analysis_transfn,
 	STYPE = internal,
@@ -50,7 +50,7 @@ COMMENT ON AGGREGATE @extschema@.factor_analysis(float8[]) IS
 COMMENT ON AGGREGATE @extschema@.factor_analysis(float8[], int) IS
 'Factor analysis keeping nfactors factors (NULL: eigenvalue > 1), as jsonb; see factor_analysis(float8[]).';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.factor_scores(
 	x float8[],
 	nfactors int DEFAULT NULL,
@@ -62,7 +62,7 @@ LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.factor_scores(float8[], int, text) IS
 'Window function: each row''s factor scores (regression method on indicators standardized with the n-1 divisor, as SPSS) from the factor analysis of the partition; nfactors NULL = eigenvalue > 1; rotation ''varimax'' or ''none''. The frame is ignored.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.factor_composite(
 	x float8[],
 	nfactors int DEFAULT NULL,
@@ -75,7 +75,7 @@ LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.factor_composite(float8[], int, text, float8) IS
 'Window function: composite factor score sum_j (v_j / sum v) F_j, v_j the variance explained by factor j; with shift > 0 the composite is moved to composite - min + shift (positive, same order: gravity masses). The frame is ignored.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.pca_scores(
 	x float8[],
 	ncomponents int DEFAULT NULL)
@@ -86,7 +86,7 @@ LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.pca_scores(float8[], int) IS
 'Window function: each row''s principal components Y_j = z . v_j (standardized indicators times the unit eigenvectors of the correlation matrix, variance lambda_j), no rotation; ncomponents NULL = eigenvalue > 1. The frame is ignored.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.pca_composite(
 	x float8[],
 	ncomponents int DEFAULT NULL,

@@ -2,7 +2,7 @@
 -- of an agglomeration's centres and hinterland tiers.  See
 -- docs/delimitation.md.
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_strength(
 	q_i float8,
 	q_j float8,
@@ -18,7 +18,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gravity_strength(float8, float8, float8, float8, float8, float8, float8) IS
 'Gravity linkage T_ij = k q_i^alpha q_j^beta / distance^r (masses and distance positive; the book chapter uses k = alpha = beta = 1, r = 2).';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_mass(population float8, gdp float8)
 RETURNS float8
 AS 'MODULE_PATHNAME', 'gravity_mass'
@@ -27,7 +27,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gravity_mass(float8, float8) IS
 'City mass sqrt(population x GDP), the common alternative to a factor-analysis quality score; both positive.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_coefficient(g_i float8, g_j float8)
 RETURNS float8
 AS 'MODULE_PATHNAME', 'gravity_coefficient'
@@ -36,7 +36,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gravity_coefficient(float8, float8) IS
 'Directional coefficient k_ij = g_i / (g_i + g_j) (g usually GDP): city i''s share of the linkage, so that T_ij differs from T_ji.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_tier(
 	membership float8,
 	thresholds float8[] DEFAULT '{0.3,0.1,0.05}'::float8[])
@@ -47,7 +47,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.gravity_tier(float8, float8[]) IS
 'Hinterland tier of a membership degree: 1 when membership >= thresholds[1], 2 when >= thresholds[2], ...; NULL below the last threshold (outside). Thresholds decrease strictly within (0, 1].';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_linkage(
 	ids text[],
 	masses float8[],
@@ -66,7 +66,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.gravity_linkage(text[], float8[], float8[], float8[], float8, float8, float8, float8, float8[]) IS
 'Every ordered pair (i, j) of a set of cities: great-circle distance (km, haversine, R = 6371.0088), gravity strength T_ij, membership F_ij = T_ij / sum_j T_ij, city i''s total linkage and whether j is its strongest partner. directional: g for k_ij = k g_i / (g_i + g_j). NULL ids, masses, lon or lat: no rows.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_linkage(
 	ids text[],
 	masses float8[],
@@ -111,7 +111,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.gravity_delimit_check(text[], text[]) IS
 'Internal: checks the centres argument of gravity_delimit.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_delimit(
 	ids text[],
 	masses float8[],
@@ -145,7 +145,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.gravity_delimit(text[], float8[], float8[], float8[], text[], float8[], float8, float8, float8, float8, float8[]) IS
 'Delimitation: each city that is not a centre goes to the centre with its highest membership F_ic = T_ic / sum_j T_ij, with tier gravity_tier(F_ic, thresholds) (NULL = outside); centres get tier 0. Distances from lon/lat as in gravity_linkage.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_delimit(
 	ids text[],
 	masses float8[],

@@ -59,7 +59,7 @@ CREATE FUNCTION @extschema@.trend_analysis_finalfn(internal)
 RETURNS @extschema@.trend_analysis_result AS 'MODULE_PATHNAME', 'trend_analysis_finalfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8) (
 	SFUNC = @extschema@.trend_analysis_transfn,
 	STYPE = internal,
@@ -70,7 +70,7 @@ CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8) (
 	DESERIALFUNC = @extschema@.trend_deserialfn,
 	PARALLEL = SAFE
 );
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int) (
 	SFUNC = @extschema@.trend_analysis_transfn,
 	STYPE = internal,
@@ -81,7 +81,7 @@ CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int
 	DESERIALFUNC = @extschema@.trend_deserialfn,
 	PARALLEL = SAFE
 );
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int, rotation float8) (
 	SFUNC = @extschema@.trend_analysis_transfn,
 	STYPE = internal,
@@ -93,7 +93,7 @@ CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int
 	PARALLEL = SAFE
 );
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int, rotation float8,
 											target_srid int) (
 	SFUNC = @extschema@.trend_analysis_transfn,
@@ -115,7 +115,7 @@ COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int, float8) I
 COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int, float8, int) IS
 'Trend analysis of z after transforming the geometries to target_srid (ST_Transform; e.g. a UTM zone to fit in metres instead of degrees; NULL: as they are), with polynomials of the given order and rotation in degrees.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.trend_curve(trend @extschema@.trend_analysis_result, samples int DEFAULT 50)
 RETURNS TABLE(direction text, "position" float8, z float8)
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
@@ -148,7 +148,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.trend_curve(@extschema@.trend_analysis_result, int) IS
 'The fitted trend curves of a trend_analysis result, sampled at samples evenly spaced positions over the data''s range: one row per direction (''east-west'', ''north-south'') and position (the rotated coordinate), with the fitted z; for line charts.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.trend_lines(trend @extschema@.trend_analysis_result, samples int DEFAULT 50)
 RETURNS TABLE(direction text, geom geometry)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE

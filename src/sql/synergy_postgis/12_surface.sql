@@ -31,7 +31,7 @@ CREATE FUNCTION @extschema@.trend_surface_finalfn(internal)
 RETURNS @extschema@.trend_surface_result AS 'MODULE_PATHNAME', 'trend_surface_finalfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.trend_surface(geom geometry, z float8) (
 	SFUNC = @extschema@.trend_surface_transfn,
 	STYPE = internal,
@@ -42,7 +42,7 @@ CREATE AGGREGATE @extschema@.trend_surface(geom geometry, z float8) (
 	DESERIALFUNC = @extschema@.trend_deserialfn,
 	PARALLEL = SAFE
 );
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.trend_surface(geom geometry, z float8, "order" int) (
 	SFUNC = @extschema@.trend_surface_transfn,
 	STYPE = internal,
@@ -53,7 +53,7 @@ CREATE AGGREGATE @extschema@.trend_surface(geom geometry, z float8, "order" int)
 	DESERIALFUNC = @extschema@.trend_deserialfn,
 	PARALLEL = SAFE
 );
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE AGGREGATE @extschema@.trend_surface(geom geometry, z float8, "order" int, target_srid int) (
 	SFUNC = @extschema@.trend_surface_transfn,
 	STYPE = internal,
@@ -71,7 +71,7 @@ COMMENT ON AGGREGATE @extschema@.trend_surface(geometry, float8) IS
 COMMENT ON AGGREGATE @extschema@.trend_surface(geometry, float8, int) IS
 'Least-squares trend surface z = sum b_ij x^i y^j, i + j <= order (1-6), over the points of the geometries.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.trend_surface_value(surface @extschema@.trend_surface_result, geom geometry)
 RETURNS float8
 AS 'MODULE_PATHNAME', 'trend_surface_value'

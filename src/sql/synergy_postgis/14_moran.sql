@@ -2,7 +2,7 @@
 -- Spatial weights from geometries, with PostGIS's index-backed predicates,
 -- in the shape that moran_i() and local_moran() take.
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.spatial_weights(
 	rel regclass,
 	id_column name,
@@ -87,7 +87,7 @@ COMMENT ON FUNCTION @extschema@.spatial_weights(regclass, name, name, text, int,
 -- ST_DWithin), so a few thousand geometries take seconds; for more, build
 -- the lists from a table with spatial_weights(rel, ...).
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.spatial_weights_array(
 	geom geometry[],
 	method text DEFAULT 'queen',
@@ -152,7 +152,7 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.spatial_weights_array(geometry[], text, int, float8, text) IS
 'Neighbour lists of the geometries of an array (ids are the 1-based positions; NULL or empty geometries are islands), with the methods and styles of spatial_weights(rel, ...); pairs are tested without an index (bounding boxes first), so use the table form beyond a few thousand geometries.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.moran_i(
 	value float8[],
 	geom geometry[],
@@ -188,7 +188,7 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.moran_i(float8[], geometry[], text, int, float8, text, int, bigint) IS
 'Global Moran''s I of value over the geometries at the same positions (e.g. array_agg per year), with the neighbour lists of spatial_weights_array(geom, method, k, distance, style); NULL values leave their region out.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.local_moran(
 	value float8[],
 	geom geometry[],

@@ -6,6 +6,7 @@
 -- when the extension is created; the PL/pgSQL helper keeps the search_path
 -- of CREATE EXTENSION (this schema and PostGIS's), whatever the caller's.
 
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@._gravity_lonlat(fname text, geoms geometry[])
 RETURNS geography[]
 LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -45,7 +46,7 @@ $$;
 COMMENT ON FUNCTION @extschema@._gravity_lonlat(text, geometry[]) IS
 'Internal to the gravity functions of synergy_postgis: the geometries as WGS84 geography, after checking that none is NULL, empty or without an SRID (errors name fname).';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_strength(
 	q_i float8,
 	q_j float8,
@@ -66,7 +67,7 @@ END;
 COMMENT ON FUNCTION @extschema@.gravity_strength(float8, float8, geometry, geometry, float8, float8, float8, float8) IS
 'Gravity linkage T_ij = k q_i^alpha q_j^beta / d^r with d the distance in km between the two geometries on the WGS84 spheroid (ST_Distance on geography); geometries need an SRID. Pass ST_Centroid(geom) for polygons.';
 
--- Availability: 0.1.0
+-- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_linkage(
 	ids text[],
 	masses float8[],
