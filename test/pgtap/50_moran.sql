@@ -5,7 +5,7 @@
 -- test/reference/make_spatial_pgtap.py; no R at run time.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(26);
+SELECT plan(28);
 
 \i test/data/columbus.sql
 \i test/data/myr_cities.sql
@@ -409,6 +409,13 @@ SELECT is((SELECT count(*) FROM (SELECT array_agg(v ORDER BY code) AS v, array_a
           31::bigint, 'local_moran(value[], geom[], ''knn'', 4) as localmoran for all 31 cities');
 SELECT throws_ok($$SELECT moran_i('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry])$$, '2202E', NULL,
                  'arrays of different lengths -> 2202E');
+SELECT throws_ok($$SELECT count(*) FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'SRID=4326;POINT(1 1)'])$$,
+                 '22023', 'spatial_weights_array: the geometries have different SRIDs',
+                 'array forms: mixed SRIDs -> 22023 (not PostGIS''s XX000)');
+CREATE TEMP TABLE sy_mixed_srid (id int, g geometry);
+INSERT INTO sy_mixed_srid VALUES (1, 'POINT(0 0)'), (2, 'SRID=4326;POINT(1 1)');
+SELECT throws_ok($$SELECT * FROM spatial_weights('sy_mixed_srid', 'id', 'g')$$, '22023', NULL,
+                 'spatial_weights: a table with mixed SRIDs -> 22023');
 SELECT throws_ok($$SELECT * FROM spatial_weights('sy_columbus', 'polyid', 'geom', 'bishop')$$, '22023', NULL,
                  'unknown method -> 22023');
 SELECT throws_ok($$SELECT moran_i(v, id, nb, NULL) FROM (VALUES (1.0, 1, '{1}'::bigint[])) t(v, id, nb)$$,

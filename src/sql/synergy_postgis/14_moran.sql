@@ -40,6 +40,15 @@ BEGIN
 			USING ERRCODE = '22023', DETAIL = format('distance = %s.', distance),
 				  HINT = 'Give the band in the units of the SRID (degrees for 4326), e.g. distance => 50000.';
 	END IF;
+	-- one coordinate system, or PostGIS's predicates fail with an internal
+	-- error (a column typed geometry(..., srid) is checked by PostgreSQL)
+	EXECUTE format('SELECT pg_catalog.string_agg(DISTINCT ST_SRID(%1$I)::text, '', '') FROM %2$s', geom_column, rel)
+		INTO pair;
+	IF pair LIKE '%,%' THEN
+		RAISE EXCEPTION 'spatial_weights: the geometries of %.% have different SRIDs', rel, geom_column
+			USING ERRCODE = '22023', DETAIL = 'SRIDs ' || pair || '.',
+				  HINT = 'Bring them to one system first, e.g. ST_Transform(geom, 4326), or ST_SetSRID for geometries without one.';
+	END IF;
 	-- the table is joined to itself directly, so its GiST index serves the
 	-- predicate (a CTE would hide it)
 	pair := CASE method
@@ -120,6 +129,14 @@ BEGIN
 		RAISE EXCEPTION 'spatial_weights_array: distance must be a finite number >= 0'
 			USING ERRCODE = '22023', DETAIL = format('distance = %s.', distance),
 				  HINT = 'Give the band in the units of the SRID (degrees for 4326), e.g. distance => 50000.';
+	END IF;
+	-- one coordinate system, or PostGIS's predicates fail with an internal error
+	IF (SELECT pg_catalog.count(DISTINCT ST_SRID(u.g)) FROM pg_catalog.unnest(geom) AS u(g)) > 1 THEN
+		RAISE EXCEPTION 'spatial_weights_array: the geometries have different SRIDs'
+			USING ERRCODE = '22023',
+				  DETAIL = 'SRIDs ' || (SELECT pg_catalog.string_agg(DISTINCT ST_SRID(u.g)::text, ', ')
+										FROM pg_catalog.unnest(geom) AS u(g)) || '.',
+				  HINT = 'Bring them to one system first, e.g. ST_Transform(geom, 4326), or ST_SetSRID for geometries without one.';
 	END IF;
 	RETURN QUERY
 	WITH g AS (
