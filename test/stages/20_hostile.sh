@@ -4,7 +4,7 @@
 # gave a result or a clean SQL error: no internal error (XX...), no system
 # error (58...), no lost connection.  Calls cancelled by the 5 s
 # statement_timeout are counted (slow but interruptible), not failed.
-# HOSTILE_SEED and HOSTILE_PER_FUNCTION (default 0.25 and 40) choose the draws.
+# HOSTILE_SEED and HOSTILE_PER_FUNCTION (default 0.25 and 200) choose the draws.
 set -euo pipefail
 . "$SY_REPO/scripts/lib.sh"
 cd "$SY_REPO"
@@ -13,7 +13,7 @@ db=synergy_hostile
 sy_createdb "$db" postgis synergy synergy_postgis >/dev/null
 out=$(mktemp /tmp/synergy-hostile.XXXXXX)
 trap 'rm -f "$out"' EXIT
-psql -X -d "$db" -v seed="${HOSTILE_SEED:-0.25}" -v per_function="${HOSTILE_PER_FUNCTION:-40}" \
+psql -X -d "$db" -v seed="${HOSTILE_SEED:-0.25}" -v per_function="${HOSTILE_PER_FUNCTION:-200}" \
 	-f test/hostile/hostile.sql >"$out" 2>&1 || true
 
 calls=$(grep -A3 '^ *calls *| *functions' "$out" | sed -n '3p' | awk -F'|' '{ gsub(/ /, ""); print $1 " calls of " $2 " functions" }')
