@@ -65,18 +65,18 @@ done
 sleep 5
 rss_start=$(rss_of "${pids[@]}")
 anon_start=$(RSS_FIELD=RssAnon rss_of "${pids[@]}")
-refreshes=0 refresh_failed=0 t=5 rss_peak=0 series=""
+refreshes=0 refresh_failed=0 elapsed=5 rss_peak=0 series=""
 while kill -0 "$bench_pid" 2>/dev/null; do
-	sleep 5; t=$((t + 5))
+	sleep 5; elapsed=$((elapsed + 5))
 	cur=$(rss_of "${pids[@]}")
 	if [ "${cur%% *}" -gt 0 ]; then
 		rss_end=$cur
 		anon_end=$(RSS_FIELD=RssAnon rss_of "${pids[@]}")
-		[ $((t % 30)) -eq 0 ] && series="$series $(mb "${cur%% *}")"
+		[ $((elapsed % 30)) -eq 0 ] && series="$series $(mb "${cur%% *}")"
 	fi
 	[ "${cur#* }" -gt "$rss_peak" ] && rss_peak=${cur#* }
-	echo "$t ${cur}" >>"$work/rss.txt"
-	if [ $((t % REFRESH_EVERY)) -eq 0 ] && [ $((t + 10)) -lt "$DURATION" ]; then
+	echo "$elapsed ${cur}" >>"$work/rss.txt"
+	if [ $((elapsed % REFRESH_EVERY)) -eq 0 ] && [ $((elapsed + 10)) -lt "$DURATION" ]; then
 		if "${PSQL[@]}" -c 'CALL refresh_pipeline()' >/dev/null 2>>"$work/refresh.err"; then
 			refreshes=$((refreshes + 1))
 		else
