@@ -5,7 +5,8 @@
 # holding its own lock on the first materialized view.  A reader with lock_timeout = 2 s must
 # then read that view (70 rows, the previous contents) when the run is concurrent, and must get
 # 55P03 (lock_not_available) when it is a complete refresh (concurrent => false), which takes an
-# ACCESS EXCLUSIVE lock.  The blocker is then cancelled and the refresh must finish.
+# ACCESS EXCLUSIVE lock.  The blocker is then cancelled and the refresh must finish.  Last, a run
+# cancelled by statement_timeout while it waits must be logged as failed with 57014.
 set -euo pipefail
 . "$SY_REPO/scripts/lib.sh"
 cd "$SY_REPO"
@@ -73,4 +74,24 @@ for concurrent in true false; do
 done
 check "the run log: three runs succeeded" "3|0" \
 	"$(q "SELECT count(*) FILTER (WHERE status = 'succeeded'), count(*) FILTER (WHERE status <> 'succeeded') FROM refresh_run")"
+
+# A run cancelled by statement_timeout while it waits is logged as failed (57014) and raises it.
+before=$(q "SELECT md5(string_agg(t::text, ';' ORDER BY region, year)) FROM synergy_pipeline.mv_city_ccd t")
+PGAPPNAME=sy_blocker psql -X -q -d "$db" -c 'BEGIN' \
+	-c 'LOCK TABLE synergy_sample.panel IN ACCESS EXCLUSIVE MODE' -c 'SELECT pg_sleep(60)' \
+	>/dev/null 2>&1 &
+blocker=$!
+wait_for "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+          WHERE a.application_name = 'sy_blocker' AND l.granted AND l.mode = 'AccessExclusiveLock'
+            AND l.relation = 'synergy_sample.panel'::regclass)" \
+	|| { echo "not ok - the blocker did not get its lock"; exit 1; }
+out=$(psql -X -d "$db" -v VERBOSITY=verbose -c "SET statement_timeout = '1s'" -c 'CALL refresh_pipeline()' 2>&1 || true)
+q "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = 'sy_blocker'" >/dev/null
+wait "$blocker" || true
+check "a run cancelled by statement_timeout raises 57014" 1 \
+	"$(grep -c 'ERROR:  57014: refresh_pipeline: run 4 failed refreshing synergy_pipeline.mv_city_ccd: canceling statement due to statement timeout' <<<"$out")"
+check "... and is logged as failed" "failed|mv_city_ccd|57014" \
+	"$(q "SELECT status, failed_view, sqlstate FROM refresh_run WHERE id = 4")"
+check "... and the view keeps its contents" "$before" \
+	"$(q "SELECT md5(string_agg(t::text, ';' ORDER BY region, year)) FROM synergy_pipeline.mv_city_ccd t")"
 exit $fail

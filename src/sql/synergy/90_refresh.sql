@@ -197,7 +197,9 @@ BEGIN
 			v_t1s := v_t1s OPERATOR(pg_catalog.||) pg_catalog.clock_timestamp();
 			v_rows := v_rows OPERATOR(pg_catalog.||) v_n;
 		END LOOP;
-	EXCEPTION WHEN OTHERS THEN
+	-- query_canceled too (statement_timeout, pg_cancel_backend): logged, then
+	-- raised again below like any other error.
+	EXCEPTION WHEN OTHERS OR query_canceled THEN
 		GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE, v_msg = MESSAGE_TEXT,
 		                        v_detail = PG_EXCEPTION_DETAIL, v_hint = PG_EXCEPTION_HINT,
 		                        v_context = PG_EXCEPTION_CONTEXT;
