@@ -13,7 +13,7 @@ OBJS         = $(CORE_OBJS) $(GLUE_OBJS)
 # later versions are reached by upgrade scripts, each a hand-written header
 # in src/sql/upgrade/ followed by the feature files new in that version.
 RELEASED     = src/sql/released/synergy--0.1.0.sql src/sql/released/synergy_postgis--0.1.0.sql
-SYNERGY_NEW_0_2_0 = 62_spatial 65_forecast 70_factor 80_gravity
+SYNERGY_NEW_0_2_0 = 62_spatial 65_forecast 70_factor 80_gravity 90_refresh
 POSTGIS_NEW_0_2_0 = 10_trend 12_surface 14_moran 20_gravity
 UPGRADES     = synergy--0.1.0--0.2.0.sql synergy_postgis--0.1.0--0.2.0.sql
 DATA         = $(RELEASED)

@@ -368,3 +368,15 @@ FROM (SELECT array_agg(q.code ORDER BY q.code) AS ids, array_agg(q.q ORDER BY q.
 JOIN myr_q a ON a.code = g.i JOIN myr_q b ON b.code = g.j
 WHERE g.i < g.j ORDER BY g.strength DESC LIMIT 5;
 \endif
+
+\echo
+\echo '== 27. Scheduled recalculation: the pipeline materialized, refreshed by refresh_pipeline() (docs/operations.md) =='
+\i examples/pipeline_materialized.sql
+SELECT * FROM refresh_order('synergy_pipeline');
+CALL refresh_pipeline();
+CALL refresh_pipeline();
+\echo 'The run log a dashboard reads (the first run fills the empty views, the second refreshes CONCURRENTLY):'
+SELECT r.id AS run, r.status, s.step, s.view_name, s.method, s.rows
+FROM refresh_run r JOIN refresh_step s ON s.run_id = r.id
+ORDER BY r.id, s.step;
+\echo 'With pg_cron installed: SELECT schedule_refresh(''synergy-nightly'', ''30 2 * * *'');'

@@ -14,6 +14,11 @@
 
 CREATE SCHEMA IF NOT EXISTS synergy_pipeline;
 
+-- Sums of floats depend on the order of the rows, which depends on the plan
+-- (hash or sort, parallel or not, statistics), so the aggregates over
+-- floats below say ORDER BY: the same data give the same bits after a
+-- restore, an ANALYZE or an upgrade (test/stages/50_dump_restore.sh).
+
 -- 1. Sources.  Edit these three views.
 
 -- The long panel: one row per region, year and indicator; value NULL where
@@ -81,22 +86,24 @@ FROM (SELECT region, agglomeration, year,
 -- indicator scores exactly 0, which makes the classic C zero.
 CREATE OR REPLACE VIEW synergy_pipeline.indicator_ccd AS
 SELECT agglomeration, subsystem, subsystem_order, year, count(*) AS cities,
-       (coupling_coordination(u)).c AS c, (coupling_coordination(u)).t AS t,
-       (coupling_coordination(u)).d AS d
+       (coupling_coordination(u ORDER BY region)).c AS c,
+       (coupling_coordination(u ORDER BY region)).t AS t,
+       (coupling_coordination(u ORDER BY region)).d AS d
 FROM synergy_pipeline.subsystem_scores
 GROUP BY agglomeration, subsystem, subsystem_order, year;
 
 -- 6. The composite synergy index D_t = sum(gamma_i D_it) with equal gamma:
 -- the mean over the subsystems, per agglomeration and year.
 CREATE OR REPLACE VIEW synergy_pipeline.synergy_index AS
-SELECT agglomeration, year, avg(d) AS d_t, ccd_grade(avg(d)) AS grade
+SELECT agglomeration, year, avg(d ORDER BY subsystem_order) AS d_t,
+       ccd_grade(avg(d ORDER BY subsystem_order)) AS grade
 FROM synergy_pipeline.indicator_ccd
 GROUP BY agglomeration, year;
 
 -- 7. The paper's Figure 5: each subsystem's mean D_it over the years, per
 -- agglomeration.
 CREATE OR REPLACE VIEW synergy_pipeline.subsystem_mean_ccd AS
-SELECT agglomeration, subsystem, subsystem_order, avg(d) AS mean_d,
+SELECT agglomeration, subsystem, subsystem_order, avg(d ORDER BY year) AS mean_d,
        min(year) AS first_year, max(year) AS last_year
 FROM synergy_pipeline.indicator_ccd
 GROUP BY agglomeration, subsystem, subsystem_order;

@@ -45,6 +45,8 @@ SY_APT_PACKAGES=(
 	clang
 	libclang-rt-14-dev
 )
+# Scheduled refresh (docs/operations.md; test/stages/40_pg_cron.sh, 50_dump_restore.sh)
+SY_APT_PACKAGES+=(postgresql-15-cron)
 
 SY_CLUSTER_DIRS=${SY_CLUSTER_DIRS:-}    # clusters started by this shell, space separated
 SY_CLEANUP_CMDS=()                      # extra commands run by sy_cleanup_on_exit's trap

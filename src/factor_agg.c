@@ -246,8 +246,10 @@ factor_analysis_finalfn(PG_FUNCTION_ARGS)
 		sy_check_finite_stat(st->fname, j, sy_moments_m2(mom, j), mom->lo[j], mom->hi[j]);
 	}
 	r = palloc(sizeof(double) * p * p);
+	/* constant indicators are caught above: a failure here is a sum of
+	 * squares too small for float8 (22003, as in the window functions) */
 	if (sy_correlation_packed(mom->comoment, p, r, &bad) != SY_OK)
-		sy_factor_constant_indicator(st->fname, bad, mom->lo[bad]);
+		sy_check_finite_stat(st->fname, bad, 0.0, mom->lo[bad], mom->hi[bad]);
 	mean = palloc(sizeof(double) * p);
 	sd = palloc(sizeof(double) * p);
 	for (int j = 0; j < p; j++)

@@ -94,9 +94,14 @@ sy_correlation(const double *x, size_t n, size_t p,
 				rj[k] += dj * (row[k] - mean[k]);
 		}
 	}
+	/* A sum of squares below DBL_MIN is made of subnormal squares that have
+	 * lost their precision (deviations below about 1e-154): the correlations
+	 * would be noise, and the matrix need not be positive semidefinite
+	 * (communalities above 1, found by the fuzzer).  Refuse it as for a
+	 * constant indicator; the glue reports a rescaling error. */
 	for (size_t j = 0; j < p; j++)
 	{
-		if (!(r[j * p + j] > 0.0))
+		if (!(r[j * p + j] >= DBL_MIN))
 		{
 			*bad = j;
 			return SY_EDOMAIN;
@@ -123,8 +128,8 @@ sy_correlation(const double *x, size_t n, size_t p,
 sy_status
 sy_correlation_packed(const double *comoment, size_t p, double *r, size_t *bad)
 {
-	for (size_t j = 0; j < p; j++)
-		if (!(comoment[sy_packed_index(p, j, j)] > 0.0))
+	for (size_t j = 0; j < p; j++)	/* as sy_correlation: no subnormal sums */
+		if (!(comoment[sy_packed_index(p, j, j)] >= DBL_MIN))
 		{
 			*bad = j;
 			return SY_EDOMAIN;

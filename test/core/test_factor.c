@@ -218,6 +218,15 @@ test_degenerate(void)
 	CHECK(sy_correlation(cst, 3, 2, mean, sd, r, &bad, NULL) == SY_EDOMAIN && bad == 0,
 		  "constant indicator 1 reported");
 	CHECK(sy_correlation(cst, 1, 2, mean, sd, r, &bad, NULL) == SY_UNDEFINED, "one row undefined");
+	{
+		/* found by the fuzzer: an indicator varying by 3e-161 has subnormal
+		 * squares; its correlations were noise and communalities exceeded 1 */
+		const double tiny[6] = {1.0, -3.4135843875307579e-161, 2.0, 0.0, 7.0, 0.0};
+
+		bad = 99;
+		CHECK(sy_correlation(tiny, 3, 2, mean, sd, r, &bad, NULL) == SY_EDOMAIN && bad == 1,
+			  "an indicator with subnormal squares is refused");
+	}
 	free(space);
 }
 

@@ -1,6 +1,7 @@
 -- synergy 0.1.0 -> 0.2.0: forecasting (BP networks, GM(1,1), backtests),
 -- global and local Moran's I, factor analysis and PCA composites, gravity
--- linkage and delimitation.  Every object of 0.1.0 is unchanged; the
+-- linkage and delimitation, the scheduled refresh of materialized views and
+-- its run log.  Every object of 0.1.0 is unchanged; the
 -- Makefile appends the feature files new in 0.2.0 (SYNERGY_NEW_0_2_0) to
 -- this header, so an upgraded database gets the very objects a fresh
 -- install creates (test/stages/70_upgrade.sh compares the catalogs).
