@@ -2,7 +2,7 @@
 -- synergy_postgis called with hostile arguments (NULLs, NaN, infinities,
 -- empty, huge and multidimensional arrays, odd lower bounds, unknown
 -- options, bad jsonb models, empty and mixed-SRID geometries, ...).
--- Plain functions are called directly, aggregates over three rows and window
+-- Plain functions and procedures are called directly, aggregates over three rows and window
 -- functions over a three-row partition, each call its own statement under a
 -- 5 s statement_timeout.  Every call must give a result or a clean SQL
 -- error; test/stages/20_hostile.sh reads the output and fails on an internal
@@ -49,7 +49,7 @@ UNION ALL SELECT 'geometry[]', e FROM unnest(ARRAY['NULL', '''{}''::geometry[]',
   'ARRAY[''POINT(0 0)''::geometry, ''SRID=4326;POINT(1 1)'']', 'ARRAY[''POINT EMPTY''::geometry]']) e
 UNION ALL SELECT 'regclass', e FROM unnest(ARRAY['NULL', '''hostile_geom''::regclass', '''pg_class''::regclass',
   '''hostile_pool''::regclass']) e
-UNION ALL SELECT 'name', e FROM unnest(ARRAY['NULL', '''id''', '''geom''', '''nosuch''', '''expr''', '''typ''']) e;
+UNION ALL SELECT 'name', e FROM unnest(ARRAY['NULL', '''id''', '''geom''', '''nosuch''', '''expr''', '''typ''', '''public''', '''pg_catalog''', '''synergy_pipeline''']) e;
 
 -- composite results of the spatial aggregates, real and NULL
 DO $$
@@ -96,7 +96,10 @@ BEGIN
     ORDER BY 2
   LOOP
     FOR k IN 1 .. current_setting('hostile.per_function')::int LOOP
-      IF f.prokind = 'f' THEN
+      IF f.prokind = 'p' THEN
+        args := ARRAY(SELECT pg_temp.pick(t) || '::' || t::text FROM unnest(f.types) t);
+        call := format('CALL %s(%s)', f.qname, array_to_string(args, ', '));
+      ELSIF f.prokind = 'f' THEN
         args := ARRAY(SELECT pg_temp.pick(t) || '::' || t::text FROM unnest(f.types) t);
         call := format('SELECT count(*) FROM (SELECT %s(%s)) s', f.qname, array_to_string(args, ', '));
         IF f.proretset THEN
