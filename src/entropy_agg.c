@@ -411,12 +411,15 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 	sy_entropy_coefs(m, st->lo, st->hi, st->dir, a, c);
 	for (int k = 0; k < st->nblocks; k++)
 	{
-		/* an adopted block can hold a whole worker's rows: go in slices */
-		for (int64 i = 0; i < st->blocks[k].nrows; i += 65536)
+		/* an adopted block can hold a whole worker's rows: go in slices of
+		 * about 2^20 values, a millisecond or so, between interrupt checks */
+		int64		slice = Max(1, (1 << 20) / m);
+
+		for (int64 i = 0; i < st->blocks[k].nrows; i += slice)
 		{
 			CHECK_FOR_INTERRUPTS();
 			sy_entropy_accum_block(st->blocks[k].rows + (Size) i * m,
-								   Min(65536, st->blocks[k].nrows - i), m, a, c,
+								   Min(slice, st->blocks[k].nrows - i), m, a, c,
 								   st->shift, sumz, sumzlogz);
 		}
 	}

@@ -54,6 +54,9 @@ typedef struct sy_factor
 	double		bartlett_p;		/* NaN if singular */
 	int			singular;
 	int			iterations;		/* varimax sweeps */
+	double	   *work;			/* 2 p^2 + 3 p: LAPACK's copy, vectors, values, isuppz */
+	void		(*tick) (void); /* the caller's interrupt check, or NULL: it may
+								 * longjmp, so nothing here is malloc'd */
 } sy_factor;
 
 /* Doubles of space for sy_factor_init (the last p * p are the caller's). */
