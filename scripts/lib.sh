@@ -44,6 +44,7 @@ SY_APT_PACKAGES=(
 	libblas-dev
 	clang
 	libclang-rt-14-dev
+	valgrind	# test/stages/70_memcheck.sh, scripts/memcheck.sh
 )
 
 SY_CLUSTER_DIRS=${SY_CLUSTER_DIRS:-}    # clusters started by this shell, space separated

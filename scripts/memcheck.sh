@@ -28,24 +28,30 @@ command -v valgrind >/dev/null || { sy_warn "valgrind is not installed (Debian p
 sy_cleanup_on_exit
 t_start=$(date +%s)
 
-sy_banner "build"
-sy_build_install || exit 1
+if [ "${SY_MEMCHECK_NO_BUILD:-0}" != 1 ]; then
+	sy_banner "build"
+	sy_build_install || exit 1
+fi
 
 sy_banner "cluster under valgrind"
 # JIT would run generated code valgrind cannot attribute; nothing in the suite needs it.
 SY_EXTRA_CONF=$'jit = off\nmax_parallel_workers_per_gather = 2' sy_cluster_start memcheck || exit 1
 dir=$SY_CLUSTER_DIR
-sy_as_owner "$SY_PG_BINDIR/pg_ctl" stop -D "$dir/data" -m fast -w -s >/dev/null
 mkdir -p "$dir/vg" && { sy_is_root && chown postgres: "$dir/vg"; true; }
-# The server is started as the cluster owner with the library of sy_cluster_start; pg_ctl
-# stop (via sy_cluster_stop on exit) stops it, as valgrind runs in the postgres process itself.
+# Restart the cluster under valgrind, on the same port: hold sy_cluster_start's port lock
+# meanwhile, so that no other cluster takes the port while it is free.  pg_ctl stop (via
+# sy_cluster_stop on exit) stops it, as valgrind runs in the postgres process itself.
+exec {lockfd}</tmp/synergy-port.lock || exec {lockfd}</dev/null
+flock -w 120 "$lockfd" || sy_warn "port lock busy for 120 s, going on without it"
+sy_as_owner "$SY_PG_BINDIR/pg_ctl" stop -D "$dir/data" -m fast -w -s >/dev/null
 sy_as_owner valgrind --trace-children=yes --leak-check=no --num-callers=40 --error-limit=no \
 	--read-var-info=yes --log-file="$dir/vg/%p.log" \
-	"$SY_PG_BINDIR/postgres" -D "$dir/data" >"$dir/server.log" 2>&1 &
+	"$SY_PG_BINDIR/postgres" -D "$dir/data" {lockfd}<&- >"$dir/server.log" 2>&1 &
 for ((i = 0; i < 180; i++)); do
 	"$SY_PG_BINDIR/pg_isready" -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -t 1 && break
 	sleep 1
 done
+exec {lockfd}<&-
 [ "$i" -lt 180 ] || { sy_warn "postgres under valgrind did not start"; tail -n 30 "$dir/server.log" >&2; exit 1; }
 sy_say "postgres under valgrind ready after ${i} s; logs in $dir/vg"
 
