@@ -103,7 +103,10 @@ sy_correlation(const double *x, size_t n, size_t p,
 	}
 	for (size_t j = 0; j < p; j++)
 	{
-		if (!(r[j * p + j] > 0.0))
+		/* a subnormal sum of squares has lost its precision (deviations of
+		 * about 1e-160): its correlations could leave [-1, 1] and R stop being
+		 * positive semi-definite, so it counts as underflowed */
+		if (!(r[j * p + j] >= DBL_MIN))
 		{
 			*bad = j;
 			return SY_EDOMAIN;
