@@ -4,7 +4,7 @@
 # of the cancel.  Each query below runs for minutes if nothing stops it, and the
 # cancel comes once the backend is in the function's own loop (not in reading
 # the input): Moran's I permutations over 800,000 links, local Moran's I with
-# conditional permutations, factor analysis (aggregate and window) of a group
+# conditional permutations (also with 1,000 neighbours per region), factor analysis (aggregate and window) of a group
 # of 500 indicators, entropy weights of 30 million rows, BP training with large
 # settings.  The measured latencies are printed (docs/scale-out.md records them).
 # Run by scripts/test.sh with the test cluster's PG* variables exported.
@@ -31,15 +31,24 @@ FROM generate_series(1, 20000) g;
 CREATE TABLE fac AS
 SELECT ARRAY(SELECT sin(g * (1 + j * 0.013)) + (g % (j + 2)) * 0.01 FROM generate_series(1, 400) j) AS x
 FROM generate_series(1, 20000) g;
+-- 3,000 regions of 1,000 neighbours each: one region's conditional
+-- permutations are 10^9 draws, which once ran between two interrupt checks
+-- (6.4 s to stop, before the checks were counted by work)
+CREATE TABLE hub AS
+SELECT g::bigint AS id, sin(g * 0.37) AS v,
+       ARRAY(SELECT ((g + j) % 3000) + 1 FROM generate_series(1, 1000) j)::bigint[] AS nb
+FROM generate_series(1, 3000) g;
 ANALYZE mor;
 ANALYZE fac;
+ANALYZE hub;
 SQL
 echo "set-up: $(( ($(now) - t0) / 1000000 )) ms"
 
-names=(moran_i local_moran factor_analysis factor_analysis_final factor_scores entropy_weights bp_forecast)
+names=(moran_i local_moran local_moran_hub factor_analysis factor_analysis_final factor_scores entropy_weights bp_forecast)
 declare -A sql wait_ms
 sql[moran_i]="SELECT (moran_i(v, id, nb, NULL, 1000000, 1)).i FROM mor"
 sql[local_moran]="SELECT count(r) FROM (SELECT local_moran(v, id, nb, NULL, 1000000, 1) OVER () AS r FROM mor) s"
+sql[local_moran_hub]="SELECT count(r) FROM (SELECT local_moran(v, id, nb, NULL, 1000000, 1) OVER () AS r FROM hub) s"
 # a group of 20 million rows (the transition function), then a final function
 # that keeps 300 factors of 400 indicators (the varimax rotation of 300 factors
 # is the long part; after the eigenproblem, which LAPACK does in one call)
@@ -50,7 +59,7 @@ sql[entropy_weights]="SELECT entropy_weights(ARRAY[g, g % 7, sin(g)]::float8[]) 
 sql[bp_forecast]="SELECT count(*) FROM bp_forecast(ARRAY(SELECT sin(t) FROM generate_series(1, 20000) t), 3, hidden => 200, lags => 50, epochs => 1000000)"
 # how long to let each run before the cancel: past reading its input, into its own loop
 # (factor_scores reads and detoasts 20,000 rows of 400 values, then correlates them, about 1.5 s)
-wait_ms=([moran_i]=1000 [local_moran]=1000 [factor_analysis]=1000 [factor_analysis_final]=1500 [factor_scores]=2500
+wait_ms=([moran_i]=1000 [local_moran]=1000 [local_moran_hub]=1500 [factor_analysis]=1000 [factor_analysis_final]=1500 [factor_scores]=2500
 	[entropy_weights]=1500 [bp_forecast]=1000)
 
 check() {   # check WHAT FN MS FILE
