@@ -44,6 +44,7 @@ SY_APT_PACKAGES=(
 	libblas-dev
 	clang
 	libclang-rt-14-dev
+	valgrind	# test/stages/70_memcheck.sh, scripts/memcheck.sh
 )
 # Scheduled refresh (docs/operations.md; test/stages/40_pg_cron.sh, 50_dump_restore.sh)
 SY_APT_PACKAGES+=(postgresql-15-cron)

@@ -18,6 +18,7 @@
 #include "utils/memutils.h"
 
 #include "sy_pg.h"
+#include "sy_limits.h"
 
 #define CCD_MAGIC	0x31435953		/* "SYC1" */
 #define CCD_VERSION 1
@@ -69,6 +70,7 @@ ccd_push(CcdState *st, double u, double w)
 					 errmsg("%s: too many systems in one group", st->fname),
 					 errdetail("The group has more than " INT64_FORMAT " rows.", st->n),
 					 errhint("Each row is one system (city or subsystem); group by indicator and year.")));
+		sy_group_memory_check(st->fname, 2.0 * st->cap * sizeof(double) * (st->weighted ? 2 : 1), st->n);
 		st->cap *= 2;
 		st->u = repalloc_huge(st->u, sizeof(double) * st->cap);
 		if (st->weighted)

@@ -22,6 +22,7 @@
 #include "utils/builtins.h"
 
 #include "sy_pg.h"
+#include "sy_limits.h"
 
 #define ENTROPY_MAGIC	0x31455953	/* "SYE1" */
 #define ENTROPY_VERSION 1
@@ -48,6 +49,7 @@ typedef struct EntropyState
 	int			nblocks;
 	int			maxblocks;
 	int			rows_per_block; /* capacity of a new block */
+	double		bytes;			/* the blocks' size, for synergy.max_group_memory */
 	MemoryContext own;			/* deserialized state's own context, or NULL */
 } EntropyState;
 
@@ -88,6 +90,9 @@ entropy_state_new(const char *fname, int m, int *dir, double shift)
 static void
 add_block(EntropyState *st, double *rows, int64 nrows, int64 cap)
 {
+	/* checked per block, so about once per MB of rows */
+	st->bytes += (double) cap * st->m * sizeof(double);
+	sy_group_memory_check(st->fname, st->bytes, st->n + nrows);
 	if (st->nblocks == st->maxblocks)
 	{
 		st->maxblocks *= 2;
@@ -109,6 +114,8 @@ entropy_next_row(EntropyState *st)
 	{
 		int64		cap = last ? Min(last->cap * 2, st->rows_per_block) : Min(8, st->rows_per_block);
 
+		/* the limit is checked before the block is allocated */
+		sy_group_memory_check(st->fname, st->bytes + (double) cap * st->m * sizeof(double), st->n);
 		add_block(st, palloc(sizeof(double) * (Size) st->m * cap), 0, cap);
 		last = &st->blocks[st->nblocks - 1];
 	}
@@ -404,12 +411,15 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 	sy_entropy_coefs(m, st->lo, st->hi, st->dir, a, c);
 	for (int k = 0; k < st->nblocks; k++)
 	{
-		/* an adopted block can hold a whole worker's rows: go in slices */
-		for (int64 i = 0; i < st->blocks[k].nrows; i += 65536)
+		/* an adopted block can hold a whole worker's rows: go in slices of
+		 * about 2^20 values, a millisecond or so, between interrupt checks */
+		int64		slice = Max(1, (1 << 20) / m);
+
+		for (int64 i = 0; i < st->blocks[k].nrows; i += slice)
 		{
 			CHECK_FOR_INTERRUPTS();
 			sy_entropy_accum_block(st->blocks[k].rows + (Size) i * m,
-								   Min(65536, st->blocks[k].nrows - i), m, a, c,
+								   Min(slice, st->blocks[k].nrows - i), m, a, c,
 								   st->shift, sumz, sumzlogz);
 		}
 	}

@@ -8,6 +8,7 @@
  */
 #include "postgres.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "fmgr.h"
@@ -243,7 +244,10 @@ factor_analysis_finalfn(PG_FUNCTION_ARGS)
 	{
 		if (mom->hi[j] == mom->lo[j])
 			sy_factor_constant_indicator(st->fname, j, mom->lo[j]);
-		sy_check_finite_stat(st->fname, j, sy_moments_m2(mom, j), mom->lo[j], mom->hi[j]);
+		/* a subnormal sum of squares has lost its precision: underflow, as in
+		 * sy_correlation (its correlations could leave [-1, 1]) */
+		sy_check_finite_stat(st->fname, j, sy_moments_m2(mom, j) < DBL_MIN ? 0.0 : sy_moments_m2(mom, j),
+							 mom->lo[j], mom->hi[j]);
 	}
 	r = palloc(sizeof(double) * p * p);
 	/* constant indicators are caught above: a failure here is a sum of

@@ -83,6 +83,7 @@ sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_ro
 	size_t		k;
 
 	sy_factor_init(f, p, space);
+	f->tick = tick;
 	CHECK_FOR_INTERRUPTS();
 	if (sy_factor_eigen(f, r, n) != SY_OK)
 		ereport(ERROR,

@@ -155,14 +155,19 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 	c->scores = MemoryContextAllocHuge(keep, sizeof(double) * (Size) n * k);
 	c->composite = MemoryContextAllocHuge(keep, sizeof(double) * n);
 	z = palloc(sizeof(double) * p);
-	for (int64 i = 0; i < n; i++)
+	for (int64 i = 0, ops = 0; i < n; i++)
 	{
 		const double *x = mx->x + (Size) i * p;
 		double	   *s = c->scores + (Size) i * k;
 		double		comp = 0.0;
 
-		if ((i & 1023) == 0)
+		/* p (k + 1) operations a row: check about every 2^20 */
+		ops += (int64) p * (k + 1);
+		if (ops >= (1 << 20))
+		{
+			ops = 0;
 			CHECK_FOR_INTERRUPTS();
+		}
 		for (int j = 0; j < p; j++)
 			z[j] = (x[j] - mean[j]) / sd[j];
 		for (int l = 0; l < k; l++)

@@ -20,6 +20,7 @@
 
 #include "sy_pg.h"
 #include "sy_moran.h"
+#include "sy_limits.h"
 
 #define MORAN_MAGIC		0x314D5953	/* "SYM1" */
 #define MORAN_VERSION	1
@@ -116,8 +117,11 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 }
 
 static void
-append_regions(SyRegions *into, const SyRegions *from)
+append_regions(SyRegions *into, const SyRegions *from, const char *fname)
 {
+	/* partial states are checked once, at their final size */
+	sy_group_memory_check(fname, sy_regions_bytes(into->n + from->n, into->nnb + from->nnb),
+						  into->n + from->n);
 	for (int64 i = 0; i < from->n; i++)
 	{
 		int64		k = from->nstart[i + 1] - from->nstart[i];
@@ -179,7 +183,7 @@ moran_i_combinefn(PG_FUNCTION_ARGS)
 		w.argname = "seed";
 		sy_must_be_constant(a->seed == b->seed, w);
 	}
-	append_regions(&a->r, &b->r);
+	append_regions(&a->r, &b->r, a->fname);
 	a->seen += b->seen;
 	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(a);

@@ -18,6 +18,7 @@
 
 #include "sy_pg.h"
 #include "sy_moran.h"
+#include "sy_limits.h"
 
 #define SY_MAX_REGIONS ((int64) 100000000)
 #define SY_MAX_PERMUTATIONS 1000000
@@ -34,6 +35,13 @@ sy_regions_init(SyRegions *r, int64 cap, int64 nbcap)
 	r->nbid = palloc_extended(sizeof(int64) * r->nbcap, MCXT_ALLOC_HUGE);
 	r->nbw = palloc_extended(sizeof(double) * r->nbcap, MCXT_ALLOC_HUGE);
 	r->nstart[0] = 0;
+}
+
+/* Memory of regions with these capacities: id, x, offsets; neighbour ids and weights. */
+double
+sy_regions_bytes(int64 cap, int64 nbcap)
+{
+	return 24.0 * cap + 16.0 * nbcap;
 }
 
 static void
@@ -99,6 +107,7 @@ sy_regions_add(SyRegions *r, const char *fname, int64 row, int64 id, double x,
 	{
 		if (r->cap >= SY_MAX_REGIONS)
 			too_many(fname, "regions");
+		sy_group_memory_check(fname, sy_regions_bytes(r->cap * 2, r->nbcap), r->n);
 		r->cap *= 2;
 		r->id = repalloc_huge(r->id, sizeof(int64) * r->cap);
 		r->x = repalloc_huge(r->x, sizeof(double) * r->cap);
@@ -108,6 +117,7 @@ sy_regions_add(SyRegions *r, const char *fname, int64 row, int64 id, double x,
 	{
 		if (r->nbcap >= SY_MAX_REGIONS * 4)
 			too_many(fname, "neighbour links");
+		sy_group_memory_check(fname, sy_regions_bytes(r->cap, r->nbcap * 2), r->n);
 		r->nbcap *= 2;
 		r->nbid = repalloc_huge(r->nbid, sizeof(int64) * r->nbcap);
 		r->nbw = repalloc_huge(r->nbw, sizeof(double) * r->nbcap);

@@ -20,6 +20,7 @@
 #include "sy_pg.h"
 #include "sy_window.h"
 #include "sy_moran.h"
+#include "sy_limits.h"
 
 typedef struct LocalCache
 {
@@ -91,6 +92,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 				 errdetail("significance = %g.", c->significance),
 				 errhint("0.05 is usual; 1 labels every region by its quadrant.")));
 
+	sy_group_memory_check(fname, sy_regions_bytes(nrows, nrows * 4), nrows);
 	sy_regions_init(&r, nrows, nrows * 4);
 	/* detoasted arrays are freed per row; the regions grow in keep (repalloc) */
 	rowcxt = AllocSetContextCreate(keep, "synergy local_moran row", ALLOCSET_SMALL_SIZES);

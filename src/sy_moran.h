@@ -29,6 +29,9 @@ typedef struct SyRegions
 
 extern void sy_regions_init(SyRegions *r, int64 cap, int64 nbcap);
 
+/* Bytes that regions of these capacities keep (synergy.max_group_memory). */
+extern double sy_regions_bytes(int64 cap, int64 nbcap);
+
 /*
  * Append a region; neighbours may be NULL (an island), weights NULL (row
  * standardised over the neighbours present in the group).

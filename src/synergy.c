@@ -17,3 +17,14 @@ synergy_lib_version(PG_FUNCTION_ARGS)
 	(void) fcinfo;
 	PG_RETURN_TEXT_P(cstring_to_text(SYNERGY_LIB_VERSION));
 }
+
+/* The library's settings (group_limit.c). */
+#include "sy_limits.h"
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	sy_limits_init();
+}

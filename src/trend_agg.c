@@ -22,6 +22,7 @@
 #include "utils/memutils.h"
 
 #include "sy_pg.h"
+#include "sy_limits.h"
 #include "sy_geom.h"
 #include "sy_spatial.h"
 
@@ -122,6 +123,7 @@ trend_push(TrendState *st, double x, double y, double z)
 					 errmsg("%s: too many points in one group", st->fname),
 					 errdetail("The group has more than " INT64_FORMAT " points.", TREND_MAX_ROWS),
 					 errhint("Fit a sample of the points (TABLESAMPLE), or group them more finely.")));
+		sy_group_memory_check(st->fname, 3.0 * sizeof(double) * Min(st->cap * 2, TREND_MAX_ROWS), st->n);
 		st->cap = Min(st->cap * 2, TREND_MAX_ROWS);
 		st->x = repalloc_huge(st->x, sizeof(double) * st->cap);
 		st->y = repalloc_huge(st->y, sizeof(double) * st->cap);

@@ -15,6 +15,7 @@
 
 #include "sy_pg.h"
 #include "sy_window.h"
+#include "sy_limits.h"
 
 MemoryContext
 sy_partition_context(void *partition_local)
@@ -34,6 +35,7 @@ sy_read_matrix(WindowObject winobj, int argno, SyWhere w, MemoryContext keep,
 	out->nrows = nrows;
 	out->nvalid = 0;
 	out->m = -1;
+	sy_group_memory_check(w.fname, (double) sizeof(int64) * nrows, nrows);
 	out->index = MemoryContextAllocHuge(keep, sizeof(int64) * nrows);
 	out->x = out->lo = out->hi = NULL;
 
@@ -61,6 +63,8 @@ sy_read_matrix(WindowObject winobj, int argno, SyWhere w, MemoryContext keep,
 		if (out->x == NULL)
 		{
 			out->m = m;
+			/* the whole partition's copy, checked once before it is made */
+			sy_group_memory_check(w.fname, (double) sizeof(double) * ((double) m + 1.0) * nrows, nrows);
 			out->x = MemoryContextAllocHuge(keep, sizeof(double) * (Size) m * nrows);
 			out->lo = MemoryContextAlloc(keep, sizeof(double) * m);
 			out->hi = MemoryContextAlloc(keep, sizeof(double) * m);

@@ -13,6 +13,7 @@
 
 #include "sy_pg.h"
 #include "sy_window.h"
+#include "sy_limits.h"
 
 typedef struct SeriesCache
 {
@@ -53,7 +54,7 @@ row_float8(WindowObject winobj, int argno, int64 i, SyWhere w,
 }
 
 static SeriesCache *
-series_cache(WindowObject winobj, int64 *nrows)
+series_cache(WindowObject winobj, const char *fname, int64 *nrows)
 {
 	SeriesCache *c = WinGetPartitionLocalMemory(winobj, sizeof(SeriesCache));
 
@@ -62,6 +63,8 @@ series_cache(WindowObject winobj, int64 *nrows)
 	{
 		MemoryContext keep = sy_partition_context(c);
 
+		/* value and known per row, and interpolate's sorted copy (up to 50 bytes a row) */
+		sy_group_memory_check(fname, 50.0 * *nrows, *nrows);
 		c->known = MemoryContextAllocHuge(keep, *nrows);
 		c->value = MemoryContextAllocHuge(keep, sizeof(double) * *nrows);
 	}
@@ -84,7 +87,7 @@ minmax_normalize_window(PG_FUNCTION_ARGS)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
 	int64		nrows;
-	SeriesCache *c = series_cache(winobj, &nrows);
+	SeriesCache *c = series_cache(winobj, "minmax_normalize", &nrows);
 
 	if (!c->ready)
 	{
@@ -163,7 +166,7 @@ interpolate_window(PG_FUNCTION_ARGS)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
 	int64		nrows;
-	SeriesCache *c = series_cache(winobj, &nrows);
+	SeriesCache *c = series_cache(winobj, "interpolate", &nrows);
 
 	if (!c->ready)
 	{

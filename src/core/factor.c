@@ -22,7 +22,7 @@
 size_t
 sy_factor_doubles(size_t p)
 {
-	return 6 * p * p + 4 * p;
+	return 8 * p * p + 7 * p;
 }
 
 void
@@ -48,6 +48,8 @@ sy_factor_init(sy_factor *f, size_t p, double *space)
 	space += p * p;
 	f->msa = space;
 	space += p;
+	f->work = space;
+	space += 2 * p * p + 3 * p;
 	(void) space;				/* p * p left for the caller */
 	f->kmo = f->bartlett_chi2 = f->bartlett_p = NAN;
 }
@@ -79,12 +81,17 @@ sy_correlation(const double *x, size_t n, size_t p,
 	/* co-moments of deviations from the mean: no cancellation */
 	for (size_t q = 0; q < p * p; q++)
 		r[q] = 0.0;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0, ops = 0; i < n; i++)
 	{
 		const double *row = x + i * p;
 
-		if (tick && (i & 1023) == 0)
+		/* a row costs p(p+1)/2 products: tick about every 2^20 of them */
+		ops += p * (p + 1) / 2;
+		if (tick && ops >= ((size_t) 1 << 20))
+		{
+			ops = 0;
 			tick();
+		}
 		for (size_t j = 0; j < p; j++)
 		{
 			double		dj = row[j] - mean[j];
@@ -199,11 +206,13 @@ adequacy(sy_factor *f, const double *r, double n)
 	f->bartlett_chi2 = -((n - 1.0) - (2.0 * p + 5.0) / 6.0) * f->log_det;
 	f->bartlett_p = p > 1 ? sy_chisq_upper(f->bartlett_chi2, f->bartlett_df) : NAN;
 
-	/* R^-1 = V L^-1 V' */
-	rinv = malloc(sizeof(double) * p * p);
-	if (rinv == NULL)
-		return;
+	/* R^-1 = V L^-1 V', in LAPACK's input copy (dsyevr destroyed it):
+	 * p^3 / 2 operations, so the interrupt check runs once per row */
+	rinv = f->work;
 	for (size_t i = 0; i < p; i++)
+	{
+		if (f->tick)
+			f->tick();
 		for (size_t j = i; j < p; j++)
 		{
 			double		s = 0.0;
@@ -212,6 +221,7 @@ adequacy(sy_factor *f, const double *r, double n)
 				s += f->eigenvectors[i * p + l] * f->eigenvectors[j * p + l] / f->eigenvalues[l];
 			rinv[i * p + j] = rinv[j * p + i] = s;
 		}
+	}
 	for (size_t i = 0; i < p; i++)
 	{
 		double		r2 = 0.0,
@@ -232,37 +242,29 @@ adequacy(sy_factor *f, const double *r, double n)
 		a2all += a2;
 	}
 	f->kmo = r2all + a2all > 0.0 ? r2all / (r2all + a2all) : NAN;
-	free(rinv);
 }
 
 sy_status
 sy_factor_eigen(sy_factor *f, double *r, double n)
 {
 	size_t		p = f->p;
-	double	   *a = malloc(sizeof(double) * p * p);
-	double	   *w = malloc(sizeof(double) * p);
-	double	   *z = malloc(sizeof(double) * p * p);
-	lapack_int *isuppz = malloc(sizeof(lapack_int) * 2 * p);
+	/* workspace from the caller (f->work), not malloc: adequacy() calls
+	 * the interrupt check, which may longjmp out */
+	double	   *a = f->work;
+	double	   *z = a + p * p;
+	double	   *w = z + p * p;
+	lapack_int *isuppz = (lapack_int *) (w + p);	/* 2p ints in 2p doubles */
 	lapack_int	found = 0,
 				info;
-	sy_status	rc = SY_OK;
 
 	f->n = n;
 	for (size_t j = 0; j < p; j++)
 		f->msa[j] = NAN;
-	if (!a || !w || !z || !isuppz)
-	{
-		rc = SY_EDOMAIN;
-		goto done;
-	}
 	memcpy(a, r, sizeof(double) * p * p);
 	info = LAPACKE_dsyevr(LAPACK_ROW_MAJOR, 'V', 'A', 'U', (lapack_int) p, a, (lapack_int) p,
 						  0.0, 0.0, 0, 0, 0.0, &found, w, z, (lapack_int) p, isuppz);
 	if (info != 0 || found != (lapack_int) p)
-	{
-		rc = SY_EDOMAIN;
-		goto done;
-	}
+		return SY_EDOMAIN;
 	/* LAPACK sorts ascending: reverse, and fix each vector's sign */
 	for (size_t j = 0; j < p; j++)
 	{
@@ -278,12 +280,7 @@ sy_factor_eigen(sy_factor *f, double *r, double n)
 	}
 	f->singular = !(f->eigenvalues[p - 1] > SY_FACTOR_SINGULAR_TOL * (double) p);
 	adequacy(f, r, n);
-done:
-	free(a);
-	free(w);
-	free(z);
-	free(isuppz);
-	return rc;
+	return SY_OK;
 }
 
 size_t

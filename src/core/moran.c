@@ -10,7 +10,12 @@
 
 #include "sy_spatial.h"
 
-#define TICK_EVERY 64
+/*
+ * The caller's tick (the server's interrupt check) is called about every
+ * TICK_OPS neighbour terms or draws, a millisecond or so of work, however
+ * the work is split between regions, links and permutations.
+ */
+#define TICK_OPS ((size_t) 1 << 20)
 
 static double
 upper_tail(double z)
@@ -94,6 +99,7 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 				vn,
 				vr;
 	int64_t		ge = 0;
+	size_t		ops = 0;
 
 	out->n = n;
 	out->islands = 0;
@@ -111,6 +117,12 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 		aux[i] = 0.0;
 	for (size_t i = 0; i < n; i++)
 	{
+		ops += w->start[i + 1] - w->start[i] + 1;
+		if (tick && ops >= TICK_OPS)
+		{
+			ops = 0;
+			tick(ctx);
+		}
 		if (w->start[i] == w->start[i + 1])
 			out->islands++;
 		for (size_t p = w->start[i]; p < w->start[i + 1]; p++)
@@ -163,8 +175,13 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 			aux[i] = z[i];
 		for (int64_t r = 0; r < permutations; r++)
 		{
-			if (tick && r % TICK_EVERY == 0)
+			/* one permutation is n draws and nnb products */
+			ops += n + w->start[n];
+			if (tick && ops >= TICK_OPS)
+			{
+				ops = 0;
 				tick(ctx);
+			}
 			for (size_t i = n - 1; i > 0; i--)
 			{
 				size_t		j = (size_t) rng(ctx, (uint64_t) i + 1);
@@ -194,6 +211,7 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 				z4,
 				m2,
 				dn = (double) n;
+	size_t		ops = 0;
 
 	for (size_t i = 0; i < n; i++)
 	{
@@ -275,6 +293,14 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 		{
 			double		lag = 0.0,
 						ip;
+
+			/* a region of high degree with many permutations is long work */
+			ops += deg + 1;
+			if (tick && ops >= TICK_OPS)
+			{
+				ops = 0;
+				tick(ctx);
+			}
 
 			for (size_t p = 0; p < deg && p < last; p++)
 			{

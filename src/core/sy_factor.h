@@ -54,6 +54,9 @@ typedef struct sy_factor
 	double		bartlett_p;		/* NaN if singular */
 	int			singular;
 	int			iterations;		/* varimax sweeps */
+	double	   *work;			/* 2 p^2 + 3 p: LAPACK's copy, vectors, values, isuppz */
+	void		(*tick) (void); /* the caller's interrupt check, or NULL: it may
+								 * longjmp, so nothing here is malloc'd */
 } sy_factor;
 
 /* Doubles of space for sy_factor_init (the last p * p are the caller's). */
@@ -64,7 +67,8 @@ void		sy_factor_init(sy_factor *f, size_t p, double *space);
  * Correlation matrix (p x p, full) of n rows by two passes: column means
  * and standard deviations (n - 1 divisor) are returned too.  Returns
  * SY_UNDEFINED when n < 2, SY_EDOMAIN with *bad set when an indicator has
- * no variation.  tick, when not NULL, is called every 1024 rows (the
+ * no variation, or so little that its sum of squares is subnormal (below
+ * DBL_MIN).  tick, when not NULL, is called about every 2^20 products (the
  * server's interrupt check; it may longjmp, nothing is allocated here).
  */
 sy_status	sy_correlation(const double *x, size_t n, size_t p,

@@ -196,9 +196,9 @@ test_degenerate(void)
 	size_t		n = 5,
 				p = 3,
 				bad = 99;
-	double		mean[3],
-				sd[3],
-				r[9],
+	double		mean[4],
+				sd[4],
+				r[16],
 				work[32];
 	double	   *space = malloc(sizeof(double) * sy_factor_doubles(p));
 	sy_factor	f;
@@ -226,6 +226,16 @@ test_degenerate(void)
 		bad = 99;
 		CHECK(sy_correlation(tiny, 3, 2, mean, sd, r, &bad, NULL) == SY_EDOMAIN && bad == 1,
 			  "an indicator with subnormal squares is refused");
+	}
+	/* an indicator varying only by 1e-161 (the fuzzer's case): its sum of
+	 * squares is subnormal, so it counts as underflowed, not as a
+	 * correlation that would make R indefinite */
+	{
+		double		tiny[] = {7, 5e107, 1e-161, 20.75, 0, 0, 0, 0, 0, 0, 0, 0};
+
+		bad = 99;
+		CHECK(sy_correlation(tiny, 3, 4, mean, sd, r, &bad, NULL) == SY_EDOMAIN && bad == 2,
+			  "subnormal sum of squares reported (bad = %zu)", bad);
 	}
 	free(space);
 }

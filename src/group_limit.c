@@ -1,0 +1,49 @@
+/*
+ * group_limit.c - synergy.max_group_memory.
+ *
+ * Aggregates that keep their rows (entropy_weights, moran_i, the
+ * coupling_coordination aggregate, trend_analysis) and window functions
+ * that copy their partition (topsis, factor_scores, local_moran, ...) grow
+ * with the group.  Linux overcommits memory, so a palloc that is too large
+ * for the machine usually succeeds and the OOM killer later takes the
+ * backend, and the postmaster restarts every session with it.  A limit
+ * checked where the state grows turns that into an ordinary ERROR.
+ */
+#include "postgres.h"
+
+#include <limits.h>
+
+#include "utils/guc.h"
+
+#include "sy_limits.h"
+
+int			sy_max_group_memory = 1024;
+
+void
+sy_limits_init(void)
+{
+	DefineCustomIntVariable("synergy.max_group_memory",
+							"Most memory one group of a synergy aggregate or window function may keep.",
+							"The rows an aggregate state or a window partition's copy holds; "
+							"beyond it the function stops with SQLSTATE 54000.",
+							&sy_max_group_memory,
+							1024, 1, INT_MAX,
+							PGC_USERSET, GUC_UNIT_MB,
+							NULL, NULL, NULL);
+	MarkGUCPrefixReserved("synergy");
+}
+
+void
+sy_group_memory_check(const char *fname, double bytes, int64 rows)
+{
+	double		limit = (double) sy_max_group_memory * 1024.0 * 1024.0;
+
+	if (bytes <= limit)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("%s: group too large for synergy.max_group_memory", fname),
+			 errdetail("The group would keep %.1f MB after " INT64_FORMAT " rows; synergy.max_group_memory is %d MB.",
+					   bytes / (1024.0 * 1024.0), rows, sy_max_group_memory),
+			 errhint("Split the group (a finer GROUP BY or PARTITION BY), or raise the limit, e.g. SET synergy.max_group_memory = '4GB', if the server has the memory.")));
+}
