@@ -61,11 +61,13 @@ sy_parse_rotation(text *t, const char *fname)
 		return SY_ROTATE_VARIMAX;
 	if (pg_strcasecmp(s, "none") == 0)
 		return SY_ROTATE_NONE;
+	if (pg_strcasecmp(s, "varimax_converged") == 0)
+		return SY_ROTATE_VARIMAX_CONVERGED;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s: unknown rotation \"%s\"", fname, s),
-			 errdetail("Known rotations: varimax, none."),
-			 errhint("Use rotation => 'varimax' (the default, as SPSS) or 'none'.")));
+			 errdetail("Known rotations: varimax, varimax_converged, none."),
+			 errhint("Use rotation => 'varimax' (the default, as R's psych and stats::varimax), 'varimax_converged' (run to the optimum) or 'none'.")));
 	return SY_ROTATE_VARIMAX;	/* not reached */
 }
 
@@ -106,7 +108,7 @@ sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_ro
 						   nfactors, f->eigenvalues[nfactors - 1]),
 				 errhint("Ask for at most %d factors, or pass NULL for Kaiser's criterion.", rank)));
 	}
-	sy_factor_finish(f, k, rot, palloc(sizeof(double) * ((Size) p * (k + 1) + 2 * k)), tick);
+	sy_factor_finish(f, k, rot, palloc(sizeof(double) * sy_factor_finish_doubles(p, k)), tick);
 	return f;
 }
 
@@ -209,7 +211,7 @@ sy_factor_jsonb(const sy_factor *f, int nfactors, const double *mean, const doub
 	put_vec(&s, "rotated_variance_pct", f->ss_rotated, k, 100.0 / p);
 	put_vec(&s, "rotated_cumulative_pct", rcum, k, 100.0 / p);
 	put_mat(&s, "rotation_matrix", f->rotation, k, k);
-	appendStringInfo(&s, ", \"varimax_sweeps\": %d", f->iterations);
+	appendStringInfo(&s, ", \"varimax_iterations\": %d", f->iterations);
 	put_vec(&s, "communalities", f->communality, p, 1.0);
 	put_mat(&s, "score_coefficients", f->coef, p, k);
 	put_vec(&s, "composite_weights", share, k, 1.0);

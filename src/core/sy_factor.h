@@ -24,8 +24,9 @@
 
 typedef enum sy_rotation
 {
-	SY_ROTATE_VARIMAX = 0,
-	SY_ROTATE_NONE
+	SY_ROTATE_VARIMAX = 0,		/* as R's stats::varimax (psych, papers): eps 1e-5 */
+	SY_ROTATE_NONE,
+	SY_ROTATE_VARIMAX_CONVERGED /* Kaiser's pairwise rotations to the optimum */
 } sy_rotation;
 
 /*
@@ -103,10 +104,11 @@ size_t		sy_factor_count(const sy_factor *f, size_t nfactors);
  * Loadings, rotation (varimax with Kaiser normalization), communalities,
  * score coefficients, once the eigenproblem is solved.  Rotated factors are sorted by explained variance (descending)
  * and signed so that each column of loadings sums to a positive number.
- * work needs p (k + 1) + 2 k doubles.  iterations tells the varimax
+ * work needs sy_factor_finish_doubles(p, k) doubles.  iterations tells the varimax
  * sweeps (at most 1000).  tick, when not NULL, is called often during the
  * rotation (the server's interrupt check; nothing is allocated here).
  */
+size_t		sy_factor_finish_doubles(size_t p, size_t k);
 sy_status	sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work,
 							 void (*tick) (void));
 

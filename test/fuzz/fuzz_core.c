@@ -486,7 +486,7 @@ fuzz_factor(Input *in)
 				sd[6],
 				r[36],
 				space[2048],
-				work[6 * 7 + 12];
+				work[6 * 7 + 12 + 6 * 6 + 5 * 36];
 	sy_factor	f;
 
 	for (size_t i = 0; i < n * p; i++)
@@ -505,7 +505,7 @@ fuzz_factor(Input *in)
 	k = sy_factor_count(&f, nf);
 	if (k == 0)
 		return;
-	if (sy_factor_finish(&f, k, (take_byte(in) & 1) ? SY_ROTATE_NONE : SY_ROTATE_VARIMAX, work, NULL) == SY_OK)
+	if (sy_factor_finish(&f, k, (sy_rotation) (take_byte(in) % 3), work, NULL) == SY_OK)
 	{
 		REQUIRE(isnan(f.kmo) || (f.kmo >= -1e-9 && f.kmo <= 1.0 + 1e-9));
 		for (size_t j = 0; j < p; j++)

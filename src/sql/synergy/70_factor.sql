@@ -46,7 +46,7 @@ CREATE AGGREGATE @extschema@.factor_analysis(x float8[], nfactors int) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.factor_analysis(float8[]) IS
-'Factor analysis of the rows'' indicators as SPSS (principal components of the correlation matrix, factors with eigenvalue > 1, varimax with Kaiser normalization, regression score coefficients), with KMO and Bartlett''s test, as jsonb. NULL for fewer than 2 rows.';
+'Factor analysis of the rows'' indicators as SPSS (principal components of the correlation matrix, factors with eigenvalue > 1, varimax with Kaiser normalization as R''s stats::varimax computes it, regression score coefficients), with KMO and Bartlett''s test, as jsonb. NULL for fewer than 2 rows.';
 COMMENT ON AGGREGATE @extschema@.factor_analysis(float8[], int) IS
 'Factor analysis keeping nfactors factors (NULL: eigenvalue > 1), as jsonb; see factor_analysis(float8[]).';
 
@@ -60,7 +60,7 @@ AS 'MODULE_PATHNAME', 'factor_scores_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.factor_scores(float8[], int, text) IS
-'Window function: each row''s factor scores (regression method on indicators standardized with the n-1 divisor, as SPSS) from the factor analysis of the partition; nfactors NULL = eigenvalue > 1; rotation ''varimax'' or ''none''. The frame is ignored.';
+'Window function: each row''s factor scores (regression method on indicators standardized with the n-1 divisor, as SPSS) from the factor analysis of the partition; nfactors NULL = eigenvalue > 1; rotation ''varimax'' (as R''s stats::varimax and psych::principal), ''varimax_converged'' (to the exact optimum) or ''none''. The frame is ignored.';
 
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.factor_composite(
