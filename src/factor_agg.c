@@ -8,7 +8,6 @@
  */
 #include "postgres.h"
 
-#include <float.h>
 #include <math.h>
 
 #include "fmgr.h"
@@ -244,14 +243,12 @@ factor_analysis_finalfn(PG_FUNCTION_ARGS)
 	{
 		if (mom->hi[j] == mom->lo[j])
 			sy_factor_constant_indicator(st->fname, j, mom->lo[j]);
-		/* a subnormal sum of squares has lost its precision: underflow, as in
-		 * sy_correlation (its correlations could leave [-1, 1]) */
-		sy_check_finite_stat(st->fname, j, sy_moments_m2(mom, j) < DBL_MIN ? 0.0 : sy_moments_m2(mom, j),
-							 mom->lo[j], mom->hi[j]);
+		sy_check_finite_stat(st->fname, j, sy_moments_m2(mom, j), mom->lo[j], mom->hi[j]);
 	}
 	r = palloc(sizeof(double) * p * p);
 	/* constant indicators are caught above: a failure here is a sum of
-	 * squares too small for float8 (22003, as in the window functions) */
+	 * squares too small to carry precision (subnormal; the core refuses it
+	 * as sy_correlation does): 22003, as in the window functions */
 	if (sy_correlation_packed(mom->comoment, p, r, &bad) != SY_OK)
 		sy_check_finite_stat(st->fname, bad, 0.0, mom->lo[bad], mom->hi[bad]);
 	mean = palloc(sizeof(double) * p);

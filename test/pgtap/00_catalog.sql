@@ -38,7 +38,7 @@ CREATE TEMP TABLE sy_not_immutable (sig text PRIMARY KEY);
 -- Scheduled refresh (90_refresh.sql): they read the catalog or write.
 INSERT INTO sy_not_immutable VALUES
   ('refresh_order(name)'),                                  -- STABLE: reads pg_class, pg_depend
-  ('refresh_cron_schema(text)'),                            -- STABLE: reads pg_extension
+  ('_refresh_cron_schema(text)'),                            -- STABLE: reads pg_extension
   ('refresh_pipeline(name, boolean, bigint)'),              -- procedure: refreshes, writes the log
   ('schedule_refresh(text, text, name, boolean)'),          -- writes cron.job
   ('unschedule_refresh(text)');                             -- writes cron.job

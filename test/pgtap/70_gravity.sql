@@ -8,7 +8,7 @@
 -- delimitation with the three capitals as centres and thresholds 0.3, 0.1,
 -- 0.05.  Tolerance: |got - want| <= 1e-12 |want| + 1e-300.
 BEGIN;
-SELECT plan(27);
+SELECT plan(30);
 
 CREATE FUNCTION pg_temp.ref_diff(got float8[], want float8[])
 RETURNS text LANGUAGE plpgsql IMMUTABLE AS $f$
@@ -66,6 +66,12 @@ SELECT throws_ok($$SELECT * FROM gravity_linkage(ARRAY['a','b'], ARRAY[1,-1]::fl
 SELECT throws_ok($$SELECT gravity_strength(1, 1, -3)$$, '22023', NULL, 'negative distance: 22023');
 SELECT throws_ok($$SELECT gravity_strength(1e300, 1e300, 1e-300)$$, '22003', NULL, 'overflow: 22003');
 SELECT throws_ok($$SELECT * FROM gravity_delimit(ARRAY['a','b'], ARRAY[1,1]::float8[], ARRAY[114,115]::float8[], ARRAY[30,30]::float8[], ARRAY['z'])$$, '22023', NULL, 'unknown centre: 22023');
+-- the internal check behind both gravity_delimit forms
+SELECT lives_ok($$SELECT _gravity_delimit_check(ARRAY['a','b'], ARRAY['b'])$$, '_gravity_delimit_check: a known centre passes');
+SELECT throws_ok($$SELECT _gravity_delimit_check(ARRAY['a','b'], '{}')$$, '22023',
+                 'gravity_delimit: centres must name at least one city', '_gravity_delimit_check: no centre -> 22023');
+SELECT throws_ok($$SELECT _gravity_delimit_check(ARRAY['a','b'], ARRAY[NULL, 'a'])$$, '22023',
+                 'gravity_delimit: centre NULL is not one of the cities', '_gravity_delimit_check: a NULL centre -> 22023');
 
 SELECT * FROM finish();
 ROLLBACK;

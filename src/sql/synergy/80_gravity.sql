@@ -86,7 +86,7 @@ COMMENT ON FUNCTION @extschema@.gravity_linkage(text[], float8[], float8[], floa
 
 -- The delimitation from a linkage: each non-centre city goes to the centre
 -- with its highest membership, its tier from gravity_tier.
-CREATE FUNCTION @extschema@.gravity_delimit_check(ids text[], centres text[])
+CREATE FUNCTION @extschema@._gravity_delimit_check(ids text[], centres text[])
 RETURNS void
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog
@@ -108,7 +108,7 @@ BEGIN
 	END LOOP;
 END
 $$;
-COMMENT ON FUNCTION @extschema@.gravity_delimit_check(text[], text[]) IS
+COMMENT ON FUNCTION @extschema@._gravity_delimit_check(text[], text[]) IS
 'Internal: checks the centres argument of gravity_delimit.';
 
 -- Availability: 0.2.0
@@ -129,7 +129,7 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog
 AS $$
 BEGIN
-	PERFORM @extschema@.gravity_delimit_check(ids, centres);
+	PERFORM @extschema@._gravity_delimit_check(ids, centres);
 	RETURN QUERY
 	SELECT c.id, c.id, NULL::float8, 0
 	FROM pg_catalog.unnest(centres) AS c(id)
@@ -162,7 +162,7 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog
 AS $$
 BEGIN
-	PERFORM @extschema@.gravity_delimit_check(ids, centres);
+	PERFORM @extschema@._gravity_delimit_check(ids, centres);
 	RETURN QUERY
 	SELECT c.id, c.id, NULL::float8, 0
 	FROM pg_catalog.unnest(centres) AS c(id)

@@ -247,7 +247,7 @@ COMMENT ON PROCEDURE @extschema@.refresh_pipeline(name, boolean, bigint) IS
 'Refresh every materialized view of schema_name in dependency order (refresh_order), CONCURRENTLY where a unique index allows and concurrent is true, as one all-or-nothing run, and log it in refresh_run and refresh_step. On an error the views keep their previous contents, the error is logged, and the procedure raises it again (same SQLSTATE) so that a pg_cron job shows failed. CALL it on its own, not inside BEGIN ... COMMIT (it commits the log). Returns the run id.';
 
 -- The pg_cron extension's schema, or an error saying how to install it.
-CREATE FUNCTION @extschema@.refresh_cron_schema(caller text)
+CREATE FUNCTION @extschema@._refresh_cron_schema(caller text)
 RETURNS name
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -269,7 +269,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION @extschema@.refresh_cron_schema(text) IS
+COMMENT ON FUNCTION @extschema@._refresh_cron_schema(text) IS
 'Internal: the schema of the pg_cron extension in this database, or SQLSTATE 55000 with how to install pg_cron.';
 
 -- Availability: 0.2.0
@@ -294,7 +294,7 @@ BEGIN
 			                      quote_nullable(schema_name), quote_nullable(concurrent)),
 			      HINT = 'Example: SELECT schedule_refresh(''synergy-nightly'', ''30 2 * * *'');';
 	END IF;
-	cron := @extschema@.refresh_cron_schema('schedule_refresh');
+	cron := @extschema@._refresh_cron_schema('schedule_refresh');
 	IF NOT EXISTS (SELECT 1 FROM @extschema@.refresh_order(schema_name)) THEN
 		RAISE EXCEPTION 'schedule_refresh: schema % has no materialized views', quote_ident(schema_name)
 			USING ERRCODE = '42P01',
@@ -329,7 +329,7 @@ BEGIN
 		RAISE EXCEPTION 'unschedule_refresh: job_name must not be NULL'
 			USING ERRCODE = '22004', HINT = 'SELECT jobname FROM cron.job lists the jobs.';
 	END IF;
-	cron := @extschema@.refresh_cron_schema('unschedule_refresh');
+	cron := @extschema@._refresh_cron_schema('unschedule_refresh');
 	EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.job WHERE jobname = $1)', cron)
 		INTO found_job USING job_name;
 	IF NOT found_job THEN
