@@ -160,9 +160,8 @@ RETURNS int
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-SELECT (CASE WHEN run_id % 4294967296 >= 2147483648
-             THEN run_id % 4294967296 - 4294967296
-             ELSE run_id % 4294967296 END)::int
+SELECT (CASE WHEN m >= 2147483648 THEN m - 4294967296 ELSE m END)::int
+FROM (SELECT (run_id % 4294967296 + 4294967296) % 4294967296 AS m) k
 $$;
 
 COMMENT ON FUNCTION @extschema@._refresh_lock_key(bigint) IS
@@ -179,7 +178,7 @@ SELECT EXISTS (
 	WHERE l.locktype = 'advisory' AND l.granted
 	  AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
 	  AND l.classid = 1398361682::oid AND l.objsubid = 2
-	  AND l.objid::bigint = run_id % 4294967296)
+	  AND l.objid = @extschema@._refresh_lock_key(run_id)::oid)
 $$;
 
 COMMENT ON FUNCTION @extschema@._refresh_lock_held(bigint) IS
