@@ -83,7 +83,10 @@ start_blocker() {
 		|| { echo "not ok - the blocker did not get its lock"; exit 1; }
 }
 start_refresh() {   # alice's refresh, stopped by the blocker in the middle; sets refresh, run, pid
-	PGAPPNAME=sy_refresh psql -X -At -U sy_alice -d "$db" -v VERBOSITY=verbose -c 'CALL refresh_pipeline()' \
+	# synchronous_commit = on (the default; the test clusters run with off): the running row's
+	# commit is then on disk (in the OS's cache: fsync = off) before the crash, not lost with it.
+	PGAPPNAME=sy_refresh PGOPTIONS="-c synchronous_commit=on" \
+		psql -X -At -U sy_alice -d "$db" -v VERBOSITY=verbose -c 'CALL refresh_pipeline()' \
 		>"$SY_CLUSTER_DIR/refresh.out" 2>&1 &
 	refresh=$!
 	wait_for "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'sy_refresh'
