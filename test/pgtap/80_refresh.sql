@@ -164,8 +164,8 @@ SELECT CASE WHEN (SELECT nspowner FROM pg_namespace WHERE nspname = 'public') = 
        ELSE skip('synergy is not in a public schema owned by pg_database_owner', 2) END;
 -- 3. Only a superuser lifts the refusal: SET and ALTER DATABASE ... SET by others are 42501.
 SELECT ok(synergy_version() IS NOT NULL, 'synergy''s library, which defines the setting, is loaded');
-SELECT is(pg_temp.sy_as('sy_rt_w', $$ SELECT set_config('synergy.allow_writable_schema', 'on', true) $$),
-          '42501: permission denied to set parameter "synergy.allow_writable_schema"',
+SELECT is(left(pg_temp.sy_as('sy_rt_w', $$ SELECT set_config('synergy.allow_writable_schema', 'on', true) $$), 6),
+          '42501:',
           'a non-superuser cannot SET synergy.allow_writable_schema: 42501');
 SELECT is(left(pg_temp.sy_as('sy_rt_dbo', format($$ ALTER DATABASE %I SET synergy.allow_writable_schema = on $$, current_database())), 6),
           '42501:', 'the database''s owner cannot ALTER DATABASE ... SET it: 42501');
@@ -201,11 +201,11 @@ SELECT is(pg_temp.sy_as('sy_rt_dash', $$ SELECT count(*)::text FROM refresh_step
           '... and no step');
 SELECT is(pg_temp.sy_as('sy_rt_bob', $$ SELECT count(*)::text FROM refresh_step WHERE run_id < 0 $$), '1',
           'the steps are visible with their run');
-SELECT is(pg_temp.sy_as('sy_rt_alice', $$ WITH i AS (INSERT INTO refresh_run (id, schema_name, concurrent) VALUES (-3, 'sy_rt2', true) RETURNING 1) SELECT count(*)::text FROM i $$),
-          '42501: new row violates row-level security policy for table "refresh_run"',
+SELECT is(left(pg_temp.sy_as('sy_rt_alice', $$ WITH i AS (INSERT INTO refresh_run (id, schema_name, concurrent) VALUES (-3, 'sy_rt2', true) RETURNING 1) SELECT count(*)::text FROM i $$), 6),
+          '42501:',
           'a run of a schema the role may not refresh cannot be inserted: 42501');
-SELECT is(pg_temp.sy_as('sy_rt_alice', $$ WITH i AS (INSERT INTO refresh_run (id, schema_name, concurrent, run_by) VALUES (-3, 'sy_rt', true, 'sy_rt_bob') RETURNING 1) SELECT count(*)::text FROM i $$),
-          '42501: new row violates row-level security policy for table "refresh_run"',
+SELECT is(left(pg_temp.sy_as('sy_rt_alice', $$ WITH i AS (INSERT INTO refresh_run (id, schema_name, concurrent, run_by) VALUES (-3, 'sy_rt', true, 'sy_rt_bob') RETURNING 1) SELECT count(*)::text FROM i $$), 6),
+          '42501:',
           'nor a run in another role''s name: 42501');
 SELECT is(pg_temp.sy_as('sy_rt_bob', $$ WITH u AS (UPDATE refresh_run SET error = 'forged' WHERE id = -1 RETURNING 1) SELECT count(*)::text FROM u $$),
           '42501: refresh_run: run -1 belongs to role sy_rt_alice',
@@ -240,8 +240,8 @@ SELECT is(_refresh_lock_key(1) || ' ' || _refresh_lock_key(2147483648) || ' ' ||
 SELECT is(pg_temp.sy_as('sy_rt_dash', $$ CALL refresh_pipeline('sy_rt') $$),
           '42501: refresh_pipeline: role sy_rt_dash may not refresh the materialized views of schema sy_rt',
           'refresh_pipeline by a role without the views'' owner''s privileges: 42501');
-SELECT is(pg_temp.sy_as('sy_rt_alice', $$ CALL refresh_pipeline('sy_rt') $$),
-          '2D000: invalid transaction termination',
+SELECT is(left(pg_temp.sy_as('sy_rt_alice', $$ CALL refresh_pipeline('sy_rt') $$), 6),
+          '2D000:',
           '... a member of the owner gets past the checks (to 2D000 in this transaction block)');
 
 SELECT * FROM finish();
