@@ -18,13 +18,15 @@ synergy_lib_version(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(SYNERGY_LIB_VERSION));
 }
 
-/* The library's settings (group_limit.c). */
+/* The library's settings (group_limit.c, refresh_guc.c). */
 #include "sy_limits.h"
+#include "sy_refresh.h"
 
 void		_PG_init(void);
 
 void
 _PG_init(void)
 {
+	sy_refresh_guc_init();
 	sy_limits_init();
 }

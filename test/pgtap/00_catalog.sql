@@ -39,6 +39,12 @@ CREATE TEMP TABLE sy_not_immutable (sig text PRIMARY KEY);
 INSERT INTO sy_not_immutable VALUES
   ('refresh_order(name)'),                                  -- STABLE: reads pg_class, pg_depend
   ('_refresh_cron_schema(text)'),                            -- STABLE: reads pg_extension
+  ('_refresh_may(name)'),                                    -- STABLE: reads pg_class, role membership
+  ('_refresh_lock_held(bigint)'),                            -- STABLE: reads pg_locks
+  ('_refresh_schema_check(text)'),                           -- STABLE: reads pg_namespace, pg_roles, a setting
+  ('_refresh_run_guard()'),                                  -- trigger of refresh_run
+  ('_refresh_start(name, boolean)'),                         -- writes the run log, takes a lock
+  ('_refresh_views(bigint, name, boolean)'),                 -- refreshes, writes the run log
   ('refresh_pipeline(name, boolean, bigint)'),              -- procedure: refreshes, writes the log
   ('schedule_refresh(text, text, name, boolean)'),          -- writes cron.job
   ('unschedule_refresh(text)');                             -- writes cron.job
@@ -47,6 +53,9 @@ INSERT INTO sy_not_immutable VALUES
 CREATE TEMP TABLE sy_not_parallel_safe (sig text PRIMARY KEY);
 INSERT INTO sy_not_parallel_safe VALUES
   ('refresh_pipeline(name, boolean, bigint)'),              -- writes (and commits)
+  ('_refresh_run_guard()'),                                  -- trigger of refresh_run
+  ('_refresh_start(name, boolean)'),                         -- writes the run log, takes a lock
+  ('_refresh_views(bigint, name, boolean)'),                 -- refreshes, writes the run log
   ('schedule_refresh(text, text, name, boolean)'),          -- writes cron.job
   ('unschedule_refresh(text)');                             -- writes cron.job
 

@@ -24,7 +24,7 @@ if [ -f "$("$SY_PG_CONFIG" --pkglibdir)/pg_cron.so" ]; then
 	cron=1
 	conf=$'shared_preload_libraries = \'pg_cron\'\n'"cron.database_name = '$db'"$'\ncron.use_background_workers = on\ncron.log_min_messages = warning'
 else
-	echo "# pg_cron is not installed (postgresql-15-cron): dumping without a pg_cron job"
+	echo "# pg_cron is not installed (postgresql-$("$SY_PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')-cron): dumping without a pg_cron job"
 fi
 
 SY_EXTRA_CONF=$conf sy_cluster_start dump-a >/dev/null
@@ -126,4 +126,10 @@ n=$(psql -X -At -d "$db" -c "SELECT count(*) FROM (
 	(SELECT * FROM synergy_pipeline.mv_city_ccd_forecast EXCEPT ALL SELECT * FROM synergy_pipeline.city_ccd_forecast)
 	UNION ALL (SELECT * FROM synergy_pipeline.city_ccd_forecast EXCEPT ALL SELECT * FROM synergy_pipeline.mv_city_ccd_forecast)) d")
 if [ "$n" = 0 ]; then echo "ok - refreshed forecasts equal the view"; else echo "not ok - $n rows differ"; fail=1; fi
+# The run log's row-level security and guard come with CREATE EXTENSION, not from the dump.
+rls=$(psql -X -At -d "$db" -c "SELECT (SELECT count(*) FROM pg_policy WHERE polrelid IN ('refresh_run'::regclass, 'refresh_step'::regclass))
+	|| ' ' || (SELECT bool_and(relrowsecurity) FROM pg_class WHERE oid IN ('refresh_run'::regclass, 'refresh_step'::regclass))
+	|| ' ' || (SELECT count(*) FROM pg_trigger WHERE tgrelid = 'refresh_run'::regclass AND tgname = 'refresh_run_guard')")
+if [ "$rls" = "6 true 1" ]; then echo "ok - the run log keeps its row-level security (6 policies) and guard trigger"
+else echo "not ok - the run log's policies, row security, guard after the restore: $rls"; fail=1; fi
 exit $fail
