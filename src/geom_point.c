@@ -17,6 +17,7 @@
 #include "parser/parse_func.h"
 #include "utils/builtins.h"
 #include "utils/elog.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
@@ -107,7 +108,17 @@ transform(SyGeomFns *f, Datum geom, const char *fname, int64 row, int32 target_s
 				 errhint("Set the coordinate system of the geometries first, e.g. ST_SetSRID(geom, 4326), or leave target_srid NULL.")));
 	PG_TRY();
 	{
+		/*
+		 * PostGIS reads spatial_ref_sys with SQL whose operators resolve
+		 * through the search_path: pin it, as the SQL functions do, so that
+		 * an operator another role made in public cannot capture them.
+		 */
+		int			save_nestlevel = NewGUCNestLevel();
+
+		(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
 		result = FunctionCall2(&f->transform, geom, Int32GetDatum(target_srid));
+		AtEOXact_GUC(true, save_nestlevel);
 	}
 	PG_CATCH();
 	{
