@@ -49,6 +49,15 @@ echo >>"$work/blocks"
 nblocks=$(grep -c $'\x01' "$work/blocks")
 
 fail=0
+# the sources: no SET search_path FROM CURRENT (it stores the installing
+# session's path, public among it) outside comments and the frozen releases
+if grep -rnHi --include='*.sql' 'set[[:space:]]\+search_path[[:space:]]\+from[[:space:]]\+current' \
+	src/sql/synergy src/sql/synergy_postgis src/sql/upgrade | grep -v ':[[:space:]]*--'; then
+	echo "FAIL: SET search_path FROM CURRENT in the sources above"
+	fail=1
+else
+	echo "sources: no SET search_path FROM CURRENT in src/sql (but src/sql/released)"
+fi
 for attacker in att_owner att_plain; do
 	sy_banner "attacker $attacker"
 	if [ "$attacker" = att_owner ]; then
