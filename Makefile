@@ -44,17 +44,25 @@ include $(PGXS)
 $(CORE_OBJS): override CFLAGS += -O3 -ffp-contract=off -fno-math-errno
 
 # The install scripts are assembled from small per-feature files, in name order.
+# synergy_postgis names PostGIS's and synergy's objects as @extschema:postgis@
+# and @extschema:synergy@ (docs/security.md); PostgreSQL 15 does not know the
+# form, so there tools/extschema_compat.sh resolves it when the script runs.
+PG_MAJOR := $(shell $(PG_CONFIG) --version | sed 's/^[^0-9]*\([0-9]*\).*/\1/')
+EXTSCHEMA_COMPAT = $(if $(filter 9 10 11 12 13 14 15,$(PG_MAJOR)),| sh tools/extschema_compat.sh postgis synergy)
+# Built on every make (FORCE), so that a script built for 16+ is never
+# installed into 15 after switching PG_CONFIG.
+.PHONY: FORCE
 synergy--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy/*.sql))
 	cat $^ > $@
 
-synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.sql))
-	cat $^ > $@
+synergy_postgis--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy_postgis/*.sql)) tools/extschema_compat.sh FORCE
+	cat $(filter %.sql,$^) $(EXTSCHEMA_COMPAT) > $@
 
 synergy--0.1.0--0.2.0.sql: src/sql/upgrade/synergy--0.1.0--0.2.0.sql $(patsubst %,src/sql/synergy/%.sql,$(SYNERGY_NEW_0_2_0))
 	cat $^ > $@
 
-synergy_postgis--0.1.0--0.2.0.sql: src/sql/upgrade/synergy_postgis--0.1.0--0.2.0.sql $(patsubst %,src/sql/synergy_postgis/%.sql,$(POSTGIS_NEW_0_2_0))
-	cat $^ > $@
+synergy_postgis--0.1.0--0.2.0.sql: src/sql/upgrade/synergy_postgis--0.1.0--0.2.0.sql $(patsubst %,src/sql/synergy_postgis/%.sql,$(POSTGIS_NEW_0_2_0)) tools/extschema_compat.sh FORCE
+	cat $(filter %.sql,$^) $(EXTSCHEMA_COMPAT) > $@
 
 # Numeric core unit tests: plain C, no PostgreSQL server or headers; one
 # program per test/core/test_*.c, each linked with the whole core.

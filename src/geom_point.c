@@ -16,6 +16,8 @@
 #include "nodes/value.h"
 #include "parser/parse_func.h"
 #include "utils/builtins.h"
+#include "utils/elog.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
@@ -82,6 +84,62 @@ sy_geom_fns_transform(SyGeomFns *f, MemoryContext mcxt)
 	f->has_transform = true;
 }
 
+/*
+ * ST_Transform(geom, target_srid) with synergy's own errors: PostGIS raises
+ * internal errors (XX000: "Input geometry has unknown (0) SRID", "Invalid
+ * reserved SRID", "Cannot find SRID ... in spatial_ref_sys") for what is a
+ * bad argument.  The SRID of the input is checked first; any other internal
+ * error of the transform is caught and raised again as 22023 with PostGIS's
+ * message as the detail.  Other errors (a cancel, out of memory) pass as
+ * they are.
+ */
+static Datum
+transform(SyGeomFns *f, Datum geom, const char *fname, int64 row, int32 target_srid)
+{
+	MemoryContext mcxt = CurrentMemoryContext;
+	int32		from = DatumGetInt32(FunctionCall1(&f->srid, geom));
+	volatile Datum result = (Datum) 0;
+
+	if (from == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot transform a geometry without SRID to target_srid %d", fname, target_srid),
+				 errdetail("Row " INT64_FORMAT " has SRID 0 (unknown coordinate system).", row),
+				 errhint("Set the coordinate system of the geometries first, e.g. ST_SetSRID(geom, 4326), or leave target_srid NULL.")));
+	PG_TRY();
+	{
+		/*
+		 * PostGIS reads spatial_ref_sys with SQL whose operators resolve
+		 * through the search_path: pin it, as the SQL functions do, so that
+		 * an operator another role made in public cannot capture them.
+		 */
+		int			save_nestlevel = NewGUCNestLevel();
+
+		(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+		result = FunctionCall2(&f->transform, geom, Int32GetDatum(target_srid));
+		AtEOXact_GUC(true, save_nestlevel);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(mcxt);
+		edata = CopyErrorData();
+		if (edata->sqlerrcode != ERRCODE_INTERNAL_ERROR)
+			PG_RE_THROW();
+		FlushErrorState();
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot transform row " INT64_FORMAT " from SRID %d to target_srid %d",
+						fname, row, from, target_srid),
+				 errdetail("PostGIS's ST_Transform: %s", edata->message),
+				 errhint("target_srid must be an SRID of the table spatial_ref_sys (e.g. 4326, or a UTM zone such as 32650), and the geometries' SRID must be one too.")));
+	}
+	PG_END_TRY();
+	return result;
+}
+
 bool
 sy_geom_point(SyGeomFns *f, Datum geom, const char *fname, int64 row,
 			  int32 target_srid, double *x, double *y, int32 *srid)
@@ -95,7 +153,7 @@ sy_geom_point(SyGeomFns *f, Datum geom, const char *fname, int64 row,
 	if (target_srid != 0)
 	{
 		Assert(f->has_transform);
-		geom = FunctionCall2(&f->transform, geom, Int32GetDatum(target_srid));
+		geom = transform(f, geom, fname, row, target_srid);
 	}
 	*srid = DatumGetInt32(FunctionCall1(&f->srid, geom));
 	type = DatumGetTextPP(FunctionCall1(&f->type, geom));

@@ -125,6 +125,25 @@ BEGIN
 END
 $$;
 
+-- Fixed cases (issue 16, item 6), each with the outcome the stage checks:
+-- /* expect SQLSTATE */ for synergy's own error, /* expect ok */ for a result.
+INSERT INTO hostile_call (fn, call)
+SELECT 'issue 16', c FROM unnest(ARRAY[
+  $c$SELECT count(*) FROM spatial_weights('hostile_geom', 'id', 'geom', 'distance', distance => 'NaN') /* expect 22023 */$c$,
+  $c$SELECT count(*) FROM spatial_weights(rel => 'hostile_geom', id_column => 'id', geom_column => 'geom', method => 'distance', distance => 'NaN'::float8) /* expect 22023 */$c$,
+  $c$SELECT count(*) FROM spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], 'distance', distance => 'NaN') /* expect 22023 */$c$,
+  $c$SELECT count(*) FROM spatial_weights_array(geom => ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], method => 'distance', distance => 'NaN'::float8) /* expect 22023 */$c$,
+  $c$SELECT count(*) FROM spatial_weights(4000000000::oid::regclass, 'id', 'geom') /* expect 42P01 */$c$,
+  $c$SELECT count(*) FROM spatial_weights('hostile_geom', 'id', 'geom', 'knn', k => 2147483647) /* expect ok */$c$,
+  $c$SELECT count(*) FROM spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)', 'POINT(2 0)'], 'knn', k => 2147483647) /* expect ok */$c$,
+  $c$SELECT trend_analysis(g, z, 1, 0, 1000000000) FROM (VALUES ('SRID=4326;POINT(114 30)'::geometry, 1.0::float8), ('SRID=4326;POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
+  $c$SELECT trend_analysis(g, z, 1, 0, 12345) FROM (VALUES ('SRID=4326;POINT(114 30)'::geometry, 1.0::float8), ('SRID=4326;POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
+  $c$SELECT trend_analysis(g, z, 1, 0, 32650) FROM (VALUES ('POINT(114 30)'::geometry, 1.0::float8), ('POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
+  $c$SELECT trend_surface(g, z, 1, 999999) FROM (VALUES ('SRID=4326;POINT(114 30)'::geometry, 1.0::float8), ('SRID=4326;POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
+  $c$SELECT trend_surface(g, z, 1, 12345) FROM (VALUES ('SRID=4326;POINT(114 30)'::geometry, 1.0::float8), ('SRID=4326;POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
+  $c$SELECT trend_surface(g, z, 1, 32650) FROM (VALUES ('POINT(114 30)'::geometry, 1.0::float8), ('POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$
+]) c;
+
 SELECT count(*) AS calls, count(DISTINCT fn) AS functions FROM hostile_call;
 
 -- one statement per call, errors expected: the SQLSTATEs are read by the stage

@@ -33,4 +33,20 @@ if grep -qE 'ERROR:  (XX[0-9A-Z]{3}|58[0-9A-Z]{3}):' "$out"; then
 	grep -B6 -E 'ERROR:  (XX[0-9A-Z]{3}|58[0-9A-Z]{3}):' "$out" | head -40
 	fail=1
 fi
+# the fixed cases: each gives the SQLSTATE (or the result) it expects
+bad=$(awk '
+	function done_() { if (want != "" && want != "ok") print "no error, expected " want ": " q; want = "" }
+	/^SELECT / { done_(); if (match($0, /\/\* expect [0-9A-Zok]+ \*\//)) { want = substr($0, RSTART + 10, RLENGTH - 13); q = $0 } }
+	/^(psql:[^ ]* )?ERROR:  / && want != "" {
+		code = $0; sub(/.*ERROR:  /, "", code); code = substr(code, 1, 5)
+		if (code != want) print "ERROR " code ", expected " want ": " q
+		want = "" }
+	END { done_() }
+' "$out")
+echo "fixed cases (issue 16, item 6): $(grep -c '^SELECT .*/\* expect [0-9A-Zok]* \*/' "$out" || true)"
+if [ -n "$bad" ]; then
+	echo "FAIL: fixed cases with another outcome:"
+	echo "$bad"
+	fail=1
+fi
 exit $fail

@@ -4,6 +4,7 @@
 CREATE FUNCTION @extschema@.array_round(x float8[], digits int DEFAULT 4)
 RETURNS float8[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
 	SELECT coalesce(pg_catalog.array_agg(pg_catalog.round(v::pg_catalog.numeric, digits)::pg_catalog.float8 ORDER BY i),
 					'{}'::pg_catalog.float8[])

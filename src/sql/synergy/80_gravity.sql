@@ -89,18 +89,18 @@ COMMENT ON FUNCTION @extschema@.gravity_linkage(text[], float8[], float8[], floa
 CREATE FUNCTION @extschema@._gravity_delimit_check(ids text[], centres text[])
 RETURNS void
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	c text;
 BEGIN
-	IF centres IS NULL OR pg_catalog.cardinality(centres) = 0 THEN
+	IF centres IS NULL OR pg_catalog.cardinality(centres) OPERATOR(pg_catalog.=) 0 THEN
 		RAISE EXCEPTION 'gravity_delimit: centres must name at least one city'
 			USING ERRCODE = '22023', DETAIL = 'centres is empty or NULL.',
 			      HINT = 'Choose centres from gravity_linkage: the cities with the largest total linkage, or that many others have as strongest partner.';
 	END IF;
 	FOREACH c IN ARRAY centres LOOP
-		IF c IS NULL OR NOT c = ANY (ids) THEN
+		IF c IS NULL OR NOT c OPERATOR(pg_catalog.=) ANY (ids) THEN
 			RAISE EXCEPTION 'gravity_delimit: centre % is not one of the cities', pg_catalog.quote_nullable(c)
 				USING ERRCODE = '22023', DETAIL = pg_catalog.format('centres = %s.', centres),
 				      HINT = 'Every centre must appear in ids.';
@@ -126,18 +126,18 @@ CREATE FUNCTION @extschema@.gravity_delimit(
 	directional float8[] DEFAULT NULL)
 RETURNS TABLE (id text, centre text, membership float8, tier int)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	PERFORM @extschema@._gravity_delimit_check(ids, centres);
 	RETURN QUERY
-	SELECT c.id, c.id, NULL::float8, 0
+	SELECT c.id, c.id, NULL::pg_catalog.float8, 0
 	FROM pg_catalog.unnest(centres) AS c(id)
 	UNION ALL
 	(SELECT DISTINCT ON (l.i) l.i, l.j, l.membership,
 	        @extschema@.gravity_tier(l.membership, thresholds)
 	 FROM @extschema@.gravity_linkage(ids, masses, lon, lat, k, alpha, beta, r, directional) l
-	 WHERE l.j = ANY (centres) AND NOT l.i = ANY (centres)
+	 WHERE l.j OPERATOR(pg_catalog.=) ANY (centres) AND NOT l.i OPERATOR(pg_catalog.=) ANY (centres)
 	 ORDER BY l.i, l.membership DESC, pg_catalog.array_position(centres, l.j));
 END
 $$;
@@ -159,18 +159,18 @@ CREATE FUNCTION @extschema@.gravity_delimit(
 	directional float8[] DEFAULT NULL)
 RETURNS TABLE (id text, centre text, membership float8, tier int)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	PERFORM @extschema@._gravity_delimit_check(ids, centres);
 	RETURN QUERY
-	SELECT c.id, c.id, NULL::float8, 0
+	SELECT c.id, c.id, NULL::pg_catalog.float8, 0
 	FROM pg_catalog.unnest(centres) AS c(id)
 	UNION ALL
 	(SELECT DISTINCT ON (l.i) l.i, l.j, l.membership,
 	        @extschema@.gravity_tier(l.membership, thresholds)
 	 FROM @extschema@.gravity_linkage(ids, masses, distances, k, alpha, beta, r, directional) l
-	 WHERE l.j = ANY (centres) AND NOT l.i = ANY (centres)
+	 WHERE l.j OPERATOR(pg_catalog.=) ANY (centres) AND NOT l.i OPERATOR(pg_catalog.=) ANY (centres)
 	 ORDER BY l.i, l.membership DESC, pg_catalog.array_position(centres, l.j));
 END
 $$;

@@ -33,17 +33,17 @@ CREATE TYPE @extschema@.trend_analysis_result AS (
 COMMENT ON TYPE @extschema@.trend_analysis_result IS
 'Result of trend_analysis: per direction (ew_ east-west on x'' = x cos d + y sin d, ns_ north-south on y'' = -x sin d + y cos d) the coefficients b_k of x''^k, the coefficients a_k of t^k with t = (x'' - center) / scale, the range [min, max] of the positions, R-squared, the range of the fitted curve over [min, max] and its shape label.';
 
-CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8)
+CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, @extschema:postgis@.geometry, float8)
 RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8, int)
+CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, @extschema:postgis@.geometry, float8, int)
 RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8, int, float8)
+CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, @extschema:postgis@.geometry, float8, int, float8)
 RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 -- STABLE: ST_Transform's result depends on the table spatial_ref_sys.
-CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, geometry, float8, int, float8, int)
+CREATE FUNCTION @extschema@.trend_analysis_transfn(internal, @extschema:postgis@.geometry, float8, int, float8, int)
 RETURNS internal AS 'MODULE_PATHNAME', 'trend_analysis_transfn'
 LANGUAGE C STABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.trend_combinefn(internal, internal)
@@ -60,7 +60,7 @@ RETURNS @extschema@.trend_analysis_result AS 'MODULE_PATHNAME', 'trend_analysis_
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 -- Availability: 0.2.0
-CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8) (
+CREATE AGGREGATE @extschema@.trend_analysis(geom @extschema:postgis@.geometry, z float8) (
 	SFUNC = @extschema@.trend_analysis_transfn,
 	STYPE = internal,
 	FINALFUNC = @extschema@.trend_analysis_finalfn,
@@ -71,7 +71,7 @@ CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8) (
 	PARALLEL = SAFE
 );
 -- Availability: 0.2.0
-CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int) (
+CREATE AGGREGATE @extschema@.trend_analysis(geom @extschema:postgis@.geometry, z float8, "order" int) (
 	SFUNC = @extschema@.trend_analysis_transfn,
 	STYPE = internal,
 	FINALFUNC = @extschema@.trend_analysis_finalfn,
@@ -82,7 +82,7 @@ CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int
 	PARALLEL = SAFE
 );
 -- Availability: 0.2.0
-CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int, rotation float8) (
+CREATE AGGREGATE @extschema@.trend_analysis(geom @extschema:postgis@.geometry, z float8, "order" int, rotation float8) (
 	SFUNC = @extschema@.trend_analysis_transfn,
 	STYPE = internal,
 	FINALFUNC = @extschema@.trend_analysis_finalfn,
@@ -94,7 +94,7 @@ CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int
 );
 
 -- Availability: 0.2.0
-CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int, rotation float8,
+CREATE AGGREGATE @extschema@.trend_analysis(geom @extschema:postgis@.geometry, z float8, "order" int, rotation float8,
 											target_srid int) (
 	SFUNC = @extschema@.trend_analysis_transfn,
 	STYPE = internal,
@@ -106,40 +106,46 @@ CREATE AGGREGATE @extschema@.trend_analysis(geom geometry, z float8, "order" int
 	PARALLEL = SAFE
 );
 
-COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8) IS
+COMMENT ON AGGREGATE @extschema@.trend_analysis(@extschema:postgis@.geometry, float8) IS
 'Trend analysis of z over the points of the geometries (ST_PointOnSurface for non-points; NULL and empty rows ignored): quadratic least-squares fits of z on the east-west and the north-south coordinate, with R-squared and shape labels.';
-COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int) IS
+COMMENT ON AGGREGATE @extschema@.trend_analysis(@extschema:postgis@.geometry, float8, int) IS
 'Trend analysis of z with polynomials of the given order (1-6) on the east-west and north-south coordinates; see trend_analysis(geometry, float8).';
-COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int, float8) IS
+COMMENT ON AGGREGATE @extschema@.trend_analysis(@extschema:postgis@.geometry, float8, int, float8) IS
 'Trend analysis of z with polynomials of the given order (1-6) after rotating the axes by rotation degrees counter-clockwise from east (x'' = x cos d + y sin d, y'' = -x sin d + y cos d, as ArcGIS Pro''s Directional Trend).';
-COMMENT ON AGGREGATE @extschema@.trend_analysis(geometry, float8, int, float8, int) IS
+COMMENT ON AGGREGATE @extschema@.trend_analysis(@extschema:postgis@.geometry, float8, int, float8, int) IS
 'Trend analysis of z after transforming the geometries to target_srid (ST_Transform; e.g. a UTM zone to fit in metres instead of degrees; NULL: as they are), with polynomials of the given order and rotation in degrees.';
 
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.trend_curve(trend @extschema@.trend_analysis_result, samples int DEFAULT 50)
 RETURNS TABLE(direction text, "position" float8, z float8)
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
 #variable_conflict use_column
 BEGIN
 	-- bounded, so a typo cannot ask for billions of rows
-	IF samples > 100000 THEN
+	IF samples OPERATOR(pg_catalog.>) 100000 THEN
 		RAISE EXCEPTION 'trend_curve: samples must be at most 100000'
-			USING ERRCODE = '22023', DETAIL = format('samples is %s.', samples),
+			USING ERRCODE = '22023', DETAIL = pg_catalog.format('samples is %s.', samples),
 				  HINT = 'A chart needs a few hundred points at most; the default is 50.';
 	END IF;
 	RETURN QUERY
 	SELECT d.direction, p.pos,
-		(SELECT pg_catalog.sum(u.a * pg_catalog.power((p.pos - d.center) / d.scale, (u.k - 1)::float8))
+		(SELECT pg_catalog.sum(u.a OPERATOR(pg_catalog.*)
+							   pg_catalog.power((p.pos OPERATOR(pg_catalog.-) d.center) OPERATOR(pg_catalog./) d.scale,
+												(u.k OPERATOR(pg_catalog.-) 1)::pg_catalog.float8))
 		   FROM pg_catalog.unnest(d.coefs) WITH ORDINALITY AS u(a, k))
-	  FROM (VALUES (1, 'east-west', (trend).ew_scaled_coefficients, (trend).ew_center,
+	  FROM (VALUES (1, 'east-west'::pg_catalog.text, (trend).ew_scaled_coefficients, (trend).ew_center,
 					(trend).ew_scale, (trend).ew_min, (trend).ew_max),
-				   (2, 'north-south', (trend).ns_scaled_coefficients, (trend).ns_center,
+				   (2, 'north-south'::pg_catalog.text, (trend).ns_scaled_coefficients, (trend).ns_center,
 					(trend).ns_scale, (trend).ns_min, (trend).ns_max))
 		   AS d(ord, direction, coefs, center, scale, lo, hi)
 	 CROSS JOIN LATERAL (
-		SELECT s, d.lo + (d.hi - d.lo) * s / GREATEST(samples - 1, 1) AS pos
-		  FROM pg_catalog.generate_series(0, GREATEST(samples, 2) - 1) AS s) AS p
+		-- OPERATOR(...) has one precedence for all: every product is in parentheses
+		SELECT s, d.lo OPERATOR(pg_catalog.+)
+				  (((d.hi OPERATOR(pg_catalog.-) d.lo) OPERATOR(pg_catalog.*) s::pg_catalog.float8)
+				   OPERATOR(pg_catalog./) GREATEST(samples OPERATOR(pg_catalog.-) 1, 1)::pg_catalog.float8) AS pos
+		  FROM pg_catalog.generate_series(0, GREATEST(samples, 2) OPERATOR(pg_catalog.-) 1) AS s) AS p
 	 WHERE d.coefs IS NOT NULL
 	 ORDER BY d.ord, p.s;
 END
@@ -150,26 +156,27 @@ COMMENT ON FUNCTION @extschema@.trend_curve(@extschema@.trend_analysis_result, i
 
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.trend_lines(trend @extschema@.trend_analysis_result, samples int DEFAULT 50)
-RETURNS TABLE(direction text, geom geometry)
+RETURNS TABLE(direction text, geom @extschema:postgis@.geometry)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	-- back from the rotated axes to the data's coordinates; the east-west
+	-- line runs through the middle of the north-south range and vice versa
 	SELECT c.direction,
-		ST_SetSRID(ST_MakeLine(
-			ST_MakePoint(
-				-- back from the rotated axes to the data's coordinates; the
-				-- east-west line runs through the middle of the north-south
-				-- range and vice versa
-				CASE c.direction WHEN 'east-west' THEN c."position" ELSE (trend).ew_center END
-					* pg_catalog.cosd((trend).rotation)
-				- CASE c.direction WHEN 'east-west' THEN (trend).ns_center ELSE c."position" END
-					* pg_catalog.sind((trend).rotation),
-				CASE c.direction WHEN 'east-west' THEN c."position" ELSE (trend).ew_center END
-					* pg_catalog.sind((trend).rotation)
-				+ CASE c.direction WHEN 'east-west' THEN (trend).ns_center ELSE c."position" END
-					* pg_catalog.cosd((trend).rotation),
+		@extschema:postgis@.st_setsrid(@extschema:postgis@.st_makeline(
+			@extschema:postgis@.st_makepoint(
+				(c.x OPERATOR(pg_catalog.*) pg_catalog.cosd((trend).rotation))
+					OPERATOR(pg_catalog.-) (c.y OPERATOR(pg_catalog.*) pg_catalog.sind((trend).rotation)),
+				(c.x OPERATOR(pg_catalog.*) pg_catalog.sind((trend).rotation))
+					OPERATOR(pg_catalog.+) (c.y OPERATOR(pg_catalog.*) pg_catalog.cosd((trend).rotation)),
 				c.z)
 			ORDER BY c."position"), (trend).srid)
-	  FROM @extschema@.trend_curve(trend, samples) AS c
+	  FROM (SELECT t.direction, t."position", t.z,
+				   CASE WHEN t.direction OPERATOR(pg_catalog.=) 'east-west'::pg_catalog.text
+						THEN t."position" ELSE (trend).ew_center END AS x,
+				   CASE WHEN t.direction OPERATOR(pg_catalog.=) 'east-west'::pg_catalog.text
+						THEN (trend).ns_center ELSE t."position" END AS y
+			  FROM @extschema@.trend_curve(trend, samples) AS t) AS c
 	 GROUP BY c.direction
 	 ORDER BY c.direction;
 END;

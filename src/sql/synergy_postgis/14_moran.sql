@@ -13,75 +13,134 @@ CREATE FUNCTION @extschema@.spatial_weights(
 	style text DEFAULT 'row')
 RETURNS TABLE(id bigint, neighbours bigint[], weights float8[])
 LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path FROM CURRENT
+SET search_path = pg_catalog, pg_temp
 AS $fn$
+-- Every name is qualified, in the generated query too: the table's columns
+-- may have types made by any role, so operators are written
+-- OPERATOR(schema.op) and PostGIS's functions get geometry arguments
+-- (an exact match no overload can beat); the band and k are parameters.
 DECLARE
 	pair text;
+	coltype oid;
+	basetype oid;
 BEGIN
-	IF method IS NULL OR method NOT IN ('queen', 'rook', 'knn', 'distance') THEN
-		RAISE EXCEPTION 'spatial_weights: unknown method %', coalesce(quote_literal(method), 'NULL')
+	IF method IS NULL OR NOT method OPERATOR(pg_catalog.=) ANY ('{queen,rook,knn,distance}'::pg_catalog.text[]) THEN
+		RAISE EXCEPTION 'spatial_weights: unknown method %', pg_catalog.quote_nullable(method)
 			USING ERRCODE = '22023',
-				  DETAIL = 'The method is ' || coalesce(quote_literal(method), 'NULL') || '.',
+				  DETAIL = pg_catalog.format('The method is %s.', pg_catalog.quote_nullable(method)),
 				  HINT = 'Use ''queen'', ''rook'' (polygons), ''knn'' or ''distance''.';
 	END IF;
-	IF style IS NULL OR style NOT IN ('row', 'binary') THEN
-		RAISE EXCEPTION 'spatial_weights: unknown style %', coalesce(quote_literal(style), 'NULL')
+	IF style IS NULL OR NOT style OPERATOR(pg_catalog.=) ANY ('{row,binary}'::pg_catalog.text[]) THEN
+		RAISE EXCEPTION 'spatial_weights: unknown style %', pg_catalog.quote_nullable(style)
 			USING ERRCODE = '22023',
-				  DETAIL = 'The style is ' || coalesce(quote_literal(style), 'NULL') || '.',
+				  DETAIL = pg_catalog.format('The style is %s.', pg_catalog.quote_nullable(style)),
 				  HINT = 'Use ''row'' (row-standardised, the default) or ''binary''.';
 	END IF;
-	IF method = 'knn' AND (k IS NULL OR k < 1) THEN
+	IF method OPERATOR(pg_catalog.=) 'knn' AND (k IS NULL OR k OPERATOR(pg_catalog.<) 1) THEN
 		RAISE EXCEPTION 'spatial_weights: k must be at least 1'
-			USING ERRCODE = '22023', DETAIL = format('k = %s.', k),
+			USING ERRCODE = '22023', DETAIL = pg_catalog.format('k = %s.', pg_catalog.quote_nullable(k)),
 				  HINT = 'Give the number of nearest neighbours, e.g. k => 4.';
 	END IF;
-	IF method = 'distance' AND (distance IS NULL OR NOT distance >= 0 OR distance = 'Infinity') THEN
+	-- NaN >= 0 holds in PostgreSQL (NaN sorts above every number): test the range
+	IF method OPERATOR(pg_catalog.=) 'distance'
+	   AND (distance IS NULL OR NOT (distance OPERATOR(pg_catalog.>=) 0::pg_catalog.float8
+	                                 AND distance OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8)) THEN
 		RAISE EXCEPTION 'spatial_weights: distance must be a finite number >= 0'
-			USING ERRCODE = '22023', DETAIL = format('distance = %s.', distance),
+			USING ERRCODE = '22023', DETAIL = pg_catalog.format('distance = %s.', pg_catalog.quote_nullable(distance)),
 				  HINT = 'Give the band in the units of the SRID (degrees for 4326), e.g. distance => 50000.';
+	END IF;
+	IF rel IS NULL OR id_column IS NULL OR geom_column IS NULL THEN
+		RAISE EXCEPTION 'spatial_weights: rel, id_column and geom_column must not be NULL'
+			USING ERRCODE = '22004',
+				  DETAIL = pg_catalog.format('rel = %s, id_column = %s, geom_column = %s.', pg_catalog.quote_nullable(rel),
+											 pg_catalog.quote_nullable(id_column), pg_catalog.quote_nullable(geom_column)),
+				  HINT = 'Name the table and its id and geometry columns, e.g. spatial_weights(''regions'', ''id'', ''geom'').';
+	END IF;
+	-- a regclass is only an oid: a dropped or made-up one has no table behind it
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) rel::pg_catalog.oid) THEN
+		RAISE EXCEPTION 'spatial_weights: relation with OID % does not exist', rel::pg_catalog.oid
+			USING ERRCODE = '42P01',
+				  DETAIL = 'The rel argument names no table, view or materialized view (dropped, or a number cast to regclass).',
+				  HINT = 'Pass the table by name, e.g. ''public.regions''::regclass.';
+	END IF;
+	FOREACH pair IN ARRAY ARRAY[id_column, geom_column]::pg_catalog.text[] LOOP
+		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+					   WHERE a.attrelid OPERATOR(pg_catalog.=) rel::pg_catalog.oid
+						 AND a.attname OPERATOR(pg_catalog.=) pair::pg_catalog.name
+						 AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
+			RAISE EXCEPTION 'spatial_weights: column % of % does not exist', pg_catalog.quote_ident(pair), rel
+				USING ERRCODE = '42703',
+					  DETAIL = pg_catalog.format('id_column = %s, geom_column = %s.', pg_catalog.quote_ident(id_column),
+												 pg_catalog.quote_ident(geom_column)),
+					  HINT = 'Give the names of the table''s id and geometry columns.';
+		END IF;
+	END LOOP;
+	-- the geometry column: PostGIS's geometry, or a domain over it
+	SELECT a.atttypid INTO coltype FROM pg_catalog.pg_attribute a
+	 WHERE a.attrelid OPERATOR(pg_catalog.=) rel::pg_catalog.oid AND a.attname OPERATOR(pg_catalog.=) geom_column;
+	basetype := coltype;
+	WHILE (SELECT t.typtype FROM pg_catalog.pg_type t WHERE t.oid OPERATOR(pg_catalog.=) basetype) OPERATOR(pg_catalog.=) 'd' LOOP
+		SELECT t.typbasetype INTO basetype FROM pg_catalog.pg_type t WHERE t.oid OPERATOR(pg_catalog.=) basetype;
+	END LOOP;
+	IF basetype OPERATOR(pg_catalog.<>) '@extschema:postgis@.geometry'::pg_catalog.regtype::pg_catalog.oid THEN
+		RAISE EXCEPTION 'spatial_weights: column %.% is not a geometry', rel, pg_catalog.quote_ident(geom_column)
+			USING ERRCODE = '42804',
+				  DETAIL = pg_catalog.format('Its type is %s.', pg_catalog.format_type(coltype, NULL)),
+				  HINT = 'Pass a geometry column; for geography, a view with geog::geometry (and ST_Transform to a projected system for distances in metres).';
 	END IF;
 	-- one coordinate system, or PostGIS's predicates fail with an internal
 	-- error (a column typed geometry(..., srid) is checked by PostgreSQL)
-	EXECUTE format('SELECT pg_catalog.string_agg(DISTINCT ST_SRID(%1$I)::text, '', '') FROM %2$s', geom_column, rel)
+	EXECUTE pg_catalog.format('SELECT pg_catalog.string_agg(DISTINCT @extschema:postgis@.st_srid(%1$I::@extschema:postgis@.geometry)::pg_catalog.text, '', '') FROM %2$s',
+							  geom_column, rel)
 		INTO pair;
-	IF pair LIKE '%,%' THEN
-		RAISE EXCEPTION 'spatial_weights: the geometries of %.% have different SRIDs', rel, geom_column
-			USING ERRCODE = '22023', DETAIL = 'SRIDs ' || pair || '.',
+	IF pair OPERATOR(pg_catalog.~~) '%,%' THEN
+		RAISE EXCEPTION 'spatial_weights: the geometries of %.% have different SRIDs', rel, pg_catalog.quote_ident(geom_column)
+			USING ERRCODE = '22023', DETAIL = pg_catalog.format('SRIDs %s.', pair),
 				  HINT = 'Bring them to one system first, e.g. ST_Transform(geom, 4326), or ST_SetSRID for geometries without one.';
 	END IF;
 	-- the table is joined to itself directly, so its GiST index serves the
-	-- predicate (a CTE would hide it)
-	pair := CASE method
-		WHEN 'queen' THEN
-			'JOIN %3$s AS b ON ST_Intersects(a.%2$I, b.%2$I) AND a.%1$I <> b.%1$I'
-		WHEN 'rook' THEN
-			'JOIN %3$s AS b ON ST_Intersects(a.%2$I, b.%2$I) AND a.%1$I <> b.%1$I
-			   AND ST_Relate(a.%2$I, b.%2$I, ''****1****'')'
-		WHEN 'distance' THEN
-			'JOIN %3$s AS b ON ST_DWithin(a.%2$I, b.%2$I, %4$s) AND a.%1$I <> b.%1$I'
+	-- predicate (a CTE would hide it); a column cast to its own type stays a
+	-- plain column reference, which the index matches
+	pair := CASE
+		WHEN method OPERATOR(pg_catalog.=) 'queen' THEN
+			'JOIN %3$s AS b ON @extschema:postgis@.st_intersects(a.%2$I::@extschema:postgis@.geometry, b.%2$I::@extschema:postgis@.geometry)
+			   AND a.%1$I::pg_catalog.int8 OPERATOR(pg_catalog.<>) b.%1$I::pg_catalog.int8'
+		WHEN method OPERATOR(pg_catalog.=) 'rook' THEN
+			'JOIN %3$s AS b ON @extschema:postgis@.st_intersects(a.%2$I::@extschema:postgis@.geometry, b.%2$I::@extschema:postgis@.geometry)
+			   AND a.%1$I::pg_catalog.int8 OPERATOR(pg_catalog.<>) b.%1$I::pg_catalog.int8
+			   AND @extschema:postgis@.st_relate(a.%2$I::@extschema:postgis@.geometry, b.%2$I::@extschema:postgis@.geometry, ''****1****''::pg_catalog.text)'
+		WHEN method OPERATOR(pg_catalog.=) 'distance' THEN
+			'JOIN %3$s AS b ON @extschema:postgis@.st_dwithin(a.%2$I::@extschema:postgis@.geometry, b.%2$I::@extschema:postgis@.geometry, $1)
+			   AND a.%1$I::pg_catalog.int8 OPERATOR(pg_catalog.<>) b.%1$I::pg_catalog.int8'
 		ELSE
 			-- the inner ORDER BY is the distance alone, so the GiST index
-			-- returns the nearest first; ties are then broken by id
+			-- returns the nearest first; ties are then broken by id.  k + 16
+			-- as bigint: k may be as large as an int goes
 			'CROSS JOIN LATERAL (SELECT s.%1$I FROM (
-			   SELECT c.%1$I, c.%2$I <-> a.%2$I AS dist FROM %3$s AS c
-			    WHERE c.%1$I <> a.%1$I AND c.%2$I IS NOT NULL AND NOT ST_IsEmpty(c.%2$I)
-			    ORDER BY c.%2$I <-> a.%2$I LIMIT %5$s + 16) AS s
-			  ORDER BY s.dist, s.%1$I LIMIT %5$s) AS b'
+			   SELECT c.%1$I, c.%2$I::@extschema:postgis@.geometry OPERATOR(@extschema:postgis@.<->) a.%2$I::@extschema:postgis@.geometry AS dist
+			     FROM %3$s AS c
+			    WHERE c.%1$I::pg_catalog.int8 OPERATOR(pg_catalog.<>) a.%1$I::pg_catalog.int8 AND c.%2$I IS NOT NULL
+			      AND NOT @extschema:postgis@.st_isempty(c.%2$I::@extschema:postgis@.geometry)
+			    ORDER BY c.%2$I::@extschema:postgis@.geometry OPERATOR(@extschema:postgis@.<->) a.%2$I::@extschema:postgis@.geometry
+			    LIMIT $2::pg_catalog.int8 OPERATOR(pg_catalog.+) 16::pg_catalog.int8) AS s
+			  ORDER BY s.dist, s.%1$I::pg_catalog.int8 LIMIT $2) AS b'
 	END;
-	RETURN QUERY EXECUTE format(
+	RETURN QUERY EXECUTE pg_catalog.format(
 		'WITH links AS (
-		   SELECT a.%1$I::bigint AS id, b.%1$I::bigint AS nb FROM %3$s AS a ' || pair || '
-		    WHERE a.%2$I IS NOT NULL AND NOT ST_IsEmpty(a.%2$I)),
+		   SELECT a.%1$I::pg_catalog.int8 AS id, b.%1$I::pg_catalog.int8 AS nb FROM %3$s AS a ' OPERATOR(pg_catalog.||) pair OPERATOR(pg_catalog.||) '
+		    WHERE a.%2$I IS NOT NULL AND NOT @extschema:postgis@.st_isempty(a.%2$I::@extschema:postgis@.geometry)),
 		 lists AS (
-		   SELECT l.id, array_agg(l.nb ORDER BY l.nb) AS nbs,
-		          array_fill(%6$s, ARRAY[count(*)::int]) AS ws
+		   SELECT l.id, pg_catalog.array_agg(l.nb ORDER BY l.nb) AS nbs,
+		          pg_catalog.array_fill(%4$s, ARRAY[pg_catalog.count(*)::pg_catalog.int4]) AS ws
 		     FROM links AS l GROUP BY l.id)
-		 SELECT r.id, coalesce(lists.nbs, ''{}''::bigint[]), coalesce(lists.ws, ''{}''::float8[])
-		   FROM (SELECT DISTINCT %1$I::bigint AS id FROM %3$s WHERE %1$I IS NOT NULL) AS r
-		   LEFT JOIN lists ON lists.id = r.id
+		 SELECT r.id, coalesce(lists.nbs, ''{}''::pg_catalog.int8[]), coalesce(lists.ws, ''{}''::pg_catalog.float8[])
+		   FROM (SELECT DISTINCT %1$I::pg_catalog.int8 AS id FROM %3$s WHERE %1$I IS NOT NULL) AS r
+		   LEFT JOIN lists ON lists.id OPERATOR(pg_catalog.=) r.id
 		  ORDER BY r.id',
-		id_column, geom_column, rel, distance, k,
-		CASE style WHEN 'row' THEN '1.0::float8 / count(*)' ELSE '1.0::float8' END);
+		id_column, geom_column, rel,
+		CASE WHEN style OPERATOR(pg_catalog.=) 'row' THEN '1.0::pg_catalog.float8 OPERATOR(pg_catalog./) pg_catalog.count(*)::pg_catalog.float8'
+			ELSE '1.0::pg_catalog.float8' END)
+		USING distance, k;
 END
 $fn$;
 
@@ -98,117 +157,127 @@ COMMENT ON FUNCTION @extschema@.spatial_weights(regclass, name, name, text, int,
 
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.spatial_weights_array(
-	geom geometry[],
+	geom @extschema:postgis@.geometry[],
 	method text DEFAULT 'queen',
 	k int DEFAULT 4,
 	distance float8 DEFAULT NULL,
 	style text DEFAULT 'row')
 RETURNS TABLE(id bigint, neighbours bigint[], weights float8[])
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path FROM CURRENT
+SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-	IF method IS NULL OR method NOT IN ('queen', 'rook', 'knn', 'distance') THEN
-		RAISE EXCEPTION 'spatial_weights_array: unknown method %', coalesce(quote_literal(method), 'NULL')
+	IF method IS NULL OR NOT method OPERATOR(pg_catalog.=) ANY ('{queen,rook,knn,distance}'::pg_catalog.text[]) THEN
+		RAISE EXCEPTION 'spatial_weights_array: unknown method %', pg_catalog.quote_nullable(method)
 			USING ERRCODE = '22023',
-				  DETAIL = 'The method is ' || coalesce(quote_literal(method), 'NULL') || '.',
+				  DETAIL = pg_catalog.format('The method is %s.', pg_catalog.quote_nullable(method)),
 				  HINT = 'Use ''queen'', ''rook'' (polygons), ''knn'' or ''distance''.';
 	END IF;
-	IF style IS NULL OR style NOT IN ('row', 'binary') THEN
-		RAISE EXCEPTION 'spatial_weights_array: unknown style %', coalesce(quote_literal(style), 'NULL')
+	IF style IS NULL OR NOT style OPERATOR(pg_catalog.=) ANY ('{row,binary}'::pg_catalog.text[]) THEN
+		RAISE EXCEPTION 'spatial_weights_array: unknown style %', pg_catalog.quote_nullable(style)
 			USING ERRCODE = '22023',
-				  DETAIL = 'The style is ' || coalesce(quote_literal(style), 'NULL') || '.',
+				  DETAIL = pg_catalog.format('The style is %s.', pg_catalog.quote_nullable(style)),
 				  HINT = 'Use ''row'' (row-standardised, the default) or ''binary''.';
 	END IF;
-	IF method = 'knn' AND (k IS NULL OR k < 1) THEN
+	IF method OPERATOR(pg_catalog.=) 'knn' AND (k IS NULL OR k OPERATOR(pg_catalog.<) 1) THEN
 		RAISE EXCEPTION 'spatial_weights_array: k must be at least 1'
-			USING ERRCODE = '22023', DETAIL = format('k = %s.', k),
+			USING ERRCODE = '22023', DETAIL = pg_catalog.format('k = %s.', pg_catalog.quote_nullable(k)),
 				  HINT = 'Give the number of nearest neighbours, e.g. k => 4.';
 	END IF;
-	IF method = 'distance' AND (distance IS NULL OR NOT distance >= 0 OR distance = 'Infinity') THEN
+	-- NaN >= 0 holds in PostgreSQL (NaN sorts above every number): test the range
+	IF method OPERATOR(pg_catalog.=) 'distance'
+	   AND (distance IS NULL OR NOT (distance OPERATOR(pg_catalog.>=) 0::pg_catalog.float8
+	                                 AND distance OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8)) THEN
 		RAISE EXCEPTION 'spatial_weights_array: distance must be a finite number >= 0'
-			USING ERRCODE = '22023', DETAIL = format('distance = %s.', distance),
+			USING ERRCODE = '22023', DETAIL = pg_catalog.format('distance = %s.', pg_catalog.quote_nullable(distance)),
 				  HINT = 'Give the band in the units of the SRID (degrees for 4326), e.g. distance => 50000.';
 	END IF;
 	-- one coordinate system, or PostGIS's predicates fail with an internal error
-	IF (SELECT pg_catalog.count(DISTINCT ST_SRID(u.g)) FROM pg_catalog.unnest(geom) AS u(g)) > 1 THEN
+	IF (SELECT pg_catalog.count(DISTINCT @extschema:postgis@.st_srid(u.g)) FROM pg_catalog.unnest(geom) AS u(g))
+	   OPERATOR(pg_catalog.>) 1 THEN
 		RAISE EXCEPTION 'spatial_weights_array: the geometries have different SRIDs'
 			USING ERRCODE = '22023',
-				  DETAIL = 'SRIDs ' || (SELECT pg_catalog.string_agg(DISTINCT ST_SRID(u.g)::text, ', ')
-										FROM pg_catalog.unnest(geom) AS u(g)) || '.',
+				  DETAIL = pg_catalog.format('SRIDs %s.',
+							 (SELECT pg_catalog.string_agg(DISTINCT @extschema:postgis@.st_srid(u.g)::pg_catalog.text, ', ')
+								FROM pg_catalog.unnest(geom) AS u(g))),
 				  HINT = 'Bring them to one system first, e.g. ST_Transform(geom, 4326), or ST_SetSRID for geometries without one.';
 	END IF;
 	RETURN QUERY
 	WITH g AS (
 		SELECT u.ord AS gid, u.g FROM pg_catalog.unnest(geom) WITH ORDINALITY AS u(g, ord)),
 	links AS (
-		SELECT a.gid, b.gid AS nb FROM g AS a JOIN g AS b ON a.gid <> b.gid
-		 WHERE method IN ('queen', 'rook') AND ST_Intersects(a.g, b.g)
-		   AND (method = 'queen' OR ST_Relate(a.g, b.g, '****1****'))
+		SELECT a.gid, b.gid AS nb FROM g AS a JOIN g AS b ON a.gid OPERATOR(pg_catalog.<>) b.gid
+		 WHERE method OPERATOR(pg_catalog.=) ANY ('{queen,rook}'::pg_catalog.text[])
+		   AND @extschema:postgis@.st_intersects(a.g, b.g)
+		   AND (method OPERATOR(pg_catalog.=) 'queen'
+				OR @extschema:postgis@.st_relate(a.g, b.g, '****1****'::pg_catalog.text))
 		UNION ALL
-		SELECT a.gid, b.gid FROM g AS a JOIN g AS b ON a.gid <> b.gid
-		 WHERE method = 'distance' AND ST_DWithin(a.g, b.g, distance)
+		SELECT a.gid, b.gid FROM g AS a JOIN g AS b ON a.gid OPERATOR(pg_catalog.<>) b.gid
+		 WHERE method OPERATOR(pg_catalog.=) 'distance' AND @extschema:postgis@.st_dwithin(a.g, b.g, distance)
 		UNION ALL
 		SELECT a.gid, s.gid FROM g AS a
 		 CROSS JOIN LATERAL (
 			SELECT b.gid FROM g AS b
-			 WHERE b.gid <> a.gid AND b.g IS NOT NULL AND NOT ST_IsEmpty(b.g)
-			 ORDER BY a.g <-> b.g, b.gid LIMIT k) AS s
-		 WHERE method = 'knn' AND a.g IS NOT NULL AND NOT ST_IsEmpty(a.g)),
+			 WHERE b.gid OPERATOR(pg_catalog.<>) a.gid AND b.g IS NOT NULL AND NOT @extschema:postgis@.st_isempty(b.g)
+			 ORDER BY a.g OPERATOR(@extschema:postgis@.<->) b.g, b.gid LIMIT k) AS s
+		 WHERE method OPERATOR(pg_catalog.=) 'knn' AND a.g IS NOT NULL AND NOT @extschema:postgis@.st_isempty(a.g)),
 	lists AS (
 		SELECT l.gid, pg_catalog.array_agg(l.nb ORDER BY l.nb) AS nbs,
-			   pg_catalog.array_fill(CASE style WHEN 'row' THEN 1.0::float8 / pg_catalog.count(*) ELSE 1.0::float8 END,
-									 ARRAY[pg_catalog.count(*)::int]) AS ws
+			   pg_catalog.array_fill(CASE WHEN style OPERATOR(pg_catalog.=) 'row'
+										  THEN 1.0::pg_catalog.float8 OPERATOR(pg_catalog./) pg_catalog.count(*)::pg_catalog.float8
+										  ELSE 1.0::pg_catalog.float8 END,
+									 ARRAY[pg_catalog.count(*)::pg_catalog.int4]) AS ws
 		  FROM links AS l GROUP BY l.gid)
-	SELECT g.gid, coalesce(lists.nbs, '{}'::bigint[]), coalesce(lists.ws, '{}'::float8[])
-	  FROM g LEFT JOIN lists ON lists.gid = g.gid
+	SELECT g.gid, coalesce(lists.nbs, '{}'::pg_catalog.int8[]), coalesce(lists.ws, '{}'::pg_catalog.float8[])
+	  FROM g LEFT JOIN lists ON lists.gid OPERATOR(pg_catalog.=) g.gid
 	 ORDER BY g.gid;
 END
 $fn$;
 
-COMMENT ON FUNCTION @extschema@.spatial_weights_array(geometry[], text, int, float8, text) IS
+COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], text, int, float8, text) IS
 'Neighbour lists of the geometries of an array (ids are the 1-based positions; NULL or empty geometries are islands), with the methods and styles of spatial_weights(rel, ...); pairs are tested without an index (bounding boxes first), so use the table form beyond a few thousand geometries.';
 
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.moran_i(
 	value float8[],
-	geom geometry[],
+	geom @extschema:postgis@.geometry[],
 	method text DEFAULT 'queen',
 	k int DEFAULT 4,
 	distance float8 DEFAULT NULL,
 	style text DEFAULT 'row',
 	permutations int DEFAULT 0,
 	seed bigint DEFAULT 1)
-RETURNS @extschema@.moran_result
+RETURNS @extschema:synergy@.moran_result
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path FROM CURRENT
+SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-	result @extschema@.moran_result;
+	result @extschema:synergy@.moran_result;
 BEGIN
 	IF value IS NULL OR geom IS NULL THEN
 		RETURN NULL;
 	END IF;
-	IF pg_catalog.cardinality(value) <> pg_catalog.cardinality(geom) THEN
+	IF pg_catalog.cardinality(value) OPERATOR(pg_catalog.<>) pg_catalog.cardinality(geom) THEN
 		RAISE EXCEPTION 'moran_i: value and geom must have the same length'
 			USING ERRCODE = '2202E',
-				  DETAIL = format('value has %s elements, geom %s.', pg_catalog.cardinality(value), pg_catalog.cardinality(geom)),
+				  DETAIL = pg_catalog.format('value has %s elements, geom %s.', pg_catalog.cardinality(value), pg_catalog.cardinality(geom)),
 				  HINT = 'Aggregate both in the same order: array_agg(v ORDER BY id), array_agg(geom ORDER BY id).';
 	END IF;
-	result := (SELECT moran_i(v.x, v.ord, w.neighbours, w.weights, moran_i.permutations, moran_i.seed)
+	result := (SELECT @extschema:synergy@.moran_i(v.x, v.ord, w.neighbours, w.weights, moran_i.permutations, moran_i.seed)
 				 FROM pg_catalog.unnest(value) WITH ORDINALITY AS v(x, ord)
-				 JOIN spatial_weights_array(geom, method, k, distance, style) AS w ON w.id = v.ord);
+				 JOIN @extschema@.spatial_weights_array(geom, method, k, distance, style) AS w
+				   ON w.id OPERATOR(pg_catalog.=) v.ord);
 	RETURN result;
 END
 $fn$;
 
-COMMENT ON FUNCTION @extschema@.moran_i(float8[], geometry[], text, int, float8, text, int, bigint) IS
+COMMENT ON FUNCTION @extschema@.moran_i(float8[], @extschema:postgis@.geometry[], text, int, float8, text, int, bigint) IS
 'Global Moran''s I of value over the geometries at the same positions (e.g. array_agg per year), with the neighbour lists of spatial_weights_array(geom, method, k, distance, style); NULL values leave their region out.';
 
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.local_moran(
 	value float8[],
-	geom geometry[],
+	geom @extschema:postgis@.geometry[],
 	method text DEFAULT 'queen',
 	k int DEFAULT 4,
 	distance float8 DEFAULT NULL,
@@ -218,27 +287,28 @@ CREATE FUNCTION @extschema@.local_moran(
 	significance float8 DEFAULT 0.05)
 RETURNS TABLE(ord bigint, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path FROM CURRENT
+SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
 	IF value IS NULL OR geom IS NULL THEN
 		RETURN;
 	END IF;
-	IF pg_catalog.cardinality(value) <> pg_catalog.cardinality(geom) THEN
+	IF pg_catalog.cardinality(value) OPERATOR(pg_catalog.<>) pg_catalog.cardinality(geom) THEN
 		RAISE EXCEPTION 'local_moran: value and geom must have the same length'
 			USING ERRCODE = '2202E',
-				  DETAIL = format('value has %s elements, geom %s.', pg_catalog.cardinality(value), pg_catalog.cardinality(geom)),
+				  DETAIL = pg_catalog.format('value has %s elements, geom %s.', pg_catalog.cardinality(value), pg_catalog.cardinality(geom)),
 				  HINT = 'Aggregate both in the same order: array_agg(v ORDER BY id), array_agg(geom ORDER BY id).';
 	END IF;
 	RETURN QUERY
 	SELECT s.ord, (s.l).i, (s.l).expected, (s.l).variance, (s.l).z, (s.l).p, (s.l).quadrant
-	  FROM (SELECT v.ord, local_moran(v.x, v.ord, w.neighbours, w.weights, local_moran.permutations,
-									  local_moran.seed, local_moran.significance) OVER () AS l
+	  FROM (SELECT v.ord, @extschema:synergy@.local_moran(v.x, v.ord, w.neighbours, w.weights, local_moran.permutations,
+															local_moran.seed, local_moran.significance) OVER () AS l
 			  FROM pg_catalog.unnest(value) WITH ORDINALITY AS v(x, ord)
-			  JOIN spatial_weights_array(geom, method, k, distance, style) AS w ON w.id = v.ord) AS s
+			  JOIN @extschema@.spatial_weights_array(geom, method, k, distance, style) AS w
+				ON w.id OPERATOR(pg_catalog.=) v.ord) AS s
 	 ORDER BY s.ord;
 END
 $fn$;
 
-COMMENT ON FUNCTION @extschema@.local_moran(float8[], geometry[], text, int, float8, text, int, bigint, float8) IS
+COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], text, int, float8, text, int, bigint, float8) IS
 'Local Moran''s I (LISA) of value over the geometries at the same positions: one row per position (ord, 1-based) with I_i, E, Var, z, p and the quadrant, as local_moran(value, id, neighbours, ...) OVER ().';

@@ -9,4 +9,5 @@
 CREATE OR REPLACE FUNCTION @extschema@.synergy_postgis_version()
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$ SELECT '0.2.0'::pg_catalog.text $$;

@@ -1,0 +1,220 @@
+-- test/attack/calls.sql: one sample call (or more) of every function,
+-- aggregate, window function and procedure of synergy and synergy_postgis.
+-- Each block starts with a line "-- call: KEY", KEY being the function's
+-- name and argument types as victim.funcs lists them (proname(argtypes));
+-- test/stages/25_attack.sh fails when a function of the extensions has no
+-- block, so a new function cannot be left out.  The calls are written so
+-- that they resolve exactly whatever the search_path: schema-qualified,
+-- every argument given, arguments from the victim's tables (typed columns)
+-- or cast literals.  A block may hold several statements and psql commands.
+
+-- call: synergy_version()
+SELECT public.synergy_version();
+-- call: synergy_postgis_version()
+SELECT public.synergy_postgis_version();
+-- call: minmax_normalize(double precision, integer)
+SELECT public.minmax_normalize(x.z, 1) OVER () FROM victim.x;
+-- call: minmax_normalize(double precision[], integer[])
+SELECT public.minmax_normalize(x.x, x.d) OVER () FROM victim.x;
+-- call: entropy_weights(double precision[])
+SELECT public.entropy_weights(x.x) FROM victim.x;
+-- call: entropy_weights(double precision[], integer[])
+SELECT public.entropy_weights(x.x, x.d) FROM victim.x;
+-- call: entropy_weights(double precision[], integer[], double precision)
+SELECT public.entropy_weights(x.x, x.d, 0.0001::pg_catalog.float8) FROM victim.x;
+-- call: entropy_weights_detail(double precision[])
+SELECT public.entropy_weights_detail(x.x) FROM victim.x;
+-- call: entropy_weights_detail(double precision[], integer[])
+SELECT public.entropy_weights_detail(x.x, x.d) FROM victim.x;
+-- call: entropy_weights_detail(double precision[], integer[], double precision)
+SELECT public.entropy_weights_detail(x.x, x.d, 0.0001::pg_catalog.float8) FROM victim.x;
+-- call: stddev_weights(double precision[])
+SELECT public.stddev_weights(x.x) FROM victim.x;
+-- call: cv_weights(double precision[])
+SELECT public.cv_weights(x.x) FROM victim.x;
+-- call: critic_weights(double precision[])
+SELECT public.critic_weights(x.x) FROM victim.x;
+-- call: critic_weights(double precision[], integer[])
+SELECT public.critic_weights(x.x, x.d) FROM victim.x;
+-- call: critic_weights_detail(double precision[])
+SELECT public.critic_weights_detail(x.x) FROM victim.x;
+-- call: critic_weights_detail(double precision[], integer[])
+SELECT public.critic_weights_detail(x.x, x.d) FROM victim.x;
+-- call: topsis(double precision[], double precision[], integer[], text)
+SELECT public.topsis(x.x, x.w, x.d, 'vector'::pg_catalog.text) OVER () FROM victim.x;
+-- call: topsis_detail(double precision[], double precision[], integer[], text)
+SELECT public.topsis_detail(x.x, x.w, x.d, 'minmax'::pg_catalog.text) OVER () FROM victim.x;
+-- call: composite_index(double precision[], double precision[], integer[])
+SELECT public.composite_index(x.x, x.w, x.d) OVER () FROM victim.x;
+-- call: interpolate(double precision, double precision, text)
+SELECT public.interpolate(x.z, x.t, 'linear'::pg_catalog.text) OVER () FROM victim.x;
+-- call: array_round(double precision[], integer)
+SELECT public.array_round(x.w, 2) FROM victim.x;
+-- call: coupling_coordination(double precision[], double precision[], text)
+SELECT public.coupling_coordination(x.w, x.w, 'wang2021'::pg_catalog.text) FROM victim.x;
+-- call: coupling_degree(double precision[], text)
+SELECT public.coupling_degree(x.w, 'classic'::pg_catalog.text) FROM victim.x;
+-- call: coordination_degree(double precision[], double precision[], text)
+SELECT public.coordination_degree(x.w, x.w, 'classic'::pg_catalog.text) FROM victim.x;
+-- call: coupling_coordination(double precision)
+SELECT public.coupling_coordination(x.s) FROM victim.x;
+-- call: coupling_coordination(double precision, double precision)
+SELECT public.coupling_coordination(x.s, x.u) FROM victim.x;
+-- call: coupling_coordination(double precision, double precision, text)
+SELECT public.coupling_coordination(x.s, x.u, x.txt) FROM victim.x WHERE x.id OPERATOR(pg_catalog.=) 0::pg_catalog.int8;
+SELECT public.coupling_coordination(x.s, x.u, 'wang2021'::pg_catalog.text) FROM victim.x;
+-- call: ccd_level(double precision)
+SELECT public.ccd_level(x.s) FROM victim.x;
+-- call: ccd_grade(double precision, text)
+SELECT public.ccd_grade(x.s, 'en'::pg_catalog.text) FROM victim.x;
+-- call: ccd_grade(double precision, double precision[], text[])
+SELECT public.ccd_grade(x.s, '{0,0.5,1}'::pg_catalog.float8[], '{low,high}'::pg_catalog.text[]) FROM victim.x;
+-- call: relative_development(double precision, double precision)
+SELECT public.relative_development(x.s, x.u) FROM victim.x;
+-- call: relative_development_grade(double precision, double precision, double precision, double precision, text)
+SELECT public.relative_development_grade(x.s, x.u, 0.8::pg_catalog.float8, 1.2::pg_catalog.float8, 'zh'::pg_catalog.text) FROM victim.x;
+-- call: obstacle_degree(double precision[], double precision[], integer[])
+SELECT public.obstacle_degree(x.x, x.w, x.d) OVER () FROM victim.x;
+-- call: obstacle_shares(double precision[], double precision[])
+SELECT public.obstacle_shares(x.w, x.w) FROM victim.x;
+-- call: moran_i(double precision, bigint, bigint[], double precision[])
+SELECT public.moran_i(x.z, x.id, x.nb, NULL::pg_catalog.float8[]) FROM victim.x;
+-- call: moran_i(double precision, bigint, bigint[], double precision[], integer, bigint)
+SELECT public.moran_i(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) FROM victim.x;
+-- call: local_moran(double precision, bigint, bigint[], double precision[], integer, bigint, double precision)
+SELECT public.local_moran(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8, 0.05::pg_catalog.float8) OVER () FROM victim.x;
+-- call: bp_forecast(double precision[], integer, integer, integer, integer, integer, double precision, double precision, double precision, bigint, double precision, double precision, text, text)
+SELECT pg_catalog.count(*) FROM victim.x, public.bp_forecast(x.g8, 2, 2, 3, 2, 5, 0.15::pg_catalog.float8, 1::pg_catalog.float8,
+  0::pg_catalog.float8, 1::pg_catalog.int8, NULL::pg_catalog.float8, 1::pg_catalog.float8, 'difference'::pg_catalog.text, 'tanh'::pg_catalog.text);
+-- call: bp_fit(double precision[], integer, integer, integer, integer, double precision, double precision, double precision, bigint, double precision, double precision, text, text)
+SELECT public.bp_fit(x.g8, 2, 3, 2, 5, 0.15::pg_catalog.float8, 1::pg_catalog.float8, 0::pg_catalog.float8, 1::pg_catalog.int8,
+  NULL::pg_catalog.float8, NULL::pg_catalog.float8, 'level'::pg_catalog.text, 'sigmoid'::pg_catalog.text) FROM victim.x LIMIT 1;
+-- call: bp_forecast(jsonb, double precision[], integer)
+SELECT pg_catalog.count(*) FROM (SELECT public.bp_fit(x.g8, 2, 3, 2, 5, 0.15::pg_catalog.float8, 1::pg_catalog.float8,
+  0::pg_catalog.float8, 1::pg_catalog.int8, NULL::pg_catalog.float8, NULL::pg_catalog.float8, 'difference'::pg_catalog.text,
+  'tanh'::pg_catalog.text) AS m, x.g8 FROM victim.x LIMIT 1) s, public.bp_forecast(s.m, s.g8, 3);
+-- call: gm11_fit(double precision[])
+SELECT public.gm11_fit(x.g8) FROM victim.x;
+-- call: gm11_forecast(double precision[], integer)
+SELECT pg_catalog.count(*) FROM victim.x, public.gm11_forecast(x.g8, 3);
+-- call: forecast_backtest(double precision[], integer, text, integer, integer, integer, integer, double precision, double precision, double precision, bigint, double precision, double precision, text, text)
+SELECT public.forecast_backtest(x.g8, 2, 'gm11'::pg_catalog.text, 2, 3, 2, 5, 0.15::pg_catalog.float8, 1::pg_catalog.float8,
+  0::pg_catalog.float8, 1::pg_catalog.int8, NULL::pg_catalog.float8, NULL::pg_catalog.float8, 'difference'::pg_catalog.text,
+  'tanh'::pg_catalog.text) FROM victim.x;
+SELECT public.forecast_backtest(x.g8, 2, 'bp'::pg_catalog.text, 2, 3, 2, 5, 0.15::pg_catalog.float8, 1::pg_catalog.float8,
+  0::pg_catalog.float8, 1::pg_catalog.int8, NULL::pg_catalog.float8, NULL::pg_catalog.float8, 'difference'::pg_catalog.text,
+  'tanh'::pg_catalog.text) FROM victim.x LIMIT 1;
+-- call: factor_analysis(double precision[])
+SELECT public.factor_analysis(x.x) FROM victim.x;
+-- call: factor_analysis(double precision[], integer)
+SELECT public.factor_analysis(x.x, 2) FROM victim.x;
+-- call: factor_scores(double precision[], integer, text)
+SELECT public.factor_scores(x.x, 2, 'varimax'::pg_catalog.text) OVER () FROM victim.x;
+-- call: factor_composite(double precision[], integer, text, double precision)
+SELECT public.factor_composite(x.x, 2, 'none'::pg_catalog.text, 1::pg_catalog.float8) OVER () FROM victim.x;
+-- call: pca_scores(double precision[], integer)
+SELECT public.pca_scores(x.x, 2) OVER () FROM victim.x;
+-- call: pca_composite(double precision[], integer, double precision)
+SELECT public.pca_composite(x.x, 2, 1::pg_catalog.float8) OVER () FROM victim.x;
+-- call: gravity_strength(double precision, double precision, double precision, double precision, double precision, double precision, double precision)
+SELECT public.gravity_strength(x.z, x.t, x.s, 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8) FROM victim.x;
+-- call: gravity_mass(double precision, double precision)
+SELECT public.gravity_mass(x.z, x.t) FROM victim.x;
+-- call: gravity_coefficient(double precision, double precision)
+SELECT public.gravity_coefficient(x.z, x.t) FROM victim.x;
+-- call: gravity_tier(double precision, double precision[])
+SELECT public.gravity_tier(x.s, '{0.3,0.1,0.05}'::pg_catalog.float8[]) FROM victim.x;
+-- call: gravity_linkage(text[], double precision[], double precision[], double precision[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.txt ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
+  pg_catalog.array_agg(public.st_x(x.g) ORDER BY x.id) AS lon, pg_catalog.array_agg(public.st_y(x.g) ORDER BY x.id) AS lat FROM victim.x) s,
+  public.gravity_linkage(s.ids, s.m, s.lon, s.lat, 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8, s.m);
+-- call: gravity_linkage(text[], double precision[], double precision[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM public.gravity_linkage('{a,b,c}'::pg_catalog.text[], '{1,2,3}'::pg_catalog.float8[],
+  '{{0,1,2},{1,0,1},{2,1,0}}'::pg_catalog.float8[], 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8,
+  2::pg_catalog.float8, NULL::pg_catalog.float8[]);
+-- call: _gravity_delimit_check(text[], text[])
+SELECT public._gravity_delimit_check(x.tarr, '{c1}'::pg_catalog.text[]) FROM victim.x;
+-- call: gravity_delimit(text[], double precision[], double precision[], double precision[], text[], double precision[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.txt ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
+  pg_catalog.array_agg(public.st_x(x.g) ORDER BY x.id) AS lon, pg_catalog.array_agg(public.st_y(x.g) ORDER BY x.id) AS lat FROM victim.x) s,
+  public.gravity_delimit(s.ids, s.m, s.lon, s.lat, '{c1,c6}'::pg_catalog.text[], '{0.3,0.1,0.05}'::pg_catalog.float8[], 1::pg_catalog.float8,
+  1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8, s.m);
+-- call: gravity_delimit(text[], double precision[], double precision[], text[], double precision[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM public.gravity_delimit('{a,b,c}'::pg_catalog.text[], '{1,2,3}'::pg_catalog.float8[],
+  '{{0,1,2},{1,0,1},{2,1,0}}'::pg_catalog.float8[], '{a}'::pg_catalog.text[], '{0.3,0.1,0.05}'::pg_catalog.float8[],
+  1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8, NULL::pg_catalog.float8[]);
+-- call: refresh_order(name)
+SELECT pg_catalog.count(*) FROM public.refresh_order('victim_pipe'::pg_catalog.name);
+-- call: refresh_pipeline(name, boolean, bigint) [pending: secrunlog, issue 16 item 5: NULLIF(text, '') in refresh_pipeline resolves = through the caller's search_path]
+CALL public.refresh_pipeline('victim_pipe'::pg_catalog.name, true, NULL::pg_catalog.int8);
+CALL public.refresh_pipeline('victim_pipe'::pg_catalog.name, false, NULL::pg_catalog.int8);
+-- call: _refresh_cron_schema(text)
+SELECT public._refresh_cron_schema('attack'::pg_catalog.text);
+-- call: schedule_refresh(text, text, name, boolean)
+SELECT public.schedule_refresh('attack-job'::pg_catalog.text, '0 3 1 1 *'::pg_catalog.text, 'victim_pipe'::pg_catalog.name, true);
+-- call: schedule_refresh(text, text, name, boolean) [pending: secrunlog, issue 16 item 2: the job text must name the procedure with typed arguments]
+-- what pg_cron would run: the job's command, as the victim, with the current search_path
+SELECT j.command FROM cron.job j WHERE j.jobname OPERATOR(pg_catalog.=) 'attack-job'::pg_catalog.text \gexec
+-- call: unschedule_refresh(text)
+SELECT public.unschedule_refresh('attack-job'::pg_catalog.text);
+-- call: trend_analysis(geometry, double precision)
+SELECT public.trend_analysis(x.g, x.z) FROM victim.x;
+-- call: trend_analysis(geometry, double precision, integer)
+SELECT public.trend_analysis(x.g, x.z, 1) FROM victim.x;
+-- call: trend_analysis(geometry, double precision, integer, double precision)
+SELECT public.trend_analysis(x.g, x.z, 1, 30::pg_catalog.float8) FROM victim.x;
+-- call: trend_analysis(geometry, double precision, integer, double precision, integer)
+SELECT public.trend_analysis(x.g, x.z, 1, 30::pg_catalog.float8, 32650) FROM victim.x;
+-- call: trend_curve(trend_analysis_result, integer)
+SELECT pg_catalog.count(*) FROM (SELECT public.trend_analysis(x.g, x.z, 2) AS r FROM victim.x) s, public.trend_curve(s.r, 7);
+-- call: trend_lines(trend_analysis_result, integer)
+SELECT pg_catalog.count(*) FROM (SELECT public.trend_analysis(x.g, x.z, 2, 30::pg_catalog.float8) AS r FROM victim.x) s, public.trend_lines(s.r, 7);
+-- call: trend_surface(geometry, double precision)
+SELECT public.trend_surface(x.g, x.z) FROM victim.x;
+-- call: trend_surface(geometry, double precision, integer)
+SELECT public.trend_surface(x.g, x.z, 1) FROM victim.x;
+-- call: trend_surface(geometry, double precision, integer, integer)
+SELECT public.trend_surface(x.g, x.z, 1, 32650) FROM victim.x;
+-- call: trend_surface_value(trend_surface_result, geometry)
+SELECT public.trend_surface_value(s.r, x.g) FROM (SELECT public.trend_surface(x.g, x.z, 1) AS r FROM victim.x) s, victim.x;
+-- call: spatial_weights(regclass, name, name, text, integer, double precision, text)
+SELECT pg_catalog.count(*) FROM public.spatial_weights('victim.regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  'queen'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('victim.regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  'rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'binary'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('victim.regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  'knn'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('victim.regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  'distance'::pg_catalog.text, 4, 1.5::pg_catalog.float8, 'row'::pg_catalog.text);
+-- the same on the attacker's table, whose columns have the attacker's domain types
+SELECT pg_catalog.count(*) FROM public.spatial_weights('public.att_regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  'queen'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('public.att_regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  'rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'binary'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('public.att_regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  'knn'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('public.att_regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  'distance'::pg_catalog.text, 4, 1.5::pg_catalog.float8, 'row'::pg_catalog.text);
+-- call: spatial_weights_array(geometry[], text, integer, double precision, text)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.id) AS g FROM victim.regions r) s,
+  public.spatial_weights_array(s.g, 'rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.id) AS g FROM victim.regions r) s,
+  public.spatial_weights_array(s.g, 'knn'::pg_catalog.text, 2, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.id) AS g FROM victim.regions r) s,
+  public.spatial_weights_array(s.g, 'distance'::pg_catalog.text, 4, 1.5::pg_catalog.float8, 'binary'::pg_catalog.text);
+-- call: moran_i(double precision[], geometry[], text, integer, double precision, text, integer, bigint)
+SELECT public.moran_i(s.v, s.g, 'queen'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text, 99, 1::pg_catalog.int8)
+FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) AS v, pg_catalog.array_agg(r.geom ORDER BY r.id) AS g FROM victim.regions r) s;
+-- call: local_moran(double precision[], geometry[], text, integer, double precision, text, integer, bigint, double precision)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) AS v, pg_catalog.array_agg(r.geom ORDER BY r.id) AS g
+  FROM victim.regions r) s,
+  public.local_moran(s.v, s.g, 'knn'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text, 0, 1::pg_catalog.int8, 0.05::pg_catalog.float8);
+-- call: _gravity_lonlat(text, geometry[])
+SELECT public._gravity_lonlat('attack'::pg_catalog.text, pg_catalog.array_agg(x.g ORDER BY x.id)) FROM victim.x;
+-- call: gravity_strength(double precision, double precision, geometry, geometry, double precision, double precision, double precision, double precision)
+SELECT public.gravity_strength(a.z, b.z, a.g, b.g, 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8)
+FROM victim.x a, victim.x b WHERE a.id OPERATOR(pg_catalog.<) b.id;
+-- call: gravity_linkage(text[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.txt ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
+  pg_catalog.array_agg(x.g ORDER BY x.id) AS g FROM victim.x) s,
+  public.gravity_linkage(s.ids, s.m, s.g, 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8, s.m);
