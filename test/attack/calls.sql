@@ -145,18 +145,48 @@ SELECT pg_catalog.count(*) FROM public.gravity_delimit('{a,b,c}'::pg_catalog.tex
   1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8, NULL::pg_catalog.float8[]);
 -- call: refresh_order(name)
 SELECT pg_catalog.count(*) FROM public.refresh_order('victim_pipe'::pg_catalog.name);
--- call: refresh_pipeline(name, boolean, bigint) [pending: secrunlog, issue 16 item 5: NULLIF(text, '') in refresh_pipeline resolves = through the caller's search_path]
+-- The attackers can CREATE in public, where synergy is installed: the
+-- refresh and scheduling functions refuse (55000) by default; the victim,
+-- a superuser, lifts that for the session (a WARNING each call) so that the
+-- calls below really run and could meet a trap.
+-- call: _refresh_schema_check(text)
+DO $attack$
+BEGIN
+	PERFORM public._refresh_schema_check('attack'::pg_catalog.text);
+	RAISE EXCEPTION 'attack: _refresh_schema_check did not refuse a writable schema';
+EXCEPTION WHEN object_not_in_prerequisite_state THEN
+	RAISE NOTICE 'refused as expected (55000)';
+END
+$attack$;
+SET synergy.allow_writable_schema = on;
+SELECT public._refresh_schema_check('attack'::pg_catalog.text);
+-- call: _refresh_may(name)
+SELECT public._refresh_may('victim_pipe'::pg_catalog.name);
+-- call: _refresh_lock_key(bigint)
+SELECT public._refresh_lock_key(42::pg_catalog.int8);
+-- call: _refresh_lock_held(bigint)
+SELECT public._refresh_lock_held(42::pg_catalog.int8);
+-- call: _refresh_start(name, boolean)
+SELECT public._refresh_start('victim_pipe'::pg_catalog.name, false) AS attack_run \gset
+-- call: _refresh_views(bigint, name, boolean)
+SELECT public._refresh_views(:'attack_run'::pg_catalog.int8, 'victim_pipe'::pg_catalog.name, false);
+SELECT pg_catalog.pg_advisory_unlock(1398361682, public._refresh_lock_key(:'attack_run'::pg_catalog.int8));
+-- call: _refresh_run_guard()
+-- the trigger of refresh_run: an update of a finished run's row
+UPDATE public.refresh_run SET finished_at = finished_at
+ WHERE id OPERATOR(pg_catalog.=) :'attack_run'::pg_catalog.int8;
+-- call: refresh_pipeline(name, boolean, bigint)
 CALL public.refresh_pipeline('victim_pipe'::pg_catalog.name, true, NULL::pg_catalog.int8);
 CALL public.refresh_pipeline('victim_pipe'::pg_catalog.name, false, NULL::pg_catalog.int8);
 -- call: _refresh_cron_schema(text)
 SELECT public._refresh_cron_schema('attack'::pg_catalog.text);
 -- call: schedule_refresh(text, text, name, boolean)
 SELECT public.schedule_refresh('attack-job'::pg_catalog.text, '0 3 1 1 *'::pg_catalog.text, 'victim_pipe'::pg_catalog.name, true);
--- call: schedule_refresh(text, text, name, boolean) [pending: secrunlog, issue 16 item 2: the job text must name the procedure with typed arguments]
 -- what pg_cron would run: the job's command, as the victim, with the current search_path
 SELECT j.command FROM cron.job j WHERE j.jobname OPERATOR(pg_catalog.=) 'attack-job'::pg_catalog.text \gexec
 -- call: unschedule_refresh(text)
 SELECT public.unschedule_refresh('attack-job'::pg_catalog.text);
+RESET synergy.allow_writable_schema;
 -- call: trend_analysis(geometry, double precision)
 SELECT public.trend_analysis(x.g, x.z) FROM victim.x;
 -- call: trend_analysis(geometry, double precision, integer)

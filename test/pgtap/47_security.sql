@@ -54,8 +54,6 @@ SELECT is_empty($$ SELECT sig FROM sec_code WHERE code ~* '(^|[^._a-z0-9])st_[a-
                 'no PL/pgSQL body calls a PostGIS ST_ function without its schema');
 SELECT is_empty($$ SELECT sig FROM sec_code WHERE code ~ '(\|\||[^(]\*|/)' AND sig !~ 'refresh' $$,
                 'no PL/pgSQL body writes ||, * or / without OPERATOR(pg_catalog.x)');
--- src/sql/synergy/90_refresh.sql is reworked on another branch (issue 16, items 2 and 5)
-SELECT todo('the run log functions are reworked for issue 16 items 2 and 5', 1);
 SELECT is_empty($$ SELECT sig FROM sec_code WHERE code ~ '(\|\||[^(]\*|/)' AND sig ~ 'refresh' $$,
                 'no PL/pgSQL body of the run log writes ||, * or / without OPERATOR(pg_catalog.x)');
 -- SQL-standard bodies are stored parsed: every function and operator they

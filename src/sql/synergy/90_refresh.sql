@@ -465,11 +465,11 @@ BEGIN
 			EXECUTE format('REFRESH MATERIALIZED VIEW %s%I.%I',
 			               CASE WHEN v_conc THEN 'CONCURRENTLY ' ELSE '' END, p_schema, v_view);
 			EXECUTE format('SELECT pg_catalog.count(*) FROM %I.%I', p_schema, v_view) INTO v_n;
-			v_views := v_views || v_view;
-			v_methods := v_methods || CASE WHEN v_conc THEN 'concurrently' ELSE 'complete' END;
-			v_t0s := v_t0s || v_t0;
-			v_t1s := v_t1s || clock_timestamp();
-			v_rows := v_rows || v_n;
+			v_views := v_views OPERATOR(pg_catalog.||) v_view;
+			v_methods := v_methods OPERATOR(pg_catalog.||) CASE WHEN v_conc THEN 'concurrently' ELSE 'complete' END;
+			v_t0s := v_t0s OPERATOR(pg_catalog.||) v_t0;
+			v_t1s := v_t1s OPERATOR(pg_catalog.||) clock_timestamp();
+			v_rows := v_rows OPERATOR(pg_catalog.||) v_n;
 		END LOOP;
 	-- query_canceled too (statement_timeout, pg_cancel_backend): logged, then
 	-- raised again by the procedure like any other error.
@@ -575,7 +575,7 @@ BEGIN
 			USING ERRCODE = '55000',
 			      DETAIL = 'Scheduling uses the pg_cron extension, which synergy does not require.',
 			      HINT = format('Install the Debian package postgresql-%s-cron; in postgresql.conf set shared_preload_libraries = ''pg_cron'' and cron.database_name = %L (and cron.use_background_workers = on), restart the server, then CREATE EXTENSION pg_cron. Or run CALL refresh_pipeline() from any other scheduler.',
-			                    current_setting('server_version_num')::int / 10000, current_database());
+			                    current_setting('server_version_num')::int OPERATOR(pg_catalog./) 10000, current_database());
 	END IF;
 	RETURN s;
 END
