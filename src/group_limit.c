@@ -19,16 +19,25 @@
 
 int			sy_max_group_memory = 1024;
 
+/*
+ * PGC_SUSET: the limit protects the server from one user's query, so only a
+ * superuser, or a role given GRANT SET ON PARAMETER synergy.max_group_memory,
+ * may change it (SET, ALTER ROLE/DATABASE ... SET).  A value a plain role
+ * SET as a placeholder before the library was loaded is discarded here with
+ * a WARNING: PostgreSQL re-applies placeholder values with the privileges of
+ * the role that set them.
+ */
 void
 sy_limits_init(void)
 {
 	DefineCustomIntVariable("synergy.max_group_memory",
 							"Most memory one group of a synergy aggregate or window function may keep.",
 							"The rows an aggregate state or a window partition's copy holds; "
-							"beyond it the function stops with SQLSTATE 54000.",
+							"beyond it the function stops with SQLSTATE 54000.  "
+							"Settable by superusers and roles granted SET on it.",
 							&sy_max_group_memory,
 							1024, 1, INT_MAX,
-							PGC_USERSET, GUC_UNIT_MB,
+							PGC_SUSET, GUC_UNIT_MB,
 							NULL, NULL, NULL);
 	MarkGUCPrefixReserved("synergy");
 }
