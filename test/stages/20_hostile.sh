@@ -33,4 +33,9 @@ if grep -qE 'ERROR:  (XX[0-9A-Z]{3}|58[0-9A-Z]{3}):' "$out"; then
 	grep -B6 -E 'ERROR:  (XX[0-9A-Z]{3}|58[0-9A-Z]{3}):' "$out" | head -40
 	fail=1
 fi
+grep -E '^ *hostile-check: ' "$out" | sed 's/^ */  /' || true
+if grep -qE '^ *hostile-check: FAIL' "$out" || ! grep -qE '^ *hostile-check: ok' "$out"; then
+	echo "FAIL: a hostile-check case failed or did not run"
+	fail=1
+fi
 exit $fail
