@@ -56,13 +56,13 @@ sy_group_memory_check(const char *fname, double bytes, int64 rows)
 				 errmsg("%s: group too large for synergy.max_group_memory", fname),
 				 errdetail("The group would keep %.1f MB; synergy.max_group_memory is %d MB.",
 						   bytes / (1024.0 * 1024.0), sy_max_group_memory),
-				 errhint("Use fewer indicators, cities, lags or networks, or raise the limit, e.g. SET synergy.max_group_memory = '4GB', if the server has the memory.")));
+				 errhint("Use fewer indicators, cities, lags or networks, or have the limit raised (a superuser setting), e.g. SET synergy.max_group_memory = '4GB', if the server has the memory.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 			 errmsg("%s: group too large for synergy.max_group_memory", fname),
 			 errdetail("The group would keep %.1f MB after " INT64_FORMAT " rows; synergy.max_group_memory is %d MB.",
 					   bytes / (1024.0 * 1024.0), rows, sy_max_group_memory),
-			 errhint("Split the group (a finer GROUP BY or PARTITION BY), or raise the limit, e.g. SET synergy.max_group_memory = '4GB', if the server has the memory.")));
+			 errhint("Split the group (a finer GROUP BY or PARTITION BY), or have the limit raised (a superuser setting), e.g. SET synergy.max_group_memory = '4GB', if the server has the memory.")));
 }
 
 int64
