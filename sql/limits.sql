@@ -72,6 +72,22 @@ SELECT (moran_i(sin(g), g, ARRAY[g + 1], NULL)).i IS NOT NULL FROM generate_seri
 SELECT count(r) FROM (SELECT local_moran(sin(g), g, ARRAY[g + 1]) OVER () AS r FROM generate_series(1, 20000) g) s;
 \echo :LAST_ERROR_SQLSTATE
 
+-- trend_analysis and trend_surface (synergy_postgis) keep 24 bytes a point,
+-- and at the end a least-squares work space of up to 29 doubles a point:
+-- 50,000 points pass the limit while they are read (the doubling from
+-- 32,768 points is clamped to the 43,690 that fit in 1 MB, so the state
+-- never holds more than the limit), 5,000 surface points (an order-6
+-- surface, 1.2 MB of work) at the end
+CREATE EXTENSION postgis;
+CREATE EXTENSION synergy_postgis;
+SELECT (trend_analysis(ST_MakePoint(g % 300, g / 300), sin(g), 2)).n FROM generate_series(1, 50000) g;
+\echo :LAST_ERROR_SQLSTATE
+SELECT (trend_surface(ST_MakePoint(g % 70, g / 70), sin(g), 6)).n FROM generate_series(1, 5000) g;
+\echo :LAST_ERROR_SQLSTATE
+SELECT (trend_surface(ST_MakePoint(g % 70, g / 70), sin(g), 1)).n FROM generate_series(1, 5000) g;
+DROP EXTENSION synergy_postgis;
+DROP EXTENSION postgis;
+
 -- sizes that come from the arguments rather than from rows are checked
 -- before anything is allocated: CRITIC keeps m (m + 1) / 2 co-moments
 -- (4 MB for 1,000 indicators), factor_analysis the same and, at the end,
