@@ -26,6 +26,10 @@ SELECT set_config('synergy.max_group_memory', '2GB', false);
 \echo :LAST_ERROR_SQLSTATE
 ALTER ROLE regress_synergy_limits SET synergy.max_group_memory = '2GB';
 \echo :LAST_ERROR_SQLSTATE
+-- nor through a function's SET clause
+CREATE FUNCTION pg_temp.lift() RETURNS text LANGUAGE sql SET synergy.max_group_memory = '2GB'
+AS $$SELECT current_setting('synergy.max_group_memory')$$;
+\echo :LAST_ERROR_SQLSTATE
 \set VERBOSITY default
 RESET ROLE;
 -- a superuser may grant it (PostgreSQL 15+)
