@@ -53,6 +53,7 @@ ccd_state_new(const char *fname, sy_ccd_variant variant, bool weighted, int64 ca
 	st->variant = variant;
 	st->weighted = weighted;
 	st->cap = Max(cap, 8);
+	sy_group_memory_check(fname, sizeof(double) * (weighted ? 2.0 : 1.0) * st->cap, cap);
 	st->u = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
 	if (weighted)
 		st->w = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
@@ -70,8 +71,8 @@ ccd_push(CcdState *st, double u, double w)
 					 errmsg("%s: too many systems in one group", st->fname),
 					 errdetail("The group has more than " INT64_FORMAT " rows.", st->n),
 					 errhint("Each row is one system (city or subsystem); group by indicator and year.")));
-		sy_group_memory_check(st->fname, 2.0 * st->cap * sizeof(double) * (st->weighted ? 2 : 1), st->n);
-		st->cap *= 2;
+		st->cap = sy_group_grow(st->fname, st->cap, st->n + 1, (int64) CCD_MAX_ROWS,
+								sizeof(double) * (st->weighted ? 2.0 : 1.0), 0.0, st->n);
 		st->u = repalloc_huge(st->u, sizeof(double) * st->cap);
 		if (st->weighted)
 			st->w = repalloc_huge(st->w, sizeof(double) * st->cap);
@@ -255,12 +256,16 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 					 errdetail("Every one of the " INT64_FORMAT " weights is 0.", st->n),
 					 errhint("Give at least one system a positive weight.")));
 		/* rescaled to sum to 1, dividing by the largest first */
-		w = palloc(sizeof(double) * st->n);
+		sy_group_memory_check(st->fname, sizeof(double) * 4.0 * st->n, st->n);
+		w = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
 		for (int64 i = 0; i < st->n; i++)
 			total += (w[i] = st->w[i] / biggest);
 		for (int64 i = 0; i < st->n; i++)
 			w[i] /= total;
 	}
-	sy_coupling(st->u, w, st->n, st->variant, palloc(sizeof(double) * st->n), &c, &t, &d);
+	/* the state and the core's work space */
+	sy_group_memory_check(st->fname, sizeof(double) * (st->weighted ? 4.0 : 2.0) * st->n, st->n);
+	sy_coupling(st->u, w, st->n, st->variant, palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE),
+				&c, &t, &d);
 	PG_RETURN_DATUM(sy_ccd_datum(fcinfo, c, t, d));
 }

@@ -373,7 +373,10 @@ entropy_weights_deserialfn(PG_FUNCTION_ARGS)
 	}
 	if (h.n > 0)
 	{
-		double	   *rows = palloc_extended(sizeof(double) * (Size) h.n * h.m, MCXT_ALLOC_HUGE);
+		double	   *rows;
+
+		sy_group_memory_check(fname, (double) h.n * h.m * sizeof(double), h.n);
+		rows = palloc_extended(sizeof(double) * (Size) h.n * h.m, MCXT_ALLOC_HUGE);
 
 		/* one copy into aligned memory, then check every value in place */
 		memcpy(rows, p + 2 * sizeof(double) * h.m, sizeof(double) * (Size) h.n * h.m);

@@ -17,6 +17,7 @@
 #include "utils/jsonb.h"
 
 #include "sy_factor_pg.h"
+#include "sy_limits.h"
 
 #define FACTOR_MAGIC	0x31465953	/* "SYF1" */
 #define FACTOR_VERSION	1
@@ -52,6 +53,7 @@ factor_state_new(const char *fname, int m, int nfactors)
 	st->fname = fname;
 	st->nfactors = nfactors;
 	st->mom.m = m;
+	sy_group_memory_check(fname, sizeof(double) * (4.0 * m + (double) cells(m)), -1);
 	st->mom.ref = palloc(sizeof(double) * m);
 	st->mom.mean = palloc(sizeof(double) * m);
 	st->mom.lo = palloc(sizeof(double) * m);

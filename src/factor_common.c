@@ -12,6 +12,7 @@
 #include "utils/jsonb.h"
 
 #include "sy_factor_pg.h"
+#include "sy_limits.h"
 
 void
 sy_factor_check_size(const char *fname, int p)
@@ -80,9 +81,15 @@ tick(void)
 sy_factor *
 sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_rotation rot)
 {
-	sy_factor  *f = palloc(sizeof(sy_factor));
-	double	   *space = palloc(sizeof(double) * sy_factor_doubles(p));
+	sy_factor  *f;
+	double	   *space;
 	size_t		k;
+
+	/* the correlation matrix (the caller's), the eigenproblem, the rotation */
+	sy_group_memory_check(fname, sizeof(double) * ((double) p * p + (double) sy_factor_doubles(p) +
+												   (double) sy_factor_finish_doubles(p, p)), -1);
+	f = palloc(sizeof(sy_factor));
+	space = palloc_extended(sizeof(double) * sy_factor_doubles(p), MCXT_ALLOC_HUGE);
 
 	sy_factor_init(f, p, space);
 	f->tick = tick;

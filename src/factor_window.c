@@ -18,6 +18,7 @@
 
 #include "sy_factor_pg.h"
 #include "sy_window.h"
+#include "sy_limits.h"
 
 typedef enum ScoreKind
 {
@@ -122,6 +123,10 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 		return;					/* one row: no correlation, NULL scores */
 	}
 
+	/* the partition's copy (sy_read_matrix), the correlations, the eigenproblem */
+	sy_group_memory_check(fname, sizeof(double) * (((double) p + 1.0) * mx->nrows + (double) p * p +
+												   (double) sy_factor_doubles(p) +
+												   (double) sy_factor_finish_doubles(p, p)), n);
 	mean = palloc(sizeof(double) * p);
 	sd = palloc(sizeof(double) * p);
 	r = palloc(sizeof(double) * p * p);
@@ -152,6 +157,11 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 				coef[i * k + j] = pca ? f->eigenvectors[i * p + j] : f->coef[i * k + j];
 	}
 
+	/* and the scores and composites it keeps */
+	sy_group_memory_check(fname, sizeof(double) * (((double) p + 1.0) * mx->nrows + (double) p * p +
+												   (double) sy_factor_doubles(p) +
+												   (double) sy_factor_finish_doubles(p, p) +
+												   ((double) k + 1.0) * n), n);
 	c->scores = MemoryContextAllocHuge(keep, sizeof(double) * (Size) n * k);
 	c->composite = MemoryContextAllocHuge(keep, sizeof(double) * n);
 	z = palloc(sizeof(double) * p);

@@ -16,6 +16,7 @@
 #include "utils/memutils.h"
 
 #include "forecast_pg.h"
+#include "sy_limits.h"
 
 /* ---- pg_prng behind the core's sy_rng ---- */
 
@@ -245,7 +246,9 @@ sy_bp_train(const double *y, int n, const sy_bp_options *opt,
 	check_history_bounds(y, n, opt->lower, opt->upper, fname);
 
 	nweights = (size_t) opt->ensemble * sy_bp_nparam(opt->lags, sy_bp_max_hidden(opt));
-	model->weights = palloc(sizeof(double) * nweights);
+	/* the ensemble's weights and the training work space */
+	sy_group_memory_check(fname, sizeof(double) * ((double) nweights + (double) sy_bp_work_size(n, opt)), -1);
+	model->weights = palloc_extended(sizeof(double) * nweights, MCXT_ALLOC_HUGE);
 	work = palloc(sizeof(double) * sy_bp_work_size(n, opt));
 	if (sy_bp_fit(y, n, opt, work, model) != SY_OK)
 		ereport(ERROR,

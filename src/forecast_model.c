@@ -19,6 +19,7 @@
 #include "utils/numeric.h"
 
 #include "forecast_pg.h"
+#include "sy_limits.h"
 
 #define SY_BP_MODEL_NAME "synergy.bp"
 #define SY_BP_MODEL_FORMAT 1
@@ -302,7 +303,9 @@ sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model)
 	model->hidden = H;
 	model->ensemble = E;
 	P = sy_bp_nparam(L, H);
-	model->weights = palloc(sizeof(double) * P * E);
+	/* checked before the networks are read: 1000 empty ones declare 163 MB */
+	sy_group_memory_check(fname, sizeof(double) * (double) P * E, -1);
+	model->weights = palloc_extended(sizeof(double) * P * E, MCXT_ALLOC_HUGE);
 	for (int k = 0; k < E; k++)
 	{
 		const char *where = psprintf("\"networks\"[%d]", k);

@@ -21,6 +21,7 @@
 
 #include "sy_factor.h"
 #include "sy_pg.h"
+#include "sy_limits.h"
 
 /* The model's parameters, checked. */
 typedef struct GravityParams
@@ -361,8 +362,11 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 							 errhint("Every pair of distinct cities needs a distance; only the diagonal may be NULL.")));
 			/* NULLs on the diagonal: expand into a full matrix */
 			{
-				double	   *full = palloc_extended(sizeof(double) * (Size) n * n, MCXT_ALLOC_HUGE);
+				double	   *full;
 				const double *src = (const double *) ARR_DATA_PTR(d);
+
+				sy_group_memory_check(fname, sizeof(double) * (double) n * n, -1);
+				full = palloc_extended(sizeof(double) * (Size) n * n, MCXT_ALLOC_HUGE);
 
 				for (int c = 0; c < n * n; c++)
 					full[c] = (bm[c / 8] & (1 << (c % 8))) ? *src++ : 1.0;

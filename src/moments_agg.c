@@ -19,6 +19,7 @@
 #include "utils/builtins.h"
 
 #include "sy_pg.h"
+#include "sy_limits.h"
 
 #define MOMENTS_MAGIC	0x314d5953	/* "SYM1" */
 #define MOMENTS_VERSION 1
@@ -52,6 +53,8 @@ moments_state_new(const char *fname, int m, const int *dir, bool comoment)
 	MomentsState *st = palloc0(sizeof(MomentsState));
 
 	st->fname = fname;		/* query-lifetime string (sy_agg_name) */
+	/* CRITIC keeps m (m + 1) / 2 co-moments: 40 GB for 100,000 indicators */
+	sy_group_memory_check(fname, sizeof(double) * (5.0 * m + (double) moments_cells(m, comoment)), -1);
 	if (dir)
 	{
 		st->dir = palloc(sizeof(int) * m);

@@ -119,26 +119,12 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 static void
 append_regions(SyRegions *into, const SyRegions *from, const char *fname)
 {
-	/* partial states are checked once, at their final size */
-	sy_group_memory_check(fname, sy_regions_bytes(into->n + from->n, into->nnb + from->nnb),
-						  into->n + from->n);
+	/* room for both, checked against the limit before it is taken */
+	sy_regions_reserve(into, fname, into->n + from->n, into->nnb + from->nnb);
 	for (int64 i = 0; i < from->n; i++)
 	{
 		int64		k = from->nstart[i + 1] - from->nstart[i];
 
-		if (into->n == into->cap)
-		{
-			into->cap *= 2;
-			into->id = repalloc_huge(into->id, sizeof(int64) * into->cap);
-			into->x = repalloc_huge(into->x, sizeof(double) * into->cap);
-			into->nstart = repalloc_huge(into->nstart, sizeof(int64) * (into->cap + 1));
-		}
-		while (into->nnb + k > into->nbcap)
-		{
-			into->nbcap *= 2;
-			into->nbid = repalloc_huge(into->nbid, sizeof(int64) * into->nbcap);
-			into->nbw = repalloc_huge(into->nbw, sizeof(double) * into->nbcap);
-		}
 		memcpy(into->nbid + into->nnb, from->nbid + from->nstart[i], sizeof(int64) * k);
 		memcpy(into->nbw + into->nnb, from->nbw + from->nstart[i], sizeof(double) * k);
 		into->nnb += k;
@@ -173,6 +159,7 @@ moran_i_combinefn(PG_FUNCTION_ARGS)
 		a->fname = sy_agg_name(fcinfo, b->fname);
 		a->permutations = b->permutations;
 		a->seed = b->seed;
+		sy_group_memory_check(a->fname, sy_regions_bytes(b->r.n, b->r.nnb), b->r.n);
 		sy_regions_init(&a->r, b->r.n, b->r.nnb);
 	}
 	else
@@ -250,6 +237,7 @@ moran_i_deserialfn(PG_FUNCTION_ARGS)
 	st->permutations = h.permutations;
 	st->seed = h.seed;
 	st->seen = h.seen;
+	sy_group_memory_check(fname, sy_regions_bytes(h.n, h.nnb), h.n);
 	sy_regions_init(&st->r, h.n, h.nnb);
 	memcpy(st->r.id, p, 8 * h.n);
 	p += 8 * h.n;

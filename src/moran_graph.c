@@ -54,6 +54,31 @@ too_many(const char *fname, const char *what)
 }
 
 void
+sy_regions_reserve(SyRegions *r, const char *fname, int64 regions, int64 links)
+{
+	if (regions > r->cap)
+	{
+		if (regions > SY_MAX_REGIONS)
+			too_many(fname, "regions");
+		/* doubling, clamped to what synergy.max_group_memory leaves */
+		r->cap = sy_group_grow(fname, r->cap, regions, SY_MAX_REGIONS,
+							   sy_regions_bytes(1, 0), sy_regions_bytes(0, r->nbcap), r->n);
+		r->id = repalloc_huge(r->id, sizeof(int64) * r->cap);
+		r->x = repalloc_huge(r->x, sizeof(double) * r->cap);
+		r->nstart = repalloc_huge(r->nstart, sizeof(int64) * (r->cap + 1));
+	}
+	if (links > r->nbcap)
+	{
+		if (links > SY_MAX_REGIONS * 4)
+			too_many(fname, "neighbour links");
+		r->nbcap = sy_group_grow(fname, r->nbcap, links, SY_MAX_REGIONS * 4,
+								 sy_regions_bytes(0, 1), sy_regions_bytes(r->cap, 0), r->n);
+		r->nbid = repalloc_huge(r->nbid, sizeof(int64) * r->nbcap);
+		r->nbw = repalloc_huge(r->nbw, sizeof(double) * r->nbcap);
+	}
+}
+
+void
 sy_regions_add(SyRegions *r, const char *fname, int64 row, int64 id, double x,
 			   ArrayType *neighbours, ArrayType *weights)
 {
@@ -103,25 +128,7 @@ sy_regions_add(SyRegions *r, const char *fname, int64 row, int64 id, double x,
 							 errhint("Use binary (1) or row-standardised weights.")));
 		}
 	}
-	if (r->n == r->cap)
-	{
-		if (r->cap >= SY_MAX_REGIONS)
-			too_many(fname, "regions");
-		sy_group_memory_check(fname, sy_regions_bytes(r->cap * 2, r->nbcap), r->n);
-		r->cap *= 2;
-		r->id = repalloc_huge(r->id, sizeof(int64) * r->cap);
-		r->x = repalloc_huge(r->x, sizeof(double) * r->cap);
-		r->nstart = repalloc_huge(r->nstart, sizeof(int64) * (r->cap + 1));
-	}
-	while (r->nnb + k > r->nbcap)
-	{
-		if (r->nbcap >= SY_MAX_REGIONS * 4)
-			too_many(fname, "neighbour links");
-		sy_group_memory_check(fname, sy_regions_bytes(r->cap, r->nbcap * 2), r->n);
-		r->nbcap *= 2;
-		r->nbid = repalloc_huge(r->nbid, sizeof(int64) * r->nbcap);
-		r->nbw = repalloc_huge(r->nbw, sizeof(double) * r->nbcap);
-	}
+	sy_regions_reserve(r, fname, r->n + 1, r->nnb + k);
 	for (int j = 0; j < k; j++)
 	{
 		r->nbid[r->nnb + j] = DatumGetInt64(nd[j]);
@@ -170,13 +177,30 @@ void
 sy_regions_graph(const SyRegions *r, const char *fname, sy_sparse_w *w)
 {
 	int64		n = r->n;
-	IdPos	   *sorted = palloc_extended(sizeof(IdPos) * Max(n, 1), MCXT_ALLOC_HUGE);
-	size_t	   *start = palloc_extended(sizeof(size_t) * (n + 1), MCXT_ALLOC_HUGE);
-	size_t	   *nbr = palloc_extended(sizeof(size_t) * Max(r->nnb, 1), MCXT_ALLOC_HUGE);
-	double	   *wt = palloc_extended(sizeof(double) * Max(r->nnb, 1), MCXT_ALLOC_HUGE);
+	IdPos	   *sorted;
+	size_t	   *start,
+			   *nbr;
+	double	   *wt;
 	NbW		   *row = NULL;
-	int64		rowcap = 0;
+	int64		rowcap = 0,
+				maxdeg = 0;
 	size_t		e = 0;
+
+	/*
+	 * The regions, the graph built here (a region's row of links at most as
+	 * long as the longest), and what the statistic needs besides
+	 * (SY_REGIONS_FINAL_BYTES a region), checked before any of it is taken.
+	 */
+	for (int64 i = 0; i < n; i++)
+		maxdeg = Max(maxdeg, r->nstart[i + 1] - r->nstart[i]);
+	sy_group_memory_check(fname, sy_regions_bytes(r->cap, r->nbcap) +
+						  (sizeof(IdPos) + sizeof(size_t) + SY_REGIONS_FINAL_BYTES) * (double) Max(n, 1) +
+						  (sizeof(size_t) + sizeof(double)) * (double) Max(r->nnb, 1) +
+						  sizeof(NbW) * (double) Max(maxdeg, 16), n);
+	sorted = palloc_extended(sizeof(IdPos) * Max(n, 1), MCXT_ALLOC_HUGE);
+	start = palloc_extended(sizeof(size_t) * (n + 1), MCXT_ALLOC_HUGE);
+	nbr = palloc_extended(sizeof(size_t) * Max(r->nnb, 1), MCXT_ALLOC_HUGE);
+	wt = palloc_extended(sizeof(double) * Max(r->nnb, 1), MCXT_ALLOC_HUGE);
 
 	for (int64 i = 0; i < n; i++)
 	{

@@ -73,6 +73,8 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 	MemoryContext rowcxt;
 
 	c->nrows = nrows;
+	/* the row map and the regions, with room for 4 links a region */
+	sy_group_memory_check(fname, sy_regions_bytes(nrows, nrows * 4) + sizeof(int64) * (double) nrows, nrows);
 	c->region = palloc_extended(sizeof(int64) * Max(nrows, 1), MCXT_ALLOC_HUGE);
 	d = sy_partition_constant(fcinfo, winobj, 4, 4, w, keep, &isnull);
 	if (!isnull)
@@ -92,7 +94,6 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 				 errdetail("significance = %g.", c->significance),
 				 errhint("0.05 is usual; 1 labels every region by its quadrant.")));
 
-	sy_group_memory_check(fname, sy_regions_bytes(nrows, nrows * 4), nrows);
 	sy_regions_init(&r, nrows, nrows * 4);
 	/* detoasted arrays are freed per row; the regions grow in keep (repalloc) */
 	rowcxt = AllocSetContextCreate(keep, "synergy local_moran row", ALLOCSET_SMALL_SIZES);

@@ -27,7 +27,15 @@ typedef struct SyRegions
 	double	   *nbw;			/* NaN: the row gave no weights */
 } SyRegions;
 
+/* Allocates; the caller checks sy_regions_bytes(cap, nbcap) first. */
 extern void sy_regions_init(SyRegions *r, int64 cap, int64 nbcap);
+
+/*
+ * Room for this many regions and links: capacities grow by doubling,
+ * clamped to synergy.max_group_memory, which is checked before the
+ * allocation (54000 when they do not fit).
+ */
+extern void sy_regions_reserve(SyRegions *r, const char *fname, int64 regions, int64 links);
 
 /* Bytes that regions of these capacities keep (synergy.max_group_memory). */
 extern double sy_regions_bytes(int64 cap, int64 nbcap);
@@ -40,9 +48,17 @@ extern void sy_regions_add(SyRegions *r, const char *fname, int64 row, int64 id,
 						   double x, ArrayType *neighbours, ArrayType *weights);
 
 /*
+ * What moran_i and local_moran allocate per region once the graph is built:
+ * local_moran's results (48), work (8 + 16) and row map (8).
+ */
+#define SY_REGIONS_FINAL_BYTES 80
+
+/*
  * The sparse weights: neighbour ids not in the group are dropped; a
  * duplicate region id, a self link or a repeated neighbour is an error.
- * Arrays are palloc'd in the current context.
+ * Arrays are palloc'd in the current context, after checking the regions,
+ * the graph and SY_REGIONS_FINAL_BYTES a region against
+ * synergy.max_group_memory.
  */
 extern void sy_regions_graph(const SyRegions *r, const char *fname, sy_sparse_w *w);
 

@@ -106,6 +106,7 @@ trend_state_new(const char *fname, TrendKind kind, int order, double rotation,
 	st->rotation = rotation;
 	st->srid = srid;
 	st->cap = Max(cap, 16);
+	sy_group_memory_check(fname, 3.0 * sizeof(double) * st->cap, cap);
 	st->x = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
 	st->y = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
 	st->z = palloc_extended(sizeof(double) * st->cap, MCXT_ALLOC_HUGE);
@@ -123,8 +124,8 @@ trend_push(TrendState *st, double x, double y, double z)
 					 errmsg("%s: too many points in one group", st->fname),
 					 errdetail("The group has more than " INT64_FORMAT " points.", TREND_MAX_ROWS),
 					 errhint("Fit a sample of the points (TABLESAMPLE), or group them more finely.")));
-		sy_group_memory_check(st->fname, 3.0 * sizeof(double) * Min(st->cap * 2, TREND_MAX_ROWS), st->n);
-		st->cap = Min(st->cap * 2, TREND_MAX_ROWS);
+		st->cap = sy_group_grow(st->fname, st->cap, st->n + 1, TREND_MAX_ROWS,
+								3.0 * sizeof(double), 0.0, st->n);
 		st->x = repalloc_huge(st->x, sizeof(double) * st->cap);
 		st->y = repalloc_huge(st->y, sizeof(double) * st->cap);
 		st->z = repalloc_huge(st->z, sizeof(double) * st->cap);
@@ -463,6 +464,9 @@ trend_analysis_finalfn(PG_FUNCTION_ARGS)
 	tupdesc = result_desc(fcinfo);
 	if (tupdesc->natts != 24)
 		elog(ERROR, "trend_analysis_result must have 24 columns");
+	/* the points, their rotated copy and the least-squares work space */
+	sy_group_memory_check(st->fname, sizeof(double) * (3.0 * st->cap + ((double) st->order + 4.0) * st->n),
+						  st->n);
 	x = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
 	y = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
 	memcpy(x, st->x, sizeof(double) * st->n);
@@ -508,6 +512,8 @@ trend_surface_finalfn(PG_FUNCTION_ARGS)
 	if (tupdesc->natts != 11)
 		elog(ERROR, "trend_surface_result must have 11 columns");
 	p = sy_surface_terms(st->order);
+	/* the points and the least-squares work space (29 doubles a point at order 6) */
+	sy_group_memory_check(st->fname, sizeof(double) * (3.0 * st->cap + ((double) p + 1.0) * st->n), st->n);
 	work = palloc_extended(sizeof(double) * st->n * (p + 1), MCXT_ALLOC_HUGE);
 	CHECK_FOR_INTERRUPTS();
 	rc = sy_surface_fit_ls(st->x, st->y, st->z, st->n, st->order, work, &s);

@@ -18,6 +18,7 @@
 
 #include "sy_pg.h"
 #include "sy_window.h"
+#include "sy_limits.h"
 
 typedef enum EvalKind
 {
@@ -165,6 +166,8 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 				nd = sy_partition_constant(fcinfo, winobj, 3, -1, w, keep, &isnull);
 				if (!isnull)
 					norm = sy_parse_normalization(DatumGetTextPP(nd), fname);
+				/* the partition's copy (sy_read_matrix) and three results a row */
+				sy_group_memory_check(fname, sizeof(double) * (((double) m + 1.0) * mx->nrows + 3.0 * n), n);
 				c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);
 				c->r2 = MemoryContextAllocHuge(keep, sizeof(double) * n);
 				c->r3 = MemoryContextAllocHuge(keep, sizeof(double) * n);
@@ -173,6 +176,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 				break;
 			}
 		case EVAL_COMPOSITE:
+			sy_group_memory_check(fname, sizeof(double) * (((double) m + 1.0) * mx->nrows + (double) n), n);
 			c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);
 			sy_composite_index(mx->x, n, m, mx->lo, mx->hi, wt, dir, c->r1);
 			break;

@@ -5,6 +5,21 @@
  * so results can be checked against R to the printed digits; see
  * docs/spatial.md.  Permutations draw from the caller's seeded generator,
  * so a given seed gives the same p value on every run.
+ *
+ * Scale: Moran's I and its moments do not depend on the scale of the
+ * weights, nor on the scale of the values.  Weights of 1e308 would overflow
+ * S0 (and S1, S2 are sums of squares of weights), weights of 1e-320 are
+ * subnormal and their squares vanish, and values of 1e200 overflow the
+ * fourth moment.  So weights whose largest magnitude lies outside
+ * [2^-SCALE_EXP, 2^SCALE_EXP] are multiplied by the power of two that
+ * brings the largest into [0.5, 1), and likewise the deviations from the
+ * mean (and the values, before the mean is taken).  Multiplying by a power
+ * of two is exact (unless the product is subnormal), so the statistics are
+ * the same bits as for weights of ordinary size scaled by hand, and weights
+ * and values inside the range are not touched at all (the same bits as
+ * without this).  Outputs that do scale with the weights (S0, S1, S2, the
+ * local I_i and its expectation and variance) are scaled back at the end;
+ * they are Infinity or 0 only when the true value is outside float8's range.
  */
 #include <math.h>
 
@@ -17,15 +32,77 @@
  */
 #define TICK_OPS ((size_t) 1 << 20)
 
+/*
+ * Weights and deviations whose largest magnitude has a binary exponent in
+ * [-SCALE_EXP, SCALE_EXP] are used as they are: then n^2 w^2 and n z^4 stay
+ * far inside float8's range for any n below 2^60.
+ */
+#define SCALE_EXP 120
+
+/*
+ * x * 2^shift as two multiplications by powers of two that are themselves
+ * representable (|shift| can pass 1023 for subnormal weights); each is
+ * exact while the result is normal.
+ */
+typedef struct pow2
+{
+	int			shift;			/* 0: no scaling */
+	double		f1,
+				f2;
+} pow2;
+
+static pow2
+pow2_make(int shift)
+{
+	pow2		p;
+
+	p.shift = shift;
+	p.f1 = ldexp(1.0, shift / 2);
+	p.f2 = ldexp(1.0, shift - shift / 2);
+	return p;
+}
+
+static inline double
+pow2_apply(const pow2 *p, double x)
+{
+	return p->shift == 0 ? x : x * p->f1 * p->f2;
+}
+
+/*
+ * The power of two that brings the largest finite magnitude of v[0..n-1]
+ * into [0.5, 1), or 0 when it is 0 or already within 2^+-SCALE_EXP.
+ */
+static int
+scale_shift(const double *v, size_t n)
+{
+	double		big = 0.0;
+	int			e;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		double		a = fabs(v[i]);
+
+		if (a > big && isfinite(a))
+			big = a;
+	}
+	if (!(big > 0.0))
+		return 0;
+	(void) frexp(big, &e);
+	return (e >= -SCALE_EXP && e <= SCALE_EXP) ? 0 : -e;
+}
+
 static double
 upper_tail(double z)
 {
 	return 0.5 * erfc(z / sqrt(2.0));
 }
 
-/* w_ji, or 0 when i is not a neighbour of j (rows are sorted) */
-static double
-weight_of(const sy_sparse_w *w, size_t j, size_t i)
+/*
+ * Position of the link j -> i in w's arrays, or SIZE_MAX when i is not a
+ * neighbour of j (rows are sorted).
+ */
+static size_t
+link_of(const sy_sparse_w *w, size_t j, size_t i)
 {
 	size_t		lo = w->start[j],
 				hi = w->start[j + 1];
@@ -35,21 +112,33 @@ weight_of(const sy_sparse_w *w, size_t j, size_t i)
 		size_t		mid = lo + (hi - lo) / 2;
 
 		if (w->nbr[mid] == i)
-			return w->w[mid];
+			return mid;
 		if (w->nbr[mid] < i)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return 0.0;
+	return SIZE_MAX;
 }
 
-/* sum_i z_i sum_j w_ij z_j */
+/* sum_i z_i sum_j w_ij z_j, on the weights scaled by ws */
 static double
-cross_product(const sy_sparse_w *w, const double *z)
+cross_product(const sy_sparse_w *w, const pow2 *ws, const double *z)
 {
 	double		s = 0.0;
 
+	if (ws->shift != 0)
+	{
+		for (size_t i = 0; i < w->n; i++)
+		{
+			double		lag = 0.0;
+
+			for (size_t k = w->start[i]; k < w->start[i + 1]; k++)
+				lag += pow2_apply(ws, w->w[k]) * z[w->nbr[k]];
+			s += z[i] * lag;
+		}
+		return s;
+	}
 	for (size_t i = 0; i < w->n; i++)
 	{
 		double		lag = 0.0;
@@ -61,25 +150,45 @@ cross_product(const sy_sparse_w *w, const double *z)
 	return s;
 }
 
-/* deviations from the mean into z; returns sum z^2 and sets *z4 */
+/*
+ * Deviations from the mean into z, scaled by a power of two when the values
+ * or the deviations are very large or very small (the statistics do not
+ * depend on that scale); returns sum z^2 and sets *z4 = sum z^4.
+ */
 static double
 deviations(const double *x, size_t n, double *z, double *z4)
 {
 	double		mean = 0.0,
 				zz = 0.0,
 				q = 0.0;
+	pow2		xs = pow2_make(scale_shift(x, n)),
+				zs;
 
 	for (size_t i = 0; i < n; i++)
-		mean += x[i];
+		mean += pow2_apply(&xs, x[i]);
 	mean /= (double) n;
 	for (size_t i = 0; i < n; i++)
+		z[i] = pow2_apply(&xs, x[i]) - mean;
+	zs = pow2_make(scale_shift(z, n));
+	for (size_t i = 0; i < n; i++)
 	{
-		z[i] = x[i] - mean;
+		z[i] = pow2_apply(&zs, z[i]);
 		zz += z[i] * z[i];
 		q += z[i] * z[i] * z[i] * z[i];
 	}
 	*z4 = q;
 	return zz;
+}
+
+/* S0, S1, S2 of the weights as given, from those of the scaled weights */
+static void
+unscale_sums(sy_moran *out, int shift)
+{
+	if (shift == 0)
+		return;
+	out->s0 = ldexp(out->s0, -shift);
+	out->s1 = ldexp(out->s1, -2 * shift);
+	out->s2 = ldexp(out->s2, -2 * shift);
 }
 
 sy_status
@@ -100,6 +209,7 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 				vr;
 	int64_t		ge = 0;
 	size_t		ops = 0;
+	pow2		ws;
 
 	out->n = n;
 	out->islands = 0;
@@ -111,8 +221,9 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 	out->p_perm = NAN;
 	if (n == 0)
 		return SY_UNDEFINED;
+	ws = pow2_make(scale_shift(w->w, w->start[n]));
 
-	/* S0, S1 and S2 (aux collects the column sums) */
+	/* S0, S1 and S2 of the scaled weights (aux collects the column sums) */
 	for (size_t i = 0; i < n; i++)
 		aux[i] = 0.0;
 	for (size_t i = 0; i < n; i++)
@@ -127,14 +238,21 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 			out->islands++;
 		for (size_t p = w->start[i]; p < w->start[i + 1]; p++)
 		{
-			size_t		j = w->nbr[p];
-			double		wji = weight_of(w, j, i);
+			size_t		j = w->nbr[p],
+						back = link_of(w, j, i);
+			double		wij = pow2_apply(&ws, w->w[p]);
 
-			out->s0 += w->w[p];
-			aux[j] += w->w[p];
+			out->s0 += wij;
+			aux[j] += wij;
 			/* a one-way link stands for both ordered pairs of the sum */
-			out->s1 += wji != 0.0 ? (w->w[p] + wji) * (w->w[p] + wji)
-				: 2.0 * w->w[p] * w->w[p];
+			if (back != SIZE_MAX)
+			{
+				double		wji = pow2_apply(&ws, w->w[back]);
+
+				out->s1 += (wij + wji) * (wij + wji);
+			}
+			else
+				out->s1 += 2.0 * wij * wij;
 		}
 	}
 	out->s1 *= 0.5;
@@ -143,17 +261,20 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 		double		row = 0.0;
 
 		for (size_t p = w->start[i]; p < w->start[i + 1]; p++)
-			row += w->w[p];
+			row += pow2_apply(&ws, w->w[p]);
 		out->s2 += (row + aux[i]) * (row + aux[i]);
 	}
 
 	m = (double) (n - out->islands);
 	zz = deviations(x, n, z, &z4);
 	if (m < 4.0 || !(zz > 0.0) || !(out->s0 > 0.0))
+	{
+		unscale_sums(out, ws.shift);
 		return SY_UNDEFINED;
+	}
 	k = (double) n * z4 / (zz * zz);
 	s02 = out->s0 * out->s0;
-	out->i = m / out->s0 * cross_product(w, z) / zz;
+	out->i = m / out->s0 * cross_product(w, &ws, z) / zz;
 	ei = out->expected = -1.0 / (m - 1.0);
 	vn = (m * m * out->s1 - m * out->s2 + 3.0 * s02) / (s02 * (m * m - 1.0)) - ei * ei;
 	vr = (m * (out->s1 * (m * m - 3.0 * m + 3.0) - m * out->s2 + 3.0 * s02)
@@ -190,12 +311,30 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 				aux[i] = aux[j];
 				aux[j] = t;
 			}
-			if (m / out->s0 * cross_product(w, aux) / zz >= out->i)
+			if (m / out->s0 * cross_product(w, &ws, aux) / zz >= out->i)
 				ge++;
 		}
 		out->p_perm = (double) (ge + 1) / (double) (permutations + 1);
 	}
+	unscale_sums(out, ws.shift);
 	return SY_OK;
+}
+
+/*
+ * I_i and its expectation scale with the weights, the variance with their
+ * square; z, p and the quadrant do not.
+ */
+static void
+unscale_local(sy_local_moran *out, size_t n, int shift)
+{
+	if (shift == 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+	{
+		out[i].i = ldexp(out[i].i, -shift);
+		out[i].expected = ldexp(out[i].expected, -shift);
+		out[i].variance = ldexp(out[i].variance, -2 * shift);
+	}
 }
 
 sy_status
@@ -212,6 +351,7 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 				m2,
 				dn = (double) n;
 	size_t		ops = 0;
+	pow2		ws;
 
 	for (size_t i = 0; i < n; i++)
 	{
@@ -225,6 +365,7 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 	if (!(zz > 0.0))
 		return SY_UNDEFINED;
 	m2 = zz / dn;
+	ws = pow2_make(scale_shift(w->w, w->start[n]));
 	for (size_t i = 0; i < n; i++)
 	{
 		double		lag = 0.0,
@@ -240,9 +381,11 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 		}
 		for (size_t p = w->start[i]; p < w->start[i + 1]; p++)
 		{
-			lag += w->w[p] * z[w->nbr[p]];
-			wi += w->w[p];
-			wi2 += w->w[p] * w->w[p];
+			double		wp = pow2_apply(&ws, w->w[p]);
+
+			lag += wp * z[w->nbr[p]];
+			wi += wp;
+			wi2 += wp * wp;
 		}
 		o->i = z[i] / m2 * lag;
 		o->expected = -(z[i] * z[i] * wi) / ((dn - 1.0) * m2);
@@ -263,7 +406,10 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 			o->quadrant = SY_Q_LH;
 	}
 	if (permutations <= 0)
+	{
+		unscale_local(out, n, ws.shift);
 		return SY_OK;
+	}
 
 	/* conditional permutations: x_i stays, its neighbours are drawn from the rest */
 	for (size_t i = 0; i < n; i++)
@@ -311,7 +457,7 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 				idx[j] = t;
 				pos[idx[p]] = p;
 				pos[idx[j]] = j;
-				lag += w->w[w->start[i] + p] * z[idx[p]];
+				lag += pow2_apply(&ws, w->w[w->start[i] + p]) * z[idx[p]];
 			}
 			ip = z[i] / m2 * lag;
 			if (ip >= out[i].i)
@@ -321,5 +467,6 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 		}
 		out[i].p = (double) ((ge < le ? ge : le) + 1) / (double) (permutations + 1);
 	}
+	unscale_local(out, n, ws.shift);
 	return SY_OK;
 }

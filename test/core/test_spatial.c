@@ -318,6 +318,202 @@ test_moran(void)
 	CHECK(loc[0].quadrant == SY_Q_ISLAND && loc[0].i == 0.0, "island quadrant");
 }
 
+/*
+ * Moran's I does not depend on the scale of the weights or of the values:
+ * weights of 1e-320 (subnormal), 1 and 1e308 give the same statistics, to
+ * SCALE_TOL (the scaled weights' sums round differently) where the factor
+ * is not a power of two, and to the bit where it is.  The rook grid of test_moran, binary weights.
+ */
+#define SCALE_TOL 1e-14			/* about 45 ulps */
+/* the variances are differences of nearly equal terms: a few ulps of those */
+#define SCALE_VAR_TOL 5e-14
+
+typedef struct grid
+{
+	double		x[36],
+				w[36 * 4];
+	size_t		start[37],
+				nbr[36 * 4];
+	sy_sparse_w sw;
+} grid;
+
+static void
+grid_make(grid *g, double weight)
+{
+	size_t		e = 0;
+
+	for (int i = 0; i < 36; i++)
+	{
+		int			r = i / 6,
+					c = i % 6;
+
+		g->x[i] = r + 0.5 * c + 0.25 * ((i * 7) % 5);
+		g->start[i] = e;
+		if (r > 0)
+			g->nbr[e++] = i - 6;
+		if (c > 0)
+			g->nbr[e++] = i - 1;
+		if (c < 5)
+			g->nbr[e++] = i + 1;
+		if (r < 5)
+			g->nbr[e++] = i + 6;
+	}
+	g->start[36] = e;
+	for (size_t k = 0; k < e; k++)
+		g->w[k] = weight;
+	g->sw.n = 36;
+	g->sw.start = g->start;
+	g->sw.nbr = g->nbr;
+	g->sw.w = g->w;
+}
+
+static void
+check_same_moran(const char *what, const sy_moran *got, const sy_moran *want, double rel)
+{
+	char		b[128];
+
+	snprintf(b, sizeof(b), "%s: I", what);
+	check_rel(b, got->i, want->i, rel);
+	snprintf(b, sizeof(b), "%s: E[I]", what);
+	check_rel(b, got->expected, want->expected, rel);
+	snprintf(b, sizeof(b), "%s: var normal", what);
+	check_rel(b, got->var_normal, want->var_normal, rel * SCALE_VAR_TOL / SCALE_TOL);
+	snprintf(b, sizeof(b), "%s: var random", what);
+	check_rel(b, got->var_random, want->var_random, rel * SCALE_VAR_TOL / SCALE_TOL);
+	snprintf(b, sizeof(b), "%s: z normal", what);
+	check_rel(b, got->z_normal, want->z_normal, rel);
+	snprintf(b, sizeof(b), "%s: z random", what);
+	check_rel(b, got->z_random, want->z_random, rel);
+	snprintf(b, sizeof(b), "%s: p random", what);
+	check_rel(b, got->p_random, want->p_random, rel * 100);
+	CHECK(isfinite(got->i) && isfinite(got->var_random), "%s: finite", what);
+}
+
+static void
+test_moran_scale(void)
+{
+	static const double scales[] = {1e-320, 5e-324, 1e-300, 0x1p-600, 0.001, 1e6, 1e200, 1e308,
+	1.7976931348623157e308};
+	grid		g;
+	double		work[72];
+	size_t		iwork[72];
+	sy_moran	ref,
+				m;
+	sy_local_moran lref[36],
+				loc[36];
+
+	grid_make(&g, 1.0);
+	CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &ref) == SY_OK, "scale ref");
+	CHECK(sy_moran_local(g.x, &g.sw, 0, NULL, NULL, NULL, work, iwork, lref) == SY_OK,
+		  "scale local ref");
+	CHECK(ref.s0 == 120.0, "s0 of the rook grid: %g", ref.s0);
+	for (size_t s = 0; s < sizeof(scales) / sizeof(scales[0]); s++)
+	{
+		char		what[64];
+		double		c = scales[s];
+
+		snprintf(what, sizeof(what), "weights %g", c);
+		grid_make(&g, c);
+		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m) == SY_OK, "%s", what);
+		check_same_moran(what, &m, &ref, SCALE_TOL);
+		/* S0 is the sum of the weights as given: Infinity past float8's range */
+		if (120.0 * c <= 1.7976931348623157e308)
+			check_rel("s0", m.s0, 120.0 * c, c < 1e-300 ? 1e-3 : 1e-15);
+		else
+			CHECK(isinf(m.s0), "%s: s0 %g", what, m.s0);
+		CHECK(sy_moran_local(g.x, &g.sw, 0, NULL, NULL, NULL, work, iwork, loc) == SY_OK,
+			  "%s local", what);
+		for (int i = 0; i < 36; i++)
+		{
+			CHECK(loc[i].quadrant == lref[i].quadrant, "%s: quadrant %d", what, i);
+			/* z = (I - E) / sd: absolute, as I - E cancels */
+			check_close("local z", loc[i].z, lref[i].z, SCALE_TOL * fmax(fabs(lref[i].z), 1.0));
+			check_rel("local p", loc[i].p, lref[i].p, SCALE_TOL * 100);
+			CHECK(isfinite(loc[i].z) && isfinite(loc[i].p), "%s: local %d finite", what, i);
+			/* I_i scales with the weights; subnormal ones carry few digits */
+			if (c >= 1e-300 && c <= 1e300)
+				check_rel("local I", loc[i].i, c * lref[i].i, 1e-14);
+		}
+	}
+
+	/* by a power of two: the same bits, globally and locally */
+	grid_make(&g, 0x1p-1000);
+	sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m);
+	check_same_moran("weights 2^-1000", &m, &ref, 0.0);
+	CHECK(m.s0 == ldexp(120.0, -1000), "s0 2^-1000: %g", m.s0);
+	sy_moran_local(g.x, &g.sw, 0, NULL, NULL, NULL, work, iwork, loc);
+	for (int i = 0; i < 36; i++)
+		CHECK(loc[i].i == ldexp(lref[i].i, -1000) && loc[i].z == lref[i].z &&
+			  loc[i].variance == ldexp(lref[i].variance, -2000),
+			  "local 2^-1000 %d: %g %g", i, loc[i].i, lref[i].i);
+
+	/* mixed magnitudes: 1e308 and 1e-320 in one matrix, as 1 and 0 */
+	{
+		grid		h;
+		sy_moran	mh;
+
+		grid_make(&g, 1e308);
+		grid_make(&h, 1.0);
+		for (size_t k = 0; k < g.start[36]; k += 3)
+		{
+			g.w[k] = 1e-320;
+			h.w[k] = 0.0;
+		}
+		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m) == SY_OK, "mixed");
+		CHECK(sy_moran_global(h.x, &h.sw, 0, NULL, NULL, NULL, work, &mh) == SY_OK, "mixed ref");
+		check_same_moran("mixed 1e308 and 1e-320", &m, &mh, SCALE_TOL);
+		/* a link of weight 0 counts as 0 in S1, as in the dense formula */
+		{
+			static double W[36 * 36];
+			double		I,
+						vn,
+						vr;
+
+			memset(W, 0, sizeof(W));
+			for (int i = 0; i < 36; i++)
+				for (size_t k = h.start[i]; k < h.start[i + 1]; k++)
+					W[i * 36 + h.nbr[k]] = h.w[k];
+			dense_moran(h.x, W, 36, &I, &vn, &vr);
+			check_rel("zero weights: I", mh.i, I, 1e-12);
+			check_rel("zero weights: var normal", mh.var_normal, vn, 1e-12);
+			check_rel("zero weights: var random", mh.var_random, vr, 1e-12);
+		}
+		/* mixed within float8's normal range: each weight times 2^1000 */
+		for (size_t k = 0; k < g.start[36]; k++)
+		{
+			h.w[k] = 0.1 + (double) ((k * 37) % 101);
+			g.w[k] = ldexp(h.w[k], 1000);
+		}
+		sy_moran_global(h.x, &h.sw, 0, NULL, NULL, NULL, work, &mh);
+		sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m);
+		check_same_moran("mixed times 2^1000", &m, &mh, 0.0);
+	}
+
+	/* the values' scale does not matter either */
+	{
+		double		x0[36];
+
+		grid_make(&g, 1.0);
+		memcpy(x0, g.x, sizeof(x0));
+		for (int i = 0; i < 36; i++)
+			g.x[i] = x0[i] * 1e300;
+		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m) == SY_OK, "x 1e300");
+		check_same_moran("values 1e300", &m, &ref, SCALE_TOL);
+		for (int i = 0; i < 36; i++)
+			g.x[i] = x0[i] * 1e-310;
+		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m) == SY_OK, "x 1e-310");
+		check_same_moran("values 1e-310", &m, &ref, 1e-11);
+		for (int i = 0; i < 36; i++)
+			g.x[i] = ldexp(x0[i], 900);
+		sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m);
+		check_same_moran("values 2^900", &m, &ref, 0.0);
+		CHECK(sy_moran_local(g.x, &g.sw, 0, NULL, NULL, NULL, work, iwork, loc) == SY_OK,
+			  "local x 2^900");
+		for (int i = 0; i < 36; i++)
+			CHECK(loc[i].i == lref[i].i && loc[i].z == lref[i].z, "local x 2^900 %d", i);
+	}
+}
+
 int
 main(void)
 {
@@ -326,6 +522,7 @@ main(void)
 	test_rotation();
 	test_surface();
 	test_moran();
+	test_moran_scale();
 	printf("%d spatial core checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }

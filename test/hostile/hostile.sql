@@ -152,3 +152,33 @@ SELECT count(*) AS calls, count(DISTINCT fn) AS functions FROM hostile_call;
 \set ECHO queries
 SET statement_timeout = '5s';
 SELECT call FROM hostile_call ORDER BY id \gexec
+
+-- Scale of the spatial weights: weights of 1e-320 (subnormal), 1e308 and a
+-- mix give the Moran's I (global, and local z) of weights of 1, to 1e-14
+-- relative; the stage fails on a 'hostile-check: FAIL' line.
+\set ECHO none
+SET statement_timeout = 0;
+WITH grid AS (
+  SELECT g AS id, sin(g) + (g / 5) AS v,
+         ARRAY(SELECT n FROM unnest(ARRAY[g - 5, g + 5, CASE WHEN g % 5 > 0 THEN g - 1 END,
+                                          CASE WHEN g % 5 < 4 THEN g + 1 END]) n
+               WHERE n BETWEEN 0 AND 24) AS nb
+  FROM generate_series(0, 24) g),
+scaled AS (
+  SELECT s, id, v, nb, ARRAY(SELECT CASE WHEN s = 'mixed' THEN CASE WHEN n % 2 = 0 THEN 1e308 ELSE 1e-320 END
+                                         WHEN s = 'mixed ref' THEN CASE WHEN n % 2 = 0 THEN 1 ELSE 0 END
+                                         ELSE s::float8 END FROM unnest(nb) n) AS w
+  FROM grid, unnest(ARRAY['1', '1e-320', '5e-324', '1e308', '1.7976931348623157e308', 'mixed', 'mixed ref']) s),
+glob AS (SELECT s, (moran_i(v, id, nb, w)).* FROM scaled GROUP BY s),
+loc AS (SELECT s, id, (local_moran(v, id, nb, w) OVER (PARTITION BY s)).z FROM scaled),
+bad AS (
+  SELECT g.s FROM glob g JOIN glob r ON g.s <> 'mixed ref' AND r.s = CASE g.s WHEN 'mixed' THEN 'mixed ref' ELSE '1' END
+   WHERE g.i IS NULL OR NOT abs(g.i - r.i) <= 1e-14 * abs(r.i) OR g.z_randomisation IS NULL
+      OR NOT abs(g.z_randomisation - r.z_randomisation) <= 1e-14 * abs(r.z_randomisation)
+  UNION ALL
+  SELECT DISTINCT 'local ' || l.s FROM loc l JOIN loc r ON l.s <> 'mixed ref' AND r.id = l.id
+     AND r.s = CASE l.s WHEN 'mixed' THEN 'mixed ref' ELSE '1' END
+   WHERE (l.z IS NULL) <> (r.z IS NULL) OR NOT abs(l.z - r.z) <= 1e-14 * greatest(abs(r.z), 1))
+SELECT CASE WHEN count(*) = 0 THEN 'hostile-check: ok Moran''s I scale-free (1e-320, 5e-324, 1e308, DBL_MAX, mixed)'
+            ELSE 'hostile-check: FAIL Moran''s I depends on the weights'' scale: ' || string_agg(s, ', ') END AS moran_scale
+  FROM bad;

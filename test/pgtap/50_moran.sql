@@ -5,7 +5,7 @@
 -- test/reference/make_spatial_pgtap.py; no R at run time.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(28);
+SELECT plan(35);
 
 \i test/data/columbus.sql
 \i test/data/myr_cities.sql
@@ -420,6 +420,54 @@ SELECT throws_ok($$SELECT * FROM spatial_weights('sy_columbus', 'polyid', 'geom'
                  'unknown method -> 22023');
 SELECT throws_ok($$SELECT moran_i(v, id, nb, NULL) FROM (VALUES (1.0, 1, '{1}'::bigint[])) t(v, id, nb)$$,
                  '22023', NULL, 'self link -> 22023');
+
+-- Moran's I does not depend on the scale of the weights: binary queen
+-- weights of 1, 1e-320 (subnormal), 1e308, and a mix of 1e308 and 1e-320
+-- standing for 1 and 0 give the same I, E[I] and z to 1e-14 relative (the
+-- scaled weights' sums round differently: about 45 ulps; the variances,
+-- differences of close terms, to 5e-14) and the same local z (1e-14), p and
+-- quadrants; nothing is NULL.  What scales with the weights is reported as
+-- float8 holds it: S0 = 236 x 1e308 is Infinity, a local I_i of 1e308
+-- weights is Infinity where |I_i| x 1e308 passes float8's range.
+CREATE TEMP TABLE scale_w AS
+SELECT c.polyid::bigint AS id, c.crime, w.neighbours, s.scale,
+       CASE s.scale WHEN 'mixed' THEN ARRAY(SELECT CASE WHEN n % 3 = 0 THEN 1e-320 ELSE 1e308 END::float8 FROM unnest(w.neighbours) n)
+                    WHEN 'mixed ref' THEN ARRAY(SELECT CASE WHEN n % 3 = 0 THEN 0 ELSE 1 END::float8 FROM unnest(w.neighbours) n)
+                    ELSE array_fill(s.scale::float8, ARRAY[cardinality(w.neighbours)]) END AS weights
+  FROM sy_columbus c JOIN spatial_weights('sy_columbus', 'polyid', 'geom', style => 'binary') w ON w.id = c.polyid,
+       (VALUES ('1'), ('1e-320'), ('1e308'), ('mixed'), ('mixed ref')) s(scale);
+CREATE TEMP TABLE scale_g AS
+SELECT scale, (moran_i(crime, id, neighbours, weights, 99, 7)).* FROM scale_w GROUP BY scale;
+CREATE FUNCTION pg_temp.same(a float8, b float8, rel float8) RETURNS bool
+LANGUAGE sql IMMUTABLE AS $$SELECT abs(a - b) <= rel * abs(b)$$;
+SELECT ok(bool_and(pg_temp.same(g.i, r.i, 1e-14) AND pg_temp.same(g.expected, r.expected, 1e-14)
+                   AND pg_temp.same(g.z_normal, r.z_normal, 1e-14)
+                   AND pg_temp.same(g.z_randomisation, r.z_randomisation, 1e-14)
+                   AND pg_temp.same(g.variance_normal, r.variance_normal, 5e-14)
+                   AND pg_temp.same(g.variance_randomisation, r.variance_randomisation, 5e-14)
+                   AND pg_temp.same(g.p_randomisation, r.p_randomisation, 1e-12)
+                   AND g.p_permutation = r.p_permutation),
+          'moran_i: weights of ' || g.scale || ' as weights of 1 (1e-14 relative)')
+FROM scale_g g, scale_g r WHERE r.scale = '1' AND g.scale IN ('1e-320', '1e308') GROUP BY g.scale ORDER BY g.scale;
+SELECT ok((SELECT pg_temp.same(g.i, r.i, 1e-14) AND pg_temp.same(g.z_randomisation, r.z_randomisation, 1e-14)
+                  AND pg_temp.same(g.variance_normal, r.variance_normal, 5e-14)
+             FROM scale_g g, scale_g r WHERE g.scale = 'mixed' AND r.scale = 'mixed ref'),
+          'moran_i: weights of 1e308 and 1e-320 as weights of 1 and 0');
+SELECT ok((SELECT abs(i - 0.515461436886279) <= 1e-9 * 0.515461436886279 FROM scale_g WHERE scale = '1e-320'),
+          'moran_i: weights of 1e-320 give spdep''s I of binary queen weights');
+SELECT is((SELECT array_agg(s0::text ORDER BY scale) FROM scale_g WHERE scale IN ('1', '1e308')),
+          ARRAY['236', 'Infinity'], 'S0 is the sum of the weights as given (Infinity past float8''s range)');
+CREATE TEMP TABLE scale_l AS
+SELECT scale, id, (local_moran(crime, id, neighbours, weights) OVER (PARTITION BY scale)).* FROM scale_w;
+SELECT is(count(*) FILTER (WHERE abs(g.z - r.z) <= 1e-14 * greatest(abs(r.z), 1) AND pg_temp.same(g.p, r.p, 1e-13)
+                             AND g.quadrant = r.quadrant AND g.z IS NOT NULL AND g.i IS NOT NULL
+                             AND CASE g.scale WHEN '1e308' THEN
+                                   CASE WHEN g.i IN ('Infinity', '-Infinity') THEN abs(r.i) > 1.7976931348623157
+                                        ELSE pg_temp.same(g.i / 1e308, r.i, 1e-14) END
+                                 ELSE g.i NOT IN ('Infinity', '-Infinity') END),
+          49::bigint, 'local_moran: weights of ' || g.scale || ': z, p and quadrant of every region as with 1')
+FROM scale_l g JOIN scale_l r USING (id) WHERE r.scale = '1' AND g.scale IN ('1e-320', '1e308')
+GROUP BY g.scale ORDER BY g.scale;
 
 SELECT * FROM finish();
 ROLLBACK;

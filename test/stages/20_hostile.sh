@@ -49,4 +49,9 @@ if [ -n "$bad" ]; then
 	echo "$bad"
 	fail=1
 fi
+grep -E '^ *hostile-check: ' "$out" | sed 's/^ */  /' || true
+if grep -qE '^ *hostile-check: FAIL' "$out" || ! grep -qE '^ *hostile-check: ok' "$out"; then
+	echo "FAIL: a hostile-check case failed or did not run"
+	fail=1
+fi
 exit $fail
