@@ -6,7 +6,10 @@
  *
  * Groups are small (the cities of an agglomeration), and wang2021 needs all
  * pairwise differences, so the state keeps the scores (16 bytes per row
- * with weights, 8 without); partial states concatenate.
+ * with weights, 8 without); partial states concatenate.  The final
+ * function puts the (score, weight) rows in the canonical order of
+ * sy_order.h before it computes, so any order of the rows, serial or
+ * parallel, gives the same bits.
  */
 #include "postgres.h"
 
@@ -19,6 +22,7 @@
 
 #include "sy_pg.h"
 #include "sy_limits.h"
+#include "sy_order.h"
 
 #define CCD_MAGIC	0x31435953		/* "SYC1" */
 #define CCD_VERSION 1
@@ -233,7 +237,9 @@ Datum
 coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 {
 	CcdState   *st;
-	double	   *w = NULL;
+	double	   *u,
+			   *raw_w = NULL,
+			   *w = NULL;
 	double		c,
 				t,
 				d;
@@ -241,13 +247,37 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (CcdState *) PG_GETARG_POINTER(0);
+	/* the rows in canonical order, as (u, w) pairs or u alone; the state
+	 * stays as it is (FINALFUNC_MODIFY = READ_ONLY) */
+	{
+		int			width = st->weighted ? 2 : 1;
+		double	   *rows = palloc_extended(sizeof(double) * width * (Size) st->n, MCXT_ALLOC_HUGE);
+
+		for (int64 i = 0; i < st->n; i++)
+		{
+			rows[i * width] = st->u[i];
+			if (st->weighted)
+				rows[i * width + 1] = st->w[i];
+		}
+		sy_canonical_matrix(rows, st->n, width, NULL);
+		u = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+		if (st->weighted)
+			raw_w = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+		for (int64 i = 0; i < st->n; i++)
+		{
+			u[i] = rows[i * width];
+			if (st->weighted)
+				raw_w[i] = rows[i * width + 1];
+		}
+		pfree(rows);
+	}
 	if (st->weighted)
 	{
 		double		total = 0.0,
 					biggest = 0.0;
 
 		for (int64 i = 0; i < st->n; i++)
-			biggest = Max(biggest, st->w[i]);
+			biggest = Max(biggest, raw_w[i]);
 		if (!(biggest > 0.0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -257,10 +287,10 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 		/* rescaled to sum to 1, dividing by the largest first */
 		w = palloc(sizeof(double) * st->n);
 		for (int64 i = 0; i < st->n; i++)
-			total += (w[i] = st->w[i] / biggest);
+			total += (w[i] = raw_w[i] / biggest);
 		for (int64 i = 0; i < st->n; i++)
 			w[i] /= total;
 	}
-	sy_coupling(st->u, w, st->n, st->variant, palloc(sizeof(double) * st->n), &c, &t, &d);
+	sy_coupling(u, w, st->n, st->variant, palloc(sizeof(double) * st->n), &c, &t, &d);
 	PG_RETURN_DATUM(sy_ccd_datum(fcinfo, c, t, d));
 }

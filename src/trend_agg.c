@@ -4,7 +4,9 @@
  * of a variable over city locations, as a query.
  *
  * The state keeps the points (x, y, z: 24 bytes a row); the fit needs them
- * all (QR), and partial states concatenate.  Geometries become points
+ * all (QR), and partial states concatenate.  The final functions fit the
+ * points in the canonical order of sy_order.h (by x, then y, then z), so
+ * any order of the rows, serial or parallel, gives the same bits.  Geometries become points
  * through PostGIS's SQL functions (geom_point.c).
  */
 #include "postgres.h"
@@ -23,6 +25,7 @@
 
 #include "sy_pg.h"
 #include "sy_limits.h"
+#include "sy_order.h"
 #include "sy_geom.h"
 #include "sy_spatial.h"
 
@@ -390,6 +393,36 @@ trend_deserialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+/*
+ * The state's points in canonical order, as fresh arrays (the state stays
+ * as it is: FINALFUNC_MODIFY = READ_ONLY).
+ */
+static void
+canonical_points(const TrendState *st, double **x, double **y, double **z)
+{
+	double	   *pts;
+
+	sy_group_memory_check(st->fname, 3.0 * sizeof(double) * st->cap + 6.0 * sizeof(double) * st->n, st->n);
+	pts = palloc_extended(sizeof(double) * 3 * (Size) st->n, MCXT_ALLOC_HUGE);
+	for (int64 i = 0; i < st->n; i++)
+	{
+		pts[3 * i] = st->x[i];
+		pts[3 * i + 1] = st->y[i];
+		pts[3 * i + 2] = st->z[i];
+	}
+	sy_canonical_matrix(pts, st->n, 3, NULL);
+	*x = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+	*y = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+	*z = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+	for (int64 i = 0; i < st->n; i++)
+	{
+		(*x)[i] = pts[3 * i];
+		(*y)[i] = pts[3 * i + 1];
+		(*z)[i] = pts[3 * i + 2];
+	}
+	pfree(pts);
+}
+
 static TupleDesc
 result_desc(FunctionCallInfo fcinfo)
 {
@@ -449,6 +482,7 @@ trend_analysis_finalfn(PG_FUNCTION_ARGS)
 	bool		nulls[24];
 	double	   *x,
 			   *y,
+			   *z,
 			   *work;
 	sy_trend_fit ew,
 				ns;
@@ -463,17 +497,14 @@ trend_analysis_finalfn(PG_FUNCTION_ARGS)
 	tupdesc = result_desc(fcinfo);
 	if (tupdesc->natts != 24)
 		elog(ERROR, "trend_analysis_result must have 24 columns");
-	x = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
-	y = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
-	memcpy(x, st->x, sizeof(double) * st->n);
-	memcpy(y, st->y, sizeof(double) * st->n);
+	canonical_points(st, &x, &y, &z);
 	sy_rotate(x, y, st->n, st->rotation);
 	work = palloc_extended(sizeof(double) * st->n * (st->order + 2), MCXT_ALLOC_HUGE);
 	CHECK_FOR_INTERRUPTS();
-	sew = sy_polyfit(x, st->z, st->n, st->order, work, &ew);
+	sew = sy_polyfit(x, z, st->n, st->order, work, &ew);
 	fit_error(st->fname, sew);
 	CHECK_FOR_INTERRUPTS();
-	sns = sy_polyfit(y, st->z, st->n, st->order, work, &ns);
+	sns = sy_polyfit(y, z, st->n, st->order, work, &ns);
 	fit_error(st->fname, sns);
 
 	memset(nulls, 0, sizeof(nulls));
@@ -494,7 +525,10 @@ trend_surface_finalfn(PG_FUNCTION_ARGS)
 	TupleDesc	tupdesc;
 	Datum		values[11];
 	bool		nulls[11];
-	double	   *work;
+	double	   *work,
+			   *x,
+			   *y,
+			   *z;
 	sy_surface_fit s;
 	sy_status	rc;
 	int			p;
@@ -510,7 +544,8 @@ trend_surface_finalfn(PG_FUNCTION_ARGS)
 	p = sy_surface_terms(st->order);
 	work = palloc_extended(sizeof(double) * st->n * (p + 1), MCXT_ALLOC_HUGE);
 	CHECK_FOR_INTERRUPTS();
-	rc = sy_surface_fit_ls(st->x, st->y, st->z, st->n, st->order, work, &s);
+	canonical_points(st, &x, &y, &z);
+	rc = sy_surface_fit_ls(x, y, z, st->n, st->order, work, &s);
 	fit_error(st->fname, rc);
 	memset(nulls, 0, sizeof(nulls));
 	values[0] = Int64GetDatum(st->n);
