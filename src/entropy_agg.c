@@ -425,8 +425,9 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 	int64		n = 0;
 
 	/* the final function leaves the state as it is (FINALFUNC_MODIFY =
-	 * READ_ONLY): the order lives in an array of references */
-	sy_group_memory_check(st->fname, st->bytes + (double) sizeof(SyRowRef) * st->n, st->n);
+	 * READ_ONLY): the order lives in an array of references, working
+	 * memory of the final step like the sums (not counted against
+	 * synergy.max_group_memory, which bounds what the group keeps) */
 	refs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(SyRowRef) * Max(st->n, 1));
 	for (int k = 0; k < st->nblocks; k++)
 		for (int64 i = 0; i < st->blocks[k].nrows; i++)

@@ -299,7 +299,7 @@ moran_i_finalfn(PG_FUNCTION_ARGS)
 	tupdesc = BlessTupleDesc(tupdesc);
 	/* a canonical copy: the state stays as it is (FINALFUNC_MODIFY = READ_ONLY) */
 	r = st->r;
-	sy_regions_canonical(&r, NULL);
+	sy_regions_canonical(&r, NULL, false);
 	sy_regions_graph(&r, st->fname, &w);
 	work = palloc_extended(sizeof(double) * 2 * r.n, MCXT_ALLOC_HUGE);
 	pg_prng_seed(&rng, (uint64) st->seed);

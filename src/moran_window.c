@@ -134,10 +134,9 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 	{
 		int64	   *newpos;
 
-		/* the regions are rebuilt in their new order beside the old ones */
-		sy_group_memory_check(fname, 2.0 * sy_regions_bytes(r.n, r.nnb) + 8.0 * r.n, r.n);
+		/* the regions are rebuilt in their new order, the old ones freed */
 		newpos = palloc_extended(sizeof(int64) * Max(r.n, 1), MCXT_ALLOC_HUGE);
-		sy_regions_canonical(&r, newpos);
+		sy_regions_canonical(&r, newpos, true);
 		for (int64 i = 0; i < nrows; i++)
 			if (c->region[i] >= 0)
 				c->region[i] = newpos[c->region[i]];

@@ -177,7 +177,7 @@ typedef struct IdRank
 #include "lib/sort_template.h"
 
 void
-sy_regions_canonical(SyRegions *r, int64 *newpos)
+sy_regions_canonical(SyRegions *r, int64 *newpos, bool free_old)
 {
 	int64		n = r->n;
 	IdRank	   *order;
@@ -219,5 +219,13 @@ sy_regions_canonical(SyRegions *r, int64 *newpos)
 	}
 	s.n = n;
 	pfree(order);
+	if (free_old)
+	{
+		pfree(r->id);
+		pfree(r->x);
+		pfree(r->nstart);
+		pfree(r->nbid);
+		pfree(r->nbw);
+	}
 	*r = s;
 }

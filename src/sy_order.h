@@ -40,14 +40,8 @@ typedef struct SyRowRef
 extern void sy_sort_rows(SyRowRef *refs, int64 n, int m);
 
 /*
- * Bytes sy_canonical_matrix needs besides the matrix (for
- * synergy.max_group_memory).
- */
-#define SY_CANONICAL_BYTES_PER_ROW (sizeof(SyRowRef) + sizeof(int64))
-
-/*
  * Puts the n rows of the row-major n x m matrix x into the canonical order,
- * in place.  When newpos is not NULL it receives, for each old row index,
+ * in place (with 24 bytes a row of working memory, freed on return).  When newpos is not NULL it receives, for each old row index,
  * the row's new index.
  */
 extern void sy_canonical_matrix(double *x, int64 n, int m, int64 *newpos);
@@ -67,10 +61,12 @@ extern void sy_canonical_ranges_matrix(const double *x, int64 n, int m,
 
 /*
  * Regions in ascending id order (ids are unique in a valid group; equal
- * ids keep their order: sy_regions_graph reports them as an error).  newpos, when not NULL, receives each old
- * region index's new index.  The arrays are rebuilt in the current memory
- * context.
+ * ids keep their order, and sy_regions_graph reports them as an error).
+ * newpos, when not NULL, receives each old region index's new index.  The
+ * arrays are rebuilt in the current memory context; the old ones are freed
+ * when free_old (never an aggregate state's: its final function must leave
+ * the state as it is).
  */
-extern void sy_regions_canonical(SyRegions *r, int64 *newpos);
+extern void sy_regions_canonical(SyRegions *r, int64 *newpos, bool free_old);
 
 #endif							/* SY_ORDER_H */

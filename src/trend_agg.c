@@ -395,14 +395,14 @@ trend_deserialfn(PG_FUNCTION_ARGS)
 
 /*
  * The state's points in canonical order, as fresh arrays (the state stays
- * as it is: FINALFUNC_MODIFY = READ_ONLY).
+ * as it is: FINALFUNC_MODIFY = READ_ONLY); working memory of the final
+ * step, like the fit's.
  */
 static void
 canonical_points(const TrendState *st, double **x, double **y, double **z)
 {
 	double	   *pts;
 
-	sy_group_memory_check(st->fname, 3.0 * sizeof(double) * st->cap + 6.0 * sizeof(double) * st->n, st->n);
 	pts = palloc_extended(sizeof(double) * 3 * (Size) st->n, MCXT_ALLOC_HUGE);
 	for (int64 i = 0; i < st->n; i++)
 	{

@@ -31,13 +31,12 @@ sy_partition_context(void *partition_local)
  * came in; index[] follows each row to its new place.
  */
 static void
-canonical_matrix(SyMatrix *mx, const char *fname)
+canonical_matrix(SyMatrix *mx)
 {
 	int64	   *newpos;
 
-	/* the sort's references and the new positions, on top of the copy */
-	sy_group_memory_check(fname, (double) sizeof(double) * ((double) mx->m + 1.0) * mx->nrows +
-						  (double) SY_CANONICAL_BYTES_PER_ROW * mx->nvalid, mx->nrows);
+	/* the sort's references and the new positions are freed here: the
+	 * partition keeps only its copy and index */
 	newpos = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * Max(mx->nvalid, 1));
 	sy_canonical_matrix(mx->x, mx->nvalid, mx->m, newpos);
 	for (int64 i = 0; i < mx->nrows; i++)
@@ -102,7 +101,7 @@ sy_read_matrix(WindowObject winobj, int argno, SyWhere w, MemoryContext keep,
 	if (out->x != NULL)
 		sy_check_ranges(w.fname, out->m, out->lo, out->hi);
 	if (out->x != NULL)
-		canonical_matrix(out, w.fname);
+		canonical_matrix(out);
 }
 
 /* Two argument values are the same: both NULL, or equal bytes once detoasted. */
