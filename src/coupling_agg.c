@@ -259,7 +259,7 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 			if (st->weighted)
 				rows[i * width + 1] = st->w[i];
 		}
-		sy_canonical_matrix(rows, st->n, width, NULL);
+		sy_sort_tuples(rows, st->n, width);
 		u = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
 		if (st->weighted)
 			raw_w = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);

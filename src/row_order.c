@@ -2,10 +2,15 @@
  * row_order.c - the canonical order of the rows that aggregates and window
  * functions keep (sy_order.h).
  *
- * The sort is PostgreSQL's sort template with the comparison inlined: the
- * first element's key is compared from the array being sorted, the rest of
- * the row only on a tie.  Over 300 regions it takes microseconds; over a
- * million rows of 25 indicators about a fifth of a second.
+ * Rows are sorted by references: an LSD radix sort on the first element's
+ * key (11-bit digits, passes where every key has the same digit skipped),
+ * then PostgreSQL's sort template, comparison inlined, over each run of
+ * equal first elements (and over small groups).  Moving the rows into their
+ * new places is the larger part of the cost, random reads of whole rows, so
+ * the permutation prefetches the rows a few steps ahead along each cycle.
+ * Rows of one to three values (coupling, trend points) are sorted as values,
+ * without references.  Over 300 regions x 25 indicators it takes
+ * microseconds; over 500,000 rows of 25 indicators about 0.1 s.
  */
 #include "postgres.h"
 
@@ -44,15 +49,102 @@ row_cmp(const SyRowRef *a, const SyRowRef *b, RowCmpArg *arg)
 #define ST_DEFINE
 #include "lib/sort_template.h"
 
+/* rows with tied first elements: compare from the second element on */
+static void
+sort_ties(SyRowRef *refs, int64 n, int m)
+{
+	RowCmpArg	arg = {m};
+	int64		start = 0;
+
+	if (m < 2)
+		return;					/* equal keys: the same bits */
+	for (int64 i = 1; i <= n; i++)
+	{
+		if (i < n && refs[i].key == refs[start].key)
+			continue;
+		if (i - start > 1)
+			sy_sort_rowrefs(refs + start, (size_t) (i - start), &arg);
+		start = i;
+	}
+}
+
+#define RADIX_BITS	11
+#define RADIX_SIZE	(1 << RADIX_BITS)
+#define RADIX_PASSES ((64 + RADIX_BITS - 1) / RADIX_BITS)
+#define RADIX_MIN_ROWS 1024
+
 void
 sy_sort_rows(SyRowRef *refs, int64 n, int m)
 {
 	RowCmpArg	arg = {m};
+	SyRowRef   *a,
+			   *b;
+	Size	   *count;
 
 	for (int64 i = 0; i < n; i++)
 		refs[i].key = sy_f8_key(refs[i].row[0]);
-	if (n > 1)
+	if (n < 2)
+		return;
+	if (n < RADIX_MIN_ROWS)
+	{
 		sy_sort_rowrefs(refs, (size_t) n, &arg);
+		return;
+	}
+
+	/* every digit's histogram in one pass */
+	count = palloc0(sizeof(Size) * RADIX_PASSES * RADIX_SIZE);
+	for (int64 i = 0; i < n; i++)
+	{
+		uint64		k = refs[i].key;
+
+		for (int p = 0; p < RADIX_PASSES; p++)
+			count[p * RADIX_SIZE + ((k >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+	}
+	a = refs;
+	b = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(SyRowRef) * (Size) n);
+	for (int p = 0; p < RADIX_PASSES; p++)
+	{
+		Size	   *c = count + p * RADIX_SIZE;
+		Size		sum = 0;
+		SyRowRef   *t;
+
+		CHECK_FOR_INTERRUPTS();
+		if (c[(a[0].key >> (p * RADIX_BITS)) & (RADIX_SIZE - 1)] == (Size) n)
+			continue;			/* every key has this digit */
+		for (int d = 0; d < RADIX_SIZE; d++)
+		{
+			Size		cd = c[d];
+
+			c[d] = sum;
+			sum += cd;
+		}
+		for (int64 i = 0; i < n; i++)
+			b[c[(a[i].key >> (p * RADIX_BITS)) & (RADIX_SIZE - 1)]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	if (a != refs)
+	{
+		memcpy(refs, a, sizeof(SyRowRef) * (Size) n);
+		pfree(a);
+	}
+	else
+		pfree(b);
+	pfree(count);
+	sort_ties(refs, n, m);
+}
+
+static inline void
+prefetch_row(const double *row, Size rowbytes)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	for (Size off = 0; off < rowbytes; off += 64)
+		__builtin_prefetch((const char *) row + off);
+#else
+	(void) row;
+	(void) rowbytes;
+#endif
 }
 
 void
@@ -83,21 +175,34 @@ sy_canonical_matrix(double *x, int64 n, int m, int64 *newpos)
 		for (int64 k = 0; k < n; k++)
 			newpos[from[k]] = k;
 
-	/* permute in place, cycle by cycle; from[k] = k marks a row in place */
+	/* permute in place, cycle by cycle; from[k] = k marks a row in place.
+	 * "ahead" runs AHEAD steps in front along the cycle, prefetching. */
 	tmp = palloc(rowbytes);
 	for (int64 start = 0; start < n; start++)
 	{
-		int64		k = start;
+#define AHEAD 6
+		int64		k = start,
+					ahead = start;
 
 		if (from[start] == start)
 			continue;
 		if ((start & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
+		for (int d = 0; d < AHEAD && from[ahead] != start; d++)
+		{
+			ahead = from[ahead];
+			prefetch_row(x + (Size) ahead * m, rowbytes);
+		}
 		memcpy(tmp, x + (Size) start * m, rowbytes);
 		while (from[k] != start)
 		{
 			int64		src = from[k];
 
+			if (from[ahead] != start)
+			{
+				ahead = from[ahead];
+				prefetch_row(x + (Size) ahead * m, rowbytes);
+			}
 			memcpy(x + (Size) k * m, x + (Size) src * m, rowbytes);
 			from[k] = k;
 			k = src;
@@ -107,6 +212,82 @@ sy_canonical_matrix(double *x, int64 n, int m, int64 *newpos)
 	}
 	pfree(tmp);
 	pfree(from);
+}
+
+/* Rows of one, two or three values, sorted as their keys. */
+typedef struct Key2
+{
+	uint64		k[2];
+} Key2;
+typedef struct Key3
+{
+	uint64		k[3];
+} Key3;
+
+static inline int
+key_cmp(uint64 a, uint64 b)
+{
+	return a < b ? -1 : (a > b);
+}
+
+#define ST_SORT sy_sort_key1
+#define ST_ELEMENT_TYPE uint64
+#define ST_COMPARE(a, b) key_cmp(*(a), *(b))
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+#define ST_SORT sy_sort_key2
+#define ST_ELEMENT_TYPE Key2
+#define ST_COMPARE(a, b) ((a)->k[0] != (b)->k[0] ? key_cmp((a)->k[0], (b)->k[0]) : \
+						  key_cmp((a)->k[1], (b)->k[1]))
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+#define ST_SORT sy_sort_key3
+#define ST_ELEMENT_TYPE Key3
+#define ST_COMPARE(a, b) ((a)->k[0] != (b)->k[0] ? key_cmp((a)->k[0], (b)->k[0]) : \
+						  (a)->k[1] != (b)->k[1] ? key_cmp((a)->k[1], (b)->k[1]) : \
+						  key_cmp((a)->k[2], (b)->k[2]))
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+static inline double
+key_to_f8(uint64 k)
+{
+	uint64		b = (k >> 63) ? (k & ~(UINT64CONST(1) << 63)) : ~k;
+	double		v;
+
+	memcpy(&v, &b, sizeof(v));
+	return v;
+}
+
+void
+sy_sort_tuples(double *x, int64 n, int m)
+{
+	uint64	   *k = (uint64 *) x;
+
+	Assert(m >= 1 && m <= 3);
+	StaticAssertStmt(sizeof(Key2) == 2 * sizeof(uint64) && sizeof(Key3) == 3 * sizeof(uint64),
+					 "keys are packed");
+	if (n < 2)
+		return;
+	/* in place: each double becomes its key, and back */
+	for (int64 i = 0; i < n * m; i++)
+		k[i] = sy_f8_key(x[i]);
+	if (m == 1)
+		sy_sort_key1(k, (size_t) n);
+	else if (m == 2)
+		sy_sort_key2((Key2 *) k, (size_t) n);
+	else
+		sy_sort_key3((Key3 *) k, (size_t) n);
+	for (int64 i = 0; i < n * m; i++)
+		x[i] = key_to_f8(k[i]);
 }
 
 /* Total-order minimum and maximum of the elements of a column. */

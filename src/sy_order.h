@@ -47,6 +47,12 @@ extern void sy_sort_rows(SyRowRef *refs, int64 n, int m);
 extern void sy_canonical_matrix(double *x, int64 n, int m, int64 *newpos);
 
 /*
+ * Sorts the n rows of a row-major n x m matrix of m = 1, 2 or 3 values into
+ * the canonical order, in place, as values (no references, no extra memory).
+ */
+extern void sy_sort_tuples(double *x, int64 n, int m);
+
+/*
  * Column ranges that do not depend on the order the rows came in: min and
  * max agree on every order except between -0 and +0, so a column whose
  * lo or hi is a zero gets the total-order minimum / maximum of its

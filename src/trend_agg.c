@@ -410,7 +410,7 @@ canonical_points(const TrendState *st, double **x, double **y, double **z)
 		pts[3 * i + 1] = st->y[i];
 		pts[3 * i + 2] = st->z[i];
 	}
-	sy_canonical_matrix(pts, st->n, 3, NULL);
+	sy_sort_tuples(pts, st->n, 3);
 	*x = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
 	*y = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
 	*z = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);

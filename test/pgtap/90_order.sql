@@ -13,9 +13,9 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 3;
-SELECT plan(44);
+SELECT plan(48);
 
--- Real-looking panel: 4 years x 160 regions x 6 indicators (a count with
+-- Real-looking panel: 4 years x 400 regions x 6 indicators (a count with
 -- ties first, then log-normal magnitudes as in statistical yearbooks, a
 -- share, a cost), a coupling score, a weight, a location and a ring of
 -- neighbours.  Regular tables: parallel workers cannot read temporary ones.
@@ -24,7 +24,7 @@ CREATE TABLE public.ord_obs AS
 WITH r AS (
 	SELECT y AS grp, g AS id, random() AS u1, random() AS u2, random() AS u3, random() AS u4,
 	       random() AS u5, random() AS u6, random() AS u7, random() AS u8, random() AS u9
-	FROM generate_series(2016, 2019) y, generate_series(1, 160) g
+	FROM generate_series(2016, 2019) y, generate_series(1, 400) g
 )
 SELECT grp, id::bigint AS id,
        ARRAY[floor(5 + 20 * u1)::float8,                                         -- hospitals: ties
@@ -78,6 +78,10 @@ INSERT INTO ord_q VALUES
 ('pca_composite', 'SELECT id, grp, pca_composite(x) OVER (PARTITION BY grp) FROM $src'),
 ('local_moran', 'SELECT id, grp, local_moran(u, id, nb, NULL, 99, 7) OVER (PARTITION BY grp) FROM $src'),
 ('interpolate', 'SELECT id, grp, interpolate(CASE WHEN grp = 2017 THEN NULL ELSE u END, grp, ''linear'') OVER (PARTITION BY id) FROM $src'),
+('entropy_weights, one group of 1600 rows', 'SELECT entropy_weights(x) FROM $src'),
+('topsis, one partition of 1600 rows', 'SELECT id, grp, topsis(x) OVER () FROM $src'),
+('minmax_normalize(x[]), signed values, zeros and ties', 'SELECT id, grp, minmax_normalize(ARRAY[x[1] - 15, -x[2], 0.0 * (x[1] - 15), round(x[4] * 10) - 5]) OVER () FROM $src'),
+('factor_scores, one partition of 1600 rows', 'SELECT id, grp, factor_scores(ARRAY[x[1] - 15, -x[2], x[3], x[4] - 0.55, x[5]], 2) OVER () FROM $src'),
 ('critic_weights(x ORDER BY x)', 'SELECT grp, critic_weights(x, ARRAY[1,1,1,1,-1,1] ORDER BY x) FROM $src GROUP BY grp'),
 ('critic_weights_detail(x ORDER BY x)', 'SELECT grp, critic_weights_detail(x ORDER BY x) FROM $src GROUP BY grp'),
 ('stddev_weights(x ORDER BY x)', 'SELECT grp, stddev_weights(x ORDER BY x) FROM $src GROUP BY grp'),
@@ -126,9 +130,9 @@ FROM (SELECT grp, unnest(critic_weights(x) || stddev_weights(x) || cv_weights(x)
 JOIN (SELECT grp, unnest(critic_weights(x) || stddev_weights(x) || cv_weights(x)) AS w, generate_series(1, 18) AS j
       FROM (SELECT * FROM public.ord_obs ORDER BY random()) s GROUP BY grp) a USING (grp, j);
 
--- Parallel and partition-wise plans: a larger table, 12 groups of 2500 rows.
+-- Parallel and partition-wise plans: a larger table, 3 groups of 6400 rows.
 CREATE TABLE public.ord_big AS
-SELECT o.grp * 10 + c AS grp, o.id * 100 + c AS id, o.x, o.u, o.w, o.geom,
+SELECT o.grp, o.id * 100 + c AS id, o.x, o.u, o.w, o.geom,
        ARRAY[(o.id - 1) * 100 + c, (o.id + 1) * 100 + c]::bigint[] AS nb
 FROM public.ord_obs o, generate_series(0, 15) c
 WHERE o.grp < 2019;
