@@ -447,15 +447,7 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 
 		CHECK_FOR_INTERRUPTS();
 		for (int64 r = 0; r < len; r++)
-		{
-			/* the rows are scattered over the blocks: fetch a few ahead */
-#if defined(__GNUC__) || defined(__clang__)
-			if (i + r + 8 < n)
-				for (Size off = 0; off < sizeof(double) * m; off += 64)
-					__builtin_prefetch((const char *) refs[i + r + 8].row + off);
-#endif
 			memcpy(buf + (Size) r * m, refs[i + r].row, sizeof(double) * m);
-		}
 		sy_entropy_accum_block(buf, len, m, a, c, st->shift, sumz, sumzlogz);
 	}
 	return sy_entropy_finish(st->n, m, lo, hi, sumz, sumzlogz,

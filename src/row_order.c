@@ -6,11 +6,11 @@
  * key (11-bit digits, passes where every key has the same digit skipped),
  * then PostgreSQL's sort template, comparison inlined, over each run of
  * equal first elements (and over small groups).  Moving the rows into their
- * new places is the larger part of the cost, random reads of whole rows, so
- * the permutation prefetches the rows a few steps ahead along each cycle.
- * Rows of one to three values (coupling, trend points) are sorted as values,
+ * new places, random reads of whole rows, costs about twice the sort.  Rows
+ * of one to three values (coupling, trend points) are sorted as values,
  * without references.  Over 300 regions x 25 indicators it takes
- * microseconds; over 500,000 rows of 25 indicators about 0.1 s.
+ * microseconds; over 500,000 rows of 25 indicators about 30 ms of CPU to
+ * sort and 55 ms to move the rows (bench/bench_order.sh).
  */
 #include "postgres.h"
 
@@ -135,18 +135,6 @@ sy_sort_rows(SyRowRef *refs, int64 n, int m)
 	sort_ties(refs, n, m);
 }
 
-static inline void
-prefetch_row(const double *row, Size rowbytes)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	for (Size off = 0; off < rowbytes; off += 64)
-		__builtin_prefetch((const char *) row + off);
-#else
-	(void) row;
-	(void) rowbytes;
-#endif
-}
-
 void
 sy_canonical_matrix(double *x, int64 n, int m, int64 *newpos)
 {
@@ -175,34 +163,21 @@ sy_canonical_matrix(double *x, int64 n, int m, int64 *newpos)
 		for (int64 k = 0; k < n; k++)
 			newpos[from[k]] = k;
 
-	/* permute in place, cycle by cycle; from[k] = k marks a row in place.
-	 * "ahead" runs AHEAD steps in front along the cycle, prefetching. */
+	/* permute in place, cycle by cycle; from[k] = k marks a row in place */
 	tmp = palloc(rowbytes);
 	for (int64 start = 0; start < n; start++)
 	{
-#define AHEAD 6
-		int64		k = start,
-					ahead = start;
+		int64		k = start;
 
 		if (from[start] == start)
 			continue;
 		if ((start & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
-		for (int d = 0; d < AHEAD && from[ahead] != start; d++)
-		{
-			ahead = from[ahead];
-			prefetch_row(x + (Size) ahead * m, rowbytes);
-		}
 		memcpy(tmp, x + (Size) start * m, rowbytes);
 		while (from[k] != start)
 		{
 			int64		src = from[k];
 
-			if (from[ahead] != start)
-			{
-				ahead = from[ahead];
-				prefetch_row(x + (Size) ahead * m, rowbytes);
-			}
 			memcpy(x + (Size) k * m, x + (Size) src * m, rowbytes);
 			from[k] = k;
 			k = src;
