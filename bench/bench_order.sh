@@ -5,7 +5,9 @@
 # and data, alternating the two builds' synergy.so run by run.  Prints a Markdown report (also
 # written to bench/last-run-order.md).  Not a test: nothing here fails on timing.
 #
-# Each query runs REPS times with each build, alternating, and the best time of each counts.
+# Each query runs REPS times with each build, alternating, each run in a new backend; the best
+# time of each counts, the backend's CPU time (/proc/self/schedstat: what other processes on a
+# shared machine do not inflate) and the wall time.
 #
 #   bench/bench_order.sh                       # 20 years x 300 regions x 25 indicators, and
 #                                              # one group of LARGE = 500000 rows x 25
@@ -97,26 +99,43 @@ if [ $postgis = 1 ]; then
 	cases+=("trend_analysis, 20 groups of 300 points|SELECT count(t) FROM (SELECT trend_analysis(geom, u) AS t FROM panel GROUP BY year) s")
 fi
 
+# run SET SQL: "wall_ms cpu_ms" of one run of SQL in a new backend; cpu is the backend's own
+# time on a CPU (/proc/self/schedstat), which other processes on a shared machine do not inflate
+run() {
+	"${PSQL[@]}" -At <<SQL
+$1;
+SELECT split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint AS c0, clock_timestamp() AS w0 \gset
+\o /dev/null
+$2;
+\o
+SELECT round(extract(epoch FROM clock_timestamp() - :'w0')::numeric * 1000, 1) || ' ' ||
+       round((split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint - :c0) / 1e6, 1);
+SQL
+}
+best() { sort -g | head -n 1; }
+
 # warm the cache, then per case REPS runs of each build, alternating
 use new
-for item in "${cases[@]}"; do time_ms "$SERIAL" "${item#*|}" >/dev/null; done
+for item in "${cases[@]}"; do run "$SERIAL" "${item#*|}" >/dev/null; done
 rows=""
 worst_typical=0
 for item in "${cases[@]}"; do
 	name=${item%%|*}
 	sql=${item#*|}
-	tb=() tn=()
+	rb=() rn=()
 	for ((i = 0; i < REPS; i++)); do
-		use base; tb+=("$(time_ms "$SERIAL" "$sql")")
-		use new; tn+=("$(time_ms "$SERIAL" "$sql")")
+		use base; rb+=("$(run "$SERIAL" "$sql")")
+		use new; rn+=("$(run "$SERIAL" "$sql")")
 	done
 	# best of REPS: on a shared machine the fastest run is the one least disturbed
-	mb=$(printf '%s\n' "${tb[@]}" | sort -g | head -n 1)
-	mn=$(printf '%s\n' "${tn[@]}" | sort -g | head -n 1)
-	r=$(ratio "$mn" "$mb")
-	rows+="| $name | $mb | $mn | $r |"$'\n'
+	wb=$(printf '%s\n' "${rb[@]}" | cut -d' ' -f1 | best)
+	wn=$(printf '%s\n' "${rn[@]}" | cut -d' ' -f1 | best)
+	cb=$(printf '%s\n' "${rb[@]}" | cut -d' ' -f2 | best)
+	cn=$(printf '%s\n' "${rn[@]}" | cut -d' ' -f2 | best)
+	r=$(ratio "$cn" "$cb")
+	rows+="| $name | $cb | $cn | $r | $wb | $wn | $(ratio "$wn" "$wb") |"$'\n'
 	case $name in *"$LARGE"*) ;; *) worst_typical=$(awk -v a="$worst_typical" -v b="$r" 'BEGIN { print (b > a) ? b : a }') ;; esac
-	echo "$name: before $mb ms, now $mn ms ($r)" >&2
+	echo "$name: CPU before $cb ms, now $cn ms ($r); wall $wb, $wn ms" >&2
 done
 use new
 
@@ -126,13 +145,14 @@ report=$(cat <<MD
 $(machine_line)
 Before: $BASE (rows in arrival order); now: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' + local changes') (rows in
 canonical order). Best of $REPS runs of each, alternating, serial plans, the same cluster and
-data; load average when done: $(cut -d' ' -f1-3 /proc/loadavg).
+data. CPU is the backend's time on a processor (/proc/self/schedstat), wall the elapsed time;
+load average when done: $(cut -d' ' -f1-3 /proc/loadavg).
 
-| query | before (ms) | now (ms) | now / before |
-|---|---:|---:|---:|
+| query | CPU before (ms) | CPU now (ms) | now / before | wall before (ms) | wall now (ms) | now / before |
+|---|---:|---:|---:|---:|---:|---:|
 ${rows%$'\n'}
 
-Largest ratio on the typical sizes: $worst_typical (goal: at most 1.10).
+Largest CPU ratio on the typical sizes: $worst_typical (goal: at most 1.10).
 MD
 )
 echo "$report" | tee bench/last-run-order.md
