@@ -3,12 +3,12 @@
  * functions keep (sy_order.h).
  *
  * Rows are sorted by references: an LSD radix sort on the first element's
- * key (11-bit digits, passes where every key has the same digit skipped),
- * then PostgreSQL's sort template, comparison inlined, over each run of
- * equal first elements (and over small groups).  Moving the rows into their
- * new places, random reads of whole rows, costs about twice the sort.  Rows
- * of one to three values (coupling, trend points) are sorted as values,
- * without references.  Over 300 regions x 25 indicators it takes
+ * key (8- or 11-bit digits, passes where every key has the same digit
+ * skipped; no branch to mispredict, which dominates comparison sorts of
+ * random values), then PostgreSQL's sort template, comparison inlined,
+ * over each run of equal first elements (and over groups under 64 rows).
+ * Moving the rows into their new places, random reads of whole rows, costs
+ * about twice the sort.  Over 300 regions x 25 indicators it takes
  * microseconds; over 500,000 rows of 25 indicators about 30 ms of CPU to
  * sort and 55 ms to move the rows (bench/bench_order.sh).
  */
@@ -68,10 +68,7 @@ sort_ties(SyRowRef *refs, int64 n, int m)
 	}
 }
 
-#define RADIX_BITS	11
-#define RADIX_SIZE	(1 << RADIX_BITS)
-#define RADIX_PASSES ((64 + RADIX_BITS - 1) / RADIX_BITS)
-#define RADIX_MIN_ROWS 1024
+#define RADIX_MIN_ROWS 64
 
 void
 sy_sort_rows(SyRowRef *refs, int64 n, int m)
@@ -80,6 +77,10 @@ sy_sort_rows(SyRowRef *refs, int64 n, int m)
 	SyRowRef   *a,
 			   *b;
 	Size	   *count;
+	/* 8-bit digits for small groups (a short prefix sum per pass), 11 for large */
+	int			bits = n < 4096 ? 8 : 11;
+	int			size = 1 << bits;
+	int			passes = (64 + bits - 1) / bits;
 
 	for (int64 i = 0; i < n; i++)
 		refs[i].key = sy_f8_key(refs[i].row[0]);
@@ -92,26 +93,26 @@ sy_sort_rows(SyRowRef *refs, int64 n, int m)
 	}
 
 	/* every digit's histogram in one pass */
-	count = palloc0(sizeof(Size) * RADIX_PASSES * RADIX_SIZE);
+	count = palloc0(sizeof(Size) * passes * size);
 	for (int64 i = 0; i < n; i++)
 	{
 		uint64		k = refs[i].key;
 
-		for (int p = 0; p < RADIX_PASSES; p++)
-			count[p * RADIX_SIZE + ((k >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+		for (int p = 0; p < passes; p++)
+			count[p * size + ((k >> (p * bits)) & (size - 1))]++;
 	}
 	a = refs;
 	b = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(SyRowRef) * (Size) n);
-	for (int p = 0; p < RADIX_PASSES; p++)
+	for (int p = 0; p < passes; p++)
 	{
-		Size	   *c = count + p * RADIX_SIZE;
+		Size	   *c = count + p * size;
 		Size		sum = 0;
 		SyRowRef   *t;
 
 		CHECK_FOR_INTERRUPTS();
-		if (c[(a[0].key >> (p * RADIX_BITS)) & (RADIX_SIZE - 1)] == (Size) n)
+		if (c[(a[0].key >> (p * bits)) & (size - 1)] == (Size) n)
 			continue;			/* every key has this digit */
-		for (int d = 0; d < RADIX_SIZE; d++)
+		for (int d = 0; d < size; d++)
 		{
 			Size		cd = c[d];
 
@@ -119,7 +120,7 @@ sy_sort_rows(SyRowRef *refs, int64 n, int m)
 			sum += cd;
 		}
 		for (int64 i = 0; i < n; i++)
-			b[c[(a[i].key >> (p * RADIX_BITS)) & (RADIX_SIZE - 1)]++] = a[i];
+			b[c[(a[i].key >> (p * bits)) & (size - 1)]++] = a[i];
 		t = a;
 		a = b;
 		b = t;
@@ -189,80 +190,24 @@ sy_canonical_matrix(double *x, int64 n, int m, int64 *newpos)
 	pfree(from);
 }
 
-/* Rows of one, two or three values, sorted as their keys. */
-typedef struct Key2
-{
-	uint64		k[2];
-} Key2;
-typedef struct Key3
-{
-	uint64		k[3];
-} Key3;
-
-static inline int
-key_cmp(uint64 a, uint64 b)
-{
-	return a < b ? -1 : (a > b);
-}
-
-#define ST_SORT sy_sort_key1
-#define ST_ELEMENT_TYPE uint64
-#define ST_COMPARE(a, b) key_cmp(*(a), *(b))
-#define ST_CHECK_FOR_INTERRUPTS
-#define ST_SCOPE static
-#define ST_DEFINE
-#include "lib/sort_template.h"
-
-#define ST_SORT sy_sort_key2
-#define ST_ELEMENT_TYPE Key2
-#define ST_COMPARE(a, b) ((a)->k[0] != (b)->k[0] ? key_cmp((a)->k[0], (b)->k[0]) : \
-						  key_cmp((a)->k[1], (b)->k[1]))
-#define ST_CHECK_FOR_INTERRUPTS
-#define ST_SCOPE static
-#define ST_DEFINE
-#include "lib/sort_template.h"
-
-#define ST_SORT sy_sort_key3
-#define ST_ELEMENT_TYPE Key3
-#define ST_COMPARE(a, b) ((a)->k[0] != (b)->k[0] ? key_cmp((a)->k[0], (b)->k[0]) : \
-						  (a)->k[1] != (b)->k[1] ? key_cmp((a)->k[1], (b)->k[1]) : \
-						  key_cmp((a)->k[2], (b)->k[2]))
-#define ST_CHECK_FOR_INTERRUPTS
-#define ST_SCOPE static
-#define ST_DEFINE
-#include "lib/sort_template.h"
-
-static inline double
-key_to_f8(uint64 k)
-{
-	uint64		b = (k >> 63) ? (k & ~(UINT64CONST(1) << 63)) : ~k;
-	double		v;
-
-	memcpy(&v, &b, sizeof(v));
-	return v;
-}
-
 void
 sy_sort_tuples(double *x, int64 n, int m)
 {
-	uint64	   *k = (uint64 *) x;
+	SyRowRef   *refs;
+	double	   *sorted;
 
-	Assert(m >= 1 && m <= 3);
-	StaticAssertStmt(sizeof(Key2) == 2 * sizeof(uint64) && sizeof(Key3) == 3 * sizeof(uint64),
-					 "keys are packed");
 	if (n < 2)
 		return;
-	/* in place: each double becomes its key, and back */
-	for (int64 i = 0; i < n * m; i++)
-		k[i] = sy_f8_key(x[i]);
-	if (m == 1)
-		sy_sort_key1(k, (size_t) n);
-	else if (m == 2)
-		sy_sort_key2((Key2 *) k, (size_t) n);
-	else
-		sy_sort_key3((Key3 *) k, (size_t) n);
-	for (int64 i = 0; i < n * m; i++)
-		x[i] = key_to_f8(k[i]);
+	refs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(SyRowRef) * (Size) n);
+	for (int64 i = 0; i < n; i++)
+		refs[i].row = x + (Size) i * m;
+	sy_sort_rows(refs, n, m);
+	sorted = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * (Size) n * m);
+	for (int64 i = 0; i < n; i++)
+		memcpy(sorted + (Size) i * m, refs[i].row, sizeof(double) * m);
+	memcpy(x, sorted, sizeof(double) * (Size) n * m);
+	pfree(sorted);
+	pfree(refs);
 }
 
 /* Total-order minimum and maximum of the elements of a column. */

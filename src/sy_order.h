@@ -47,8 +47,9 @@ extern void sy_sort_rows(SyRowRef *refs, int64 n, int m);
 extern void sy_canonical_matrix(double *x, int64 n, int m, int64 *newpos);
 
 /*
- * Sorts the n rows of a row-major n x m matrix of m = 1, 2 or 3 values into
- * the canonical order, in place, as values (no references, no extra memory).
+ * Sorts the n rows of a row-major n x m matrix into the canonical order, in
+ * place, through a sorted copy: for narrow rows (the coupling aggregate's
+ * (u, weight), trend points), where the copy is small.
  */
 extern void sy_sort_tuples(double *x, int64 n, int m);
 
