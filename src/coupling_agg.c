@@ -249,25 +249,27 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 	st = (CcdState *) PG_GETARG_POINTER(0);
 	/* the rows in canonical order, as (u, w) pairs or u alone; the state
 	 * stays as it is (FINALFUNC_MODIFY = READ_ONLY) */
+	u = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+	if (!st->weighted)
 	{
-		int			width = st->weighted ? 2 : 1;
-		double	   *rows = palloc_extended(sizeof(double) * width * (Size) st->n, MCXT_ALLOC_HUGE);
+		memcpy(u, st->u, sizeof(double) * (Size) st->n);
+		sy_sort_tuples(u, st->n, 1);
+	}
+	else
+	{
+		double	   *rows = palloc_extended(sizeof(double) * 2 * (Size) st->n, MCXT_ALLOC_HUGE);
 
 		for (int64 i = 0; i < st->n; i++)
 		{
-			rows[i * width] = st->u[i];
-			if (st->weighted)
-				rows[i * width + 1] = st->w[i];
+			rows[2 * i] = st->u[i];
+			rows[2 * i + 1] = st->w[i];
 		}
-		sy_sort_tuples(rows, st->n, width);
-		u = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
-		if (st->weighted)
-			raw_w = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+		sy_sort_tuples(rows, st->n, 2);
+		raw_w = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
 		for (int64 i = 0; i < st->n; i++)
 		{
-			u[i] = rows[i * width];
-			if (st->weighted)
-				raw_w[i] = rows[i * width + 1];
+			u[i] = rows[2 * i];
+			raw_w[i] = rows[2 * i + 1];
 		}
 		pfree(rows);
 	}

@@ -202,6 +202,19 @@ sy_sort_tuples(double *x, int64 n, int m)
 	for (int64 i = 0; i < n; i++)
 		refs[i].row = x + (Size) i * m;
 	sy_sort_rows(refs, n, m);
+	if (m == 1)
+	{
+		/* single values: back from their keys, no copy */
+		for (int64 i = 0; i < n; i++)
+		{
+			uint64		k = refs[i].key;
+			uint64		b = (k >> 63) ? (k & ~(UINT64CONST(1) << 63)) : ~k;
+
+			memcpy(&x[i], &b, sizeof(double));
+		}
+		pfree(refs);
+		return;
+	}
 	sorted = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * (Size) n * m);
 	for (int64 i = 0; i < n; i++)
 		memcpy(sorted + (Size) i * m, refs[i].row, sizeof(double) * m);
