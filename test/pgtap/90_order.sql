@@ -19,7 +19,7 @@ SELECT plan(48);
 -- ties first, then log-normal magnitudes as in statistical yearbooks, a
 -- share, a cost), a coupling score, a weight, a location and a ring of
 -- neighbours.  Regular tables: parallel workers cannot read temporary ones.
-SELECT setseed(0.2026);
+DO $$ BEGIN PERFORM setseed(0.2026); END $$;
 CREATE TABLE public.ord_obs AS
 WITH r AS (
 	SELECT y AS grp, g AS id, random() AS u1, random() AS u2, random() AS u3, random() AS u4,
