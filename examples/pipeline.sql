@@ -86,9 +86,9 @@ FROM (SELECT region, agglomeration, year,
 -- indicator scores exactly 0, which makes the classic C zero.
 CREATE OR REPLACE VIEW synergy_pipeline.indicator_ccd AS
 SELECT agglomeration, subsystem, subsystem_order, year, count(*) AS cities,
-       (coupling_coordination(u ORDER BY region)).c AS c,
-       (coupling_coordination(u ORDER BY region)).t AS t,
-       (coupling_coordination(u ORDER BY region)).d AS d
+       (coupling_coordination(u)).c AS c,
+       (coupling_coordination(u)).t AS t,
+       (coupling_coordination(u)).d AS d
 FROM synergy_pipeline.subsystem_scores
 GROUP BY agglomeration, subsystem, subsystem_order, year;
 

@@ -6,7 +6,10 @@
  *
  * Groups are small (the cities of an agglomeration), and wang2021 needs all
  * pairwise differences, so the state keeps the scores (16 bytes per row
- * with weights, 8 without); partial states concatenate.
+ * with weights, 8 without); partial states concatenate.  The final
+ * function puts the (score, weight) rows in the canonical order of
+ * sy_order.h before it computes, so any order of the rows, serial or
+ * parallel, gives the same bits.
  */
 #include "postgres.h"
 
@@ -19,6 +22,7 @@
 
 #include "sy_pg.h"
 #include "sy_limits.h"
+#include "sy_order.h"
 
 #define CCD_MAGIC	0x31435953		/* "SYC1" */
 #define CCD_VERSION 1
@@ -234,7 +238,9 @@ Datum
 coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 {
 	CcdState   *st;
-	double	   *w = NULL;
+	double	   *u,
+			   *raw_w = NULL,
+			   *w = NULL;
 	double		c,
 				t,
 				d;
@@ -242,13 +248,39 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (CcdState *) PG_GETARG_POINTER(0);
+	/* the rows in canonical order, as (u, w) pairs or u alone; the state
+	 * stays as it is (FINALFUNC_MODIFY = READ_ONLY) */
+	u = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+	if (!st->weighted)
+	{
+		memcpy(u, st->u, sizeof(double) * (Size) st->n);
+		sy_sort_tuples(u, st->n, 1);
+	}
+	else
+	{
+		double	   *rows = palloc_extended(sizeof(double) * 2 * (Size) st->n, MCXT_ALLOC_HUGE);
+
+		for (int64 i = 0; i < st->n; i++)
+		{
+			rows[2 * i] = st->u[i];
+			rows[2 * i + 1] = st->w[i];
+		}
+		sy_sort_tuples(rows, st->n, 2);
+		raw_w = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+		for (int64 i = 0; i < st->n; i++)
+		{
+			u[i] = rows[2 * i];
+			raw_w[i] = rows[2 * i + 1];
+		}
+		pfree(rows);
+	}
 	if (st->weighted)
 	{
 		double		total = 0.0,
 					biggest = 0.0;
 
 		for (int64 i = 0; i < st->n; i++)
-			biggest = Max(biggest, st->w[i]);
+			biggest = Max(biggest, raw_w[i]);
 		if (!(biggest > 0.0))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -259,13 +291,13 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 		sy_group_memory_check(st->fname, sizeof(double) * 4.0 * st->n, st->n);
 		w = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
 		for (int64 i = 0; i < st->n; i++)
-			total += (w[i] = st->w[i] / biggest);
+			total += (w[i] = raw_w[i] / biggest);
 		for (int64 i = 0; i < st->n; i++)
 			w[i] /= total;
 	}
-	/* the state and the core's work space */
-	sy_group_memory_check(st->fname, sizeof(double) * (st->weighted ? 4.0 : 2.0) * st->n, st->n);
-	sy_coupling(st->u, w, st->n, st->variant, palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE),
+	/* the state, its sorted copies and the core's work space */
+	sy_group_memory_check(st->fname, sizeof(double) * (st->weighted ? 8.0 : 3.0) * st->n, st->n);
+	sy_coupling(u, w, st->n, st->variant, palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE),
 				&c, &t, &d);
 	PG_RETURN_DATUM(sy_ccd_datum(fcinfo, c, t, d));
 }

@@ -7,8 +7,11 @@
  * 1 MB so that growth never copies what is already stored.  Partial states
  * (parallel workers, partition-wise plans) ship their rows to the leader,
  * which deserializes them straight into the aggregate's memory and links
- * the blocks in without copying; the final function makes one pass.  The final function does not change the state, so the same state
- * serves entropy_weights and entropy_weights_detail in one query.
+ * the blocks in without copying.  The final function sorts references to
+ * the rows into the canonical order of sy_order.h and sums in that order,
+ * so any order of the rows, serial or parallel, gives the same bits; it
+ * does not change the state, so the same state serves entropy_weights and
+ * entropy_weights_detail in one query.
  */
 #include "postgres.h"
 
@@ -23,6 +26,7 @@
 
 #include "sy_pg.h"
 #include "sy_limits.h"
+#include "sy_order.h"
 
 #define ENTROPY_MAGIC	0x31455953	/* "SYE1" */
 #define ENTROPY_VERSION 1
@@ -400,33 +404,56 @@ entropy_weights_deserialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
-/* Entropy, divergence and weights of a state; false when undefined. */
+/*
+ * Entropy, divergence and weights of a state; false when undefined.  The
+ * rows are summed in the canonical order (sy_order.h), whatever the order
+ * they arrived in or the partial states they came through, so the result
+ * is the same bits for the same rows.
+ */
 static bool
 entropy_compute(EntropyState *st, double *entropy, double *divergence, double *weight)
 {
 	int			m = st->m;
 	double	   *a = palloc(sizeof(double) * m);
 	double	   *c = palloc(sizeof(double) * m);
+	double	   *lo = palloc(sizeof(double) * m);
+	double	   *hi = palloc(sizeof(double) * m);
 	double	   *sumz = palloc0(sizeof(double) * m);
 	double	   *sumzlogz = palloc0(sizeof(double) * m);
+	/* sorted rows are copied in slices of about 2^16 values, a fraction of
+	 * a millisecond of work, between interrupt checks */
+	int64		slice = Max(1, (1 << 16) / m);
+	double	   *buf;
+	SyRowRef   *refs;
+	int64		n = 0;
 
-	sy_check_ranges(st->fname, m, st->lo, st->hi);
-	sy_entropy_coefs(m, st->lo, st->hi, st->dir, a, c);
+	/* the final function leaves the state as it is (FINALFUNC_MODIFY =
+	 * READ_ONLY): the order lives in an array of references, working
+	 * memory of the final step like the sums (not counted against
+	 * synergy.max_group_memory, which bounds what the group keeps) */
+	refs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(SyRowRef) * Max(st->n, 1));
 	for (int k = 0; k < st->nblocks; k++)
-	{
-		/* an adopted block can hold a whole worker's rows: go in slices of
-		 * about 2^20 values, a millisecond or so, between interrupt checks */
-		int64		slice = Max(1, (1 << 20) / m);
+		for (int64 i = 0; i < st->blocks[k].nrows; i++)
+			refs[n++].row = st->blocks[k].rows + (Size) i * m;
+	Assert(n == st->n);
+	sy_sort_rows(refs, n, m);
+	memcpy(lo, st->lo, sizeof(double) * m);
+	memcpy(hi, st->hi, sizeof(double) * m);
+	sy_canonical_ranges(refs, n, m, lo, hi);
 
-		for (int64 i = 0; i < st->blocks[k].nrows; i += slice)
-		{
-			CHECK_FOR_INTERRUPTS();
-			sy_entropy_accum_block(st->blocks[k].rows + (Size) i * m,
-								   Min(slice, st->blocks[k].nrows - i), m, a, c,
-								   st->shift, sumz, sumzlogz);
-		}
+	sy_check_ranges(st->fname, m, lo, hi);
+	sy_entropy_coefs(m, lo, hi, st->dir, a, c);
+	buf = palloc(sizeof(double) * (Size) m * Min(slice, Max(n, 1)));
+	for (int64 i = 0; i < n; i += slice)
+	{
+		int64		len = Min(slice, n - i);
+
+		CHECK_FOR_INTERRUPTS();
+		for (int64 r = 0; r < len; r++)
+			memcpy(buf + (Size) r * m, refs[i + r].row, sizeof(double) * m);
+		sy_entropy_accum_block(buf, len, m, a, c, st->shift, sumz, sumzlogz);
 	}
-	return sy_entropy_finish(st->n, m, st->lo, st->hi, sumz, sumzlogz,
+	return sy_entropy_finish(st->n, m, lo, hi, sumz, sumzlogz,
 							 entropy, divergence, weight) == SY_OK;
 }
 

@@ -4,7 +4,10 @@
  * under normality and randomisation and a seeded permutation test.
  *
  * The state keeps the regions and their neighbour ids (the statistic needs
- * the whole graph); partial states concatenate.
+ * the whole graph); partial states concatenate.  The final function puts
+ * the regions in ascending id order before it builds the graph, so sums
+ * and the seeded permutations run in the same order whatever the order of
+ * the rows, serial or parallel: the same bits.
  */
 #include "postgres.h"
 
@@ -21,6 +24,7 @@
 #include "sy_pg.h"
 #include "sy_moran.h"
 #include "sy_limits.h"
+#include "sy_order.h"
 
 #define MORAN_MAGIC		0x314D5953	/* "SYM1" */
 #define MORAN_VERSION	1
@@ -268,6 +272,7 @@ moran_i_finalfn(PG_FUNCTION_ARGS)
 	sy_moran	m;
 	pg_prng_state rng;
 	double	   *work;
+	SyRegions	r;
 	Datum		values[13];
 	bool		nulls[13];
 	double		v[10];
@@ -280,10 +285,13 @@ moran_i_finalfn(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "moran_i: return type must be a row type");
 	tupdesc = BlessTupleDesc(tupdesc);
-	sy_regions_graph(&st->r, st->fname, &w);
-	work = palloc_extended(sizeof(double) * 2 * st->r.n, MCXT_ALLOC_HUGE);
+	/* a canonical copy: the state stays as it is (FINALFUNC_MODIFY = READ_ONLY) */
+	r = st->r;
+	sy_regions_canonical(&r, NULL, false);
+	sy_regions_graph(&r, st->fname, &w);
+	work = palloc_extended(sizeof(double) * 2 * r.n, MCXT_ALLOC_HUGE);
 	pg_prng_seed(&rng, (uint64) st->seed);
-	sy_moran_global(st->r.x, &w, st->permutations, sy_prng_below, sy_interrupt_tick,
+	sy_moran_global(r.x, &w, st->permutations, sy_prng_below, sy_interrupt_tick,
 					&rng, work, &m);
 	values[0] = Int64GetDatum((int64) m.n);
 	values[1] = Int64GetDatum((int64) m.islands);

@@ -3,6 +3,8 @@
  * seed, significance) OVER (PARTITION BY ...): local Moran's I (LISA) of
  * every region of the partition, evaluated once per partition and cached
  * in partition-local memory (the pattern of PostGIS's lwgeom_window.c).
+ * The regions are evaluated in ascending id order and each row finds its
+ * own region's result, so the order of the partition's rows changes no bit.
  */
 #include "postgres.h"
 
@@ -21,6 +23,7 @@
 #include "sy_window.h"
 #include "sy_moran.h"
 #include "sy_limits.h"
+#include "sy_order.h"
 
 typedef struct LocalCache
 {
@@ -129,6 +132,17 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 		MemoryContextSwitchTo(keep);
 	}
 	MemoryContextDelete(rowcxt);
+	{
+		int64	   *newpos;
+
+		/* the regions are rebuilt in their new order, the old ones freed */
+		newpos = palloc_extended(sizeof(int64) * Max(r.n, 1), MCXT_ALLOC_HUGE);
+		sy_regions_canonical(&r, newpos, true);
+		for (int64 i = 0; i < nrows; i++)
+			if (c->region[i] >= 0)
+				c->region[i] = newpos[c->region[i]];
+		pfree(newpos);
+	}
 	sy_regions_graph(&r, fname, &sw);
 	c->out = palloc_extended(sizeof(sy_local_moran) * Max(r.n, 1), MCXT_ALLOC_HUGE);
 	pg_prng_seed(&rng, (uint64) seed);

@@ -11,14 +11,18 @@
 
 #include "sy_pg.h"
 
-/* The indicator rows of a partition; rows with a NULL x are left out. */
+/*
+ * The indicator rows of a partition; rows with a NULL x are left out.  The
+ * rows of x are in the canonical order of sy_order.h, not the partition's:
+ * index[] says where each partition row went.
+ */
 typedef struct SyMatrix
 {
 	int64		nrows;			/* rows in the partition */
 	int64		nvalid;			/* rows with a non-NULL x */
 	int			m;				/* indicators, -1 when every x is NULL */
 	int64	   *index;			/* per partition row: its row in x, or -1 */
-	double	   *x;				/* nvalid x m, row-major */
+	double	   *x;				/* nvalid x m, row-major, canonical order */
 	double	   *lo;				/* column minima */
 	double	   *hi;				/* column maxima */
 } SyMatrix;
@@ -28,7 +32,8 @@ extern MemoryContext sy_partition_context(void *partition_local);
 
 /*
  * Read argument argno (float8[]) of every row of the partition into keep,
- * with the column ranges (checked not to overflow).
+ * with the column ranges (checked not to overflow), and put the rows in
+ * the canonical order.
  */
 extern void sy_read_matrix(WindowObject winobj, int argno, SyWhere w,
 						   MemoryContext keep, SyMatrix *out);

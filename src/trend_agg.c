@@ -4,7 +4,9 @@
  * of a variable over city locations, as a query.
  *
  * The state keeps the points (x, y, z: 24 bytes a row); the fit needs them
- * all (QR), and partial states concatenate.  Geometries become points
+ * all (QR), and partial states concatenate.  The final functions fit the
+ * points in the canonical order of sy_order.h (by x, then y, then z), so
+ * any order of the rows, serial or parallel, gives the same bits.  Geometries become points
  * through PostGIS's SQL functions (geom_point.c).
  */
 #include "postgres.h"
@@ -23,6 +25,7 @@
 
 #include "sy_pg.h"
 #include "sy_limits.h"
+#include "sy_order.h"
 #include "sy_geom.h"
 #include "sy_spatial.h"
 
@@ -391,6 +394,36 @@ trend_deserialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+/*
+ * The state's points in canonical order, as fresh arrays (the state stays
+ * as it is: FINALFUNC_MODIFY = READ_ONLY); working memory of the final
+ * step, like the fit's.
+ */
+static void
+canonical_points(const TrendState *st, double **x, double **y, double **z)
+{
+	double	   *pts;
+
+	pts = palloc_extended(sizeof(double) * 3 * (Size) st->n, MCXT_ALLOC_HUGE);
+	for (int64 i = 0; i < st->n; i++)
+	{
+		pts[3 * i] = st->x[i];
+		pts[3 * i + 1] = st->y[i];
+		pts[3 * i + 2] = st->z[i];
+	}
+	sy_sort_tuples(pts, st->n, 3);
+	*x = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+	*y = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+	*z = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
+	for (int64 i = 0; i < st->n; i++)
+	{
+		(*x)[i] = pts[3 * i];
+		(*y)[i] = pts[3 * i + 1];
+		(*z)[i] = pts[3 * i + 2];
+	}
+	pfree(pts);
+}
+
 static TupleDesc
 result_desc(FunctionCallInfo fcinfo)
 {
@@ -450,6 +483,7 @@ trend_analysis_finalfn(PG_FUNCTION_ARGS)
 	bool		nulls[24];
 	double	   *x,
 			   *y,
+			   *z,
 			   *work;
 	sy_trend_fit ew,
 				ns;
@@ -464,20 +498,17 @@ trend_analysis_finalfn(PG_FUNCTION_ARGS)
 	tupdesc = result_desc(fcinfo);
 	if (tupdesc->natts != 24)
 		elog(ERROR, "trend_analysis_result must have 24 columns");
-	/* the points, their rotated copy and the least-squares work space */
-	sy_group_memory_check(st->fname, sizeof(double) * (3.0 * st->cap + ((double) st->order + 4.0) * st->n),
+	/* the points, their sorted copies and the least-squares work space */
+	sy_group_memory_check(st->fname, sizeof(double) * (3.0 * st->cap + ((double) st->order + 8.0) * st->n),
 						  st->n);
-	x = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
-	y = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
-	memcpy(x, st->x, sizeof(double) * st->n);
-	memcpy(y, st->y, sizeof(double) * st->n);
+	canonical_points(st, &x, &y, &z);
 	sy_rotate(x, y, st->n, st->rotation);
 	work = palloc_extended(sizeof(double) * st->n * (st->order + 2), MCXT_ALLOC_HUGE);
 	CHECK_FOR_INTERRUPTS();
-	sew = sy_polyfit(x, st->z, st->n, st->order, work, &ew);
+	sew = sy_polyfit(x, z, st->n, st->order, work, &ew);
 	fit_error(st->fname, sew);
 	CHECK_FOR_INTERRUPTS();
-	sns = sy_polyfit(y, st->z, st->n, st->order, work, &ns);
+	sns = sy_polyfit(y, z, st->n, st->order, work, &ns);
 	fit_error(st->fname, sns);
 
 	memset(nulls, 0, sizeof(nulls));
@@ -498,7 +529,10 @@ trend_surface_finalfn(PG_FUNCTION_ARGS)
 	TupleDesc	tupdesc;
 	Datum		values[11];
 	bool		nulls[11];
-	double	   *work;
+	double	   *work,
+			   *x,
+			   *y,
+			   *z;
 	sy_surface_fit s;
 	sy_status	rc;
 	int			p;
@@ -512,11 +546,12 @@ trend_surface_finalfn(PG_FUNCTION_ARGS)
 	if (tupdesc->natts != 11)
 		elog(ERROR, "trend_surface_result must have 11 columns");
 	p = sy_surface_terms(st->order);
-	/* the points and the least-squares work space (29 doubles a point at order 6) */
-	sy_group_memory_check(st->fname, sizeof(double) * (3.0 * st->cap + ((double) p + 1.0) * st->n), st->n);
+	/* the points, their sorted copies and the least-squares work space (29 doubles a point at order 6) */
+	sy_group_memory_check(st->fname, sizeof(double) * (3.0 * st->cap + ((double) p + 7.0) * st->n), st->n);
 	work = palloc_extended(sizeof(double) * st->n * (p + 1), MCXT_ALLOC_HUGE);
 	CHECK_FOR_INTERRUPTS();
-	rc = sy_surface_fit_ls(st->x, st->y, st->z, st->n, st->order, work, &s);
+	canonical_points(st, &x, &y, &z);
+	rc = sy_surface_fit_ls(x, y, z, st->n, st->order, work, &s);
 	fit_error(st->fname, rc);
 	memset(nulls, 0, sizeof(nulls));
 	values[0] = Int64GetDatum(st->n);

@@ -16,12 +16,34 @@
 #include "sy_pg.h"
 #include "sy_window.h"
 #include "sy_limits.h"
+#include "sy_order.h"
 
 MemoryContext
 sy_partition_context(void *partition_local)
 {
 	/* the partition-local chunk lives in the context reset per partition */
 	return GetMemoryChunkContext(partition_local);
+}
+
+/*
+ * The valid rows in the canonical order (sy_order.h), so that what is
+ * computed from them does not depend on the order the partition's rows
+ * came in; index[] follows each row to its new place.
+ */
+static void
+canonical_matrix(SyMatrix *mx)
+{
+	int64	   *newpos;
+
+	/* the sort's references and the new positions are freed here: the
+	 * partition keeps only its copy and index */
+	newpos = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * Max(mx->nvalid, 1));
+	sy_canonical_matrix(mx->x, mx->nvalid, mx->m, newpos);
+	for (int64 i = 0; i < mx->nrows; i++)
+		if (mx->index[i] >= 0)
+			mx->index[i] = newpos[mx->index[i]];
+	pfree(newpos);
+	sy_canonical_ranges_matrix(mx->x, mx->nvalid, mx->m, mx->lo, mx->hi);
 }
 
 void
@@ -78,6 +100,8 @@ sy_read_matrix(WindowObject winobj, int argno, SyWhere w, MemoryContext keep,
 	MemoryContextDelete(rowcxt);
 	if (out->x != NULL)
 		sy_check_ranges(w.fname, out->m, out->lo, out->hi);
+	if (out->x != NULL)
+		canonical_matrix(out);
 }
 
 /* Two argument values are the same: both NULL, or equal bytes once detoasted. */

@@ -14,6 +14,7 @@
 #include "sy_pg.h"
 #include "sy_window.h"
 #include "sy_limits.h"
+#include "sy_order.h"
 
 typedef struct SeriesCache
 {
@@ -103,8 +104,13 @@ minmax_normalize_window(PG_FUNCTION_ARGS)
 			c->known[i] = row_float8(winobj, 0, i, w, rowcxt, &c->value[i]);
 			if (c->known[i])
 			{
-				lo = Min(lo, c->value[i]);
-				hi = Max(hi, c->value[i]);
+				double		v = c->value[i];
+
+				/* -0 before +0, so the range is the same in any row order */
+				if (v < lo || (v == lo && sy_f8_key(v) < sy_f8_key(lo)))
+					lo = v;
+				if (v > hi || (v == hi && sy_f8_key(v) > sy_f8_key(hi)))
+					hi = v;
 			}
 		}
 		sy_check_ranges(w.fname, 1, &lo, &hi);
