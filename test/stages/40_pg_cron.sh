@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$SY_REPO"
 
 if [ ! -f "$("$SY_PG_CONFIG" --pkglibdir)/pg_cron.so" ]; then
-	echo "pg_cron is not installed for this server (Debian package postgresql-15-cron)"
+	echo "pg_cron is not installed for this server (Debian package postgresql-$SY_PG_MAJOR-cron)"
 	exit 77
 fi
 
@@ -51,9 +51,11 @@ wait_run() {   # wait_run AFTER_ID: the id of the first finished run with a larg
 # Without pg_cron in the database: a clear error (55000) saying how to install it.
 createdb synergy_nocron
 psql -X -q -d synergy_nocron -c 'CREATE EXTENSION synergy'
+# the package named is the running server's: postgresql-NN-cron
+major=$(q "SELECT current_setting('server_version_num')::int / 10000")
 out=$(psql -X -d synergy_nocron -v VERBOSITY=verbose -c "SELECT schedule_refresh('x', '* * * * *')" 2>&1 || true)
 check "schedule_refresh without pg_cron: SQLSTATE 55000" 1 "$(grep -c 'ERROR:  55000: schedule_refresh: pg_cron is not installed' <<<"$out")"
-check "... and the hint says how to install it" 1 "$(grep -c "HINT:.*postgresql-15-cron.*shared_preload_libraries = 'pg_cron'.*CREATE EXTENSION pg_cron" <<<"$out")"
+check "... and the hint says how to install it" 1 "$(grep -c "HINT:.*postgresql-$major-cron.*shared_preload_libraries = 'pg_cron'.*CREATE EXTENSION pg_cron" <<<"$out")"
 dropdb synergy_nocron
 
 version=$(q "SELECT extversion FROM pg_extension WHERE extname = 'pg_cron'")
