@@ -178,10 +178,10 @@ make_root() {
 	rm -rf "$root/root/synergy"
 	chroot "$root" apt-get clean >/dev/null 2>&1 || true
 	say "caching $cache/$suite.tar.zst"
-	if nice -n 10 tar -C "$root" --one-file-system -cf - . | nice -n 10 zstd -q -T2 -3 -f -o "$cache/$suite.tar.zst.tmp"; then
-		mv "$cache/$suite.tar.zst.tmp" "$cache/$suite.tar.zst"
+	if nice -n 10 tar -C "$root" --one-file-system -cf - . | nice -n 10 zstd -q -T2 -3 -f -o "$cache/$suite.tar.zst.$$"; then
+		mv "$cache/$suite.tar.zst.$$" "$cache/$suite.tar.zst"
 	else
-		rm -f "$cache/$suite.tar.zst.tmp"; warn "could not cache the $suite root (going on)"
+		rm -f "$cache/$suite.tar.zst.$$"; warn "could not cache the $suite root (going on)"
 	fi
 	say "root $suite made in $(secs_since "$t0") s"
 }
@@ -276,7 +276,10 @@ if [ -n "$stages" ]; then
 		[ $found = 1 ] || all_stages+=("$w")
 	done
 fi
-[ ${#all_stages[@]} -gt 0 ] || all_stages=(build check-core cluster installcheck pgtap doctest)
+if [ ${#all_stages[@]} -eq 0 ]; then   # no root reported anything
+	all_stages=(build check-core cluster installcheck pgtap doctest)
+	[ -n "$stages" ] || all_stages+=("stages/*" demo.sh)
+fi
 
 banner "Matrix: stage x PostgreSQL major"
 printf '%-28s' "stage"
