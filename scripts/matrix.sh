@@ -98,9 +98,19 @@ cleanup() {
 	fi
 	exit "$rc"
 }
+# A signal to this script alone (a CI timeout) must also end the run in the chroot: chroot_run
+# waits for it in the background, and the trap stops it before the exit trap cleans up.
+child=
+on_signal() {
+	if [ -n "$child" ]; then
+		kill -TERM "$child" 2>/dev/null
+		wait "$child" 2>/dev/null
+	fi
+	exit "$1"
+}
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 
 # ---- roots ---------------------------------------------------------------------------------
 # chroot_run ROOT LOG CMD: run CMD (a bash command line) as root in ROOT, with /proc, /dev,
@@ -115,7 +125,7 @@ chroot_run() {
 	fi
 	: >"$root/tmp/synergy-port.lock"
 	SY_ROOT=$root SY_CMD=$cmd SY_ENV_STAGES=$stages \
-	timeout --kill-after=60 "$run_timeout" \
+	timeout --kill-after=20 "$run_timeout" \
 	nice -n 10 unshare --mount --propagation private --pid --fork --kill-child bash -c '
 		set -e
 		r=$SY_ROOT
@@ -128,7 +138,12 @@ chroot_run() {
 		chroot "$r" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
 			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 			${SY_ENV_STAGES:+SY_STAGES="$SY_ENV_STAGES"} /bin/bash -c "$SY_CMD" </dev/null
-	' >>"$log" 2>&1
+	' >>"$log" 2>&1 &
+	child=$!
+	wait "$child"
+	local rc=$?
+	child=
+	return $rc
 }
 
 # copy_tree ROOT: the working tree into ROOT/root/synergy
