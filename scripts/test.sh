@@ -10,9 +10,10 @@
 #                synergy_postgis and the sample data)
 #   doctest      the SQL examples of README.md and docs/*.md (test/doctest.pl)
 #   stages/*     each executable test/stages/*.sh, in name order, from the repository root, with
-#                PGHOST PGPORT PGUSER PGDATABASE SY_CLUSTER_DIR SY_REPO SY_PG_CONFIG exported and
-#                SY_PG_MAJOR exported and PATH starting with that PostgreSQL's bin; stdin is /dev/null. A stage that needs its
-#                own cluster (e.g. shared_preload_libraries) sources scripts/lib.sh and starts one.
+#                PGHOST PGPORT PGUSER PGDATABASE SY_CLUSTER_DIR SY_REPO SY_PG_CONFIG SY_PG_MAJOR
+#                exported and PATH starting with that PostgreSQL's bin; stdin is /dev/null. A stage
+#                that needs its own cluster (e.g. shared_preload_libraries) sources scripts/lib.sh
+#                and starts one.
 # A failing stage does not stop the others; the summary lists them all. Exit 1 if any failed.
 # SY_SKIP_DEPS=1 skips the Debian package check.
 # SY_STAGES="build installcheck pgtap doctest" runs only these stages (names as in the summary;
