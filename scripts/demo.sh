@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# scripts/demo.sh: build and install synergy, start a throw-away PostgreSQL 15 cluster, load the
-# sample panel and print demo/demo.sql's tables. The cluster is removed on exit, even on failure.
+# scripts/demo.sh: build and install synergy, start a throw-away cluster of the PostgreSQL
+# scripts/lib.sh chooses (the installed one, else the Debian release's; SY_PG_MAJOR overrides),
+# load the sample panel and print demo/demo.sql's tables. The cluster is removed on exit, even on failure.
 # SY_SKIP_DEPS=1 skips the Debian package check.
 set -euo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -13,11 +14,12 @@ sy_install_deps
 sy_banner "Build and install"
 sy_build_install
 
-sy_banner "Throw-away PostgreSQL 15 cluster"
+sy_banner "Throw-away PostgreSQL $SY_PG_MAJOR cluster"
 sy_cleanup_on_exit
 sy_cluster_start demo
 sy_createdb synergy_demo postgis synergy synergy_postgis
 export PGDATABASE=synergy_demo
+psql -X -At -c 'SELECT version()'
 
 sy_banner "Sample data (schema synergy_sample)"
 sy_load_sample synergy_demo

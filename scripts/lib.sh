@@ -5,7 +5,7 @@
 #
 #   sy_install_deps         apt-get install what SY_APT_PACKAGES lists and is missing
 #                           (SY_SKIP_DEPS=1 skips it)
-#   sy_build_install        make -j2 && make install against PostgreSQL 15
+#   sy_build_install        make -j2 && make install against PostgreSQL $SY_PG_MAJOR
 #   sy_cleanup_on_exit      trap EXIT/INT/TERM: stop every cluster this shell started
 #   sy_cluster_start [name] start a throw-away cluster under /tmp and export
 #                           PGHOST PGPORT PGUSER PGDATABASE SY_CLUSTER_DIR
@@ -19,43 +19,115 @@
 # files of the repository: only clients (psql, pg_regress, pg_prove) do.
 # SY_EXTRA_CONF: extra lines for postgresql.conf, read by sy_cluster_start, e.g.
 #   SY_EXTRA_CONF=$'shared_preload_libraries = \'pg_cron\'\ncron.database_name = \'postgres\''
-# SY_PG_CONFIG: pg_config of the PostgreSQL to build against and run (default: Debian's 15).
+#
+# Which PostgreSQL (SY_PG_MAJOR, SY_PG_CONFIG, both exported), first that applies:
+#   SY_PG_CONFIG   pg_config of the PostgreSQL to build against and run; its major is used
+#   SY_PG_MAJOR    a major, e.g. 17: Debian's /usr/lib/postgresql/17/bin/pg_config
+#   the highest major with a server installed (/usr/lib/postgresql/NN/bin/postgres)
+#   the major the Debian release provides: the version of its `postgresql` package
+#   (bookworm 15, trixie 17, forky 18), after an apt-get update if apt knows none and we are root
+# Every Debian package name is derived from it (postgresql-NN, postgresql-server-dev-NN,
+# postgresql-NN-postgis-3, postgresql-NN-pgtap, postgresql-NN-cron), and libclang-rt-MM-dev from
+# the major of the distribution's clang.
 
 SY_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-SY_PG_CONFIG=${SY_PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
-SY_PG_BINDIR=$(dirname "$SY_PG_CONFIG")
-# The server binaries (initdb, pg_ctl) are not on the default PATH on Debian; the clients used by
-# pg_prove and the tests must be version 15 too, not whatever /usr/bin/psql would pick.
-case ":$PATH:" in *":$SY_PG_BINDIR:"*) ;; *) PATH="$SY_PG_BINDIR:$PATH" ;; esac
-export PATH SY_REPO SY_PG_CONFIG SY_PG_BINDIR
 
-# Debian packages needed to build, test and demo. Add to this array, e.g.
-#   SY_APT_PACKAGES+=(postgresql-15-cron)
-SY_APT_PACKAGES=(
-	build-essential
-	perl
-	postgresql-15
-	postgresql-server-dev-15
-	postgresql-15-postgis-3
-	postgresql-15-pgtap
-	libtap-parser-sourcehandler-pgtap-perl
-	liblapacke-dev
-	liblapack-dev
-	libblas-dev
-	clang
-	libclang-rt-14-dev
-	valgrind	# test/stages/70_memcheck.sh, scripts/memcheck.sh
-)
-# Scheduled refresh (docs/operations.md; test/stages/40_pg_cron.sh, 50_dump_restore.sh)
-SY_APT_PACKAGES+=(postgresql-15-cron)
+sy__major_of_pg_config() { "$1" --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9][0-9]*\).*/\1/p'; }
+sy__major_installed() {
+	local f
+	for f in /usr/lib/postgresql/*/bin/postgres; do
+		[ -x "$f" ] && { f=${f#/usr/lib/postgresql/}; echo "${f%%/*}"; }
+	done | sort -n | tail -n 1
+}
+# The Debian release's PostgreSQL: its `postgresql` metapackage is versioned MAJOR+N (15+248) and
+# depends on postgresql-MAJOR.
+sy__major_apt() {
+	local m
+	m=$(apt-cache policy postgresql 2>/dev/null | sed -n 's/^ *Candidate: *\([0-9][0-9]*\)+.*/\1/p')
+	[ -n "$m" ] || m=$(apt-cache depends postgresql 2>/dev/null | sed -n 's/^ *Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -n 1)
+	echo "$m"
+}
+# The distribution's default clang (the fuzz target links libclang-rt-MM-dev's libFuzzer).
+sy_clang_major() {
+	local m=
+	command -v clang >/dev/null 2>&1 \
+		&& m=$(clang --version 2>/dev/null | sed -n 's/.*clang version \([0-9][0-9]*\).*/\1/p' | head -n 1)
+	[ -n "$m" ] || m=$(apt-cache depends clang 2>/dev/null | sed -n 's/^ *Depends: clang-\([0-9][0-9]*\)$/\1/p' | head -n 1)
+	echo "$m"
+}
 
-SY_CLUSTER_DIRS=${SY_CLUSTER_DIRS:-}    # clusters started by this shell, space separated
-SY_CLEANUP_CMDS=()                      # extra commands run by sy_cleanup_on_exit's trap
+sy__pg_choose() {
+	local m
+	if [ -n "${SY_PG_CONFIG:-}" ]; then
+		m=$(sy__major_of_pg_config "$SY_PG_CONFIG")
+		if [ -z "$m" ]; then
+			sy_warn "SY_PG_CONFIG=$SY_PG_CONFIG: not a working pg_config"
+		elif [ -n "${SY_PG_MAJOR:-}" ] && [ "$SY_PG_MAJOR" != "$m" ]; then
+			sy_warn "SY_PG_MAJOR=$SY_PG_MAJOR but SY_PG_CONFIG=$SY_PG_CONFIG is PostgreSQL $m: using $m"
+		fi
+		SY_PG_MAJOR=${m:-${SY_PG_MAJOR:-}}
+		return 0
+	fi
+	[ -n "${SY_PG_MAJOR:-}" ] || SY_PG_MAJOR=$(sy__major_installed)
+	[ -n "$SY_PG_MAJOR" ] || SY_PG_MAJOR=$(sy__major_apt)
+	if [ -z "$SY_PG_MAJOR" ] && sy_is_root && [ "${SY_SKIP_DEPS:-0}" != 1 ]; then
+		sy_say "no PostgreSQL installed and apt knows no postgresql package: apt-get update"
+		apt-get update -q >/dev/null || sy_warn "apt-get update failed"
+		SY_PG_MAJOR=$(sy__major_apt)
+	fi
+	case $SY_PG_MAJOR in
+		'') ;;
+		*[!0-9]*) sy_warn "SY_PG_MAJOR=$SY_PG_MAJOR is not a major version number (e.g. 17)"; SY_PG_MAJOR= ;;
+	esac
+	[ -n "$SY_PG_MAJOR" ] && SY_PG_CONFIG=/usr/lib/postgresql/$SY_PG_MAJOR/bin/pg_config
+	return 0
+}
+
+# Stop unless a PostgreSQL major could be chosen (called by sy_install_deps and sy_build_install).
+sy_pg_require() {
+	[ -n "${SY_PG_MAJOR:-}" ] && return 0
+	sy_warn "cannot tell which PostgreSQL to use: none is installed (/usr/lib/postgresql/NN/bin/postgres)"
+	sy_warn "and apt offers no 'postgresql' package. Set SY_PG_MAJOR=NN or SY_PG_CONFIG=/path/to/pg_config."
+	return 1
+}
 
 sy_say()    { printf '%s\n' "$*"; }
 sy_warn()   { printf 'synergy: %s\n' "$*" >&2; }
 sy_banner() { printf '\n==== %s ====\n' "$*"; }
 sy_is_root() { [ "$(id -u)" -eq 0 ]; }
+
+sy__pg_choose
+SY_PG_CONFIG=${SY_PG_CONFIG:-}
+SY_PG_BINDIR=
+[ -n "$SY_PG_CONFIG" ] && SY_PG_BINDIR=$(dirname "$SY_PG_CONFIG")
+# The server binaries (initdb, pg_ctl) are not on the default PATH on Debian; the clients used by
+# pg_prove and the tests must be of the same major too, not whatever /usr/bin/psql would pick.
+case ":$PATH:" in *":$SY_PG_BINDIR:"*) ;; *) [ -n "$SY_PG_BINDIR" ] && PATH="$SY_PG_BINDIR:$PATH" ;; esac
+export PATH SY_REPO SY_PG_CONFIG SY_PG_BINDIR SY_PG_MAJOR
+
+# Debian packages needed to build, test and demo. Add to this array, e.g.
+#   SY_APT_PACKAGES+=(postgresql-$SY_PG_MAJOR-cron)
+SY_CLANG_MAJOR=$(sy_clang_major)
+SY_APT_PACKAGES=(
+	build-essential
+	perl
+	"postgresql-$SY_PG_MAJOR"
+	"postgresql-server-dev-$SY_PG_MAJOR"
+	"postgresql-$SY_PG_MAJOR-postgis-3"
+	"postgresql-$SY_PG_MAJOR-pgtap"
+	libtap-parser-sourcehandler-pgtap-perl
+	liblapacke-dev
+	liblapack-dev
+	libblas-dev
+	clang
+	${SY_CLANG_MAJOR:+libclang-rt-$SY_CLANG_MAJOR-dev}	# libFuzzer for make fuzz (test/stages/30_fuzz.sh)
+	valgrind	# test/stages/70_memcheck.sh, scripts/memcheck.sh
+)
+# Scheduled refresh (docs/operations.md; test/stages/40_pg_cron.sh, 50_dump_restore.sh)
+SY_APT_PACKAGES+=("postgresql-$SY_PG_MAJOR-cron")
+
+SY_CLUSTER_DIRS=${SY_CLUSTER_DIRS:-}    # clusters started by this shell, space separated
+SY_CLEANUP_CMDS=()                      # extra commands run by sy_cleanup_on_exit's trap
 
 # Run a server-side command as the cluster owner, from a directory it can read.
 sy_as_owner() {
@@ -71,6 +143,8 @@ sy_install_deps() {
 		sy_say "SY_SKIP_DEPS=1: not checking Debian packages"
 		return 0
 	fi
+	sy_pg_require || exit 1
+	sy_say "PostgreSQL $SY_PG_MAJOR ($SY_PG_CONFIG)"
 	local pkg missing=()
 	for pkg in "${SY_APT_PACKAGES[@]}"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' \
@@ -89,9 +163,15 @@ sy_install_deps() {
 	apt-get update || { sy_warn "apt-get update failed"; exit 1; }
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" \
 		|| { sy_warn "apt-get install failed: ${missing[*]}"; exit 1; }
+	# clang's major was unknown before clang came: add its libFuzzer runtime now
+	if [ -z "$SY_CLANG_MAJOR" ] && SY_CLANG_MAJOR=$(sy_clang_major) && [ -n "$SY_CLANG_MAJOR" ]; then
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "libclang-rt-$SY_CLANG_MAJOR-dev" \
+			|| { sy_warn "apt-get install failed: libclang-rt-$SY_CLANG_MAJOR-dev"; exit 1; }
+	fi
 }
 
 sy_build_install() {
+	sy_pg_require || return 1
 	(cd "$SY_REPO" && make -j2 PG_CONFIG="$SY_PG_CONFIG") \
 		|| { sy_warn "build failed (make -j2 PG_CONFIG=$SY_PG_CONFIG)"; return 1; }
 	if (cd "$SY_REPO" && make install PG_CONFIG="$SY_PG_CONFIG"); then

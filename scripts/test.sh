@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317  # stage functions are called indirectly, through stage()
-# scripts/test.sh: every test of synergy on a throw-away PostgreSQL 15 cluster.
+# scripts/test.sh: every test of synergy on a throw-away cluster of the PostgreSQL that
+# scripts/lib.sh chooses (the installed one, else the Debian release's; SY_PG_MAJOR overrides).
 #   build        make -j2 (the Makefile builds with -Werror) && make install
 #   check-core   make check-core: numeric core unit tests, no server
 #   cluster      a temporary cluster under /tmp, removed on exit
@@ -9,11 +10,15 @@
 #                synergy_postgis and the sample data)
 #   doctest      the SQL examples of README.md and docs/*.md (test/doctest.pl)
 #   stages/*     each executable test/stages/*.sh, in name order, from the repository root, with
-#                PGHOST PGPORT PGUSER PGDATABASE SY_CLUSTER_DIR SY_REPO SY_PG_CONFIG exported and
-#                PATH starting with PostgreSQL 15's bin; stdin is /dev/null. A stage that needs its
-#                own cluster (e.g. shared_preload_libraries) sources scripts/lib.sh and starts one.
+#                PGHOST PGPORT PGUSER PGDATABASE SY_CLUSTER_DIR SY_REPO SY_PG_CONFIG SY_PG_MAJOR
+#                exported and PATH starting with that PostgreSQL's bin; stdin is /dev/null. A stage
+#                that needs its own cluster (e.g. shared_preload_libraries) sources scripts/lib.sh
+#                and starts one.
 # A failing stage does not stop the others; the summary lists them all. Exit 1 if any failed.
 # SY_SKIP_DEPS=1 skips the Debian package check.
+# SY_STAGES="build installcheck pgtap doctest" runs only these stages (names as in the summary;
+# "stages" means every test/stages/*.sh, "50_dump_restore" one of them; the cluster is started
+# when a stage needs it). SY_STAGES=deps only installs the Debian packages.
 set -uo pipefail    # no -e: stages report their own failures
 cd "$(dirname "$0")/.." || exit 1
 # shellcheck source-path=SCRIPTDIR/..
@@ -27,6 +32,7 @@ skip_note=""        # set when the server stages cannot run
 stage() {
 	local name=$1 t0 t1 rc
 	shift
+	selected "$name" || return 0
 	sy_banner "$name"
 	stage_note=""
 	t0=$(date +%s%N)
@@ -45,6 +51,19 @@ stage() {
 	[ $rc -eq 77 ] && sy_say "skipped: $stage_note"
 	[ $rc -ne 0 ] && [ $rc -ne 77 ] && sy_say "stage $name FAILED${stage_note:+: $stage_note}"
 	return 0
+}
+
+# selected NAME: is the stage NAME in SY_STAGES (or SY_STAGES unset/empty)?
+selected() {
+	local w
+	[ -n "${SY_STAGES:-}" ] || return 0
+	for w in $SY_STAGES; do
+		case $1 in
+			"$w" | "stages/$w" | "stages/$w.sh") return 0 ;;
+			stages/*) [ "$w" = stages ] && return 0 ;;
+		esac
+	done
+	return 1
 }
 
 skip() {   # skip REASON: record the stage as skipped
@@ -105,18 +124,31 @@ run_extra() {   # run_extra SCRIPT
 sy_banner "Debian packages"
 sy_install_deps
 sy_cleanup_on_exit
+if [ "${SY_STAGES:-}" = deps ]; then
+	sy_say "SY_STAGES=deps: packages checked, no stage run"
+	exit 0
+fi
+sy_banner "PostgreSQL $SY_PG_MAJOR"
+sy_say "$("$SY_PG_CONFIG" --version 2>/dev/null || echo "no $SY_PG_CONFIG") ($SY_PG_CONFIG)"
+
+mapfile -t extra < <(compgen -G 'test/stages/*.sh' | LC_ALL=C sort)
+need_cluster=0
+for n in installcheck pgtap doctest "${extra[@]/#test\//}"; do
+	selected "$n" && need_cluster=1
+done
 
 stage build run_build
-[ "${results[-1]}" = PASS ] || skip_note="build failed"
+[ "${#results[@]}" -gt 0 ] && [ "${results[-1]}" != PASS ] && skip_note="build failed"
 stage check-core run_check_core
-if [ -z "$skip_note" ]; then
+if [ -z "$skip_note" ] && [ $need_cluster = 1 ]; then
+	SY_STAGES_SAVED=${SY_STAGES:-}; SY_STAGES=   # the cluster is started whenever a stage needs it
 	stage cluster run_cluster
+	SY_STAGES=$SY_STAGES_SAVED
 	[ "${results[-1]}" = PASS ] || skip_note="no cluster"
 fi
 stage installcheck run_installcheck
 stage pgtap run_pgtap
 stage doctest run_doctest
-mapfile -t extra < <(compgen -G 'test/stages/*.sh' | LC_ALL=C sort)
 for f in "${extra[@]}"; do
 	stage "stages/${f##*/}" run_extra "$f"
 done
@@ -129,6 +161,7 @@ for i in "${!names[@]}"; do
 	printf '%-28s %-6s %8s%s\n' "${names[$i]}" "${results[$i]}" "${secs[$i]}" "${notes[$i]:+  ${notes[$i]}}"
 	[ "${results[$i]}" = FAIL ] && failed=$((failed + 1))
 done
+[ ${#names[@]} -gt 0 ] || { echo "no stage matches SY_STAGES=$SY_STAGES"; exit 1; }
 if [ $failed -gt 0 ]; then
 	echo "$failed stage(s) FAILED"
 	exit 1

@@ -263,11 +263,15 @@ FROM (VALUES
 
 SELECT is_empty($$ SELECT t.oid::regtype::text
                    FROM pg_depend d JOIN pg_type t ON t.oid = d.objid
+                        JOIN pg_class c ON c.oid = t.typrelid
                    WHERE d.classid = 'pg_type'::regclass
                      AND d.refclassid = 'pg_extension'::regclass
                      AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'synergy')
                      AND d.deptype = 'e'
                      AND t.typtype = 'c'
+                     -- CREATE TYPE ... AS only: the row type of a table (17+ records it as an
+                     -- extension member too) is described by the table's own COMMENT
+                     AND c.relkind = 'c'
                      AND obj_description(t.oid, 'pg_type') IS NULL $$,
                 'every composite type of synergy has a COMMENT');
 

@@ -130,12 +130,19 @@ SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL force_parallel_mode = on;
+-- force_parallel_mode was renamed debug_parallel_query in PostgreSQL 16
+DO $$ BEGIN
+  PERFORM set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                          THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', true);
+END $$;
 CREATE TABLE pg_temp.par_series AS SELECT * FROM series;
 SELECT is((SELECT count(*) FROM (SELECT id, step, forecast FROM par_series, bp_forecast(y, 6)
                                  EXCEPT SELECT * FROM serial_fc) d),
           0::bigint, 'bp_forecast: parallel workers give the same bits as a serial run');
-RESET force_parallel_mode;
+DO $$ BEGIN
+  EXECUTE CASE WHEN current_setting('server_version_num')::int >= 160000
+               THEN 'RESET debug_parallel_query' ELSE 'RESET force_parallel_mode' END;
+END $$;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 

@@ -67,6 +67,8 @@ wait_run() {   # wait_run AFTER_ID: the id of the first finished run with a larg
 # Without pg_cron in the database: a clear error (55000) saying how to install it.
 createdb synergy_nocron
 psql -X -q -d synergy_nocron -c 'CREATE EXTENSION synergy'
+# the package named is the running server's: postgresql-NN-cron
+major=$(q "SELECT current_setting('server_version_num')::int / 10000")
 out=$(psql -X -d synergy_nocron -v VERBOSITY=verbose -c "SELECT schedule_refresh('x', '* * * * *')" 2>&1 || true)
 check "schedule_refresh without pg_cron: SQLSTATE 55000" 1 "$(grep -c 'ERROR:  55000: schedule_refresh: pg_cron is not installed' <<<"$out")"
 check "... and the hint names the package of the running major, postgresql-$major-cron" 1 "$(grep -c "HINT:.*postgresql-$major-cron.*shared_preload_libraries = 'pg_cron'.*CREATE EXTENSION pg_cron" <<<"$out")"

@@ -26,7 +26,7 @@ if [ -f "$("$SY_PG_CONFIG" --pkglibdir)/pg_cron.so" ]; then
 	cron=1
 	conf=$'shared_preload_libraries = \'pg_cron\'\n'"cron.database_name = '$db'"$'\ncron.use_background_workers = on\ncron.log_min_messages = warning'
 else
-	echo "# pg_cron is not installed (postgresql-$("$SY_PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')-cron): dumping without a pg_cron job"
+	echo "# pg_cron is not installed (postgresql-$SY_PG_MAJOR-cron): dumping without a pg_cron job"
 fi
 
 SY_EXTRA_CONF=$conf sy_cluster_start dump-a >/dev/null

@@ -6,7 +6,7 @@
 # aggregates (GROUP BY the partition key) run on the remote server: the test
 # greps EXPLAIN VERBOSE for the function inside "Remote SQL", and compares every
 # result with the same query on one server holding all rows.  Window functions
-# are not pushed down by PostgreSQL 15's postgres_fdw: the test shows the rows
+# are not pushed down by postgres_fdw (15 to 18): the test shows the rows
 # being fetched and the window run locally (same results), and the remote view
 # that ships the window function instead.  docs/scale-out.md explains the plans.
 # SY_FDW_SHOW=1 prints every EXPLAIN in full.
@@ -115,7 +115,7 @@ same critic_weights "SELECT count(*) = 20 AND bool_and(close(d.w, s.w)) FROM ($c
   JOIN (SELECT agglomeration, year, critic_weights(x) AS w FROM panel_all GROUP BY 1, 2) s USING (agglomeration, year)"
 
 # 2. GROUP BY without the partition key: partial aggregation needs the rows, which postgres_fdw
-#    (15) fetches; the aggregate runs locally over both partitions, same result
+#    (15 to 18) fetches; the aggregate runs locally over both partitions, same result
 byyear="SELECT year, entropy_weights(x) AS w FROM panel GROUP BY year"
 plan=$(explain "entropy_weights by year" "$byyear")
 if grep -E '^ *Remote SQL:' <<<"$plan" | grep -q entropy_weights; then
@@ -126,14 +126,14 @@ fi
 same "entropy_weights by year" "SELECT count(*) = 10 AND bool_and(close(d.w, s.w)) FROM ($byyear) d
   JOIN (SELECT year, entropy_weights(x) AS w FROM panel_all GROUP BY 1) s USING (year)"
 
-# 3. window functions: postgres_fdw 15 has no window pushdown; the rows come over and the
+# 3. window functions: postgres_fdw (15 to 18) has no window pushdown; the rows come over and the
 #    window runs locally, with the single-server result
 win="SELECT agglomeration, region, year, topsis(x, directions => ARRAY[1, -1, 1, 1]) OVER (PARTITION BY agglomeration, year) AS closeness FROM panel"
 plan=$(explain "topsis window" "$win")
 if grep -E '^ *Remote SQL:' <<<"$plan" | grep -q topsis; then
 	echo "window function shipped (a PostgreSQL with window pushdown?)"
 else
-	echo "window not pushed down, as expected in 15: $(grep -E '^ *Remote SQL:' <<<"$plan" | sed 's/^ *//' | head -n 1)"
+	echo "window not pushed down, as expected (postgres_fdw $SY_PG_MAJOR): $(grep -E '^ *Remote SQL:' <<<"$plan" | sed 's/^ *//' | head -n 1)"
 fi
 winall="SELECT agglomeration, region, year, topsis(x, directions => ARRAY[1, -1, 1, 1]) OVER (PARTITION BY agglomeration, year) AS closeness FROM panel_all"
 same "topsis window" "SELECT count(*) = 800 AND bool_and(abs(d.closeness - s.closeness) <= 1e-12)
