@@ -56,7 +56,10 @@ flock -w 1800 "$lock" || die "another run holds $cache/deb-$suite.lock"
 if [ ! -s "$tarball" ]; then
 	echo "debootstrap $suite from $mirror (cached as $tarball)"
 	mkdir -m 755 "$work/bootstrap"
-	debootstrap --variant=minbase "$suite" "$work/bootstrap" "$mirror" >"$work/debootstrap.log" 2>&1 \
+	# a debootstrap older than the suite has no script for it: the testing/unstable one serves
+	script=/usr/share/debootstrap/scripts/$suite
+	[ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
+	debootstrap --variant=minbase "$suite" "$work/bootstrap" "$mirror" "$script" >"$work/debootstrap.log" 2>&1 \
 		|| { tail -n 20 "$work/debootstrap.log" >&2; die "debootstrap $suite $mirror failed (is the archive reachable?)"; }
 	tar -C "$work/bootstrap" -I 'zstd -T2 -3' -cf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball"
 	rm -rf "$work/bootstrap"
@@ -82,8 +85,11 @@ in_root() {
 		exec chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
 			LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"' sh "$root" "$archives" "$@"
 }
+# sid's Release file can be past its Valid-Until date (issue 11): accept it there
+apt_opts=(-q -y -o APT::Install-Recommends=false)
+case $suite in sid | unstable) apt_opts+=(-o Acquire::Check-Valid-Until=false) ;; esac
 apt_in() {   # apt_in DIR ARGS...: apt-get -y in the root, quietly, its log kept
-	in_root "$1" apt-get -q -y -o APT::Install-Recommends=false "${@:2}" >>"$work/apt.log" 2>&1 \
+	in_root "$1" apt-get "${apt_opts[@]}" "${@:2}" >>"$work/apt.log" 2>&1 \
 		|| { tail -n 30 "$work/apt.log" >&2; die "apt-get ${*:2} failed in the $suite root"; }
 }
 copy_source() {   # copy_source DIR: the source tree as git sees it (tracked and new files,
