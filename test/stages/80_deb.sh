@@ -160,7 +160,13 @@ for t in $tests; do
 	if in_root "$work/test" runuser -u synergytest -- /bin/sh -c "cd /src && debian/tests/$t" >"$work/test-$t.log" 2>&1; then
 		echo "debian/tests/$t: PASS against the installed package: $(grep -E 'tests passed|tests failed' "$work/test-$t.log" | tr -s ' \n' '  ')"
 	else
-		tail -n 60 "$work/test-$t.log"; echo "FAIL: debian/tests/$t"; fail=1
+		# the regression diffs if pg_regress wrote any, else the end of the log
+		if grep -q '^\*\*\*\* .*regression.diffs' "$work/test-$t.log"; then
+			sed -n '/^\*\*\*\* .*regression.diffs/,$p' "$work/test-$t.log" | head -n 150
+		else
+			tail -n 60 "$work/test-$t.log"
+		fi
+		echo "FAIL: debian/tests/$t"; fail=1
 	fi
 done
 echo "install and tests in $(($(date +%s) - t0)) s"
