@@ -125,6 +125,8 @@ SY_APT_PACKAGES=(
 )
 # Scheduled refresh (docs/operations.md; test/stages/40_pg_cron.sh, 50_dump_restore.sh)
 SY_APT_PACKAGES+=("postgresql-$SY_PG_MAJOR-cron")
+# The Debian package built and tested in clean roots (test/stages/80_deb.sh)
+SY_APT_PACKAGES+=(debootstrap zstd lintian)
 
 SY_CLUSTER_DIRS=${SY_CLUSTER_DIRS:-}    # clusters started by this shell, space separated
 SY_CLEANUP_CMDS=()                      # extra commands run by sy_cleanup_on_exit's trap

@@ -137,7 +137,7 @@ chroot_run() {
 		set +e
 		chroot "$r" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
 			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-			${SY_ENV_STAGES:+SY_STAGES="$SY_ENV_STAGES"} /bin/bash -c "$SY_CMD" </dev/null
+			SY_SKIP_DEB=1 ${SY_ENV_STAGES:+SY_STAGES="$SY_ENV_STAGES"} /bin/bash -c "$SY_CMD" </dev/null
 	' >>"$log" 2>&1 &
 	child=$!
 	wait "$child"
@@ -261,6 +261,20 @@ for suite in "${suites[@]}"; do
 		[ $seen = 1 ] || all_stages+=("$name")
 	done < <(sed -n '/^==== Summary ====$/,$p' "$log" | tail -n +3)
 	say "exit status $rc, $(secs_since "$t0") s"
+	# The Debian package of this suite is built and tested from the host, in clean roots of the
+	# suite (test/stages/80_deb.sh with SY_DEB_SUITE); inside the root the stage was skipped.
+	if [ -z "$stages" ] || [[ " $stages " == *" 80_deb "* ]]; then
+		say "test/stages/80_deb.sh for $suite (from the host)"
+		echo "==== matrix: test/stages/80_deb.sh, SY_DEB_SUITE=$suite ====" >>"$log"
+		if SY_DEB_SUITE=$suite SY_REPO=$repo "$repo/test/stages/80_deb.sh" </dev/null >>"$log" 2>&1; then
+			result[$suite/stages/80_deb.sh]=PASS; note[$suite/stages/80_deb.sh]=
+		else
+			result[$suite/stages/80_deb.sh]=FAIL; note[$suite/stages/80_deb.sh]="see $log"
+		fi
+		seen=0
+		for s in "${all_stages[@]}"; do [ "$s" = stages/80_deb.sh ] && seen=1; done
+		[ $seen = 1 ] || all_stages+=(stages/80_deb.sh)
+	fi
 	# README's other command, in the same root: a row "demo.sh" (SY_STAGES: when it names demo)
 	if [ -z "$stages" ] || [[ " $stages " == *" demo "* ]]; then
 		say "./scripts/demo.sh"

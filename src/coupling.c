@@ -8,8 +8,10 @@
 #include <math.h>
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -144,6 +146,77 @@ coordination_degree_array(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(d);
 }
 
+/* ---- labels in the database's encoding ---- */
+
+/*
+ * The Chinese labels are written here in UTF-8 (and nowhere in the SQL
+ * scripts, which stay ASCII so that they install in every server encoding).
+ * sy_label returns one as text in the database's encoding:
+ *   UTF8          as written;
+ *   SQL_ASCII     as written: the server converts nothing in a SQL_ASCII
+ *                 database, so the bytes are UTF-8 whatever client_encoding
+ *                 says (the same as any UTF-8 literal a client stores there);
+ *   EUC_CN, ...   converted by the server's own conversion, every character
+ *                 or none: a label the encoding cannot hold in full raises
+ *                 22P05 with a hint, never a part of it or mojibake;
+ *   MULE_INTERNAL through EUC_CN (PostgreSQL has no UTF8 -> MULE_INTERNAL
+ *                 conversion; every label character is in GB 2312).
+ * The result depends on the database only, so the functions stay IMMUTABLE.
+ */
+
+/* Convert src (UTF-8 or EUC_CN) with the default conversion; NULL if no
+ * conversion exists or a character has no equivalent. */
+static char *
+convert_all_or_nothing(const char *src, int src_encoding, int dest_encoding)
+{
+	Oid			proc = FindDefaultConversionProc(src_encoding, dest_encoding);
+	int			len = (int) strlen(src);
+	int			destlen = (len + 1) * MAX_CONVERSION_GROWTH + 1;
+	unsigned char *dest;
+	int			done;
+
+	if (!OidIsValid(proc))
+		return NULL;
+	dest = palloc(destlen);
+	done = pg_do_encoding_conversion_buf(proc, src_encoding, dest_encoding,
+										 (unsigned char *) unconstify(char *, src), len,
+										 dest, destlen, true);
+	if (done != len)
+	{
+		pfree(dest);
+		return NULL;
+	}
+	return (char *) dest;
+}
+
+static text *
+sy_label(const char *utf8, const char *fname, const char *lang)
+{
+	int			db = GetDatabaseEncoding();
+	char	   *out;
+
+	if (db == PG_UTF8 || db == PG_SQL_ASCII)
+		return cstring_to_text(utf8);
+	out = convert_all_or_nothing(utf8, PG_UTF8, db);
+	if (out == NULL && db == PG_MULE_INTERNAL)
+	{
+		char	   *euc = convert_all_or_nothing(utf8, PG_UTF8, PG_EUC_CN);
+
+		if (euc != NULL)
+			out = convert_all_or_nothing(euc, PG_EUC_CN, db);
+	}
+	if (out == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+				 errmsg("%s: the '%s' label cannot be represented in the database encoding \"%s\"",
+						fname, lang, GetDatabaseEncodingName()),
+				 errdetail("The label has characters that encoding %s does not have.",
+						   GetDatabaseEncodingName()),
+				 errhint("Use lang => 'en', or a database created with ENCODING 'UTF8' or 'EUC_CN' "
+						 "(GBK and GB18030 clients read either through client_encoding).")));
+	return cstring_to_text(out);
+}
+
 /* ---- grades ---- */
 
 static const char *const grade_zh[10] = {
@@ -183,7 +256,7 @@ ccd_grade(PG_FUNCTION_ARGS)
 	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
 
 	if (pg_strcasecmp(lang, "zh") == 0)
-		PG_RETURN_TEXT_P(cstring_to_text(grade_zh[level - 1]));
+		PG_RETURN_TEXT_P(sy_label(grade_zh[level - 1], "ccd_grade", "zh"));
 	if (pg_strcasecmp(lang, "en") == 0)
 		PG_RETURN_TEXT_P(cstring_to_text(grade_en[level - 1]));
 	ereport(ERROR,
@@ -313,7 +386,8 @@ relative_development_grade(PG_FUNCTION_ARGS)
 		static const char *const zh_labels[3] = {"U1滞后型", "同步型", "U2滞后型"};
 		static const char *const en_labels[3] = {"U1 lagging", "synchronous", "U2 lagging"};
 
-		PG_RETURN_TEXT_P(cstring_to_text(zh ? zh_labels[cls] : en_labels[cls]));
+		PG_RETURN_TEXT_P(zh ? sy_label(zh_labels[cls], "relative_development_grade", "zh")
+						 : cstring_to_text(en_labels[cls]));
 	}
 }
 

@@ -6,9 +6,16 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 
-PG_MODULE_MAGIC;
+#include "sy_version.h"			/* SYNERGY_VERSION, generated from VERSION */
 
-#define SYNERGY_LIB_VERSION "0.2.0"
+/* PostgreSQL 18 records the library's name and version (pg_get_loaded_modules()). */
+#if PG_VERSION_NUM >= 180000
+PG_MODULE_MAGIC_EXT(.name = "synergy", .version = SYNERGY_VERSION);
+#else
+PG_MODULE_MAGIC;
+#endif
+
+#define SYNERGY_LIB_VERSION SYNERGY_VERSION
 
 PG_FUNCTION_INFO_V1(synergy_lib_version);
 Datum

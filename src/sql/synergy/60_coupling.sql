@@ -1,4 +1,4 @@
--- Coupling coordination degree (耦合协调度), its grades, and two companions
+-- Coupling coordination degree (CCD), its grades, and two companions
 -- of CCD studies: the relative development degree and the obstacle degree.
 
 CREATE TYPE @extschema@.ccd AS (
@@ -128,7 +128,7 @@ AS 'MODULE_PATHNAME', 'ccd_grade'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.ccd_grade(float8, text) IS
-'Label of the uniform ten-level scale, from 极度失调 / extreme disorder [0, 0.1) to 优质协调 / high-quality coordination [0.9, 1]; lang ''zh'' or ''en''.';
+'Label of the uniform ten-level scale, from extreme disorder [0, 0.1) to high-quality coordination [0.9, 1]; lang ''zh'' (Chinese, in the database encoding) or ''en''.';
 
 -- Availability: 0.1.0
 CREATE FUNCTION @extschema@.ccd_grade(d float8, breaks float8[], labels text[])
@@ -162,7 +162,7 @@ AS 'MODULE_PATHNAME', 'relative_development_grade'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.relative_development_grade(float8, float8, float8, float8, text) IS
-'Type of relative development, E = U1/U2: E <= lower ''U1 lagging'' (U1滞后型), lower < E <= upper ''synchronous'' (同步型), E > upper ''U2 lagging'' (U2滞后型); U2 = 0 is U2 lagging unless U1 = 0 too.';
+'Type of relative development, E = U1/U2: E <= lower ''U1 lagging'', lower < E <= upper ''synchronous'', E > upper ''U2 lagging''; U2 = 0 is U2 lagging unless U1 = 0 too; lang ''en'' or ''zh'' (Chinese, in the database encoding).';
 
 -- Availability: 0.1.0
 CREATE FUNCTION @extschema@.obstacle_degree(

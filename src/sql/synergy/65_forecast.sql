@@ -73,7 +73,7 @@ CREATE TYPE @extschema@.gm11_model AS (
 	class_ratio_ok boolean
 );
 COMMENT ON TYPE @extschema@.gm11_model IS
-'GM(1,1) fit: development coefficient a, grey input b, restored values, posterior variance ratio C, small error probability P, grade 1-4 (good, qualified, barely qualified, unqualified), mean relative error, and the class-ratio (级比) check x(k-1)/x(k) against (exp(-2/(n+1)), exp(2/(n+1))).';
+'GM(1,1) fit: development coefficient a, grey input b, restored values, posterior variance ratio C, small error probability P, grade 1-4 (good, qualified, barely qualified, unqualified), mean relative error, and the class-ratio check x(k-1)/x(k) against (exp(-2/(n+1)), exp(2/(n+1))).';
 
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gm11_fit(history float8[])

@@ -10,7 +10,7 @@ CREATE FUNCTION @extschema@.synergy_postgis_version()
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT '0.2.0'::pg_catalog.text $$;
+AS $$ SELECT '@EXTVERSION@'::pg_catalog.text $$;
 
 COMMENT ON FUNCTION @extschema@.synergy_postgis_version() IS
 'Version of the synergy_postgis extension script.';
