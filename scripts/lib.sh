@@ -91,6 +91,15 @@ sy_pg_require() {
 	return 1
 }
 
+# sy_check DESCRIPTION EXPECTED ACTUAL: a TAP line for the test stages; a mismatch prints both
+# values and sets the caller's fail=1.
+sy_check() {
+	if [ "$2" = "$3" ]; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1"; echo "#   expected: $2"; echo "#   got:      $3"; fail=1
+	fi
+}
 sy_say()    { printf '%s\n' "$*"; }
 sy_warn()   { printf 'synergy: %s\n' "$*" >&2; }
 sy_banner() { printf '\n==== %s ====\n' "$*"; }

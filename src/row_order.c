@@ -223,56 +223,46 @@ sy_sort_tuples(double *x, int64 n, int m)
 	pfree(refs);
 }
 
-/* Total-order minimum and maximum of the elements of a column. */
+/*
+ * Where min-max scaling met a zero bound, make it the total-order one: -0.0
+ * when a -0.0 is the column's least (or greatest) element, so that the bound
+ * does not depend on whether -0.0 or +0.0 arrived first.  The column's
+ * elements are refs[i].row[j] (refs given) or x[i * m + j].
+ */
 static void
-zero_range(uint64 kmin, uint64 kmax, double *lo, double *hi)
+canonical_zero_bounds(const SyRowRef *refs, const double *x, int64 n, int m, double *lo, double *hi)
 {
-	if (*lo == 0.0)
-		*lo = kmin == sy_f8_key(-0.0) ? -0.0 : 0.0;
-	if (*hi == 0.0)
-		*hi = kmax == sy_f8_key(-0.0) ? -0.0 : 0.0;
+	for (int j = 0; j < m; j++)
+	{
+		uint64		kmin = PG_UINT64_MAX,
+					kmax = 0;
+
+		if (lo[j] != 0.0 && hi[j] != 0.0)
+			continue;
+		for (int64 i = 0; i < n; i++)
+		{
+			uint64		k = sy_f8_key(refs ? refs[i].row[j] : x[(Size) i * m + j]);
+
+			kmin = Min(kmin, k);
+			kmax = Max(kmax, k);
+		}
+		if (lo[j] == 0.0)
+			lo[j] = kmin == sy_f8_key(-0.0) ? -0.0 : 0.0;
+		if (hi[j] == 0.0)
+			hi[j] = kmax == sy_f8_key(-0.0) ? -0.0 : 0.0;
+	}
 }
 
 void
 sy_canonical_ranges(const SyRowRef *refs, int64 n, int m, double *lo, double *hi)
 {
-	for (int j = 0; j < m; j++)
-	{
-		uint64		kmin = PG_UINT64_MAX,
-					kmax = 0;
-
-		if (lo[j] != 0.0 && hi[j] != 0.0)
-			continue;
-		for (int64 i = 0; i < n; i++)
-		{
-			uint64		k = sy_f8_key(refs[i].row[j]);
-
-			kmin = Min(kmin, k);
-			kmax = Max(kmax, k);
-		}
-		zero_range(kmin, kmax, &lo[j], &hi[j]);
-	}
+	canonical_zero_bounds(refs, NULL, n, m, lo, hi);
 }
 
 void
 sy_canonical_ranges_matrix(const double *x, int64 n, int m, double *lo, double *hi)
 {
-	for (int j = 0; j < m; j++)
-	{
-		uint64		kmin = PG_UINT64_MAX,
-					kmax = 0;
-
-		if (lo[j] != 0.0 && hi[j] != 0.0)
-			continue;
-		for (int64 i = 0; i < n; i++)
-		{
-			uint64		k = sy_f8_key(x[(Size) i * m + j]);
-
-			kmin = Min(kmin, k);
-			kmax = Max(kmax, k);
-		}
-		zero_range(kmin, kmax, &lo[j], &hi[j]);
-	}
+	canonical_zero_bounds(NULL, x, n, m, lo, hi);
 }
 
 typedef struct IdRank

@@ -44,16 +44,7 @@ err() {   # err ROLE SQL...: the SQLSTATE and message of the error (verbose), as
 		| sed -n 's/^.*ERROR:  \([0-9A-Z]\{5\}\): /\1 /p' | head -n 1
 }
 fail=0
-check() {   # check DESCRIPTION EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		echo "ok - $1"
-	else
-		echo "not ok - $1"
-		echo "#   expected: $2"
-		echo "#   got:      $3"
-		fail=1
-	fi
-}
+check() { sy_check "$@"; }   # scripts/lib.sh
 wait_run() {   # wait_run AFTER_ID: the id of the first finished run with a larger id, within 150 s
 	local i id
 	for ((i = 0; i < 150; i++)); do

@@ -19,11 +19,7 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CALL refresh_pipeline()' >/dev/null
 
 q() { psql -X -At -d "$db" -c "$1"; }
 fail=0
-check() {   # check DESCRIPTION EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then echo "ok - $1"; else
-		echo "not ok - $1"; echo "#   expected: $2"; echo "#   got:      $3"; fail=1
-	fi
-}
+check() { sy_check "$@"; }   # scripts/lib.sh
 wait_for() {   # wait_for SQL: until it returns t, at most 30 s
 	local i
 	for ((i = 0; i < 300; i++)); do

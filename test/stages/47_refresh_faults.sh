@@ -54,11 +54,7 @@ SQL
 
 q() { psql -X -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 fail=0
-check() {   # check DESCRIPTION EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then echo "ok - $1"; else
-		echo "not ok - $1"; echo "#   expected: $2"; echo "#   got:      $3"; fail=1
-	fi
-}
+check() { sy_check "$@"; }   # scripts/lib.sh
 wait_for() {   # wait_for SQL: until it returns t, at most 60 s
 	local i
 	for ((i = 0; i < 600; i++)); do
