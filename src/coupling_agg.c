@@ -249,7 +249,12 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	st = (CcdState *) PG_GETARG_POINTER(0);
 	/* the rows in canonical order, as (u, w) pairs or u alone; the state
-	 * stays as it is (FINALFUNC_MODIFY = READ_ONLY) */
+	 * stays as it is (FINALFUNC_MODIFY = READ_ONLY).  Checked first: the
+	 * state, u, the pairs and their sort, the weights and the core's work */
+	sy_group_memory_check(st->fname, st->weighted ?
+						  (2.0 + 1.0 + 2.0 + 1.0 + 1.0 + 1.0) * sizeof(double) * st->n + SY_SORT_TUPLES_BYTES(2) * st->n :
+						  (1.0 + 1.0 + 1.0) * sizeof(double) * st->n + SY_SORT_TUPLES_BYTES(1) * st->n,
+						  st->n);
 	u = palloc_extended(sizeof(double) * (Size) st->n, MCXT_ALLOC_HUGE);
 	if (!st->weighted)
 	{
@@ -288,15 +293,13 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 					 errdetail("Every one of the " INT64_FORMAT " weights is 0.", st->n),
 					 errhint("Give at least one system a positive weight.")));
 		/* rescaled to sum to 1, dividing by the largest first */
-		sy_group_memory_check(st->fname, sizeof(double) * 4.0 * st->n, st->n);
 		w = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
 		for (int64 i = 0; i < st->n; i++)
 			total += (w[i] = raw_w[i] / biggest);
 		for (int64 i = 0; i < st->n; i++)
 			w[i] /= total;
 	}
-	/* the state, its sorted copies and the core's work space */
-	sy_group_memory_check(st->fname, sizeof(double) * (st->weighted ? 8.0 : 3.0) * st->n, st->n);
+	/* checked above, with everything else the final step takes */
 	sy_coupling(u, w, st->n, st->variant, palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE),
 				&c, &t, &d);
 	PG_RETURN_DATUM(sy_ccd_datum(fcinfo, c, t, d));

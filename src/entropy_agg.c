@@ -428,9 +428,9 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 	int64		n = 0;
 
 	/* the final function leaves the state as it is (FINALFUNC_MODIFY =
-	 * READ_ONLY): the order lives in an array of references, working
-	 * memory of the final step like the sums (not counted against
-	 * synergy.max_group_memory, which bounds what the group keeps) */
+	 * READ_ONLY): the order lives in an array of references, checked with
+	 * the rows against synergy.max_group_memory */
+	sy_group_memory_check(st->fname, st->bytes + SY_SORT_ROWS_BYTES * (double) st->n, st->n);
 	refs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(SyRowRef) * Max(st->n, 1));
 	for (int k = 0; k < st->nblocks; k++)
 		for (int64 i = 0; i < st->blocks[k].nrows; i++)

@@ -287,8 +287,9 @@ moran_i_finalfn(PG_FUNCTION_ARGS)
 	tupdesc = BlessTupleDesc(tupdesc);
 	/* a canonical copy: the state stays as it is (FINALFUNC_MODIFY = READ_ONLY) */
 	r = st->r;
-	sy_regions_canonical(&r, NULL, false);
-	sy_regions_graph(&r, st->fname, &w);
+	sy_regions_canonical(&r, NULL, false, st->fname, 0.0);
+	sy_regions_graph(&r, st->fname,
+					 r.id == st->r.id ? 0.0 : sy_regions_bytes(st->r.cap, st->r.nbcap), &w);
 	work = palloc_extended(sizeof(double) * 2 * r.n, MCXT_ALLOC_HUGE);
 	pg_prng_seed(&rng, (uint64) st->seed);
 	sy_moran_global(r.x, &w, st->permutations, sy_prng_below, sy_interrupt_tick,

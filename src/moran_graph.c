@@ -174,7 +174,7 @@ cmp_nbw(const void *a, const void *b)
 }
 
 void
-sy_regions_graph(const SyRegions *r, const char *fname, sy_sparse_w *w)
+sy_regions_graph(const SyRegions *r, const char *fname, double held, sy_sparse_w *w)
 {
 	int64		n = r->n;
 	IdPos	   *sorted;
@@ -193,7 +193,7 @@ sy_regions_graph(const SyRegions *r, const char *fname, sy_sparse_w *w)
 	 */
 	for (int64 i = 0; i < n; i++)
 		maxdeg = Max(maxdeg, r->nstart[i + 1] - r->nstart[i]);
-	sy_group_memory_check(fname, sy_regions_bytes(r->cap, r->nbcap) +
+	sy_group_memory_check(fname, held + sy_regions_bytes(r->cap, r->nbcap) +
 						  (sizeof(IdPos) + sizeof(size_t) + SY_REGIONS_FINAL_BYTES) * (double) Max(n, 1) +
 						  (sizeof(size_t) + sizeof(double)) * (double) Max(r->nnb, 1) +
 						  sizeof(NbW) * (double) Max(maxdeg, 16), n);

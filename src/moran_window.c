@@ -137,13 +137,13 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 
 		/* the regions are rebuilt in their new order, the old ones freed */
 		newpos = palloc_extended(sizeof(int64) * Max(r.n, 1), MCXT_ALLOC_HUGE);
-		sy_regions_canonical(&r, newpos, true);
+		sy_regions_canonical(&r, newpos, true, fname, sizeof(int64) * (double) nrows);
 		for (int64 i = 0; i < nrows; i++)
 			if (c->region[i] >= 0)
 				c->region[i] = newpos[c->region[i]];
 		pfree(newpos);
 	}
-	sy_regions_graph(&r, fname, &sw);
+	sy_regions_graph(&r, fname, sizeof(int64) * (double) nrows, &sw);
 	c->out = palloc_extended(sizeof(sy_local_moran) * Max(r.n, 1), MCXT_ALLOC_HUGE);
 	pg_prng_seed(&rng, (uint64) seed);
 	sy_moran_local(r.x, &sw, permutations, sy_prng_below, sy_interrupt_tick, &rng,

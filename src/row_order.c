@@ -18,6 +18,7 @@
 #include "utils/memutils.h"
 
 #include "sy_order.h"
+#include "sy_limits.h"
 
 typedef struct RowCmpArg
 {
@@ -281,7 +282,7 @@ typedef struct IdRank
 #include "lib/sort_template.h"
 
 void
-sy_regions_canonical(SyRegions *r, int64 *newpos, bool free_old)
+sy_regions_canonical(SyRegions *r, int64 *newpos, bool free_old, const char *fname, double held)
 {
 	int64		n = r->n;
 	IdRank	   *order;
@@ -297,6 +298,8 @@ sy_regions_canonical(SyRegions *r, int64 *newpos, bool free_old)
 				newpos[i] = i;
 		return;
 	}
+	sy_group_memory_check(fname, held + sy_regions_bytes(r->cap, r->nbcap) + sy_regions_bytes(n, r->nnb) +
+						  (sizeof(IdRank) + (newpos ? sizeof(int64) : 0)) * (double) n, n);
 	order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(IdRank) * (Size) n);
 	for (int64 i = 0; i < n; i++)
 	{

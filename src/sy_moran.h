@@ -58,9 +58,9 @@ extern void sy_regions_add(SyRegions *r, const char *fname, int64 row, int64 id,
  * duplicate region id, a self link or a repeated neighbour is an error.
  * Arrays are palloc'd in the current context, after checking the regions,
  * the graph and SY_REGIONS_FINAL_BYTES a region against
- * synergy.max_group_memory.
+ * synergy.max_group_memory, with held bytes the caller keeps besides.
  */
-extern void sy_regions_graph(const SyRegions *r, const char *fname, sy_sparse_w *w);
+extern void sy_regions_graph(const SyRegions *r, const char *fname, double held, sy_sparse_w *w);
 
 /* pg_prng and CHECK_FOR_INTERRUPTS for the core's callbacks; ctx is a pg_prng_state. */
 extern uint64_t sy_prng_below(void *ctx, uint64_t bound);

@@ -40,6 +40,16 @@ typedef struct SyRowRef
 extern void sy_sort_rows(SyRowRef *refs, int64 n, int m);
 
 /*
+ * Working memory of the canonical sorts, per row, for the callers' checks
+ * against synergy.max_group_memory: sy_sort_rows' references and radix
+ * buffer; sy_canonical_matrix's as well as its row map and the caller's
+ * newpos; sy_sort_tuples' as well as its sorted copy of m doubles.
+ */
+#define SY_SORT_ROWS_BYTES 32.0
+#define SY_CANONICAL_MATRIX_BYTES 48.0
+#define SY_SORT_TUPLES_BYTES(m) (32.0 + 8.0 * (double) (m))
+
+/*
  * Puts the n rows of the row-major n x m matrix x into the canonical order,
  * in place (with 24 bytes a row of working memory, freed on return).  When newpos is not NULL it receives, for each old row index,
  * the row's new index.
@@ -72,8 +82,10 @@ extern void sy_canonical_ranges_matrix(const double *x, int64 n, int m,
  * newpos, when not NULL, receives each old region index's new index.  The
  * arrays are rebuilt in the current memory context; the old ones are freed
  * when free_old (never an aggregate state's: its final function must leave
- * the state as it is).
+ * the state as it is).  Both copies, the sort and newpos are checked against
+ * synergy.max_group_memory first, with held bytes the caller keeps besides.
  */
-extern void sy_regions_canonical(SyRegions *r, int64 *newpos, bool free_old);
+extern void sy_regions_canonical(SyRegions *r, int64 *newpos, bool free_old,
+								 const char *fname, double held);
 
 #endif							/* SY_ORDER_H */

@@ -85,8 +85,10 @@ sy_read_matrix(WindowObject winobj, int argno, SyWhere w, MemoryContext keep,
 		if (out->x == NULL)
 		{
 			out->m = m;
-			/* the whole partition's copy, checked once before it is made */
-			sy_group_memory_check(w.fname, (double) sizeof(double) * ((double) m + 1.0) * nrows, nrows);
+			/* the whole partition's copy and its canonical sort's working
+			 * memory, checked once before the copy is made */
+			sy_group_memory_check(w.fname, ((double) sizeof(double) * ((double) m + 1.0) +
+											SY_CANONICAL_MATRIX_BYTES) * nrows, nrows);
 			out->x = MemoryContextAllocHuge(keep, sizeof(double) * (Size) m * nrows);
 			out->lo = MemoryContextAlloc(keep, sizeof(double) * m);
 			out->hi = MemoryContextAlloc(keep, sizeof(double) * m);
