@@ -389,13 +389,16 @@ BEGIN
 		SELECT string_agg(format('%I (owner %I)', c.relname, c.relowner::regrole::text), ', ' ORDER BY c.relname)
 		INTO v_lack
 		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE n.nspname = p_schema AND c.relkind = 'm' AND NOT pg_has_role(c.relowner, 'USAGE');
+		WHERE n.nspname = p_schema AND c.relkind = 'm'
+		  AND NOT CASE WHEN current_setting('server_version_num')::int >= 170000
+		               THEN has_table_privilege(c.oid, 'MAINTAIN')
+		               ELSE pg_has_role(c.relowner, 'USAGE') END;
 		RAISE EXCEPTION 'refresh_pipeline: role % may not refresh the materialized views of schema %',
 		                quote_ident(CURRENT_USER), quote_ident(p_schema)
 			USING ERRCODE = '42501',
-			      DETAIL = format('REFRESH MATERIALIZED VIEW needs the privileges of each view''s owner; %s lacks them for: %s.',
+			      DETAIL = format('REFRESH MATERIALIZED VIEW needs the privileges of each view''s owner (or, on PostgreSQL 17+, MAINTAIN on it); %s lacks them for: %s.',
 			                      quote_ident(CURRENT_USER), COALESCE(v_lack, '(none)')),
-			      HINT = 'Run it as the role that owns the views (or one of its members).';
+			      HINT = 'Run it as the role that owns the views (or one of its members); on PostgreSQL 17+ the owner can also GRANT MAINTAIN ON each view.';
 	END IF;
 
 	-- Runs whose session has ended (terminated, crashed, server restart)
