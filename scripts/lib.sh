@@ -100,6 +100,27 @@ sy_check() {
 		echo "not ok - $1"; echo "#   expected: $2"; echo "#   got:      $3"; fail=1
 	fi
 }
+# sy_wait_for DB SECONDS SQL: until SQL returns t in DB (errors count as not yet); 1 after SECONDS.
+sy_wait_for() {
+	local i
+	for ((i = 0; i < $2 * 10; i++)); do
+		[ "$(psql -X -At -d "$1" -c "$3" 2>/dev/null)" = t ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# sy_check_pipeline_views DB SUFFIX: each materialized view of examples/pipeline_materialized.sql
+# holds what its plain view computes (a TAP line each, through sy_check).
+sy_check_pipeline_views() {
+	local v
+	for v in city_ccd indicator_ccd city_ccd_forecast city_ccd_gap synergy_index; do
+		sy_check "mv_$v equals the view $v$2" 0 "$(psql -X -At -d "$1" -c "SELECT count(*) FROM (
+			(SELECT * FROM synergy_pipeline.mv_$v EXCEPT ALL SELECT * FROM synergy_pipeline.$v)
+			UNION ALL (SELECT * FROM synergy_pipeline.$v EXCEPT ALL SELECT * FROM synergy_pipeline.mv_$v)) d")"
+	done
+}
+
 sy_say()    { printf '%s\n' "$*"; }
 sy_warn()   { printf 'synergy: %s\n' "$*" >&2; }
 sy_banner() { printf '\n==== %s ====\n' "$*"; }

@@ -20,14 +20,7 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CALL refresh_pipeline()' >/dev/null
 q() { psql -X -At -d "$db" -c "$1"; }
 fail=0
 check() { sy_check "$@"; }   # scripts/lib.sh
-wait_for() {   # wait_for SQL: until it returns t, at most 30 s
-	local i
-	for ((i = 0; i < 300; i++)); do
-		[ "$(q "$1")" = t ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
+wait_for() { sy_wait_for "$db" 30 "$1"; }   # scripts/lib.sh
 
 for concurrent in true false; do
 	PGAPPNAME=sy_blocker psql -X -q -d "$db" -c 'BEGIN' \

@@ -55,14 +55,7 @@ SQL
 q() { psql -X -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 fail=0
 check() { sy_check "$@"; }   # scripts/lib.sh
-wait_for() {   # wait_for SQL: until it returns t, at most 60 s
-	local i
-	for ((i = 0; i < 600; i++)); do
-		[ "$(q -c "$1" 2>/dev/null)" = t ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
+wait_for() { sy_wait_for "$db" 60 "$1"; }   # scripts/lib.sh
 md5_views() {
 	q -c "SELECT md5(string_agg(t::text, ';' ORDER BY region, year)) FROM synergy_pipeline.mv_city_ccd t" \
 	  -c "SELECT md5(string_agg(t::text, ';' ORDER BY region, year)) FROM synergy_pipeline.mv_city_ccd_forecast t" \
@@ -168,11 +161,7 @@ else
 fi
 check "... and marks the crashed run $crashed abandoned" "abandoned|true|false" "$(status "$crashed")"
 check "the terminated run $terminated stays abandoned" "abandoned|true|false" "$(status "$terminated")"
-for v in city_ccd indicator_ccd city_ccd_forecast city_ccd_gap synergy_index; do
-	check "mv_$v equals the view $v after the faults" 0 "$(q -c "SELECT count(*) FROM (
-		(SELECT * FROM synergy_pipeline.mv_$v EXCEPT ALL SELECT * FROM synergy_pipeline.$v)
-		UNION ALL (SELECT * FROM synergy_pipeline.$v EXCEPT ALL SELECT * FROM synergy_pipeline.mv_$v)) d")"
-done
+sy_check_pipeline_views "$db" " after the faults"
 check "no run is left running, and no run lock is held" "0|0" \
 	"$(q -c "SELECT count(*) FILTER (WHERE status = 'running') || '|' || count(*) FILTER (WHERE _refresh_lock_held(id)) FROM refresh_run")"
 exit $fail
