@@ -1,4 +1,4 @@
--- Coupling coordination degree: the vectors of ../shared/vectors.md, the
+-- Coupling coordination degree: the vectors of test/reference/vectors.md, the
 -- aggregate form, grades, relative development and obstacle degree.
 \set VERBOSITY terse
 

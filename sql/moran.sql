@@ -1,5 +1,5 @@
 -- Moran's I: spatial_weights (synergy_postgis), moran_i and local_moran
--- (synergy).  Columbus (Ohio) from spData reproduces ../shared/vectors.md;
+-- (synergy).  Columbus (Ohio) from spData reproduces test/reference/vectors.md;
 -- tolerances are stated inline; errors by SQLSTATE.
 CREATE EXTENSION postgis;
 CREATE EXTENSION synergy_postgis;

@@ -1,4 +1,4 @@
--- Weight aggregates: the worked vectors of ../shared/vectors.md and
+-- Weight aggregates: the worked vectors of test/reference/vectors.md and
 -- hand-checkable cases.  Values are printed rounded or compared against a
 -- stated tolerance, so the expected output does not depend on the last bit.
 \set VERBOSITY terse

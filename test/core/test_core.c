@@ -1,7 +1,7 @@
 /*
  * test_core.c - unit tests of the numeric core (src/core), no server.
  *
- * Values come from ../shared/vectors.md (the printed digits are the
+ * Values come from test/reference/vectors.md (the printed digits are the
  * tolerance) and from straightforward two-pass reimplementations of the
  * formulas written here, independent of the core's streaming code.
  */

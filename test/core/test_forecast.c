@@ -2,7 +2,7 @@
  * test_forecast.c - unit tests of the forecasting core (bp.c, gm11.c,
  * forecast_eval.c), no server.
  *
- * GM(1,1) values come from ../shared/vectors.md and an independent numpy
+ * GM(1,1) values come from test/reference/vectors.md and an independent numpy
  * implementation (test/reference/gm11_reference.py); the network is checked
  * for properties that hold whatever the random starts: determinism, the
  * continuation of a straight line, bounds, model checks and interrupts.

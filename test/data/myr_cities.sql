@@ -1,4 +1,4 @@
--- The 31 middle-Yangtze cities of ../shared/data/cities.csv (WGS84 degrees)
+-- The 31 middle-Yangtze cities of test/reference/cities.csv (WGS84 degrees)
 -- with a synthetic value v = round(0.5 + 0.08 (lon - 114) - 0.12 |lat - 30|
 --   + 0.03 sin(code / 1000), 6); written by test/reference/make_spatial.R.
 CREATE TABLE sy_myr (code int PRIMARY KEY, name_en text, v float8,

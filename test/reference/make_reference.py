@@ -94,7 +94,7 @@ def datasets():
                    X=np.array([[9.2, 0.52, 41.0], [6.1, 0.81, 38.5],
                                [12.4, 0.47, 44.2], [3.3, 1.10, 36.0]]),
                    w=np.array([0.5, 0.3, 0.2]), dirs=np.array([1, -1, 1])))
-    # /work/shared/vectors.md entropy example
+    # test/reference/vectors.md entropy example
     ds.append(dict(name="vec4",
                    X=np.array([[1.0, 10.0, 5.0], [2.0, 15.0, 3.0],
                                [3.0, 20.0, 4.0], [4.0, 40.0, 1.0]]),

@@ -9,7 +9,7 @@
 #                                   as a table sy_columbus(polyid, crime, hoval,
 #                                   inc, x, y, geom) with WKT at 17 digits
 #   test/data/myr_cities.sql        the 31 middle-Yangtze cities of
-#                                   ../shared/data/cities.csv with synthetic values
+#                                   test/reference/cities.csv with synthetic values
 #   test/reference/spatial_expected.csv   kind,case,row,quantity,value
 suppressPackageStartupMessages({ library(spdep); library(sf) })
 options(digits = 17)
@@ -80,7 +80,7 @@ put("columbus_band5", 0, "islands", sum(card(nbd) == 0))
 glob("columbus_band5_w", col$INC, nb2listw(nbd, style = "W", zero.policy = TRUE))
 
 # ---- middle-Yangtze cities with synthetic values ----
-cities <- read.csv("../shared/data/cities.csv", comment.char = "#")
+cities <- read.csv("test/reference/cities.csv", comment.char = "#")
 myr <- cities[grepl("myr", cities$agglomeration), ]
 myr <- myr[order(myr$code), ]
 # deterministic synthetic value: a ridge along the Yangtze (about 30N) plus
@@ -88,7 +88,7 @@ myr <- myr[order(myr$code), ]
 myr$v <- round(0.5 + 0.08 * (myr$lon - 114) - 0.12 * abs(myr$lat - 30) +
                0.03 * sin(myr$code / 1000), 6)
 con <- file("test/data/myr_cities.sql", "w")
-writeLines(c("-- The 31 middle-Yangtze cities of ../shared/data/cities.csv (WGS84 degrees)",
+writeLines(c("-- The 31 middle-Yangtze cities of test/reference/cities.csv (WGS84 degrees)",
              "-- with a synthetic value v = round(0.5 + 0.08 (lon - 114) - 0.12 |lat - 30|",
              "--   + 0.03 sin(code / 1000), 6); written by test/reference/make_spatial.R.",
              "CREATE TABLE sy_myr (code int PRIMARY KEY, name_en text, v float8,",
