@@ -4,7 +4,7 @@
 -- The attacks themselves are test/stages/25_attack.sh.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(30);
+SELECT plan(31);
 
 CREATE TEMP VIEW sec_proc AS
 SELECT p.oid, e.extname, p.proname, p.prokind, p.prosecdef, p.proconfig, l.lanname,
@@ -31,6 +31,11 @@ SELECT is_empty($$ SELECT sig FROM sec_proc
 SELECT is((SELECT array_agg(sig ORDER BY sig) FROM sec_proc WHERE prokind = 'p'),
           ARRAY['refresh_pipeline(name, boolean, bigint)'],
           'the only procedure is refresh_pipeline (no SET clause: it commits)');
+-- ... and pins the path itself at the start of each of its transactions
+SELECT is((SELECT regexp_count(f.prosrc, 'PERFORM pg_catalog\.set_config\(''search_path'', ''pg_catalog, pg_temp'', true\);')
+                  || '/' || (regexp_count(f.prosrc, '\mCOMMIT;') + 1)
+           FROM sec_proc p JOIN pg_proc f ON f.oid = p.oid WHERE p.prokind = 'p'),
+          '3/3', 'refresh_pipeline sets search_path = pg_catalog, pg_temp in each of its transactions');
 SELECT is_empty($$ SELECT sig FROM sec_proc WHERE proconfig IS NOT NULL
                    AND proconfig IS DISTINCT FROM ARRAY['search_path=pg_catalog, pg_temp'] $$,
                 'no function of either extension sets anything else');

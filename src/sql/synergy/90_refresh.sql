@@ -526,8 +526,11 @@ CREATE PROCEDURE @extschema@.refresh_pipeline(
 	concurrent boolean DEFAULT true,
 	INOUT run_id bigint DEFAULT NULL)
 LANGUAGE plpgsql
--- No SET clause: it would forbid the COMMITs below.  Instead each of the
--- procedure's transactions starts with set_config('search_path', ..., true)
+-- No SET clause: PostgreSQL forbids COMMIT in a procedure that has one
+-- ("invalid transaction termination"), and the run log must be committed
+-- before the views are refreshed and before an error is raised again.
+-- Instead each of the procedure's three transactions starts with
+-- set_config('search_path', 'pg_catalog, pg_temp', true)
 -- (undone by the COMMIT that ends it), the work is done by functions that
 -- carry SET search_path, and every call here is qualified with arguments of
 -- exactly the declared types.
@@ -545,6 +548,7 @@ BEGIN
 	v_err := @extschema@._refresh_views(v_run, schema_name, concurrent);
 	-- The refreshed views and their log rows become visible together.
 	COMMIT;
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 	-- Only now: while the lock is held, the run's row is never 'running'
 	-- without a live session.
 	PERFORM pg_catalog.pg_advisory_unlock(1398361682, @extschema@._refresh_lock_key(v_run));
