@@ -121,6 +121,19 @@ sy_check_pipeline_views() {
 	done
 }
 
+# sy_block_panel DB SECONDS: a session (application_name sy_blocker) holding ACCESS EXCLUSIVE on
+# synergy_sample.panel for SECONDS, in the background, so a refresh stops in the middle; sets
+# blocker to its PID once the lock is granted, 1 if it was not within 60 s.
+sy_block_panel() {
+	PGAPPNAME=sy_blocker psql -X -q -d "$1" -c 'BEGIN' \
+		-c 'LOCK TABLE synergy_sample.panel IN ACCESS EXCLUSIVE MODE' -c "SELECT pg_sleep($2)" \
+		>/dev/null 2>&1 &
+	blocker=$!
+	sy_wait_for "$1" 60 "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+	          WHERE a.application_name = 'sy_blocker' AND l.granted AND l.mode = 'AccessExclusiveLock'
+	            AND l.relation = 'synergy_sample.panel'::regclass)"
+}
+
 sy_say()    { printf '%s\n' "$*"; }
 sy_warn()   { printf 'synergy: %s\n' "$*" >&2; }
 sy_banner() { printf '\n==== %s ====\n' "$*"; }

@@ -23,14 +23,7 @@ check() { sy_check "$@"; }   # scripts/lib.sh
 wait_for() { sy_wait_for "$db" 30 "$1"; }   # scripts/lib.sh
 
 for concurrent in true false; do
-	PGAPPNAME=sy_blocker psql -X -q -d "$db" -c 'BEGIN' \
-		-c 'LOCK TABLE synergy_sample.panel IN ACCESS EXCLUSIVE MODE' -c 'SELECT pg_sleep(60)' \
-		>/dev/null 2>&1 &
-	blocker=$!
-	wait_for "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a USING (pid)
-	          WHERE a.application_name = 'sy_blocker' AND l.granted
-	            AND l.relation = 'synergy_sample.panel'::regclass AND l.mode = 'AccessExclusiveLock')" \
-		|| { echo "not ok - the blocker did not get its lock"; exit 1; }
+	sy_block_panel "$db" 60 || { echo "not ok - the blocker did not get its lock"; exit 1; }
 	PGAPPNAME=sy_refresh psql -X -At -d "$db" -c "CALL refresh_pipeline(concurrent => $concurrent)" \
 		>"$SY_CLUSTER_DIR/refresh_$concurrent.out" 2>&1 &
 	refresh=$!
@@ -66,14 +59,7 @@ check "the run log: three runs succeeded" "3|0" \
 
 # A run cancelled by statement_timeout while it waits is logged as failed (57014) and raises it.
 before=$(q "SELECT md5(string_agg(t::text, ';' ORDER BY region, year)) FROM synergy_pipeline.mv_city_ccd t")
-PGAPPNAME=sy_blocker psql -X -q -d "$db" -c 'BEGIN' \
-	-c 'LOCK TABLE synergy_sample.panel IN ACCESS EXCLUSIVE MODE' -c 'SELECT pg_sleep(60)' \
-	>/dev/null 2>&1 &
-blocker=$!
-wait_for "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a USING (pid)
-          WHERE a.application_name = 'sy_blocker' AND l.granted AND l.mode = 'AccessExclusiveLock'
-            AND l.relation = 'synergy_sample.panel'::regclass)" \
-	|| { echo "not ok - the blocker did not get its lock"; exit 1; }
+sy_block_panel "$db" 60 || { echo "not ok - the blocker did not get its lock"; exit 1; }
 out=$(psql -X -d "$db" -v VERBOSITY=verbose -c "SET statement_timeout = '1s'" -c 'CALL refresh_pipeline()' 2>&1 || true)
 q "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = 'sy_blocker'" >/dev/null
 wait "$blocker" || true

@@ -62,14 +62,7 @@ md5_views() {
 	  -c "SELECT md5(string_agg(t::text, ';' ORDER BY agglomeration, year)) FROM synergy_pipeline.mv_synergy_index t" | paste -sd,
 }
 start_blocker() {
-	PGAPPNAME=sy_blocker psql -X -q -d "$db" -c 'BEGIN' \
-		-c 'LOCK TABLE synergy_sample.panel IN ACCESS EXCLUSIVE MODE' -c 'SELECT pg_sleep(120)' \
-		>/dev/null 2>&1 &
-	blocker=$!
-	wait_for "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a USING (pid)
-	          WHERE a.application_name = 'sy_blocker' AND l.granted AND l.mode = 'AccessExclusiveLock'
-	            AND l.relation = 'synergy_sample.panel'::regclass)" \
-		|| { echo "not ok - the blocker did not get its lock"; exit 1; }
+	sy_block_panel "$db" 120 || { echo "not ok - the blocker did not get its lock"; exit 1; }
 }
 start_refresh() {   # alice's refresh, stopped by the blocker in the middle; sets refresh, run, pid
 	# synchronous_commit = on (the default; the test clusters run with off): the running row's
