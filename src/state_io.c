@@ -7,8 +7,11 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
 #include "fmgr.h"
+#include "funcapi.h"
 #include "port/pg_bswap.h"
+#include "utils/builtins.h"
 #include "utils/memutils.h"
 
 #include "sy_pg.h"
@@ -497,4 +500,47 @@ void
 sy_corrupt_state(const char *fname, const char *what)
 {
 	sy_state_corrupt(fname, what);
+}
+
+/*
+ * state_info(state bytea): what a stored state is, from its header alone,
+ * for tables of states kept by users.  Not a validation: the *_final and
+ * *_merge functions check the payload.
+ */
+PG_FUNCTION_INFO_V1(state_info);
+Datum
+state_info(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	SyStateReader r;
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+	uint8		layout,
+				id;
+	uint16		version;
+	int32		payload;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "state_info: return type must be a row type");
+	r.p = VARDATA_ANY(in);
+	r.end = r.p + VARSIZE_ANY_EXHDR(in);
+	r.fname = "state_info";
+	if (sy_rd_remaining(&r) < SY_STATE_HEADER_BYTES ||
+		sy_rd_u8(&r) != 'S' || sy_rd_u8(&r) != 'Y')
+		sy_state_corrupt("state_info", "The value does not start with a synergy state header.");
+	layout = sy_rd_u8(&r);
+	id = sy_rd_u8(&r);
+	version = sy_rd_u16(&r);
+	(void) sy_rd_u16(&r);
+	payload = sy_rd_i32(&r);
+	if (layout != SY_STATE_LAYOUT)
+		sy_state_corrupt("state_info", psprintf("Unknown state layout %u.", layout));
+	if (id < 1 || id > SY_KIND_MAX)
+		sy_state_corrupt("state_info", psprintf("Unknown state kind %u.", id));
+	values[0] = CStringGetTextDatum(kind_names[id]);
+	values[1] = Int32GetDatum(version);
+	values[2] = Int64GetDatum((int64) payload);
+	values[3] = BoolGetDatum(payload >= 0 && (Size) payload == sy_rd_remaining(&r));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
 }

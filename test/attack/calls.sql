@@ -10,6 +10,8 @@
 
 -- call: synergy_version()
 SELECT public.synergy_version();
+-- call: state_info(bytea)
+SELECT * FROM public.state_info('\x535901060100000000000000'::pg_catalog.bytea);
 -- call: synergy_postgis_version()
 SELECT public.synergy_postgis_version();
 -- call: minmax_normalize(double precision, integer)
