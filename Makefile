@@ -103,9 +103,10 @@ PG_MAJOR := $(shell $(PG_CONFIG) --version | sed 's/^[^0-9]*\([0-9]*\).*/\1/')
 EXTSCHEMA_COMPAT = $(if $(filter 9 10 11 12 13 14 15,$(PG_MAJOR)),| sh tools/extschema_compat.sh postgis synergy)
 .PHONY: FORCE
 
-# Released scripts: copied; synergy_postgis's that use @extschema:NAME@ (0.2.0
-# on) go through the filter.  Every build first checks they are as released.
-RELEASED_COMPAT := $(notdir $(shell grep -l '@extschema:' $(addprefix src/sql/released/,$(filter synergy_postgis--%,$(RELEASED_SQL))) /dev/null))
+# Released scripts: copied; synergy_postgis's go through the filter as they did
+# when they were assembled (all but 0.1.0's install script, which predates the
+# form).  Every build first checks they are as released.
+RELEASED_COMPAT := $(filter-out synergy_postgis--0.1.0.sql,$(filter synergy_postgis--%,$(RELEASED_SQL)))
 RELEASED_PLAIN  := $(filter-out $(RELEASED_COMPAT),$(RELEASED_SQL))
 $(RELEASED_PLAIN): %: src/sql/released/% | check-released
 	cp $< $@
@@ -114,10 +115,15 @@ $(RELEASED_COMPAT): %: src/sql/released/% tools/extschema_compat.sh FORCE | chec
 all: check-released
 check-released:
 	@sh tools/check_released.sh
+# make print-PREVIOUS and the like (tools/freeze_release.sh)
+print-%:
+	@echo '$($*)'
 .PHONY: check-released
 
-# The unreleased version's install scripts: the feature files in name order,
+# The unreleased version's install scripts (none when VERSION is released:
+# then its frozen scripts above are all): the feature files in name order,
 # @EXTVERSION@ becoming the version.
+ifneq (,$(CURRENT_SQL))
 synergy--$(EXTVERSION).sql: $(sort $(wildcard src/sql/synergy/*.sql)) VERSION
 	$(ASCII_CHECK) $(filter %.sql,$^)
 	cat $(filter %.sql,$^) | sed 's/@EXTVERSION@/$(EXTVERSION)/g' > $@
@@ -135,6 +141,7 @@ synergy--$(PREVIOUS)--$(EXTVERSION).sql: src/sql/upgrade/synergy--$(PREVIOUS)--$
 synergy_postgis--$(PREVIOUS)--$(EXTVERSION).sql: src/sql/upgrade/synergy_postgis--$(PREVIOUS)--$(EXTVERSION).sql $(patsubst %,src/sql/synergy_postgis/%.sql,$(POSTGIS_NEW_$(V_))) tools/extschema_compat.sh FORCE
 	$(ASCII_CHECK) $(filter %.sql,$^)
 	cat $(filter %.sql,$^) $(EXTSCHEMA_COMPAT) > $@
+endif
 
 # Numeric core unit tests: plain C, no PostgreSQL server or headers; one
 # program per test/core/test_*.c, each linked with the whole core.
