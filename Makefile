@@ -8,8 +8,64 @@ EXTENSION    = synergy synergy_postgis
 EXTVERSION  := $(strip $(shell cat $(dir $(lastword $(MAKEFILE_LIST)))VERSION))
 
 MODULE_big   = synergy
-CORE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/core/*.c)))
-GLUE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+# The sources, each listed once: a new .c file is added to its list, in name
+# order.  The numeric core (src/core: plain C, no server headers; compiled
+# with -ffp-contract=off below, linked into the unit tests and the fuzzer):
+CORE_SRCS    = \
+	src/core/bp.c \
+	src/core/coupling.c \
+	src/core/entropy.c \
+	src/core/factor.c \
+	src/core/forecast_eval.c \
+	src/core/gm11.c \
+	src/core/gravity.c \
+	src/core/interpolate.c \
+	src/core/lsq.c \
+	src/core/moments.c \
+	src/core/moran.c \
+	src/core/normalize.c \
+	src/core/polyfit.c \
+	src/core/topsis.c
+# The glue (src: the server side, fmgr entry points, aggregates, windows):
+GLUE_SRCS    = \
+	src/args.c \
+	src/coupling.c \
+	src/coupling_agg.c \
+	src/entropy_agg.c \
+	src/factor_agg.c \
+	src/factor_common.c \
+	src/factor_window.c \
+	src/forecast_backtest.c \
+	src/forecast_bp.c \
+	src/forecast_gm11.c \
+	src/forecast_model.c \
+	src/geom_point.c \
+	src/gravity.c \
+	src/group_limit.c \
+	src/moments_agg.c \
+	src/moran_agg.c \
+	src/moran_graph.c \
+	src/moran_window.c \
+	src/refresh_guc.c \
+	src/row_order.c \
+	src/state_io.c \
+	src/synergy.c \
+	src/trend_agg.c \
+	src/window_evaluate.c \
+	src/window_partition.c \
+	src/window_series.c
+# A .c file in src/ or src/core/ that is in neither list, or a listed file
+# that is not there, stops the build.
+UNLISTED_SRCS := $(filter-out $(CORE_SRCS) $(GLUE_SRCS),$(wildcard src/*.c src/core/*.c))
+ifneq (,$(UNLISTED_SRCS))
+$(error $(UNLISTED_SRCS): not in the Makefile's CORE_SRCS or GLUE_SRCS; add it to one of them (or delete it))
+endif
+MISSING_SRCS  := $(filter-out $(wildcard $(CORE_SRCS) $(GLUE_SRCS)),$(CORE_SRCS) $(GLUE_SRCS))
+ifneq (,$(MISSING_SRCS))
+$(error $(MISSING_SRCS): listed in the Makefile's CORE_SRCS or GLUE_SRCS but not there)
+endif
+CORE_OBJS    = $(CORE_SRCS:.c=.o)
+GLUE_OBJS    = $(GLUE_SRCS:.c=.o)
 OBJS         = $(CORE_OBJS) $(GLUE_OBJS)
 
 # SQL scripts (docs/releasing.md).  Released versions: their install and
@@ -149,8 +205,8 @@ CORE_TEST_CFLAGS = -O2 -g -std=c99 -ffp-contract=off -Wall -Wextra -Werror -Isrc
 CORE_LIBS        = -llapacke -llapack -lblas -lm	# least squares and eigenproblems
 CORE_TESTS = $(patsubst %.c,%,$(sort $(wildcard test/core/test_*.c)))
 EXTRA_CLEAN += $(CORE_TESTS)
-test/core/test_%: test/core/test_%.c test/core/test_check.h $(wildcard src/core/*.c) $(wildcard src/core/*.h)
-	$(CC) $(CORE_TEST_CFLAGS) -o $@ $< $(sort $(wildcard src/core/*.c)) $(CORE_LIBS)
+test/core/test_%: test/core/test_%.c test/core/test_check.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CC) $(CORE_TEST_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 
 check-core: $(CORE_TESTS)
 	@set -e; for t in $(CORE_TESTS); do $$t; done
@@ -161,9 +217,9 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_CORPUS  ?= test/fuzz/corpus
 EXTRA_CLEAN  += test/fuzz/fuzz_core
-test/fuzz/fuzz_core: test/fuzz/fuzz_core.c $(wildcard src/core/*.c) $(wildcard src/core/*.h)
+test/fuzz/fuzz_core: test/fuzz/fuzz_core.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(FUZZ_CC) -g -O1 -std=c99 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-ffp-contract=off -Wall -Wextra -Werror -Isrc/core -o $@ $< $(sort $(wildcard src/core/*.c)) $(CORE_LIBS)
+		-ffp-contract=off -Wall -Wextra -Werror -Isrc/core -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 
 fuzz: test/fuzz/fuzz_core
 	mkdir -p $(FUZZ_CORPUS)
