@@ -99,8 +99,12 @@ secs=$(( $(date +%s) - t_start ))
 # (its ERROR SUMMARY totals, over every server process) are shown, as known, so that their number
 # is not mistaken for a failure.
 if [ "$ours_n" -eq 0 ] && [ "$suite_rc" -eq 0 ]; then verdict=PASS; else verdict=FAIL; fi
-sy_say "$verdict: $ours_n valgrind reports with a frame in synergy's code (only these count)$([ "$ours_n" -gt 0 ] && echo ', listed below');" \
-	"$total errors $([ "$ours_n" -eq 0 ] && echo "in PostgreSQL's own code" || echo "in all") over $logs server processes (valgrind's ERROR SUMMARY), PostgreSQL's known and ignored: Debian's server is not built for valgrind;" \
+if [ "$ours_n" -eq 0 ]; then
+	others="$total in PostgreSQL itself, over $logs server processes: known, not counted"
+else
+	others="listed below; $total in all, over $logs server processes"
+fi
+sy_say "$verdict: $ours_n valgrind errors with a frame in synergy ($others);" \
 	"pg_regress suite under valgrind $([ "$suite_rc" -eq 0 ] && echo passed || echo FAILED); ${secs} s"
 if [ "$ours_n" -gt 0 ]; then
 	sy_say "---- reports in synergy (first 200 lines) ----"
