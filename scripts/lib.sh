@@ -164,7 +164,7 @@ SY_APT_PACKAGES=(
 	libblas-dev
 	clang
 	${SY_CLANG_MAJOR:+libclang-rt-$SY_CLANG_MAJOR-dev}	# libFuzzer for make fuzz (test/stages/30_fuzz.sh)
-	valgrind	# test/stages/70_memcheck.sh, scripts/memcheck.sh
+	valgrind	# test/stages/75_memcheck.sh, scripts/memcheck.sh
 )
 # Scheduled refresh (docs/operations.md; test/stages/40_pg_cron.sh, 50_dump_restore.sh)
 SY_APT_PACKAGES+=("postgresql-$SY_PG_MAJOR-cron")

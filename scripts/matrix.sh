@@ -9,6 +9,8 @@
 #                                       only these stages (scripts/test.sh's SY_STAGES); README's
 #                                       other command, ./scripts/demo.sh, runs after the suite
 #                                       (row demo.sh) when SY_STAGES is unset or names "demo"
+#   ./scripts/matrix.sh --cassert 15    against an assert-enabled server: root <suite>-cassert
+#                                       (below); not part of .ci/run
 #
 # Each root is made by debootstrap (--variant=minbase) from SY_MIRROR (default
 # http://deb.debian.org/debian), then scripts/test.sh installs what it needs there exactly as on a
@@ -20,6 +22,14 @@
 # mounted, inside its own mount and PID namespaces: every mount and every process of the run goes
 # when it ends, and the exit trap unmounts whatever is left and removes the copy, even on failure.
 # Needs root; installs debootstrap and zstd with apt-get when missing.
+#
+# --cassert: the root is the suite's root (cached or made as above) in which
+# scripts/cassert_build.sh replaces Debian's server by the same version built from Debian's source
+# package with --enable-cassert --enable-debug (an hour or so on 2 shared cores; SY_CASSERT_TIMEOUT
+# seconds, default 10800), cached as SY_ROOT_CACHE/<suite>-cassert.tar.zst like the other roots.
+# Unless SY_STAGES says otherwise it runs build, installcheck, pgtap, doctest and every
+# test/stages/*.sh but memcheck (valgrind over an assert build: hours), the fuzzer (no server) and
+# 80_deb (packages built without assertions); no demo.sh.
 #
 # Testing and unstable are published with a Release file valid for a week; a mirror snapshot
 # outlives that, so the roots set Acquire::Check-Valid-Until "false" (signatures are still checked).
@@ -40,6 +50,12 @@ max_age=${SY_ROOT_MAX_AGE:-5}
 logs=${SY_MATRIX_LOGS:-/var/tmp/synergy-matrix-logs}
 run_timeout=${SY_MATRIX_TIMEOUT:-3600}
 stages=${SY_STAGES:-}
+cassert_timeout=${SY_CASSERT_TIMEOUT:-10800}
+cassert=0
+if [ "${1:-}" = --cassert ]; then
+	cassert=1
+	shift
+fi
 
 say()  { printf '%s\n' "$*"; }
 warn() { printf 'matrix: %s\n' "$*" >&2; }
@@ -61,12 +77,20 @@ suite_of() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(15 17 18)
-suites=()
+[ ${#targets[@]} -gt 0 ] || { if [ $cassert = 1 ]; then targets=(15); else targets=(15 17 18); fi; }
+suites=()   # a Debian suite, or <suite>-cassert
 for t in "${targets[@]}"; do
 	s=$(suite_of "$t") || exit 1
+	[ $cassert = 1 ] && s=$s-cassert
 	suites+=("$s")
 done
+if [ $cassert = 1 ] && [ -z "$stages" ]; then
+	stages="build installcheck pgtap doctest"
+	for f in test/stages/*.sh; do
+		f=${f##*/}
+		case $f in *memcheck* | *fuzz* | 80_deb.sh) ;; *) stages+=" ${f%.sh}" ;; esac
+	done
+fi
 
 # ---- host tools ----------------------------------------------------------------------------
 missing=()
@@ -190,15 +214,54 @@ make_root() {
 		fi
 		return 1
 	fi
+	cache_root "$suite" "$root"
+	say "root $suite made in $(secs_since "$t0") s"
+}
+
+# cache_root NAME ROOT: ROOT (without the working tree) as SY_ROOT_CACHE/NAME.tar.zst
+cache_root() {
+	local name=$1 root=$2
 	rm -rf "$root/root/synergy"
 	chroot "$root" apt-get clean >/dev/null 2>&1 || true
-	say "caching $cache/$suite.tar.zst"
-	if nice -n 10 tar -C "$root" --one-file-system -cf - . | nice -n 10 zstd -q -T2 -3 -f -o "$cache/$suite.tar.zst.$$"; then
-		mv "$cache/$suite.tar.zst.$$" "$cache/$suite.tar.zst"
+	say "caching $cache/$name.tar.zst"
+	if nice -n 10 tar -C "$root" --one-file-system -cf - . | nice -n 10 zstd -q -T2 -3 -f -o "$cache/$name.tar.zst.$$"; then
+		mv "$cache/$name.tar.zst.$$" "$cache/$name.tar.zst"
 	else
-		rm -f "$cache/$suite.tar.zst.$$"; warn "could not cache the $suite root (going on)"
+		rm -f "$cache/$name.tar.zst.$$"; warn "could not cache the $name root (going on)"
 	fi
-	say "root $suite made in $(secs_since "$t0") s"
+}
+
+fresh() {   # fresh TARBALL: cached and younger than SY_ROOT_MAX_AGE days
+	[ "$max_age" != 0 ] && [ -f "$1" ] && [ -n "$(find "$1" -mtime -"$max_age" 2>/dev/null)" ]
+}
+
+# make_cassert_root NAME DIR LOG: NAME is <suite>-cassert; the suite's root (cached or made),
+# then scripts/cassert_build.sh in it; cached as NAME.
+make_cassert_root() {
+	local name=$1 root=$2 log=$3 base=${1%-cassert} t0
+	t0=$(date +%s)
+	if fresh "$cache/$base.tar.zst"; then
+		say "the $base root: cached $cache/$base.tar.zst"
+		nice -n 10 zstd -q -d -c "$cache/$base.tar.zst" | tar -C "$root" -xf - \
+			|| { why="cannot unpack $cache/$base.tar.zst"; return 1; }
+	else
+		make_root "$base" "$root" "$log" || return 1
+	fi
+	copy_tree "$root" || { why="copying the working tree failed"; return 1; }
+	say "building PostgreSQL with --enable-cassert from Debian's source package (scripts/cassert_build.sh, log $log)"
+	if ! run_timeout=$cassert_timeout chroot_run "$root" "$log" 'cd /root/synergy && ./scripts/cassert_build.sh'; then
+		why="building the assert-enabled server failed (scripts/cassert_build.sh; log $log)"
+		return 1
+	fi
+	cache_root "$name" "$root"
+	say "root $name made in $(secs_since "$t0") s"
+}
+
+make_any_root() {
+	case $1 in
+		*-cassert) make_cassert_root "$@" ;;
+		*) make_root "$@" ;;
+	esac
 }
 
 # ---- run each suite ------------------------------------------------------------------------
@@ -214,18 +277,18 @@ for suite in "${suites[@]}"; do
 	why=""
 	t0=$(date +%s)
 	tarball=$cache/$suite.tar.zst
-	if [ "$max_age" != 0 ] && [ -f "$tarball" ] && [ -n "$(find "$tarball" -mtime -"$max_age" 2>/dev/null)" ]; then
+	if fresh "$tarball"; then
 		say "cached root $tarball ($(du -h "$tarball" | cut -f1))"
 		how[$suite]=cached
 		if ! nice -n 10 zstd -q -d -c "$tarball" | tar -C "$root" -xf -; then
 			warn "cannot unpack $tarball: making the root again"
 			rm -rf --one-file-system "$root"; mkdir -p "$root"
 			how[$suite]=built
-			make_root "$suite" "$root" "$log"
+			make_any_root "$suite" "$root" "$log"
 		fi
 	else
 		how[$suite]=built
-		make_root "$suite" "$root" "$log"
+		make_any_root "$suite" "$root" "$log"
 	fi
 	ok=$?
 	secs_root[$suite]=$(secs_since "$t0")
