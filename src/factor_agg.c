@@ -16,7 +16,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
-#include "sy_factor_pg.h"
+#include "sy_factor.h"
 #include "sy_limits.h"
 
 #define FACTOR_MAGIC	0x31465953	/* "SYF1" */

@@ -11,7 +11,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
-#include "sy_factor_pg.h"
+#include "sy_factor.h"
 #include "sy_limits.h"
 
 void

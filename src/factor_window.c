@@ -16,7 +16,7 @@
 #include "utils/memutils.h"
 #include "windowapi.h"
 
-#include "sy_factor_pg.h"
+#include "sy_factor.h"
 #include "sy_window.h"
 #include "sy_limits.h"
 

@@ -10,7 +10,7 @@
 #include "access/htup_details.h"
 #include "utils/builtins.h"
 
-#include "forecast_pg.h"
+#include "sy_forecast.h"
 #include "sy_pg.h"
 
 typedef enum BacktestMethod

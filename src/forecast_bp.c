@@ -15,7 +15,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
-#include "forecast_pg.h"
+#include "sy_forecast.h"
 #include "sy_limits.h"
 
 /* ---- pg_prng behind the core's sy_rng ---- */

@@ -11,7 +11,7 @@
 #include "common/pg_prng.h"
 #include "utils/array.h"
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 
 /* Regions as read from the rows, neighbours by id. */
 typedef struct SyRegions

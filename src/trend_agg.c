@@ -27,7 +27,7 @@
 #include "sy_limits.h"
 #include "sy_order.h"
 #include "sy_geom.h"
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 
 #define TREND_MAGIC		0x31545953	/* "SYT1" */
 #define TREND_VERSION	1

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "sy_exp.h"
-#include "sy_forecast.h"
+#include "sy_core_forecast.h"
 
 /* splitmix64's finaliser: independent-looking seeds for each network. */
 static uint64_t

@@ -17,7 +17,7 @@
 
 #include <lapacke.h>
 
-#include "sy_factor.h"
+#include "sy_core_factor.h"
 
 size_t
 sy_factor_doubles(size_t p)

@@ -23,7 +23,7 @@
  */
 #include <math.h>
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 
 /*
  * The caller's tick (the server's interrupt check) is called about every

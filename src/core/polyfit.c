@@ -12,7 +12,7 @@
  */
 #include <math.h>
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 #include "lsq.h"
 
 #define SHAPE_SAMPLES 201

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sy_factor.h"
+#include "sy_core_factor.h"
 #include "test_check.h"
 
 static uint64_t rng_state = 777;

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sy_exp.h"
-#include "sy_forecast.h"
+#include "sy_core_forecast.h"
 #include "test_check.h"
 
 /* a test generator behind the core's sy_rng (xorshift128+) */

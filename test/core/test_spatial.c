@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 #include "test_check.h"
 
 static uint64_t rng_state = 99;

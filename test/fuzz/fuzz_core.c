@@ -18,9 +18,9 @@
 #include <string.h>
 
 #include "sy_core.h"
-#include "sy_factor.h"
-#include "sy_forecast.h"
-#include "sy_spatial.h"
+#include "sy_core_factor.h"
+#include "sy_core_forecast.h"
+#include "sy_core_spatial.h"
 
 typedef struct Input
 {

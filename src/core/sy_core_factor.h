@@ -1,12 +1,12 @@
 /*
- * sy_factor.h - factor analysis (principal-component extraction, varimax)
+ * sy_core_factor.h - factor analysis (principal-component extraction, varimax)
  * and the gravity model of the numeric core.
  *
  * Same conventions as sy_core.h: plain C99, caller-owned arrays, row-major
  * matrices, NaN for "not defined", no global state.
  */
-#ifndef SY_FACTOR_H
-#define SY_FACTOR_H
+#ifndef SY_CORE_FACTOR_H
+#define SY_CORE_FACTOR_H
 
 #include <stddef.h>
 
@@ -136,4 +136,4 @@ double		sy_gravity_row(const double *q, const double *kcoef, size_t n, size_t i,
 						   const double *d, double k, double alpha, double beta,
 						   double r, double *t, long *best);
 
-#endif							/* SY_FACTOR_H */
+#endif							/* SY_CORE_FACTOR_H */

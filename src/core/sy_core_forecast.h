@@ -1,5 +1,5 @@
 /*
- * sy_forecast.h - forecasting in the numeric core: a back-propagation
+ * sy_core_forecast.h - forecasting in the numeric core: a back-propagation
  * network on sliding windows (bp.c), the grey model GM(1,1) (gm11.c) and
  * the simple benchmarks and accuracy measures (forecast_eval.c).
  *
@@ -7,8 +7,8 @@
  * (sy_rng), so the server uses pg_prng and the unit tests their own
  * generator; interruptions are checked through a caller's callback.
  */
-#ifndef SY_FORECAST_H
-#define SY_FORECAST_H
+#ifndef SY_CORE_FORECAST_H
+#define SY_CORE_FORECAST_H
 
 #include <stdbool.h>
 
@@ -189,4 +189,4 @@ typedef struct sy_accuracy
 void		sy_forecast_accuracy(const double *actual, const double *forecast,
 								 int h, sy_accuracy *acc);
 
-#endif							/* SY_FORECAST_H */
+#endif							/* SY_CORE_FORECAST_H */

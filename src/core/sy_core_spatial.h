@@ -1,13 +1,13 @@
 /*
- * sy_spatial.h - the numeric core of synergy's spatial functions: polynomial
+ * sy_core_spatial.h - the numeric core of synergy's spatial functions: polynomial
  * trend lines and surfaces (least squares by QR, LAPACK), their shape
  * labels, and global and local Moran's I on sparse weights.
  *
  * Same conventions as sy_core.h: plain C, caller-owned arrays, no global
  * state, finite inputs, status codes; NaN in an output means undefined.
  */
-#ifndef SY_SPATIAL_H
-#define SY_SPATIAL_H
+#ifndef SY_CORE_SPATIAL_H
+#define SY_CORE_SPATIAL_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -198,4 +198,4 @@ sy_status	sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutat
 						   sy_rng_fn rng, sy_tick_fn tick, void *ctx,
 						   double *work, size_t *iwork, sy_local_moran *out);
 
-#endif							/* SY_SPATIAL_H */
+#endif							/* SY_CORE_SPATIAL_H */

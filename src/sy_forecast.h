@@ -1,9 +1,9 @@
 /*
- * forecast_pg.h - server glue shared by the forecasting functions
+ * sy_forecast.h - server glue shared by the forecasting functions
  * (forecast_bp.c, forecast_model.c, forecast_gm11.c, forecast_backtest.c).
  */
-#ifndef FORECAST_PG_H
-#define FORECAST_PG_H
+#ifndef SY_FORECAST_H
+#define SY_FORECAST_H
 
 #include "postgres.h"
 
@@ -12,7 +12,7 @@
 #include "utils/array.h"
 #include "utils/jsonb.h"
 
-#include "sy_forecast.h"
+#include "sy_core_forecast.h"
 
 /*
  * The values of a history argument: one-dimensional float8[], no NULL and
@@ -56,4 +56,4 @@ extern Datum sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compu
 /* The error for a non-finite forecast (values too large for float8). */
 extern void sy_forecast_overflow(const char *fname, int step);
 
-#endif							/* FORECAST_PG_H */
+#endif							/* SY_FORECAST_H */
