@@ -72,17 +72,12 @@ sy_parse_rotation(text *t, const char *fname)
 	return SY_ROTATE_VARIMAX;	/* not reached */
 }
 
-static void
-tick(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
 sy_factor *
 sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_rotation rot)
 {
 	sy_factor  *f;
 	double	   *space;
+	sy_host    *host;
 	size_t		k;
 
 	/* the correlation matrix (the caller's), the eigenproblem, the rotation */
@@ -92,7 +87,9 @@ sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_ro
 	space = palloc_extended(sizeof(double) * sy_factor_doubles(p), MCXT_ALLOC_HUGE);
 
 	sy_factor_init(f, p, space);
-	f->tick = tick;
+	host = palloc(sizeof(sy_host));
+	*host = sy_server_host(NULL);
+	f->host = host;
 	CHECK_FOR_INTERRUPTS();
 	if (sy_factor_eigen(f, r, n) != SY_OK)
 		ereport(ERROR,
@@ -115,7 +112,7 @@ sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_ro
 						   nfactors, f->eigenvalues[nfactors - 1]),
 				 errhint("Ask for at most %d factors, or pass NULL for Kaiser's criterion.", rank)));
 	}
-	sy_factor_finish(f, k, rot, palloc(sizeof(double) * sy_factor_finish_doubles(p, k)), tick);
+	sy_factor_finish(f, k, rot, palloc(sizeof(double) * sy_factor_finish_doubles(p, k)), host);
 	return f;
 }
 

@@ -37,12 +37,6 @@ typedef struct ScoreCache
 	double	   *composite;		/* nvalid */
 } ScoreCache;
 
-static void
-tick(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
 static double
 partition_shift(FunctionCallInfo fcinfo, WindowObject winobj, int argno, SyWhere w,
 				MemoryContext keep, bool *given)
@@ -92,6 +86,7 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 			   *z;
 	size_t		bad = 0;
 	sy_factor  *f;
+	sy_host		host = sy_server_host(NULL);
 
 	sy_read_matrix(winobj, 0, w, keep, mx);
 	c->ready = true;
@@ -134,7 +129,7 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 		if (mx->lo[j] == mx->hi[j])
 			sy_factor_constant_indicator(fname, j, mx->lo[j]);
 	/* a sum of squares that underflows or overflows is an error (22003) */
-	if (sy_correlation(mx->x, n, p, mean, sd, r, &bad, tick) != SY_OK)
+	if (sy_correlation(mx->x, n, p, mean, sd, r, &bad, &host) != SY_OK)
 		sy_check_finite_stat(fname, bad, 0.0, mx->lo[bad], mx->hi[bad]);
 	for (int j = 0; j < p; j++)
 		sy_check_finite_stat(fname, j, sd[j] * sd[j], mx->lo[j], mx->hi[j]);

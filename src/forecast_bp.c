@@ -4,39 +4,20 @@
  *
  * Random numbers come from pg_prng, seeded per network from the seed
  * argument, so the same call gives the same bits in any backend or parallel
- * worker.  Training calls CHECK_FOR_INTERRUPTS through the core's callback.
+ * worker; training calls CHECK_FOR_INTERRUPTS.  Both through the core's
+ * sy_host (sy_server_host).
  */
 #include "postgres.h"
 
 #include <math.h>
 
 #include "common/pg_prng.h"
-#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "sy_pg.h"
 #include "sy_forecast.h"
 #include "sy_limits.h"
-
-/* ---- pg_prng behind the core's sy_rng ---- */
-
-static void
-prng_seed(void *state, uint64_t seed)
-{
-	pg_prng_seed((pg_prng_state *) state, (uint64) seed);
-}
-
-static double
-prng_uniform(void *state)
-{
-	return pg_prng_double((pg_prng_state *) state);
-}
-
-static void
-check_interrupts(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
 
 /* ---- arguments ---- */
 
@@ -167,8 +148,7 @@ void
 sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
 						sy_bp_options *opt)
 {
-	static const sy_rng prng_source = {NULL, prng_seed, prng_uniform};
-	sy_rng	   *rng;
+	sy_host    *host;
 	char	   *name;
 
 	memset(opt, 0, sizeof(*opt));
@@ -195,11 +175,9 @@ sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
 	if (!sy_bp_activation_parse(name, &opt->activation))
 		unknown_name(fname, "activation", name, "Use 'tanh' (the default) or 'sigmoid'.");
 
-	rng = palloc(sizeof(sy_rng));
-	*rng = prng_source;
-	rng->state = palloc(sizeof(pg_prng_state));
-	opt->rng = rng;
-	opt->check_interrupts = check_interrupts;
+	host = palloc(sizeof(sy_host));
+	*host = sy_server_host(palloc(sizeof(pg_prng_state)));
+	opt->host = host;
 }
 
 /* History values must lie within the bounds the forecasts are kept in. */
@@ -274,6 +252,7 @@ sy_bp_predict(const sy_bp_model *model, const double *y, int n, int horizon,
 			  const char *fname, double *out)
 {
 	double	   *work;
+	sy_host		host = sy_server_host(NULL);
 
 	if (n < sy_bp_min_history(model))
 		ereport(ERROR,
@@ -284,7 +263,7 @@ sy_bp_predict(const sy_bp_model *model, const double *y, int n, int horizon,
 				 errhint("Pass the whole recent history, in time order.")));
 	check_history_bounds(y, n, model->lower, model->upper, fname);
 	work = palloc(sizeof(double) * sy_bp_forecast_work_size(model, n, horizon));
-	sy_bp_forecast(model, y, n, horizon, check_interrupts, work, out);
+	sy_bp_forecast(model, y, n, horizon, &host, work, out);
 	for (int k = 0; k < horizon; k++)
 		if (!isfinite(out[k]))
 			sy_forecast_overflow(fname, k + 1);

@@ -27,7 +27,7 @@ extern int	sy_horizon(int32 h, const char *fname, const char *argname);
  * The network options of bp_forecast, bp_fit and forecast_backtest, which
  * all list them in the same order from argument first: lags, hidden,
  * ensemble, epochs, learning_rate, decay, dropout, seed, lower, upper,
- * transform, activation.  rng and check_interrupts are filled in.
+ * transform, activation.  host is filled in (sy_server_host, pg_prng).
  */
 extern void sy_bp_options_from_args(FunctionCallInfo fcinfo, int first,
 									const char *fname, sy_bp_options *opt);

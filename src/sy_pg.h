@@ -16,6 +16,15 @@
 #include "sy_core.h"
 
 /*
+ * The server's services for the numeric core (sy_core.h): interrupt checks
+ * by CHECK_FOR_INTERRUPTS and, when rng is not NULL, random numbers from
+ * pg_prng on it (seeded by the caller, or per network by the core through
+ * host.seed).  host.c.
+ */
+struct pg_prng_state;
+extern sy_host sy_server_host(struct pg_prng_state *rng);
+
+/*
  * Where a value came from, for error details: the function, the argument
  * and, in window functions, the row of the partition (1-based; 0 = unknown).
  */

@@ -233,7 +233,7 @@ typedef struct net_shape
 } net_shape;
 
 static void
-net_init(const net_shape *s, double *w, const sy_rng *rng)
+net_init(const net_shape *s, double *w, const sy_host *host)
 {
 	int			L = s->lags,
 				H = s->hidden;
@@ -244,11 +244,11 @@ net_init(const net_shape *s, double *w, const sy_rng *rng)
 				r2 = sqrt(6.0 / (H + 1));
 
 	for (int k = 0; k < H * L; k++)
-		w1[k] = r1 * (2.0 * rng->uniform(rng->state) - 1.0);
+		w1[k] = r1 * (2.0 * host->random_double(host->ctx) - 1.0);
 	for (int j = 0; j < H; j++)
 	{
 		b1[j] = 0.0;
-		w2[j] = r2 * (2.0 * rng->uniform(rng->state) - 1.0);
+		w2[j] = r2 * (2.0 * host->random_double(host->ctx) - 1.0);
 	}
 	w2[H] = 0.0;				/* b2 */
 }
@@ -344,7 +344,7 @@ net_train(const net_shape *s, const double *z, int nwin,
 				b2t = 1.0;
 	double		keep_p = 1.0 - opt->dropout;
 	int			dropout = opt->dropout > 0.0;
-	const sy_rng *rng = opt->rng;
+	const sy_host *host = opt->host;
 	size_t		ops = 0;
 
 	memset(m1, 0, sizeof(double) * P);
@@ -365,13 +365,12 @@ net_train(const net_shape *s, const double *z, int nwin,
 			if (ops > (1u << 20))
 			{
 				ops = 0;
-				if (opt->check_interrupts)
-					opt->check_interrupts();
+				sy_host_check_interrupts(host);
 			}
 			if (dropout)
 			{
 				for (int j = 0; j < H; j++)
-					keep[j] = rng->uniform(rng->state) < keep_p ? 1.0 / keep_p : 0.0;
+					keep[j] = host->random_double(host->ctx) < keep_p ? 1.0 / keep_p : 0.0;
 				window_pass(L, H, s->act, 1, w, x, target, keep, h, g);
 			}
 			else if (s->act == SY_BP_TANH)
@@ -439,8 +438,8 @@ train_ensemble(const net_shape *s, const double *z, int nwin, int nets, int phas
 
 	for (int k = 0; k < nets; k++)
 	{
-		opt->rng->seed(opt->rng->state, net_seed(opt->seed, phase, s->hidden, k));
-		net_init(s, weights + k * P, opt->rng);
+		opt->host->seed(opt->host->ctx, net_seed(opt->seed, phase, s->hidden, k));
+		net_init(s, weights + k * P, opt->host);
 		net_train(s, z, nwin, opt, weights + k * P, work);
 	}
 }
@@ -568,7 +567,7 @@ clamp_level(const sy_bp_model *model, double v)
 
 void
 sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
-			   int horizon, void (*check_interrupts) (void),
+			   int horizon, const sy_host *host,
 			   double *work, double *out)
 {
 	int			L = model->lags;
@@ -601,8 +600,8 @@ sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
 			double		t;
 			double		level;
 
-			if (check_interrupts && (k & 255) == 0)
-				check_interrupts();
+			if ((k & 255) == 0)
+				sy_host_check_interrupts(host);
 			t = model->center + model->scale * net_output(&s, w, z + m + k - L, h);
 
 			switch (model->transform)

@@ -25,6 +25,36 @@ typedef enum sy_status
 	SY_EDOMAIN					/* an input outside the method's domain */
 } sy_status;
 
+/*
+ * What the core asks of its host (the server glue, a unit test, the
+ * fuzzer), passed as one const sy_host * to every routine that needs any
+ * of it:
+ *  - check_interrupts, called now and then in long loops; it may not
+ *    return (the server's query cancel longjmps), so a routine calls it
+ *    only where it holds nothing that would leak;
+ *  - random numbers from one generator: seed reseeds it, random_double is
+ *    uniform in [0, 1), random_below uniform in [0, bound) (bound >= 1).
+ * ctx is passed to every callback.  A NULL host, or a NULL member, means
+ * the routine goes without: no interrupt checks, and routines that draw
+ * random numbers are then called only where they draw none.
+ */
+typedef struct sy_host
+{
+	void	   *ctx;
+	void		(*check_interrupts) (void *ctx);
+	void		(*seed) (void *ctx, uint64_t seed);
+	double		(*random_double) (void *ctx);
+	uint64_t	(*random_below) (void *ctx, uint64_t bound);
+} sy_host;
+
+/* The host's interrupt check, if it has one. */
+static inline void
+sy_host_check_interrupts(const sy_host *host)
+{
+	if (host && host->check_interrupts)
+		host->check_interrupts(host->ctx);
+}
+
 #define SY_BENEFIT 1
 #define SY_COST (-1)
 

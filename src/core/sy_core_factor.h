@@ -56,7 +56,7 @@ typedef struct sy_factor
 	int			singular;
 	int			iterations;		/* varimax sweeps */
 	double	   *work;			/* 2 p^2 + 3 p: LAPACK's copy, vectors, values, isuppz */
-	void		(*tick) (void); /* the caller's interrupt check, or NULL: it may
+	const sy_host *host;		/* the caller's interrupt check, or NULL: it may
 								 * longjmp, so nothing here is malloc'd */
 } sy_factor;
 
@@ -69,12 +69,12 @@ void		sy_factor_init(sy_factor *f, size_t p, double *space);
  * and standard deviations (n - 1 divisor) are returned too.  Returns
  * SY_UNDEFINED when n < 2, SY_EDOMAIN with *bad set when an indicator has
  * no variation, or so little that its sum of squares is subnormal (below
- * DBL_MIN).  tick, when not NULL, is called about every 2^20 products (the
- * server's interrupt check; it may longjmp, nothing is allocated here).
+ * DBL_MIN).  The host's interrupt check, if any, runs about every 2^20
+ * products (it may longjmp; nothing is allocated here).
  */
 sy_status	sy_correlation(const double *x, size_t n, size_t p,
 						   double *mean, double *sd, double *r, size_t *bad,
-						   void (*tick) (void));
+						   const sy_host *host);
 
 /*
  * Correlation from a packed co-moment upper triangle (sy_moments).
@@ -105,12 +105,12 @@ size_t		sy_factor_count(const sy_factor *f, size_t nfactors);
  * score coefficients, once the eigenproblem is solved.  Rotated factors are sorted by explained variance (descending)
  * and signed so that each column of loadings sums to a positive number.
  * work needs sy_factor_finish_doubles(p, k) doubles.  iterations tells the varimax
- * sweeps (at most 1000).  tick, when not NULL, is called often during the
- * rotation (the server's interrupt check; nothing is allocated here).
+ * sweeps (at most 1000).  The host's interrupt check, if any, runs often
+ * during the rotation (nothing is allocated here).
  */
 size_t		sy_factor_finish_doubles(size_t p, size_t k);
 sy_status	sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work,
-							 void (*tick) (void));
+							 const sy_host *host);
 
 /* Upper tail of the chi-square distribution, P(X > x) with df degrees. */
 double		sy_chisq_upper(double x, double df);

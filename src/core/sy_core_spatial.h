@@ -127,11 +127,6 @@ typedef struct sy_sparse_w
 	const double *w;
 } sy_sparse_w;
 
-/* A uniform integer in [0, bound), from the caller's seeded generator. */
-typedef uint64_t (*sy_rng_fn) (void *ctx, uint64_t bound);
-/* Called now and then in long loops; may not return (query cancel). */
-typedef void (*sy_tick_fn) (void *ctx);
-
 typedef struct sy_moran
 {
 	size_t		n;				/* regions */
@@ -161,7 +156,7 @@ typedef struct sy_moran
  * when the values are constant, or the weights sum to 0.
  */
 sy_status	sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
-							sy_rng_fn rng, sy_tick_fn tick, void *ctx,
+							const sy_host *host,
 							double *work, sy_moran *out);
 
 typedef enum sy_quadrant
@@ -195,7 +190,7 @@ typedef struct sy_local_moran
  * 3 regions or constant values.
  */
 sy_status	sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
-						   sy_rng_fn rng, sy_tick_fn tick, void *ctx,
+						   const sy_host *host,
 						   double *work, size_t *iwork, sy_local_moran *out);
 
 #endif							/* SY_CORE_SPATIAL_H */

@@ -16,7 +16,7 @@
 #include "sy_core_forecast.h"
 #include "test_check.h"
 
-/* a test generator behind the core's sy_rng (xorshift128+) */
+/* a test generator behind the core's sy_host (xorshift128+) */
 typedef struct
 {
 	uint64_t	s0,
@@ -54,14 +54,16 @@ xs_uniform(void *state)
 }
 
 static xs128 xs_state;
-static const sy_rng test_rng = {&xs_state, xs_seed, xs_uniform};
 static int	interrupt_calls = 0;
 
 static void
-count_interrupts(void)
+count_interrupts(void *ctx)
 {
+	(void) ctx;
 	interrupt_calls++;
 }
+
+static const sy_host test_host = {&xs_state, count_interrupts, xs_seed, xs_uniform, NULL};
 
 static sy_bp_options
 default_options(void)
@@ -81,8 +83,7 @@ default_options(void)
 	o.activation = SY_BP_TANH;
 	o.lower = NAN;
 	o.upper = NAN;
-	o.rng = &test_rng;
-	o.check_interrupts = count_interrupts;
+	o.host = &test_host;
 	return o;
 }
 
