@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
 #include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -240,41 +241,50 @@ sy_shift(Datum d, bool isnull, SyWhere w)
 	return s;
 }
 
-sy_normalization
-sy_parse_normalization(text *t, const char *fname)
+int
+sy_choice_cstr(const char *s, const SyChoices *c, const char *fname)
 {
-	char	   *s = text_to_cstring(t);
+	StringInfoData list;
 
-	if (pg_strcasecmp(s, "minmax") == 0)
-		return SY_NORM_MINMAX;
-	if (pg_strcasecmp(s, "vector") == 0)
-		return SY_NORM_VECTOR;
+	for (int v = 0; v < c->n; v++)
+		if (pg_strcasecmp(s, c->names[v]) == 0)
+			return v;
+	initStringInfo(&list);
+	for (int v = 0; v < c->n; v++)
+		appendStringInfo(&list, "%s'%s'",
+						 v == 0 ? "" : (v == c->n - 1 ? " and " : ", "), c->names[v]);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown normalization \"%s\"", fname, s),
-			 errdetail("normalization is \"%s\".", s),
-			 errhint("Use 'minmax' (the default) or 'vector'.")));
+			 errmsg("%s: unknown %s \"%s\"", fname, c->what, s),
+			 errdetail("%s is \"%s\"; the accepted values are %s, in any case.",
+					   c->what, s, list.data),
+			 errhint("%s", c->hint)));
 	pg_unreachable();
 }
 
-sy_edges
-sy_parse_edges(text *t, const char *fname)
+int
+sy_choice(text *t, const SyChoices *c, const char *fname)
 {
-	char	   *s = text_to_cstring(t);
-
-	if (pg_strcasecmp(s, "none") == 0)
-		return SY_EDGES_NONE;
-	if (pg_strcasecmp(s, "nearest") == 0)
-		return SY_EDGES_NEAREST;
-	if (pg_strcasecmp(s, "linear") == 0)
-		return SY_EDGES_LINEAR;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown edges \"%s\"", fname, s),
-			 errdetail("edges is \"%s\".", s),
-			 errhint("Use 'none' (the default), 'nearest' or 'linear'.")));
-	pg_unreachable();
+	return sy_choice_cstr(text_to_cstring(t), c, fname);
 }
+
+static const char *const normalization_names[] = {"minmax", "vector"};
+const SyChoices sy_normalizations = {
+	"normalization", normalization_names, lengthof(normalization_names),
+	"Use 'minmax' (the default) or 'vector'."
+};
+
+static const char *const edges_names[] = {"none", "nearest", "linear"};
+const SyChoices sy_edges_choices = {
+	"edges", edges_names, lengthof(edges_names),
+	"Use 'none' (the default), 'nearest' or 'linear'."
+};
+
+static const char *const variant_names[] = {"classic", "wang2021"};
+const SyChoices sy_ccd_variants = {
+	"variant", variant_names, lengthof(variant_names),
+	"Use 'classic' (the default) or 'wang2021'."
+};
 
 void
 sy_must_be_constant(bool same, SyWhere w)

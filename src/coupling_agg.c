@@ -20,7 +20,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
-#include "sy_pg.h"
+#include "sy_coupling.h"
 #include "sy_limits.h"
 #include "sy_order.h"
 
@@ -128,7 +128,7 @@ coupling_coordination_transfn(PG_FUNCTION_ARGS)
 					 errhint("Weights are importance shares; they are rescaled to sum to 1.")));
 	}
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
-		variant = sy_parse_variant(PG_GETARG_TEXT_PP(3), w.fname);
+		variant = (sy_ccd_variant) sy_choice(PG_GETARG_TEXT_PP(3), &sy_ccd_variants, w.fname);
 
 	old = MemoryContextSwitchTo(aggcxt);
 	if (st == NULL)

@@ -53,24 +53,11 @@ sy_factor_nfactors(const char *fname, const char *argname, Datum d, bool isnull,
 	return k;
 }
 
-sy_rotation
-sy_parse_rotation(text *t, const char *fname)
-{
-	char	   *s = text_to_cstring(t);
-
-	if (pg_strcasecmp(s, "varimax") == 0)
-		return SY_ROTATE_VARIMAX;
-	if (pg_strcasecmp(s, "none") == 0)
-		return SY_ROTATE_NONE;
-	if (pg_strcasecmp(s, "varimax_converged") == 0)
-		return SY_ROTATE_VARIMAX_CONVERGED;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown rotation \"%s\"", fname, s),
-			 errdetail("Known rotations: varimax, varimax_converged, none."),
-			 errhint("Use rotation => 'varimax' (the default, as R's psych and stats::varimax), 'varimax_converged' (run to the optimum) or 'none'.")));
-	return SY_ROTATE_VARIMAX;	/* not reached */
-}
+static const char *const rotation_names[] = {"varimax", "none", "varimax_converged"};
+const SyChoices sy_rotations = {
+	"rotation", rotation_names, lengthof(rotation_names),
+	"Use rotation => 'varimax' (the default, as R's psych and stats::varimax), 'varimax_converged' (run to the optimum) or 'none'."
+};
 
 sy_factor *
 sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_rotation rot)

@@ -106,7 +106,7 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 		w.argname = "rotation";
 		d = sy_partition_constant(fcinfo, winobj, 2, -1, w, keep, &isnull);
 		if (!isnull)
-			rot = sy_parse_rotation(DatumGetTextPP(d), fname);
+			rot = (sy_rotation) sy_choice(DatumGetTextPP(d), &sy_rotations, fname);
 	}
 	if (kind == SCORE_FACTOR_COMPOSITE)
 		shift = partition_shift(fcinfo, winobj, 3, w, keep, &shifted);

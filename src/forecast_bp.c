@@ -19,61 +19,7 @@
 #include "sy_forecast.h"
 #include "sy_limits.h"
 
-/* ---- arguments ---- */
-
-const double *
-sy_history(ArrayType *a, const char *fname, int *n)
-{
-	const double *v;
-	bits8	   *nulls = ARR_NULLBITMAP(a);
-	int			len;
-
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("%s: history must be a one-dimensional array", fname),
-				 errdetail("The array has %d dimensions.", ARR_NDIM(a)),
-				 errhint("Pass the series in time order, e.g. array_agg(d ORDER BY year).")));
-	len = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
-	if (len > SY_FC_MAX_HISTORY)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s: history is too long", fname),
-				 errdetail("It has %d values; the limit is %d.", len, SY_FC_MAX_HISTORY),
-				 errhint("Forecast from the most recent part of the series.")));
-	v = (const double *) ARR_DATA_PTR(a);
-	for (int i = 0; i < len; i++)
-	{
-		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s: history contains a NULL element", fname),
-					 errdetail("Element %d is NULL.", i + 1),
-					 errhint("Fill gaps first, e.g. with interpolate(value, year) OVER (PARTITION BY region ORDER BY year).")));
-	}
-	for (int i = 0; i < len; i++)
-		if (!isfinite(v[i]))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: history contains a non-finite value", fname),
-					 errdetail("Element %d is %s.", i + 1,
-							   isnan(v[i]) ? "NaN" : (v[i] > 0 ? "Infinity" : "-Infinity")),
-					 errhint("Replace NaN and infinite values (e.g. with NULLIF) and fill the gaps.")));
-	*n = len;
-	return v;
-}
-
-int
-sy_horizon(int32 h, const char *fname, const char *argname)
-{
-	if (h < 1 || h > SY_FC_MAX_HORIZON)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: %s must be between 1 and %d", fname, argname, SY_FC_MAX_HORIZON),
-				 errdetail("%s is %d.", argname, h),
-				 errhint("Ask for the number of future periods you need, e.g. 6 for 2020-2025.")));
-	return h;
-}
+/* ---- the network's options ---- */
 
 static const char *const option_names[] = {
 	"lags", "hidden", "ensemble", "epochs", "learning_rate", "decay",
@@ -134,22 +80,21 @@ bound_option(FunctionCallInfo fcinfo, int first, int k, const char *fname)
 	return v;
 }
 
-static void
-unknown_name(const char *fname, const char *what, const char *s, const char *hint)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown %s \"%s\"", fname, what, s),
-			 errdetail("%s is \"%s\".", what, s),
-			 errhint("%s", hint)));
-}
+static const SyChoices transforms = {
+	"transform", sy_bp_transform_names, SY_BP_NTRANSFORMS,
+	"Use 'difference' (the default), 'level' or 'detrend'."
+};
+
+static const SyChoices activations = {
+	"activation", sy_bp_activation_names, SY_BP_NACTIVATIONS,
+	"Use 'tanh' (the default) or 'sigmoid'."
+};
 
 void
 sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
 						sy_bp_options *opt)
 {
 	sy_host    *host;
-	char	   *name;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->lags = int_option(fcinfo, first, 0, fname);
@@ -167,13 +112,9 @@ sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
 	opt->lower = bound_option(fcinfo, first, 8, fname);
 	opt->upper = bound_option(fcinfo, first, 9, fname);
 	option_not_null(fcinfo, first, 10, fname);
-	name = text_to_cstring(PG_GETARG_TEXT_PP(first + 10));
-	if (!sy_bp_transform_parse(name, &opt->transform))
-		unknown_name(fname, "transform", name, "Use 'difference' (the default), 'level' or 'detrend'.");
+	opt->transform = (sy_bp_transform) sy_choice(PG_GETARG_TEXT_PP(first + 10), &transforms, fname);
 	option_not_null(fcinfo, first, 11, fname);
-	name = text_to_cstring(PG_GETARG_TEXT_PP(first + 11));
-	if (!sy_bp_activation_parse(name, &opt->activation))
-		unknown_name(fname, "activation", name, "Use 'tanh' (the default) or 'sigmoid'.");
+	opt->activation = (sy_bp_activation) sy_choice(PG_GETARG_TEXT_PP(first + 11), &activations, fname);
 
 	host = palloc(sizeof(sy_host));
 	*host = sy_server_host(palloc(sizeof(pg_prng_state)));
@@ -238,16 +179,6 @@ sy_bp_train(const double *y, int n, const sy_bp_options *opt,
 }
 
 void
-sy_forecast_overflow(const char *fname, int step)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s: forecast out of range for float8", fname),
-			 errdetail("The forecast for step %d is not finite.", step),
-			 errhint("Rescale the series or forecast fewer steps.")));
-}
-
-void
 sy_bp_predict(const sy_bp_model *model, const double *y, int n, int horizon,
 			  const char *fname, double *out)
 {
@@ -268,63 +199,6 @@ sy_bp_predict(const sy_bp_model *model, const double *y, int n, int horizon,
 		if (!isfinite(out[k]))
 			sy_forecast_overflow(fname, k + 1);
 	pfree(work);
-}
-
-/* ---- (step, forecast) rows ---- */
-
-typedef struct ForecastRows
-{
-	double	   *v;
-	int			n;
-} ForecastRows;
-
-Datum
-sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute)
-{
-	FuncCallContext *funcctx;
-	ForecastRows *rows;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldctx,
-					workctx;
-		TupleDesc	tupdesc;
-		double	   *v;
-		int			n;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		/* training scratch goes away before the first row is returned */
-		workctx = AllocSetContextCreate(CurrentMemoryContext, "synergy forecast",
-										ALLOCSET_DEFAULT_SIZES);
-		oldctx = MemoryContextSwitchTo(workctx);
-		v = compute(fcinfo, &n);
-		MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		rows = palloc(sizeof(ForecastRows));
-		rows->n = n;
-		rows->v = palloc(sizeof(double) * Max(n, 1));
-		if (n > 0)
-			memcpy(rows->v, v, sizeof(double) * n);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->user_fctx = rows;
-		MemoryContextSwitchTo(oldctx);
-		MemoryContextDelete(workctx);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	rows = (ForecastRows *) funcctx->user_fctx;
-	if (funcctx->call_cntr < (uint64) rows->n)
-	{
-		Datum		values[2];
-		bool		nulls[2] = {false, false};
-		int			k = (int) funcctx->call_cntr;
-
-		values[0] = Int32GetDatum(k + 1);
-		values[1] = Float8GetDatum(rows->v[k]);
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
 }
 
 /* ---- SQL functions ---- */

@@ -18,7 +18,7 @@ extern void sy_factor_constant_indicator(const char *fname, size_t bad, double v
 extern int	sy_factor_nfactors(const char *fname, const char *argname, Datum d,
 							   bool isnull, int p);
 
-extern sy_rotation sy_parse_rotation(text *t, const char *fname);
+extern const SyChoices sy_rotations;	/* sy_rotation */
 
 /*
  * The analysis of correlation matrix r (p x p, destroyed) of n rows, in

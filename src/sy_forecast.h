@@ -1,6 +1,7 @@
 /*
  * sy_forecast.h - server glue shared by the forecasting functions
- * (forecast_bp.c, forecast_model.c, forecast_gm11.c, forecast_backtest.c).
+ * (forecast_series.c, forecast_bp.c, forecast_model.c, forecast_gm11.c,
+ * forecast_backtest.c).
  */
 #ifndef SY_FORECAST_H
 #define SY_FORECAST_H
@@ -14,6 +15,8 @@
 
 #include "sy_core_forecast.h"
 
+/* ---- forecast_series.c: series arguments and results ---- */
+
 /*
  * The values of a history argument: one-dimensional float8[], no NULL and
  * only finite elements, at most SY_FC_MAX_HISTORY.  A pointer into the array.
@@ -22,6 +25,19 @@ extern const double *sy_history(ArrayType *a, const char *fname, int *n);
 
 /* horizon (or holdout) argument: 1 .. SY_FC_MAX_HORIZON. */
 extern int	sy_horizon(int32 h, const char *fname, const char *argname);
+
+/*
+ * Rows (step, forecast) of a set-returning function: on the first call,
+ * compute(fcinfo, arg) fills a palloc'd array of *horizon forecasts in a
+ * short-lived context; later calls hand out one row each.
+ */
+typedef double *(*sy_forecast_compute) (FunctionCallInfo fcinfo, int *horizon);
+extern Datum sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute);
+
+/* The error for a non-finite forecast (values too large for float8). */
+extern void sy_forecast_overflow(const char *fname, int step);
+
+/* ---- forecast_bp.c: the BP network ---- */
 
 /*
  * The network options of bp_forecast, bp_fit and forecast_backtest, which
@@ -44,16 +60,5 @@ extern void sy_bp_predict(const sy_bp_model *model, const double *y, int n,
 extern Jsonb *sy_bp_model_to_jsonb(const sy_bp_model *model, const sy_bp_options *opt,
 								   int history_length);
 extern void sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model);
-
-/*
- * Rows (step, forecast) of a set-returning function: on the first call,
- * compute(fcinfo, arg) fills a palloc'd array of *horizon forecasts in a
- * short-lived context; later calls hand out one row each.
- */
-typedef double *(*sy_forecast_compute) (FunctionCallInfo fcinfo, int *horizon);
-extern Datum sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute);
-
-/* The error for a non-finite forecast (values too large for float8). */
-extern void sy_forecast_overflow(const char *fname, int step);
 
 #endif							/* SY_FORECAST_H */

@@ -57,8 +57,26 @@ extern double *sy_weights(ArrayType *a, SyWhere w, int m);
 /* Shift added to min-max scores: finite and >= 0 (NULL means 0). */
 extern double sy_shift(Datum d, bool isnull, SyWhere w);
 
-extern sy_normalization sy_parse_normalization(text *t, const char *fname);
-extern sy_edges sy_parse_edges(text *t, const char *fname);
+/*
+ * A text argument that names one of a fixed set of choices, an enum whose
+ * value v is spelled names[v].  Matched in any case; an unknown name is
+ * 22023, listing the accepted ones.  The sets of the glue are below (each
+ * feature's own beside it: sy_rotations, sy_bp_transforms, ...).
+ */
+typedef struct SyChoices
+{
+	const char *what;			/* the argument, for messages */
+	const char *const *names;
+	int			n;
+	const char *hint;			/* says which is the default */
+} SyChoices;
+
+extern int	sy_choice(text *t, const SyChoices *c, const char *fname);
+extern int	sy_choice_cstr(const char *s, const SyChoices *c, const char *fname);
+
+extern const SyChoices sy_normalizations;	/* sy_normalization */
+extern const SyChoices sy_edges_choices;	/* sy_edges */
+extern const SyChoices sy_ccd_variants; /* sy_ccd_variant */
 
 /*
  * Throws 22003 when max - min of an indicator overflows (values beyond
@@ -86,11 +104,6 @@ extern ArrayType *sy_float8_array(const double *v, int m);
  * anything else; the string lives as long as the query.
  */
 extern const char *sy_agg_name(FunctionCallInfo fcinfo, const char *fallback);
-
-/* coupling.c: scores in [0, 1] (rounding slop clamped), variants, results. */
-extern double sy_unit_score(double u, SyWhere w, int pos);
-extern sy_ccd_variant sy_parse_variant(text *t, const char *fname);
-extern Datum sy_ccd_datum(FunctionCallInfo fcinfo, double c, double t, double d);
 
 /* state_io.c: the directions block of serialized states, and their errors. */
 extern Size sy_dirs_bytes(const int *dir, int m);

@@ -136,26 +136,26 @@ sy_bp_check(int n, const sy_bp_options *opt)
 
 /* ---- names ---- */
 
-static const char *const transform_names[] = {"difference", "level", "detrend"};
-static const char *const activation_names[] = {"tanh", "sigmoid"};
+const char *const sy_bp_transform_names[SY_BP_NTRANSFORMS] = {"difference", "level", "detrend"};
+const char *const sy_bp_activation_names[SY_BP_NACTIVATIONS] = {"tanh", "sigmoid"};
 
 const char *
 sy_bp_transform_name(sy_bp_transform t)
 {
-	return transform_names[t];
+	return sy_bp_transform_names[t];
 }
 
 const char *
 sy_bp_activation_name(sy_bp_activation a)
 {
-	return activation_names[a];
+	return sy_bp_activation_names[a];
 }
 
 bool
 sy_bp_transform_parse(const char *s, sy_bp_transform *t)
 {
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, transform_names[i]) == 0)
+	for (int i = 0; i < SY_BP_NTRANSFORMS; i++)
+		if (strcmp(s, sy_bp_transform_names[i]) == 0)
 		{
 			*t = (sy_bp_transform) i;
 			return true;
@@ -166,8 +166,8 @@ sy_bp_transform_parse(const char *s, sy_bp_transform *t)
 bool
 sy_bp_activation_parse(const char *s, sy_bp_activation *a)
 {
-	for (int i = 0; i < 2; i++)
-		if (strcmp(s, activation_names[i]) == 0)
+	for (int i = 0; i < SY_BP_NACTIVATIONS; i++)
+		if (strcmp(s, sy_bp_activation_names[i]) == 0)
 		{
 			*a = (sy_bp_activation) i;
 			return true;

@@ -30,12 +30,18 @@ typedef enum sy_bp_transform
 	SY_BP_LEVEL,				/* the values; output shrinks to the mean */
 	SY_BP_DETREND				/* residuals of a straight line; shrinks to it */
 } sy_bp_transform;
+#define SY_BP_NTRANSFORMS 3
 
 typedef enum sy_bp_activation
 {
 	SY_BP_TANH = 0,
 	SY_BP_SIGMOID
 } sy_bp_activation;
+#define SY_BP_NACTIVATIONS 2
+
+/* The names of the transforms and activations, indexed by value. */
+extern const char *const sy_bp_transform_names[SY_BP_NTRANSFORMS];
+extern const char *const sy_bp_activation_names[SY_BP_NACTIVATIONS];
 
 typedef struct sy_bp_options
 {
