@@ -13,46 +13,20 @@
 #include "sy_pg.h"
 #include "sy_forecast.h"
 
+static const SyVectorKind history_kind = {
+	SY_FC_MAX_HISTORY, true,
+	"Pass the series in time order, e.g. array_agg(d ORDER BY year).",
+	"Forecast from the most recent part of the series.",
+	"Fill gaps first, e.g. with interpolate(value, year) OVER (PARTITION BY region ORDER BY year).",
+	"Replace NaN and infinite values (e.g. with NULLIF) and fill the gaps."
+};
+
 const double *
 sy_history(ArrayType *a, const char *fname, int *n)
 {
-	const double *v;
-	bits8	   *nulls = ARR_NULLBITMAP(a);
-	int			len;
+	SyWhere		w = {fname, "history", 0};
 
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("%s: history must be a one-dimensional array", fname),
-				 errdetail("The array has %d dimensions.", ARR_NDIM(a)),
-				 errhint("Pass the series in time order, e.g. array_agg(d ORDER BY year).")));
-	len = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
-	if (len > SY_FC_MAX_HISTORY)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s: history is too long", fname),
-				 errdetail("It has %d values; the limit is %d.", len, SY_FC_MAX_HISTORY),
-				 errhint("Forecast from the most recent part of the series.")));
-	v = (const double *) ARR_DATA_PTR(a);
-	for (int i = 0; i < len; i++)
-	{
-		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s: history contains a NULL element", fname),
-					 errdetail("Element %d is NULL.", i + 1),
-					 errhint("Fill gaps first, e.g. with interpolate(value, year) OVER (PARTITION BY region ORDER BY year).")));
-	}
-	for (int i = 0; i < len; i++)
-		if (!isfinite(v[i]))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: history contains a non-finite value", fname),
-					 errdetail("Element %d is %s.", i + 1,
-							   isnan(v[i]) ? "NaN" : (v[i] > 0 ? "Infinity" : "-Infinity")),
-					 errhint("Replace NaN and infinite values (e.g. with NULLIF) and fill the gaps.")));
-	*n = len;
-	return v;
+	return sy_float8_vector(a, w, &history_kind, -1, true, n);
 }
 
 int

@@ -246,6 +246,15 @@ check_unique(Datum *ids, int n, const char *fname)
 	pfree(s);
 }
 
+/* Arrays with one element per city. */
+static const SyVectorKind cities = {
+	SY_MAX_CITIES, false,
+	"Pass one element per city, in the order of ids.",
+	"Delimit within regions.",
+	"Every city needs a value.",
+	NULL
+};
+
 static const double *
 same_length(ArrayType *a, const char *fname, const char *argname, int n)
 {
@@ -258,7 +267,7 @@ same_length(ArrayType *a, const char *fname, const char *argname, int n)
 				 errmsg("%s: %s has %d elements but ids has %d", fname, argname, ARR_DIMS(a)[0], n),
 				 errdetail("Every array argument has one element per city, in the order of ids."),
 				 errhint("Build the arrays with array_agg(... ORDER BY id) over the same rows.")));
-	return sy_indicator_row(a, w, n, &m);
+	return sy_float8_vector(a, w, &cities, n, true, &m);
 }
 
 static char *
@@ -314,11 +323,11 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 	s->n = n;
 	if (n < 2)
 		return s;
-	if (n > SY_MAX_INDICATORS)
+	if (n > SY_MAX_CITIES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%s: too many cities", fname),
-				 errdetail("%d cities give %.0f ordered pairs; the limit is %d cities.", n, (double) n * (n - 1), SY_MAX_INDICATORS),
+				 errdetail("%d cities give %.0f ordered pairs; the limit is %d cities.", n, (double) n * (n - 1), SY_MAX_CITIES),
 				 errhint("Delimit within regions.")));
 	check_unique(s->ids, n, fname);
 	s->q = (double *) same_length(PG_GETARG_ARRAYTYPE_P(1), fname, "masses", n);
@@ -354,7 +363,7 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 			bits8	   *bm = ARR_NULLBITMAP(d);
 
 			for (int c = 0; c < n * n; c++)
-				if (!(bm[c / 8] & (1 << (c % 8))) && c / n != c % n)
+				if (sy_elem_is_null(bm, c) && c / n != c % n)
 					ereport(ERROR,
 							(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 							 errmsg("%s: distances contains a NULL element off the diagonal", fname),
@@ -369,7 +378,7 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 				full = palloc_extended(sizeof(double) * (Size) n * n, MCXT_ALLOC_HUGE);
 
 				for (int c = 0; c < n * n; c++)
-					full[c] = (bm[c / 8] & (1 << (c % 8))) ? *src++ : 1.0;
+					full[c] = sy_elem_is_null(bm, c) ? 1.0 : *src++;
 				s->dist = full;
 			}
 		}

@@ -36,8 +36,44 @@ typedef struct SyWhere
 } SyWhere;
 
 /*
+ * Element i (0-based) of an array with this NULL bitmap (ARR_NULLBITMAP,
+ * not NULL) is NULL.
+ */
+static inline bool
+sy_elem_is_null(const bits8 *bitmap, int64 i)
+{
+	return (bitmap[i / 8] & (1 << (i % 8))) == 0;
+}
+
+/* Position (1-based) of the first NULL among the first n elements, or 0. */
+extern int64 sy_first_null(ArrayType *a, int64 n);
+
+/*
+ * What a one-dimensional float8[] argument may be: its longest length,
+ * whether it may be empty, and hints for a wrong shape, too many elements,
+ * a NULL element and a non-finite one (NULL: the indicators' hints).
+ */
+typedef struct SyVectorKind
+{
+	int			max_len;
+	bool		allow_empty;
+	const char *shape_hint;
+	const char *long_hint;
+	const char *null_hint;
+	const char *finite_hint;
+} SyVectorKind;
+
+/*
+ * The elements of such an array with no NULLs and, when finite, only finite
+ * values: a pointer into the array (not a copy); sets *m.  When expect_m >= 0
+ * the length must equal it.  Errors name w.fname, w.argname and w.row.
+ */
+extern const double *sy_float8_vector(ArrayType *a, SyWhere w, const SyVectorKind *kind,
+									   int expect_m, bool finite, int *m);
+
+/*
  * Elements of a one-dimensional float8[] with no NULLs and only finite
- * values.  Returns a pointer into the array (not a copy) and sets *m.  When
+ * values (an indicator row: not empty, at most SY_MAX_INDICATORS).  Returns a pointer into the array (not a copy) and sets *m.  When
  * expect_m >= 0 the length must equal it.
  */
 extern const double *sy_indicator_row(ArrayType *a, SyWhere w, int expect_m, int *m);
