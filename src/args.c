@@ -7,28 +7,9 @@
 
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
-#include "nodes/primnodes.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
 #include "sy_pg.h"
-
-const char *
-sy_agg_name(FunctionCallInfo fcinfo, const char *fallback)
-{
-	Aggref	   *aggref;
-	char	   *name;
-
-	/* looked up once per query and support function, not once per group */
-	if (fcinfo->flinfo->fn_extra != NULL)
-		return (const char *) fcinfo->flinfo->fn_extra;
-	aggref = AggGetAggref(fcinfo);
-	if (aggref != NULL && (name = get_func_name(aggref->aggfnoid)) != NULL)
-		fcinfo->flinfo->fn_extra = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, name);
-	else
-		fcinfo->flinfo->fn_extra = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, fallback);
-	return (const char *) fcinfo->flinfo->fn_extra;
-}
 
 const char *
 sy_row_suffix(int64 row)

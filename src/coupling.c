@@ -36,22 +36,11 @@ sy_unit_score(double u, SyWhere w, int pos)
 Datum
 sy_ccd_datum(FunctionCallInfo fcinfo, double c, double t, double d)
 {
-	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	TupleDesc	tupdesc = sy_result_desc(fcinfo, "coupling_coordination");
 	Datum		values[3];
 	bool		nulls[3];
 	double		v[3] = {c, t, d};
 
-	/* the row descriptor is looked up once per query, not once per row */
-	if (tupdesc == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "coupling_coordination: return type must be a row type");
-		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-		fcinfo->flinfo->fn_extra = tupdesc;
-		MemoryContextSwitchTo(old);
-	}
 	for (int k = 0; k < 3; k++)
 	{
 		nulls[k] = isnan(v[k]);

@@ -134,12 +134,29 @@ extern void sy_must_be_constant(bool same, SyWhere w);
 extern ArrayType *sy_float8_array(const double *v, int m);
 
 /*
+ * What a function keeps between its calls in one query, in fn_mcxt: the
+ * one thing synergy keeps in fn_extra (call_cache.c).  Each field is
+ * filled on demand by the function named beside it.
+ */
+typedef struct SyCallCache
+{
+	const char *agg_name;		/* sy_agg_name */
+	TupleDesc	result_desc;	/* sy_result_desc */
+	struct SyGeomFns *geom;		/* sy_call_geom (sy_geom.h) */
+} SyCallCache;
+
+extern SyCallCache *sy_call_cache(FunctionCallInfo fcinfo);
+
+/*
  * Name of the aggregate being run (it may share its transition function
  * with others), for messages; fallback when not called as an aggregate.
- * Cached in the support function's fn_extra, which it must not use for
- * anything else; the string lives as long as the query.
+ * Looked up once per query and support function; the string lives as long
+ * as the query.
  */
 extern const char *sy_agg_name(FunctionCallInfo fcinfo, const char *fallback);
+
+/* The function's row type, blessed, looked up once per query. */
+extern TupleDesc sy_result_desc(FunctionCallInfo fcinfo, const char *fname);
 
 /* state_io.c: the directions block of serialized states, and their errors. */
 extern Size sy_dirs_bytes(const int *dir, int m);
