@@ -183,8 +183,6 @@ sy_weights(ArrayType *a, SyWhere w, int m)
 {
 	const double *v;
 	double	   *out;
-	double		total = 0.0;
-	double		biggest = 0.0;
 	int			n;
 
 	w.argname = "weights";
@@ -199,23 +197,14 @@ sy_weights(ArrayType *a, SyWhere w, int m)
 					 errmsg("%s: weights must not be negative", w.fname),
 					 errdetail("Element %d is %g%s.", j + 1, v[j], sy_row_suffix(w.row)),
 					 errhint("Weights are importance shares; to reverse an indicator, set its direction to -1.")));
-		biggest = Max(biggest, v[j]);
 	}
-	if (!(biggest > 0.0))
+	out = palloc(sizeof(double) * m);
+	if (sy_rescale_weights(v, m, out) != SY_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: weights must not all be zero", w.fname),
 				 errdetail("Every one of the %d weights is 0%s.", m, sy_row_suffix(w.row)),
 				 errhint("Give at least one indicator a positive weight, or pass NULL for entropy weights.")));
-	/* divide by the largest first, so that huge weights cannot overflow the sum */
-	out = palloc(sizeof(double) * m);
-	for (int j = 0; j < m; j++)
-	{
-		out[j] = v[j] / biggest;
-		total += out[j];
-	}
-	for (int j = 0; j < m; j++)
-		out[j] /= total;
 	return out;
 }
 

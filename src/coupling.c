@@ -313,7 +313,7 @@ relative_development(PG_FUNCTION_ARGS)
 	u2 = sy_unit_score(u2, w, 0);
 	if (u2 == 0.0)
 		PG_RETURN_NULL();		/* the ratio is undefined */
-	PG_RETURN_FLOAT8(u1 / u2);
+	PG_RETURN_FLOAT8(sy_relative_development(u1, u2));
 }
 
 PG_FUNCTION_INFO_V1(relative_development_grade);
@@ -342,15 +342,7 @@ relative_development_grade(PG_FUNCTION_ARGS)
 				 errdetail("lower is %g and upper is %g.", lower, upper),
 				 errhint("The usual thresholds are lower => 0.8, upper => 1.2.")));
 	zh = sy_choice(PG_GETARG_TEXT_PP(4), &langs, "relative_development_grade") == LANG_ZH;
-	/* E = U1/U2: E <= lower U1 lags, lower < E <= upper in step, E > upper U2 lags */
-	if (u2 == 0.0)
-		cls = u1 == 0.0 ? 1 : 2;
-	else if (u1 / u2 <= lower)
-		cls = 0;
-	else if (u1 / u2 <= upper)
-		cls = 1;
-	else
-		cls = 2;
+	cls = sy_relative_class(u1, u2, lower, upper);
 	{
 		static const char *const zh_labels[3] = {"U1滞后型", "同步型", "U2滞后型"};
 		static const char *const en_labels[3] = {"U1 lagging", "synchronous", "U2 lagging"};

@@ -281,23 +281,14 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 	}
 	if (st->weighted)
 	{
-		double		total = 0.0,
-					biggest = 0.0;
-
-		for (int64 i = 0; i < st->n; i++)
-			biggest = Max(biggest, raw_w[i]);
-		if (!(biggest > 0.0))
+		/* rescaled to sum to 1 */
+		w = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
+		if (sy_rescale_weights(raw_w, st->n, w) != SY_OK)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: weights must not all be zero", st->fname),
 					 errdetail("Every one of the " INT64_FORMAT " weights is 0.", st->n),
 					 errhint("Give at least one system a positive weight.")));
-		/* rescaled to sum to 1, dividing by the largest first */
-		w = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
-		for (int64 i = 0; i < st->n; i++)
-			total += (w[i] = raw_w[i] / biggest);
-		for (int64 i = 0; i < st->n; i++)
-			w[i] /= total;
 	}
 	/* checked above, with everything else the final step takes */
 	sy_coupling(u, w, st->n, st->variant, palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE),

@@ -168,23 +168,10 @@ sy_factor_jsonb(const sy_factor *f, int nfactors, const double *mean, const doub
 	double	   *rcum = palloc(sizeof(double) * k);
 	double	   *share = palloc(sizeof(double) * k);
 	double	   *eigk = palloc(sizeof(double) * p * k);
-	double		acc = 0.0,
-				sskept = 0.0;
 
-	for (size_t j = 0; j < p; j++)
-	{
-		acc += f->eigenvalues[j];
-		cum[j] = acc;
-	}
-	acc = 0.0;
-	for (size_t j = 0; j < k; j++)
-		sskept += f->ss_rotated[j];
-	for (size_t j = 0; j < k; j++)
-	{
-		acc += f->ss_rotated[j];
-		rcum[j] = acc;
-		share[j] = f->ss_rotated[j] / sskept;
-	}
+	sy_cumulative(f->eigenvalues, p, cum);
+	sy_cumulative(f->ss_rotated, k, rcum);
+	sy_shares(f->ss_rotated, k, share);
 	for (size_t i = 0; i < p; i++)
 		for (size_t j = 0; j < k; j++)
 			eigk[i * k + j] = f->eigenvectors[i * p + j];

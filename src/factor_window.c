@@ -140,17 +140,10 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 	/* coefficients and composite weights of the kind asked for */
 	coef = palloc(sizeof(double) * p * k);
 	weight = palloc(sizeof(double) * k);
-	{
-		double		total = 0.0;
-
+	sy_shares(pca ? f->eigenvalues : f->ss_rotated, k, weight);
+	for (int i = 0; i < p; i++)
 		for (int j = 0; j < k; j++)
-			total += pca ? f->eigenvalues[j] : f->ss_rotated[j];
-		for (int j = 0; j < k; j++)
-			weight[j] = (pca ? f->eigenvalues[j] : f->ss_rotated[j]) / total;
-		for (int i = 0; i < p; i++)
-			for (int j = 0; j < k; j++)
-				coef[i * k + j] = pca ? f->eigenvectors[i * p + j] : f->coef[i * k + j];
-	}
+			coef[i * k + j] = pca ? f->eigenvectors[i * p + j] : f->coef[i * k + j];
 
 	/* and the scores and composites it keeps */
 	sy_group_memory_check(fname, sizeof(double) * (((double) p + 1.0) * mx->nrows + (double) p * p +
@@ -160,41 +153,9 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 	c->scores = MemoryContextAllocHuge(keep, sizeof(double) * (Size) n * k);
 	c->composite = MemoryContextAllocHuge(keep, sizeof(double) * n);
 	z = palloc(sizeof(double) * p);
-	for (int64 i = 0, ops = 0; i < n; i++)
-	{
-		const double *x = mx->x + (Size) i * p;
-		double	   *s = c->scores + (Size) i * k;
-		double		comp = 0.0;
-
-		/* p (k + 1) operations a row: check about every 2^20 */
-		ops += (int64) p * (k + 1);
-		if (ops >= (1 << 20))
-		{
-			ops = 0;
-			CHECK_FOR_INTERRUPTS();
-		}
-		for (int j = 0; j < p; j++)
-			z[j] = (x[j] - mean[j]) / sd[j];
-		for (int l = 0; l < k; l++)
-		{
-			double		acc = 0.0;
-
-			for (int j = 0; j < p; j++)
-				acc += z[j] * coef[j * k + l];
-			s[l] = acc;
-			comp += weight[l] * acc;
-		}
-		c->composite[i] = comp;
-	}
+	sy_factor_scores(mx->x, n, p, k, mean, sd, coef, weight, z, c->scores, c->composite, &host);
 	if (shifted)
-	{
-		double		lo = c->composite[0];
-
-		for (int64 i = 1; i < n; i++)
-			lo = Min(lo, c->composite[i]);
-		for (int64 i = 0; i < n; i++)
-			c->composite[i] = (c->composite[i] - lo) + shift;
-	}
+		sy_shift_to_min(c->composite, n, shift);
 	MemoryContextSwitchTo(old);
 }
 

@@ -126,8 +126,7 @@ gravity_mass(PG_FUNCTION_ARGS)
 
 	check_mass("gravity_mass", "population", pop, "");
 	check_mass("gravity_mass", "gdp", gdp, "");
-	/* sqrt of each: the product could overflow */
-	PG_RETURN_FLOAT8(sqrt(pop) * sqrt(gdp));
+	PG_RETURN_FLOAT8(sy_gravity_mass(pop, gdp));
 }
 
 PG_FUNCTION_INFO_V1(gravity_coefficient);
@@ -139,8 +138,7 @@ gravity_coefficient(PG_FUNCTION_ARGS)
 
 	check_mass("gravity_coefficient", "g_i", gi, "");
 	check_mass("gravity_coefficient", "g_j", gj, "");
-	/* g_i / (g_i + g_j) without overflowing the sum */
-	PG_RETURN_FLOAT8(1.0 / (1.0 + gj / gi));
+	PG_RETURN_FLOAT8(sy_gravity_coefficient(gi, gj));
 }
 
 /*

@@ -621,5 +621,5 @@ trend_surface_value(PG_FUNCTION_ARGS)
 				 errmsg("trend_surface_value: the geometry's SRID differs from the surface's"),
 				 errdetail("The geometry has SRID %d, the surface was fitted in SRID %d.", gsrid, srid),
 				 errhint("Transform the geometry with ST_Transform(geom, %d).", srid)));
-	PG_RETURN_FLOAT8(sy_surface_eval(a, order, (x - c[0]) / c[2], (y - c[1]) / c[3]));
+	PG_RETURN_FLOAT8(sy_surface_at(a, order, c[0], c[1], c[2], c[3], x, y));
 }

@@ -646,3 +646,73 @@ sy_chisq_upper(double x, double df)
 		return x > 0 ? 0.0 : 1.0;
 	return gamma_q(df / 2.0, x / 2.0);
 }
+
+void
+sy_shares(const double *v, size_t k, double *share)
+{
+	double		total = 0.0;
+
+	for (size_t j = 0; j < k; j++)
+		total += v[j];
+	for (size_t j = 0; j < k; j++)
+		share[j] = v[j] / total;
+}
+
+void
+sy_cumulative(const double *v, size_t n, double *cum)
+{
+	double		acc = 0.0;
+
+	for (size_t j = 0; j < n; j++)
+	{
+		acc += v[j];
+		cum[j] = acc;
+	}
+}
+
+void
+sy_factor_scores(const double *x, size_t n, size_t p, size_t k,
+				 const double *mean, const double *sd, const double *coef,
+				 const double *weight, double *z, double *scores,
+				 double *composite, const sy_host *host)
+{
+	size_t		ops = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const double *xi = x + i * p;
+		double	   *s = scores + i * k;
+		double		comp = 0.0;
+
+		/* p (k + 1) operations a row: check about every 2^20 */
+		ops += p * (k + 1);
+		if (ops >= ((size_t) 1 << 20))
+		{
+			ops = 0;
+			sy_host_check_interrupts(host);
+		}
+		for (size_t j = 0; j < p; j++)
+			z[j] = (xi[j] - mean[j]) / sd[j];
+		for (size_t l = 0; l < k; l++)
+		{
+			double		acc = 0.0;
+
+			for (size_t j = 0; j < p; j++)
+				acc += z[j] * coef[j * k + l];
+			s[l] = acc;
+			comp += weight[l] * acc;
+		}
+		composite[i] = comp;
+	}
+}
+
+void
+sy_shift_to_min(double *v, size_t n, double shift)
+{
+	double		lo = v[0];
+
+	for (size_t i = 1; i < n; i++)
+		lo = lo < v[i] ? lo : v[i];
+	for (size_t i = 0; i < n; i++)
+		v[i] = (v[i] - lo) + shift;
+}

@@ -27,6 +27,18 @@ sy_gravity(double qi, double qj, double d, double k,
 }
 
 double
+sy_gravity_mass(double pop, double gdp)
+{
+	return sqrt(pop) * sqrt(gdp);
+}
+
+double
+sy_gravity_coefficient(double gi, double gj)
+{
+	return 1.0 / (1.0 + gj / gi);
+}
+
+double
 sy_haversine_km(double lon1, double lat1, double lon2, double lat2)
 {
 	const double rad = 3.14159265358979323846 / 180.0;

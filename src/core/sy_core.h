@@ -98,6 +98,12 @@ void		sy_minmax_matrix(const double *x, size_t n, size_t m,
 							 const double *lo, const double *hi, const int *dir,
 							 double *out);
 
+/*
+ * Non-negative finite weights rescaled to sum to 1 (out may be w).
+ * SY_UNDEFINED, out untouched, when every weight is 0.
+ */
+sy_status	sy_rescale_weights(const double *w, size_t n, double *out);
+
 /* ---- entropy.c ---- */
 
 /*
@@ -235,5 +241,14 @@ int			sy_ccd_level(double d);
  * min-max scores z; NaN (SY_UNDEFINED) when the row is at the ideal.
  */
 sy_status	sy_obstacle_shares(const double *z, const double *w, size_t m, double *out);
+
+/*
+ * The relative development degree E = u1 / u2 of two scores in [0, 1]
+ * (NaN when u2 = 0), and its class for thresholds 0 < lower <= upper:
+ * 0 when E <= lower (U1 lags), 1 when lower < E <= upper (synchronous),
+ * 2 when E > upper (U2 lags); u2 = 0 is 1 when u1 = 0 too, else 2.
+ */
+double		sy_relative_development(double u1, double u2);
+int			sy_relative_class(double u1, double u2, double lower, double upper);
 
 #endif							/* SY_CORE_H */

@@ -112,6 +112,26 @@ size_t		sy_factor_finish_doubles(size_t p, size_t k);
 sy_status	sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work,
 							 const sy_host *host);
 
+/* share[j] = v[j] / sum v (k values; the composite's weights). */
+void		sy_shares(const double *v, size_t k, double *share);
+
+/* cum[j] = v[0] + ... + v[j]. */
+void		sy_cumulative(const double *v, size_t n, double *cum);
+
+/*
+ * Scores of n rows x (n x p, row-major): z = (x - mean) / sd by column,
+ * scores (n x k) = z coef (coef p x k), and composite[i] = sum_l weight[l]
+ * scores[i][l].  z needs p doubles.  The host's interrupt check, if any,
+ * runs about every 2^20 products.
+ */
+void		sy_factor_scores(const double *x, size_t n, size_t p, size_t k,
+							 const double *mean, const double *sd, const double *coef,
+							 const double *weight, double *z, double *scores,
+							 double *composite, const sy_host *host);
+
+/* v[i] = (v[i] - min v) + shift: the weakest row gets shift (n >= 1). */
+void		sy_shift_to_min(double *v, size_t n, double shift);
+
 /* Upper tail of the chi-square distribution, P(X > x) with df degrees. */
 double		sy_chisq_upper(double x, double df);
 
@@ -120,6 +140,14 @@ double		sy_chisq_upper(double x, double df);
 /* T = k q_i^alpha q_j^beta / d^r; inputs checked by the caller. */
 double		sy_gravity(double qi, double qj, double d, double k,
 					   double alpha, double beta, double r);
+
+/* A city's mass from population and GDP, sqrt(pop) sqrt(gdp) (the product
+ * could overflow); both positive and finite. */
+double		sy_gravity_mass(double pop, double gdp);
+
+/* The gravity coefficient g_i / (g_i + g_j) of positive finite g_i, g_j,
+ * without overflowing the sum. */
+double		sy_gravity_coefficient(double gi, double gj);
 
 /* Great-circle distance in km between two lon/lat points (degrees) on
  * the sphere of the IUGG mean Earth radius, 6371.0088 km (haversine). */

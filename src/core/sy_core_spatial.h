@@ -110,6 +110,10 @@ int			sy_surface_terms(int order);
 sy_status	sy_surface_fit_ls(const double *x, const double *y, const double *z,
 							  size_t n, int order, double *work, sy_surface_fit *out);
 double		sy_surface_eval(const double *a, int order, double t, double u);
+/* The surface of scaled coefficients a at the point (x, y), i.e. at
+ * t = (x - cx) / sx, u = (y - cy) / sy. */
+double		sy_surface_at(const double *a, int order, double cx, double cy,
+						  double sx, double sy, double x, double y);
 
 /* ---- moran.c ---- */
 

@@ -516,6 +516,18 @@ test_moran_scale(void)
 	}
 }
 
+/* sy_surface_at is sy_surface_eval at the centred and scaled point. */
+static void
+test_surface_at(void)
+{
+	double		a[6] = {1.0, 2.0, -1.0, 0.5, 0.25, -0.75};
+
+	CHECK(sy_surface_at(a, 2, 100.0, 200.0, 10.0, 20.0, 110.0, 180.0) ==
+		  sy_surface_eval(a, 2, 1.0, -1.0), "surface at (110, 180)");
+	CHECK(sy_surface_at(a, 2, 100.0, 200.0, 10.0, 20.0, 100.0, 200.0) == a[0],
+		  "surface at the centre is the constant");
+}
+
 int
 main(void)
 {
@@ -523,6 +535,7 @@ main(void)
 	test_shapes();
 	test_rotation();
 	test_surface();
+	test_surface_at();
 	test_moran();
 	test_moran_scale();
 	printf("%d spatial core checks, %d failures\n", checks, failures);
