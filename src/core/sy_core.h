@@ -163,6 +163,9 @@ void		sy_moments_add(sy_moments *s, const double *x);
 void		sy_moments_merge(sy_moments *into, const sy_moments *from);
 double		sy_moments_m2(const sy_moments *s, size_t j);
 double		sy_moments_mean(const sy_moments *s, size_t j);
+/* Sample standard deviation (n - 1 divisor) of column j; 0 for a column
+ * without variation. */
+double		sy_moments_sd(const sy_moments *s, size_t j);
 
 sy_status	sy_stddev_weights(const sy_moments *s, double *sd, double *weight);
 sy_status	sy_cv_weights(const sy_moments *s, double *cv, double *weight,

@@ -306,6 +306,19 @@ test_moments(void)
 	sy_moments_merge(&a, &b);
 
 	CHECK(sy_critic_weights(&all, dir, sd, conflict, info, w) == SY_OK, "critic ok");
+	/* sy_moments_sd: the sample standard deviation, against two passes */
+	for (int j = 0; j < m; j++)
+	{
+		double		mean = 0.0,
+					ss = 0.0;
+
+		for (int i = 0; i < n; i++)
+			mean += x[i * m + j];
+		mean /= n;
+		for (int i = 0; i < n; i++)
+			ss += (x[i * m + j] - mean) * (x[i * m + j] - mean);
+		check_rel("sy_moments_sd", sy_moments_sd(&all, j), sqrt(ss / (n - 1)), 1e-9);
+	}
 	sy_critic_weights(&a, dir, sd, conflict, info, w2);
 	critic_reference(x, n, m, dir, ref);
 	for (int j = 0; j < m; j++)
