@@ -100,7 +100,7 @@ sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
 	opt->lags = int_option(fcinfo, first, 0, fname);
 	opt->hidden = PG_ARGISNULL(first + 1) ? 0 : PG_GETARG_INT32(first + 1);
 	if (!PG_ARGISNULL(first + 1) && opt->hidden < 1)
-		bad_option(fname, "hidden must be between 1 and 200, or NULL to search",
+		bad_option(fname, psprintf("hidden must be between 1 and %d, or NULL to search", SY_BP_MAX_HIDDEN),
 				   psprintf("hidden is %d.", opt->hidden));
 	opt->ensemble = int_option(fcinfo, first, 2, fname);
 	opt->epochs = int_option(fcinfo, first, 3, fname);

@@ -121,7 +121,7 @@ check_order(const char *fname, int order)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: order must be between 1 and %d", fname, SY_TREND_MAX_ORDER),
 				 errdetail("The order is %d.", order),
-				 errhint("Use 1 for a linear trend, 2 for a quadratic (ArcGIS's default), up to 6.")));
+				 errhint("Use 1 for a linear trend, 2 for a quadratic (ArcGIS's default), up to %d.", SY_TREND_MAX_ORDER)));
 }
 
 static void

@@ -97,11 +97,11 @@ static const char *
 check_shape(int lags, int hidden, int ensemble, double lower, double upper)
 {
 	if (lags < 1 || lags > SY_BP_MAX_LAGS)
-		return "lags must be between 1 and 100";
+		return "lags must be between 1 and " SY_STRING(SY_BP_MAX_LAGS);
 	if (hidden < 0 || hidden > SY_BP_MAX_HIDDEN)
-		return "hidden must be between 1 and 200";
+		return "hidden must be between 1 and " SY_STRING(SY_BP_MAX_HIDDEN);
 	if (ensemble < 1 || ensemble > SY_BP_MAX_ENSEMBLE)
-		return "ensemble must be between 1 and 1000";
+		return "ensemble must be between 1 and " SY_STRING(SY_BP_MAX_ENSEMBLE);
 	if (!isnan(lower) && !isfinite(lower))
 		return "lower must be finite";
 	if (!isnan(upper) && !isfinite(upper))
@@ -120,7 +120,7 @@ sy_bp_check(int n, const sy_bp_options *opt)
 	if (msg != NULL)
 		return msg;
 	if (opt->epochs < 1 || opt->epochs > SY_BP_MAX_EPOCHS)
-		return "epochs must be between 1 and 1000000";
+		return "epochs must be between 1 and " SY_STRING(SY_BP_MAX_EPOCHS);
 	if (!(opt->learning_rate > 0.0 && opt->learning_rate <= 10.0))
 		return "learning_rate must be greater than 0 and at most 10";
 	if (!(opt->decay >= 0.0 && opt->decay <= 1e6))
@@ -128,7 +128,7 @@ sy_bp_check(int n, const sy_bp_options *opt)
 	if (!(opt->dropout >= 0.0 && opt->dropout < 1.0))
 		return "dropout must be at least 0 and less than 1";
 	if (n > SY_FC_MAX_HISTORY)
-		return "history is longer than 100000 values";
+		return "history is longer than " SY_STRING(SY_FC_MAX_HISTORY) " values";
 	if (transformed_length(opt->transform, n) - opt->lags < 2)
 		return "history is too short for this many lags";
 	return NULL;
@@ -641,7 +641,7 @@ sy_bp_model_check(const sy_bp_model *model)
 	const char *msg;
 
 	if (model->hidden < 1)
-		return "hidden must be between 1 and 200";
+		return "hidden must be between 1 and " SY_STRING(SY_BP_MAX_HIDDEN);
 	msg = check_shape(model->lags, model->hidden, model->ensemble,
 					  model->lower, model->upper);
 	if (msg != NULL)

@@ -55,6 +55,11 @@ sy_host_check_interrupts(const sy_host *host)
 		host->check_interrupts(host->ctx);
 }
 
+/* A limit written as a plain number, as a string literal for messages:
+ * SY_STRING(SY_BP_MAX_LAGS) is "100". */
+#define SY_STRING_(x) #x
+#define SY_STRING(x) SY_STRING_(x)
+
 #define SY_BENEFIT 1
 #define SY_COST (-1)
 

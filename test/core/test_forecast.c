@@ -280,7 +280,14 @@ test_bp(void)
 	CHECK(sy_bp_check(4, &o) != NULL, "4 values, 2 lags on differences: too short");
 	CHECK(sy_bp_check(5, &o) == NULL, "5 values, 2 lags on differences: enough");
 	o.lags = 0;
-	CHECK(sy_bp_check(10, &o) != NULL, "lags 0 rejected");
+	CHECK(sy_bp_check(10, &o) != NULL &&
+		  strcmp(sy_bp_check(10, &o), "lags must be between 1 and 100") == 0,
+		  "lags 0 rejected, the message names the limit");
+	o = default_options();
+	o.epochs = SY_BP_MAX_EPOCHS + 1;
+	CHECK(sy_bp_check(10, &o) != NULL &&
+		  strcmp(sy_bp_check(10, &o), "epochs must be between 1 and 1000000") == 0,
+		  "epochs above the limit rejected, the message names it");
 	o = default_options();
 	o.dropout = 1.0;
 	CHECK(sy_bp_check(10, &o) != NULL, "dropout 1 rejected");
