@@ -117,15 +117,25 @@ gravity_strength(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(t);
 }
 
+/* The first two arguments, named a and b, as checked masses. */
+static void
+two_masses(FunctionCallInfo fcinfo, const char *fname, const char *a, const char *b,
+		   double *qa, double *qb)
+{
+	*qa = PG_GETARG_FLOAT8(0);
+	*qb = PG_GETARG_FLOAT8(1);
+	check_mass(fname, a, *qa, "");
+	check_mass(fname, b, *qb, "");
+}
+
 PG_FUNCTION_INFO_V1(gravity_mass);
 Datum
 gravity_mass(PG_FUNCTION_ARGS)
 {
-	double		pop = PG_GETARG_FLOAT8(0),
-				gdp = PG_GETARG_FLOAT8(1);
+	double		pop,
+				gdp;
 
-	check_mass("gravity_mass", "population", pop, "");
-	check_mass("gravity_mass", "gdp", gdp, "");
+	two_masses(fcinfo, "gravity_mass", "population", "gdp", &pop, &gdp);
 	PG_RETURN_FLOAT8(sy_gravity_mass(pop, gdp));
 }
 
@@ -133,11 +143,10 @@ PG_FUNCTION_INFO_V1(gravity_coefficient);
 Datum
 gravity_coefficient(PG_FUNCTION_ARGS)
 {
-	double		gi = PG_GETARG_FLOAT8(0),
-				gj = PG_GETARG_FLOAT8(1);
+	double		gi,
+				gj;
 
-	check_mass("gravity_coefficient", "g_i", gi, "");
-	check_mass("gravity_coefficient", "g_j", gj, "");
+	two_masses(fcinfo, "gravity_coefficient", "g_i", "g_j", &gi, &gj);
 	PG_RETURN_FLOAT8(sy_gravity_coefficient(gi, gj));
 }
 

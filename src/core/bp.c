@@ -151,28 +151,34 @@ sy_bp_activation_name(sy_bp_activation a)
 	return sy_bp_activation_names[a];
 }
 
+/* Index of s among n names (exact spelling, as stored models have it), or -1. */
+static int
+name_index(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
 bool
 sy_bp_transform_parse(const char *s, sy_bp_transform *t)
 {
-	for (int i = 0; i < SY_BP_NTRANSFORMS; i++)
-		if (strcmp(s, sy_bp_transform_names[i]) == 0)
-		{
-			*t = (sy_bp_transform) i;
-			return true;
-		}
-	return false;
+	int			i = name_index(sy_bp_transform_names, SY_BP_NTRANSFORMS, s);
+
+	if (i >= 0)
+		*t = (sy_bp_transform) i;
+	return i >= 0;
 }
 
 bool
 sy_bp_activation_parse(const char *s, sy_bp_activation *a)
 {
-	for (int i = 0; i < SY_BP_NACTIVATIONS; i++)
-		if (strcmp(s, sy_bp_activation_names[i]) == 0)
-		{
-			*a = (sy_bp_activation) i;
-			return true;
-		}
-	return false;
+	int			i = name_index(sy_bp_activation_names, SY_BP_NACTIVATIONS, s);
+
+	if (i >= 0)
+		*a = (sy_bp_activation) i;
+	return i >= 0;
 }
 
 /* ---- the transform ---- */
