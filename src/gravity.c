@@ -19,7 +19,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
-#include "sy_core_factor.h"
+#include "sy_core_spatial.h"
 #include "sy_pg.h"
 #include "sy_limits.h"
 

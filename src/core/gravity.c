@@ -4,7 +4,7 @@
  */
 #include <math.h>
 
-#include "sy_core_factor.h"
+#include "sy_core_spatial.h"
 
 #define EARTH_RADIUS_KM 6371.0088
 

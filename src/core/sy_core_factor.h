@@ -1,6 +1,6 @@
 /*
- * sy_core_factor.h - factor analysis (principal-component extraction, varimax)
- * and the gravity model of the numeric core.
+ * sy_core_factor.h - factor analysis (principal-component extraction,
+ * varimax) and factor scores in the numeric core.
  *
  * Same conventions as sy_core.h: plain C99, caller-owned arrays, row-major
  * matrices, NaN for "not defined", no global state.
@@ -134,34 +134,5 @@ void		sy_shift_to_min(double *v, size_t n, double shift);
 
 /* Upper tail of the chi-square distribution, P(X > x) with df degrees. */
 double		sy_chisq_upper(double x, double df);
-
-/* ---- gravity.c ---- */
-
-/* T = k q_i^alpha q_j^beta / d^r; inputs checked by the caller. */
-double		sy_gravity(double qi, double qj, double d, double k,
-					   double alpha, double beta, double r);
-
-/* A city's mass from population and GDP, sqrt(pop) sqrt(gdp) (the product
- * could overflow); both positive and finite. */
-double		sy_gravity_mass(double pop, double gdp);
-
-/* The gravity coefficient g_i / (g_i + g_j) of positive finite g_i, g_j,
- * without overflowing the sum. */
-double		sy_gravity_coefficient(double gi, double gj);
-
-/* Great-circle distance in km between two lon/lat points (degrees) on
- * the sphere of the IUGG mean Earth radius, 6371.0088 km (haversine). */
-double		sy_haversine_km(double lon1, double lat1, double lon2, double lat2);
-
-/*
- * Linkage of city i with every other city: t[j] = T_ij from masses q and
- * the distances d[j] from i (d[i] ignored, t[i] = 0); returns sum_j T_ij
- * and sets *best to argmax_j T_ij (the first on ties; -1 when n < 2).
- * With kcoef not NULL, k_ij = kcoef[i] / (kcoef[i] + kcoef[j]) times k
- * (the directional coefficient).
- */
-double		sy_gravity_row(const double *q, const double *kcoef, size_t n, size_t i,
-						   const double *d, double k, double alpha, double beta,
-						   double r, double *t, long *best);
 
 #endif							/* SY_CORE_FACTOR_H */

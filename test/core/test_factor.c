@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sy_core_factor.h"
+#include "sy_core_spatial.h"
 #include "test_check.h"
 
 static uint64_t rng_state = 777;
