@@ -6,28 +6,10 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
-#include "nodes/primnodes.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
 #include "sy_pg.h"
-
-const char *
-sy_agg_name(FunctionCallInfo fcinfo, const char *fallback)
-{
-	Aggref	   *aggref;
-	char	   *name;
-
-	/* looked up once per query and support function, not once per group */
-	if (fcinfo->flinfo->fn_extra != NULL)
-		return (const char *) fcinfo->flinfo->fn_extra;
-	aggref = AggGetAggref(fcinfo);
-	if (aggref != NULL && (name = get_func_name(aggref->aggfnoid)) != NULL)
-		fcinfo->flinfo->fn_extra = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, name);
-	else
-		fcinfo->flinfo->fn_extra = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, fallback);
-	return (const char *) fcinfo->flinfo->fn_extra;
-}
 
 const char *
 sy_row_suffix(int64 row)
@@ -37,22 +19,30 @@ sy_row_suffix(int64 row)
 	return psprintf(" in row " INT64_FORMAT " of the partition", row);
 }
 
-/* Position (1-based) of the first NULL element of a 1-D array, or 0. */
-static int
-first_null(ArrayType *a, int n)
+int64
+sy_first_null(ArrayType *a, int64 n)
 {
 	bits8	   *bitmap = ARR_NULLBITMAP(a);
 
 	if (bitmap == NULL)
 		return 0;
-	for (int i = 0; i < n; i++)
-		if (!(bitmap[i / 8] & (1 << (i % 8))))
+	for (int64 i = 0; i < n; i++)
+		if (sy_elem_is_null(bitmap, i))
 			return i + 1;
 	return 0;
 }
 
+/* Arrays of indicators: one element per indicator. */
+static const SyVectorKind indicators = {
+	SY_MAX_INDICATORS, false,
+	"Pass one element per indicator, e.g. ARRAY[gdp, income, ...].",
+	"Split the indicators into subsystems and evaluate each separately.",
+	NULL,						/* null_element() chooses by argument */
+	NULL
+};
+
 static void
-check_shape(ArrayType *a, SyWhere w, Oid elemtype, int *n)
+check_shape(ArrayType *a, SyWhere w, Oid elemtype, const SyVectorKind *kind, int *n)
 {
 	if (ARR_ELEMTYPE(a) != elemtype)
 		elog(ERROR, "%s: %s has element type %u, expected %u",
@@ -62,20 +52,20 @@ check_shape(ArrayType *a, SyWhere w, Oid elemtype, int *n)
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("%s: %s must be a one-dimensional array", w.fname, w.argname),
 				 errdetail("The array has %d dimensions%s.", ARR_NDIM(a), sy_row_suffix(w.row)),
-				 errhint("Pass one element per indicator, e.g. ARRAY[gdp, income, ...].")));
+				 errhint("%s", kind->shape_hint)));
 	*n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
-	if (*n == 0)
+	if (*n == 0 && !kind->allow_empty)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("%s: %s must not be empty", w.fname, w.argname),
 				 errdetail("An empty array was given%s.", sy_row_suffix(w.row)),
 				 errhint("Pass one element per indicator; leave rows without data out, or pass NULL.")));
-	if (*n > SY_MAX_INDICATORS)
+	if (*n > kind->max_len)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%s: %s has too many elements", w.fname, w.argname),
-				 errdetail("It has %d elements; the limit is %d.", *n, SY_MAX_INDICATORS),
-				 errhint("Split the indicators into subsystems and evaluate each separately.")));
+				 errdetail("It has %d elements; the limit is %d.", *n, kind->max_len),
+				 errhint("%s", kind->long_hint)));
 }
 
 static void
@@ -91,40 +81,33 @@ length_mismatch(SyWhere w, int n, int m)
 }
 
 static void
-null_element(SyWhere w, int pos)
+null_element(SyWhere w, const SyVectorKind *kind, int pos)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 			 errmsg("%s: %s contains a NULL element", w.fname, w.argname),
 			 errdetail("Element %d is NULL%s.", pos, sy_row_suffix(w.row)),
-			 strcmp(w.argname, "x") == 0
+			 kind->null_hint ? errhint("%s", kind->null_hint)
+			 : strcmp(w.argname, "x") == 0
 			 ? errhint("Fill gaps first, e.g. with interpolate(value, year) OVER (PARTITION BY region, indicator), or leave the row out.")
 			 : errhint("Give every indicator a value.")));
 }
 
 const double *
-sy_indicator_shape(ArrayType *a, SyWhere w, int expect_m, int *m)
-{
-	int			n;
-	int			pos;
-
-	check_shape(a, w, FLOAT8OID, &n);
-	if (expect_m >= 0 && n != expect_m)
-		length_mismatch(w, n, expect_m);
-	if ((pos = first_null(a, n)) != 0)
-		null_element(w, pos);
-	*m = n;
-	return (const double *) ARR_DATA_PTR(a);
-}
-
-const double *
-sy_indicator_row(ArrayType *a, SyWhere w, int expect_m, int *m)
+sy_float8_vector(ArrayType *a, SyWhere w, const SyVectorKind *kind, int expect_m,
+				 bool finite, int *m)
 {
 	const double *v;
 	int			n;
+	int			pos;
 
-	v = sy_indicator_shape(a, w, expect_m, &n);
-	for (int i = 0; i < n; i++)
+	check_shape(a, w, FLOAT8OID, kind, &n);
+	if (expect_m >= 0 && n != expect_m)
+		length_mismatch(w, n, expect_m);
+	if ((pos = (int) sy_first_null(a, n)) != 0)
+		null_element(w, kind, pos);
+	v = (const double *) ARR_DATA_PTR(a);
+	for (int i = 0; finite && i < n; i++)
 	{
 		if (unlikely(!isfinite(v[i])))
 			ereport(ERROR,
@@ -133,10 +116,23 @@ sy_indicator_row(ArrayType *a, SyWhere w, int expect_m, int *m)
 					 errdetail("Element %d is %s%s.", i + 1,
 							   isnan(v[i]) ? "NaN" : (v[i] > 0 ? "Infinity" : "-Infinity"),
 							   sy_row_suffix(w.row)),
-					 errhint("Replace NaN and infinite values (e.g. with NULLIF or CASE) and fill the gaps before evaluating.")));
+					 errhint("%s", kind->finite_hint ? kind->finite_hint :
+							 "Replace NaN and infinite values (e.g. with NULLIF or CASE) and fill the gaps before evaluating.")));
 	}
 	*m = n;
 	return v;
+}
+
+const double *
+sy_indicator_shape(ArrayType *a, SyWhere w, int expect_m, int *m)
+{
+	return sy_float8_vector(a, w, &indicators, expect_m, false, m);
+}
+
+const double *
+sy_indicator_row(ArrayType *a, SyWhere w, int expect_m, int *m)
+{
+	return sy_float8_vector(a, w, &indicators, expect_m, true, m);
 }
 
 int *
@@ -149,10 +145,10 @@ sy_directions(ArrayType *a, SyWhere w, int m)
 
 	if (a == NULL)
 		return NULL;
-	check_shape(a, w, INT4OID, &n);
+	check_shape(a, w, INT4OID, &indicators, &n);
 	if (n != m)
 		length_mismatch(w, n, m);
-	if ((pos = first_null(a, n)) != 0)
+	if ((pos = (int) sy_first_null(a, n)) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("%s: directions contains a NULL element", w.fname),
@@ -187,8 +183,6 @@ sy_weights(ArrayType *a, SyWhere w, int m)
 {
 	const double *v;
 	double	   *out;
-	double		total = 0.0;
-	double		biggest = 0.0;
 	int			n;
 
 	w.argname = "weights";
@@ -203,23 +197,14 @@ sy_weights(ArrayType *a, SyWhere w, int m)
 					 errmsg("%s: weights must not be negative", w.fname),
 					 errdetail("Element %d is %g%s.", j + 1, v[j], sy_row_suffix(w.row)),
 					 errhint("Weights are importance shares; to reverse an indicator, set its direction to -1.")));
-		biggest = Max(biggest, v[j]);
 	}
-	if (!(biggest > 0.0))
+	out = palloc(sizeof(double) * m);
+	if (sy_rescale_weights(v, m, out) != SY_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: weights must not all be zero", w.fname),
 				 errdetail("Every one of the %d weights is 0%s.", m, sy_row_suffix(w.row)),
 				 errhint("Give at least one indicator a positive weight, or pass NULL for entropy weights.")));
-	/* divide by the largest first, so that huge weights cannot overflow the sum */
-	out = palloc(sizeof(double) * m);
-	for (int j = 0; j < m; j++)
-	{
-		out[j] = v[j] / biggest;
-		total += out[j];
-	}
-	for (int j = 0; j < m; j++)
-		out[j] /= total;
 	return out;
 }
 
@@ -240,41 +225,50 @@ sy_shift(Datum d, bool isnull, SyWhere w)
 	return s;
 }
 
-sy_normalization
-sy_parse_normalization(text *t, const char *fname)
+int
+sy_choice_cstr(const char *s, const SyChoices *c, const char *fname)
 {
-	char	   *s = text_to_cstring(t);
+	StringInfoData list;
 
-	if (pg_strcasecmp(s, "minmax") == 0)
-		return SY_NORM_MINMAX;
-	if (pg_strcasecmp(s, "vector") == 0)
-		return SY_NORM_VECTOR;
+	for (int v = 0; v < c->n; v++)
+		if (pg_strcasecmp(s, c->names[v]) == 0)
+			return v;
+	initStringInfo(&list);
+	for (int v = 0; v < c->n; v++)
+		appendStringInfo(&list, "%s'%s'",
+						 v == 0 ? "" : (v == c->n - 1 ? " and " : ", "), c->names[v]);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown normalization \"%s\"", fname, s),
-			 errdetail("normalization is \"%s\".", s),
-			 errhint("Use 'minmax' (the default) or 'vector'.")));
+			 errmsg("%s: unknown %s \"%s\"", fname, c->what, s),
+			 errdetail("%s is \"%s\"; the accepted values are %s, in any case.",
+					   c->what, s, list.data),
+			 errhint("%s", c->hint)));
 	pg_unreachable();
 }
 
-sy_edges
-sy_parse_edges(text *t, const char *fname)
+int
+sy_choice(text *t, const SyChoices *c, const char *fname)
 {
-	char	   *s = text_to_cstring(t);
-
-	if (pg_strcasecmp(s, "none") == 0)
-		return SY_EDGES_NONE;
-	if (pg_strcasecmp(s, "nearest") == 0)
-		return SY_EDGES_NEAREST;
-	if (pg_strcasecmp(s, "linear") == 0)
-		return SY_EDGES_LINEAR;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown edges \"%s\"", fname, s),
-			 errdetail("edges is \"%s\".", s),
-			 errhint("Use 'none' (the default), 'nearest' or 'linear'.")));
-	pg_unreachable();
+	return sy_choice_cstr(text_to_cstring(t), c, fname);
 }
+
+static const char *const normalization_names[] = {"minmax", "vector"};
+const SyChoices sy_normalizations = {
+	"normalization", normalization_names, lengthof(normalization_names),
+	"Use 'minmax' (the default) or 'vector'."
+};
+
+static const char *const edges_names[] = {"none", "nearest", "linear"};
+const SyChoices sy_edges_choices = {
+	"edges", edges_names, lengthof(edges_names),
+	"Use 'none' (the default), 'nearest' or 'linear'."
+};
+
+static const char *const variant_names[] = {"classic", "wang2021"};
+const SyChoices sy_ccd_variants = {
+	"variant", variant_names, lengthof(variant_names),
+	"Use 'classic' (the default) or 'wang2021'."
+};
 
 void
 sy_must_be_constant(bool same, SyWhere w)

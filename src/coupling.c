@@ -15,7 +15,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
-#include "sy_pg.h"
+#include "sy_coupling.h"
 
 /* Scores within this distance outside [0, 1] are rounding, and are clamped. */
 #define UNIT_SLACK 1e-12
@@ -33,42 +33,14 @@ sy_unit_score(double u, SyWhere w, int pos)
 	return u < 0.0 ? 0.0 : (u > 1.0 ? 1.0 : u);
 }
 
-sy_ccd_variant
-sy_parse_variant(text *t, const char *fname)
-{
-	char	   *s = text_to_cstring(t);
-
-	if (pg_strcasecmp(s, "classic") == 0)
-		return SY_CCD_CLASSIC;
-	if (pg_strcasecmp(s, "wang2021") == 0)
-		return SY_CCD_WANG2021;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown variant \"%s\"", fname, s),
-			 errdetail("variant is \"%s\".", s),
-			 errhint("Use 'classic' (the default) or 'wang2021'.")));
-	pg_unreachable();
-}
-
 Datum
 sy_ccd_datum(FunctionCallInfo fcinfo, double c, double t, double d)
 {
-	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	TupleDesc	tupdesc = sy_result_desc(fcinfo, "coupling_coordination");
 	Datum		values[3];
 	bool		nulls[3];
 	double		v[3] = {c, t, d};
 
-	/* the row descriptor is looked up once per query, not once per row */
-	if (tupdesc == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "coupling_coordination: return type must be a row type");
-		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-		fcinfo->flinfo->fn_extra = tupdesc;
-		MemoryContextSwitchTo(old);
-	}
 	for (int k = 0; k < 3; k++)
 	{
 		nulls[k] = isnan(v[k]);
@@ -99,7 +71,7 @@ ccd_of_array(FunctionCallInfo fcinfo, const char *fname, int weights_arg, int va
 	if (weights_arg >= 0 && !PG_ARGISNULL(weights_arg))
 		wt = sy_weights(PG_GETARG_ARRAYTYPE_P(weights_arg), w, n);
 	if (!PG_ARGISNULL(variant_arg))
-		variant = sy_parse_variant(PG_GETARG_TEXT_PP(variant_arg), fname);
+		variant = (sy_ccd_variant) sy_choice(PG_GETARG_TEXT_PP(variant_arg), &sy_ccd_variants, fname);
 	sy_coupling(u, wt, n, variant, u + n, c, t, d);
 	return true;
 }
@@ -219,6 +191,13 @@ sy_label(const char *utf8, const char *fname, const char *lang)
 
 /* ---- grades ---- */
 
+/* The label languages, for sy_choice. */
+enum
+{
+	LANG_ZH, LANG_EN
+};
+static const char *const lang_names[] = {"zh", "en"};
+
 static const char *const grade_zh[10] = {
 	"极度失调", "严重失调", "中度失调", "轻度失调", "濒临失调",
 	"勉强协调", "初级协调", "中级协调", "良好协调", "优质协调"
@@ -253,18 +232,14 @@ Datum
 ccd_grade(PG_FUNCTION_ARGS)
 {
 	int			level = sy_ccd_level(check_degree(PG_GETARG_FLOAT8(0), "ccd_grade"));
-	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	static const SyChoices langs = {
+		"language", lang_names, lengthof(lang_names),
+		"Use 'zh' (the default) or 'en', or ccd_grade(d, breaks, labels) for your own scale."
+	};
 
-	if (pg_strcasecmp(lang, "zh") == 0)
+	if (sy_choice(PG_GETARG_TEXT_PP(1), &langs, "ccd_grade") == LANG_ZH)
 		PG_RETURN_TEXT_P(sy_label(grade_zh[level - 1], "ccd_grade", "zh"));
-	if (pg_strcasecmp(lang, "en") == 0)
-		PG_RETURN_TEXT_P(cstring_to_text(grade_en[level - 1]));
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("ccd_grade: unknown language \"%s\"", lang),
-			 errdetail("lang is \"%s\".", lang),
-			 errhint("Use 'zh' (the default) or 'en', or ccd_grade(d, breaks, labels) for your own scale.")));
-	pg_unreachable();
+	PG_RETURN_TEXT_P(cstring_to_text(grade_en[level - 1]));
 }
 
 /* ccd_grade(d, breaks float8[], labels text[]): label k for [breaks[k], breaks[k+1]) */
@@ -338,7 +313,7 @@ relative_development(PG_FUNCTION_ARGS)
 	u2 = sy_unit_score(u2, w, 0);
 	if (u2 == 0.0)
 		PG_RETURN_NULL();		/* the ratio is undefined */
-	PG_RETURN_FLOAT8(u1 / u2);
+	PG_RETURN_FLOAT8(sy_relative_development(u1, u2));
 }
 
 PG_FUNCTION_INFO_V1(relative_development_grade);
@@ -349,7 +324,10 @@ relative_development_grade(PG_FUNCTION_ARGS)
 				u2 = PG_GETARG_FLOAT8(1),
 				lower = PG_GETARG_FLOAT8(2),
 				upper = PG_GETARG_FLOAT8(3);
-	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(4));
+	static const SyChoices langs = {
+		"language", lang_names, lengthof(lang_names),
+		"Use 'en' (the default) or 'zh'."
+	};
 	SyWhere		w = {"relative_development_grade", "u1", 0};
 	bool		zh;
 	int			cls;			/* 0: U1 lagging, 1: synchronous, 2: U2 lagging */
@@ -363,25 +341,8 @@ relative_development_grade(PG_FUNCTION_ARGS)
 				 errmsg("relative_development_grade: thresholds must satisfy 0 < lower <= upper"),
 				 errdetail("lower is %g and upper is %g.", lower, upper),
 				 errhint("The usual thresholds are lower => 0.8, upper => 1.2.")));
-	if (pg_strcasecmp(lang, "zh") == 0)
-		zh = true;
-	else if (pg_strcasecmp(lang, "en") == 0)
-		zh = false;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("relative_development_grade: unknown language \"%s\"", lang),
-				 errdetail("lang is \"%s\".", lang),
-				 errhint("Use 'en' (the default) or 'zh'.")));
-	/* E = U1/U2: E <= lower U1 lags, lower < E <= upper in step, E > upper U2 lags */
-	if (u2 == 0.0)
-		cls = u1 == 0.0 ? 1 : 2;
-	else if (u1 / u2 <= lower)
-		cls = 0;
-	else if (u1 / u2 <= upper)
-		cls = 1;
-	else
-		cls = 2;
+	zh = sy_choice(PG_GETARG_TEXT_PP(4), &langs, "relative_development_grade") == LANG_ZH;
+	cls = sy_relative_class(u1, u2, lower, upper);
 	{
 		static const char *const zh_labels[3] = {"U1滞后型", "同步型", "U2滞后型"};
 		static const char *const en_labels[3] = {"U1 lagging", "synchronous", "U2 lagging"};

@@ -20,7 +20,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
-#include "sy_pg.h"
+#include "sy_coupling.h"
 #include "sy_limits.h"
 #include "sy_order.h"
 
@@ -128,7 +128,7 @@ coupling_coordination_transfn(PG_FUNCTION_ARGS)
 					 errhint("Weights are importance shares; they are rescaled to sum to 1.")));
 	}
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
-		variant = sy_parse_variant(PG_GETARG_TEXT_PP(3), w.fname);
+		variant = (sy_ccd_variant) sy_choice(PG_GETARG_TEXT_PP(3), &sy_ccd_variants, w.fname);
 
 	old = MemoryContextSwitchTo(aggcxt);
 	if (st == NULL)
@@ -281,23 +281,14 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 	}
 	if (st->weighted)
 	{
-		double		total = 0.0,
-					biggest = 0.0;
-
-		for (int64 i = 0; i < st->n; i++)
-			biggest = Max(biggest, raw_w[i]);
-		if (!(biggest > 0.0))
+		/* rescaled to sum to 1 */
+		w = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
+		if (sy_rescale_weights(raw_w, st->n, w) != SY_OK)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: weights must not all be zero", st->fname),
 					 errdetail("Every one of the " INT64_FORMAT " weights is 0.", st->n),
 					 errhint("Give at least one system a positive weight.")));
-		/* rescaled to sum to 1, dividing by the largest first */
-		w = palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE);
-		for (int64 i = 0; i < st->n; i++)
-			total += (w[i] = raw_w[i] / biggest);
-		for (int64 i = 0; i < st->n; i++)
-			w[i] /= total;
 	}
 	/* checked above, with everything else the final step takes */
 	sy_coupling(u, w, st->n, st->variant, palloc_extended(sizeof(double) * st->n, MCXT_ALLOC_HUGE),

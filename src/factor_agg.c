@@ -16,7 +16,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
-#include "sy_factor_pg.h"
+#include "sy_factor.h"
 #include "sy_limits.h"
 
 #define FACTOR_MAGIC	0x31465953	/* "SYF1" */
@@ -258,7 +258,7 @@ factor_analysis_finalfn(PG_FUNCTION_ARGS)
 	for (int j = 0; j < p; j++)
 	{
 		mean[j] = sy_moments_mean(mom, j);
-		sd[j] = sqrt(sy_moments_m2(mom, j) / (mom->n - 1.0));
+		sd[j] = sy_moments_sd(mom, j);
 	}
 	f = sy_factor_run(st->fname, r, p, mom->n, st->nfactors, SY_ROTATE_VARIMAX);
 	PG_RETURN_DATUM(sy_factor_jsonb(f, st->nfactors, mean, sd));

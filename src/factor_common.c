@@ -11,7 +11,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
-#include "sy_factor_pg.h"
+#include "sy_factor.h"
 #include "sy_limits.h"
 
 void
@@ -53,36 +53,18 @@ sy_factor_nfactors(const char *fname, const char *argname, Datum d, bool isnull,
 	return k;
 }
 
-sy_rotation
-sy_parse_rotation(text *t, const char *fname)
-{
-	char	   *s = text_to_cstring(t);
-
-	if (pg_strcasecmp(s, "varimax") == 0)
-		return SY_ROTATE_VARIMAX;
-	if (pg_strcasecmp(s, "none") == 0)
-		return SY_ROTATE_NONE;
-	if (pg_strcasecmp(s, "varimax_converged") == 0)
-		return SY_ROTATE_VARIMAX_CONVERGED;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown rotation \"%s\"", fname, s),
-			 errdetail("Known rotations: varimax, varimax_converged, none."),
-			 errhint("Use rotation => 'varimax' (the default, as R's psych and stats::varimax), 'varimax_converged' (run to the optimum) or 'none'.")));
-	return SY_ROTATE_VARIMAX;	/* not reached */
-}
-
-static void
-tick(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
+static const char *const rotation_names[] = {"varimax", "none", "varimax_converged"};
+const SyChoices sy_rotations = {
+	"rotation", rotation_names, lengthof(rotation_names),
+	"Use rotation => 'varimax' (the default, as R's psych and stats::varimax), 'varimax_converged' (run to the optimum) or 'none'."
+};
 
 sy_factor *
 sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_rotation rot)
 {
 	sy_factor  *f;
 	double	   *space;
+	sy_host    *host;
 	size_t		k;
 
 	/* the correlation matrix (the caller's), the eigenproblem, the rotation */
@@ -92,7 +74,9 @@ sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_ro
 	space = palloc_extended(sizeof(double) * sy_factor_doubles(p), MCXT_ALLOC_HUGE);
 
 	sy_factor_init(f, p, space);
-	f->tick = tick;
+	host = palloc(sizeof(sy_host));
+	*host = sy_server_host(NULL);
+	f->host = host;
 	CHECK_FOR_INTERRUPTS();
 	if (sy_factor_eigen(f, r, n) != SY_OK)
 		ereport(ERROR,
@@ -115,7 +99,7 @@ sy_factor_run(const char *fname, double *r, int p, double n, int nfactors, sy_ro
 						   nfactors, f->eigenvalues[nfactors - 1]),
 				 errhint("Ask for at most %d factors, or pass NULL for Kaiser's criterion.", rank)));
 	}
-	sy_factor_finish(f, k, rot, palloc(sizeof(double) * sy_factor_finish_doubles(p, k)), tick);
+	sy_factor_finish(f, k, rot, palloc(sizeof(double) * sy_factor_finish_doubles(p, k)), host);
 	return f;
 }
 
@@ -184,23 +168,10 @@ sy_factor_jsonb(const sy_factor *f, int nfactors, const double *mean, const doub
 	double	   *rcum = palloc(sizeof(double) * k);
 	double	   *share = palloc(sizeof(double) * k);
 	double	   *eigk = palloc(sizeof(double) * p * k);
-	double		acc = 0.0,
-				sskept = 0.0;
 
-	for (size_t j = 0; j < p; j++)
-	{
-		acc += f->eigenvalues[j];
-		cum[j] = acc;
-	}
-	acc = 0.0;
-	for (size_t j = 0; j < k; j++)
-		sskept += f->ss_rotated[j];
-	for (size_t j = 0; j < k; j++)
-	{
-		acc += f->ss_rotated[j];
-		rcum[j] = acc;
-		share[j] = f->ss_rotated[j] / sskept;
-	}
+	sy_cumulative(f->eigenvalues, p, cum);
+	sy_cumulative(f->ss_rotated, k, rcum);
+	sy_shares(f->ss_rotated, k, share);
 	for (size_t i = 0; i < p; i++)
 		for (size_t j = 0; j < k; j++)
 			eigk[i * k + j] = f->eigenvectors[i * p + j];

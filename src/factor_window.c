@@ -16,7 +16,7 @@
 #include "utils/memutils.h"
 #include "windowapi.h"
 
-#include "sy_factor_pg.h"
+#include "sy_factor.h"
 #include "sy_window.h"
 #include "sy_limits.h"
 
@@ -36,12 +36,6 @@ typedef struct ScoreCache
 	double	   *scores;			/* nvalid x k, or NULL: every row NULL */
 	double	   *composite;		/* nvalid */
 } ScoreCache;
-
-static void
-tick(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
 
 static double
 partition_shift(FunctionCallInfo fcinfo, WindowObject winobj, int argno, SyWhere w,
@@ -92,6 +86,7 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 			   *z;
 	size_t		bad = 0;
 	sy_factor  *f;
+	sy_host		host = sy_server_host(NULL);
 
 	sy_read_matrix(winobj, 0, w, keep, mx);
 	c->ready = true;
@@ -111,7 +106,7 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 		w.argname = "rotation";
 		d = sy_partition_constant(fcinfo, winobj, 2, -1, w, keep, &isnull);
 		if (!isnull)
-			rot = sy_parse_rotation(DatumGetTextPP(d), fname);
+			rot = (sy_rotation) sy_choice(DatumGetTextPP(d), &sy_rotations, fname);
 	}
 	if (kind == SCORE_FACTOR_COMPOSITE)
 		shift = partition_shift(fcinfo, winobj, 3, w, keep, &shifted);
@@ -134,7 +129,7 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 		if (mx->lo[j] == mx->hi[j])
 			sy_factor_constant_indicator(fname, j, mx->lo[j]);
 	/* a sum of squares that underflows or overflows is an error (22003) */
-	if (sy_correlation(mx->x, n, p, mean, sd, r, &bad, tick) != SY_OK)
+	if (sy_correlation(mx->x, n, p, mean, sd, r, &bad, &host) != SY_OK)
 		sy_check_finite_stat(fname, bad, 0.0, mx->lo[bad], mx->hi[bad]);
 	for (int j = 0; j < p; j++)
 		sy_check_finite_stat(fname, j, sd[j] * sd[j], mx->lo[j], mx->hi[j]);
@@ -145,17 +140,10 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 	/* coefficients and composite weights of the kind asked for */
 	coef = palloc(sizeof(double) * p * k);
 	weight = palloc(sizeof(double) * k);
-	{
-		double		total = 0.0;
-
+	sy_shares(pca ? f->eigenvalues : f->ss_rotated, k, weight);
+	for (int i = 0; i < p; i++)
 		for (int j = 0; j < k; j++)
-			total += pca ? f->eigenvalues[j] : f->ss_rotated[j];
-		for (int j = 0; j < k; j++)
-			weight[j] = (pca ? f->eigenvalues[j] : f->ss_rotated[j]) / total;
-		for (int i = 0; i < p; i++)
-			for (int j = 0; j < k; j++)
-				coef[i * k + j] = pca ? f->eigenvectors[i * p + j] : f->coef[i * k + j];
-	}
+			coef[i * k + j] = pca ? f->eigenvectors[i * p + j] : f->coef[i * k + j];
 
 	/* and the scores and composites it keeps */
 	sy_group_memory_check(fname, sizeof(double) * (((double) p + 1.0) * mx->nrows + (double) p * p +
@@ -165,41 +153,9 @@ score_partition(FunctionCallInfo fcinfo, WindowObject winobj, ScoreCache *c,
 	c->scores = MemoryContextAllocHuge(keep, sizeof(double) * (Size) n * k);
 	c->composite = MemoryContextAllocHuge(keep, sizeof(double) * n);
 	z = palloc(sizeof(double) * p);
-	for (int64 i = 0, ops = 0; i < n; i++)
-	{
-		const double *x = mx->x + (Size) i * p;
-		double	   *s = c->scores + (Size) i * k;
-		double		comp = 0.0;
-
-		/* p (k + 1) operations a row: check about every 2^20 */
-		ops += (int64) p * (k + 1);
-		if (ops >= (1 << 20))
-		{
-			ops = 0;
-			CHECK_FOR_INTERRUPTS();
-		}
-		for (int j = 0; j < p; j++)
-			z[j] = (x[j] - mean[j]) / sd[j];
-		for (int l = 0; l < k; l++)
-		{
-			double		acc = 0.0;
-
-			for (int j = 0; j < p; j++)
-				acc += z[j] * coef[j * k + l];
-			s[l] = acc;
-			comp += weight[l] * acc;
-		}
-		c->composite[i] = comp;
-	}
+	sy_factor_scores(mx->x, n, p, k, mean, sd, coef, weight, z, c->scores, c->composite, &host);
 	if (shifted)
-	{
-		double		lo = c->composite[0];
-
-		for (int64 i = 1; i < n; i++)
-			lo = Min(lo, c->composite[i]);
-		for (int64 i = 0; i < n; i++)
-			c->composite[i] = (c->composite[i] - lo) + shift;
-	}
+		sy_shift_to_min(c->composite, n, shift);
 	MemoryContextSwitchTo(old);
 }
 

@@ -10,7 +10,7 @@
 #include "access/htup_details.h"
 #include "utils/builtins.h"
 
-#include "forecast_pg.h"
+#include "sy_forecast.h"
 #include "sy_pg.h"
 
 typedef enum BacktestMethod
@@ -21,24 +21,11 @@ typedef enum BacktestMethod
 	METHOD_DRIFT
 } BacktestMethod;
 
-static BacktestMethod
-parse_method(const char *s)
-{
-	if (strcmp(s, "bp") == 0)
-		return METHOD_BP;
-	if (strcmp(s, "gm11") == 0)
-		return METHOD_GM11;
-	if (strcmp(s, "naive") == 0)
-		return METHOD_NAIVE;
-	if (strcmp(s, "drift") == 0)
-		return METHOD_DRIFT;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("forecast_backtest: unknown method \"%s\"", s),
-			 errdetail("method is \"%s\".", s),
-			 errhint("Use 'bp' (the default), 'gm11', 'naive' or 'drift'.")));
-	return METHOD_BP;			/* keep the compiler quiet */
-}
+static const char *const method_names[] = {"bp", "gm11", "naive", "drift"};
+static const SyChoices methods = {
+	"method", method_names, lengthof(method_names),
+	"Use 'bp' (the default), 'gm11', 'naive' or 'drift'."
+};
 
 static void
 too_short(int n, int holdout, int need, const char *method)
@@ -58,7 +45,7 @@ forecast_backtest(PG_FUNCTION_ARGS)
 	const char *fname = "forecast_backtest";
 	const double *y;
 	double	   *fc;
-	char	   *mname;
+	const char *mname;
 	int			n,
 				h,
 				ntrain;
@@ -72,8 +59,8 @@ forecast_backtest(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	y = sy_history(PG_GETARG_ARRAYTYPE_P(0), fname, &n);
 	h = sy_horizon(PG_GETARG_INT32(1), fname, "holdout");
-	mname = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	method = parse_method(mname);
+	method = (BacktestMethod) sy_choice(PG_GETARG_TEXT_PP(2), &methods, fname);
+	mname = method_names[method];	/* as spelled here, whatever the case given */
 	if (h >= n)
 		too_short(n, h, 1, mname);
 	ntrain = n - h;

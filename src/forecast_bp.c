@@ -4,95 +4,22 @@
  *
  * Random numbers come from pg_prng, seeded per network from the seed
  * argument, so the same call gives the same bits in any backend or parallel
- * worker.  Training calls CHECK_FOR_INTERRUPTS through the core's callback.
+ * worker; training calls CHECK_FOR_INTERRUPTS.  Both through the core's
+ * sy_host (sy_server_host).
  */
 #include "postgres.h"
 
 #include <math.h>
 
 #include "common/pg_prng.h"
-#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
-#include "forecast_pg.h"
+#include "sy_pg.h"
+#include "sy_forecast.h"
 #include "sy_limits.h"
 
-/* ---- pg_prng behind the core's sy_rng ---- */
-
-static void
-prng_seed(void *state, uint64_t seed)
-{
-	pg_prng_seed((pg_prng_state *) state, (uint64) seed);
-}
-
-static double
-prng_uniform(void *state)
-{
-	return pg_prng_double((pg_prng_state *) state);
-}
-
-static void
-check_interrupts(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
-/* ---- arguments ---- */
-
-const double *
-sy_history(ArrayType *a, const char *fname, int *n)
-{
-	const double *v;
-	bits8	   *nulls = ARR_NULLBITMAP(a);
-	int			len;
-
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("%s: history must be a one-dimensional array", fname),
-				 errdetail("The array has %d dimensions.", ARR_NDIM(a)),
-				 errhint("Pass the series in time order, e.g. array_agg(d ORDER BY year).")));
-	len = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
-	if (len > SY_FC_MAX_HISTORY)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s: history is too long", fname),
-				 errdetail("It has %d values; the limit is %d.", len, SY_FC_MAX_HISTORY),
-				 errhint("Forecast from the most recent part of the series.")));
-	v = (const double *) ARR_DATA_PTR(a);
-	for (int i = 0; i < len; i++)
-	{
-		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s: history contains a NULL element", fname),
-					 errdetail("Element %d is NULL.", i + 1),
-					 errhint("Fill gaps first, e.g. with interpolate(value, year) OVER (PARTITION BY region ORDER BY year).")));
-	}
-	for (int i = 0; i < len; i++)
-		if (!isfinite(v[i]))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: history contains a non-finite value", fname),
-					 errdetail("Element %d is %s.", i + 1,
-							   isnan(v[i]) ? "NaN" : (v[i] > 0 ? "Infinity" : "-Infinity")),
-					 errhint("Replace NaN and infinite values (e.g. with NULLIF) and fill the gaps.")));
-	*n = len;
-	return v;
-}
-
-int
-sy_horizon(int32 h, const char *fname, const char *argname)
-{
-	if (h < 1 || h > SY_FC_MAX_HORIZON)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: %s must be between 1 and %d", fname, argname, SY_FC_MAX_HORIZON),
-				 errdetail("%s is %d.", argname, h),
-				 errhint("Ask for the number of future periods you need, e.g. 6 for 2020-2025.")));
-	return h;
-}
+/* ---- the network's options ---- */
 
 static const char *const option_names[] = {
 	"lags", "hidden", "ensemble", "epochs", "learning_rate", "decay",
@@ -153,29 +80,27 @@ bound_option(FunctionCallInfo fcinfo, int first, int k, const char *fname)
 	return v;
 }
 
-static void
-unknown_name(const char *fname, const char *what, const char *s, const char *hint)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown %s \"%s\"", fname, what, s),
-			 errdetail("%s is \"%s\".", what, s),
-			 errhint("%s", hint)));
-}
+static const SyChoices transforms = {
+	"transform", sy_bp_transform_names, SY_BP_NTRANSFORMS,
+	"Use 'difference' (the default), 'level' or 'detrend'."
+};
+
+static const SyChoices activations = {
+	"activation", sy_bp_activation_names, SY_BP_NACTIVATIONS,
+	"Use 'tanh' (the default) or 'sigmoid'."
+};
 
 void
 sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
 						sy_bp_options *opt)
 {
-	static const sy_rng prng_source = {NULL, prng_seed, prng_uniform};
-	sy_rng	   *rng;
-	char	   *name;
+	sy_host    *host;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->lags = int_option(fcinfo, first, 0, fname);
 	opt->hidden = PG_ARGISNULL(first + 1) ? 0 : PG_GETARG_INT32(first + 1);
 	if (!PG_ARGISNULL(first + 1) && opt->hidden < 1)
-		bad_option(fname, "hidden must be between 1 and 200, or NULL to search",
+		bad_option(fname, psprintf("hidden must be between 1 and %d, or NULL to search", SY_BP_MAX_HIDDEN),
 				   psprintf("hidden is %d.", opt->hidden));
 	opt->ensemble = int_option(fcinfo, first, 2, fname);
 	opt->epochs = int_option(fcinfo, first, 3, fname);
@@ -187,19 +112,13 @@ sy_bp_options_from_args(FunctionCallInfo fcinfo, int first, const char *fname,
 	opt->lower = bound_option(fcinfo, first, 8, fname);
 	opt->upper = bound_option(fcinfo, first, 9, fname);
 	option_not_null(fcinfo, first, 10, fname);
-	name = text_to_cstring(PG_GETARG_TEXT_PP(first + 10));
-	if (!sy_bp_transform_parse(name, &opt->transform))
-		unknown_name(fname, "transform", name, "Use 'difference' (the default), 'level' or 'detrend'.");
+	opt->transform = (sy_bp_transform) sy_choice(PG_GETARG_TEXT_PP(first + 10), &transforms, fname);
 	option_not_null(fcinfo, first, 11, fname);
-	name = text_to_cstring(PG_GETARG_TEXT_PP(first + 11));
-	if (!sy_bp_activation_parse(name, &opt->activation))
-		unknown_name(fname, "activation", name, "Use 'tanh' (the default) or 'sigmoid'.");
+	opt->activation = (sy_bp_activation) sy_choice(PG_GETARG_TEXT_PP(first + 11), &activations, fname);
 
-	rng = palloc(sizeof(sy_rng));
-	*rng = prng_source;
-	rng->state = palloc(sizeof(pg_prng_state));
-	opt->rng = rng;
-	opt->check_interrupts = check_interrupts;
+	host = palloc(sizeof(sy_host));
+	*host = sy_server_host(palloc(sizeof(pg_prng_state)));
+	opt->host = host;
 }
 
 /* History values must lie within the bounds the forecasts are kept in. */
@@ -260,20 +179,11 @@ sy_bp_train(const double *y, int n, const sy_bp_options *opt,
 }
 
 void
-sy_forecast_overflow(const char *fname, int step)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s: forecast out of range for float8", fname),
-			 errdetail("The forecast for step %d is not finite.", step),
-			 errhint("Rescale the series or forecast fewer steps.")));
-}
-
-void
 sy_bp_predict(const sy_bp_model *model, const double *y, int n, int horizon,
 			  const char *fname, double *out)
 {
 	double	   *work;
+	sy_host		host = sy_server_host(NULL);
 
 	if (n < sy_bp_min_history(model))
 		ereport(ERROR,
@@ -284,68 +194,11 @@ sy_bp_predict(const sy_bp_model *model, const double *y, int n, int horizon,
 				 errhint("Pass the whole recent history, in time order.")));
 	check_history_bounds(y, n, model->lower, model->upper, fname);
 	work = palloc(sizeof(double) * sy_bp_forecast_work_size(model, n, horizon));
-	sy_bp_forecast(model, y, n, horizon, check_interrupts, work, out);
+	sy_bp_forecast(model, y, n, horizon, &host, work, out);
 	for (int k = 0; k < horizon; k++)
 		if (!isfinite(out[k]))
 			sy_forecast_overflow(fname, k + 1);
 	pfree(work);
-}
-
-/* ---- (step, forecast) rows ---- */
-
-typedef struct ForecastRows
-{
-	double	   *v;
-	int			n;
-} ForecastRows;
-
-Datum
-sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute)
-{
-	FuncCallContext *funcctx;
-	ForecastRows *rows;
-
-	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldctx,
-					workctx;
-		TupleDesc	tupdesc;
-		double	   *v;
-		int			n;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		/* training scratch goes away before the first row is returned */
-		workctx = AllocSetContextCreate(CurrentMemoryContext, "synergy forecast",
-										ALLOCSET_DEFAULT_SIZES);
-		oldctx = MemoryContextSwitchTo(workctx);
-		v = compute(fcinfo, &n);
-		MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		rows = palloc(sizeof(ForecastRows));
-		rows->n = n;
-		rows->v = palloc(sizeof(double) * Max(n, 1));
-		if (n > 0)
-			memcpy(rows->v, v, sizeof(double) * n);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->user_fctx = rows;
-		MemoryContextSwitchTo(oldctx);
-		MemoryContextDelete(workctx);
-	}
-	funcctx = SRF_PERCALL_SETUP();
-	rows = (ForecastRows *) funcctx->user_fctx;
-	if (funcctx->call_cntr < (uint64) rows->n)
-	{
-		Datum		values[2];
-		bool		nulls[2] = {false, false};
-		int			k = (int) funcctx->call_cntr;
-
-		values[0] = Int32GetDatum(k + 1);
-		values[1] = Float8GetDatum(rows->v[k]);
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
-	}
-	SRF_RETURN_DONE(funcctx);
 }
 
 /* ---- SQL functions ---- */

@@ -9,7 +9,7 @@
 #include "access/htup_details.h"
 #include "utils/builtins.h"
 
-#include "forecast_pg.h"
+#include "sy_forecast.h"
 #include "sy_pg.h"
 
 static const char *const grade_labels[] = {

@@ -18,7 +18,7 @@
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 
-#include "forecast_pg.h"
+#include "sy_forecast.h"
 #include "sy_limits.h"
 
 #define SY_BP_MODEL_NAME "synergy.bp"

@@ -42,26 +42,6 @@ lookup(FmgrInfo *fi, const char *schema, const char *name, Oid geomtype,
 	fmgr_info_cxt(fn, fi, mcxt);
 }
 
-void
-sy_geom_fns_init(SyGeomFns *f, Oid geomtype, MemoryContext mcxt)
-{
-	HeapTuple	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(geomtype));
-	char	   *schema;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for type %u", geomtype);
-	schema = get_namespace_name(((Form_pg_type) GETSTRUCT(tup))->typnamespace);
-	ReleaseSysCache(tup);
-	f->geomtype = geomtype;
-	lookup(&f->is_empty, schema, "st_isempty", geomtype, mcxt);
-	lookup(&f->srid, schema, "st_srid", geomtype, mcxt);
-	lookup(&f->type, schema, "geometrytype", geomtype, mcxt);
-	lookup(&f->on_surface, schema, "st_pointonsurface", geomtype, mcxt);
-	lookup(&f->x, schema, "st_x", geomtype, mcxt);
-	lookup(&f->y, schema, "st_y", geomtype, mcxt);
-	f->has_transform = false;
-}
-
 static char *
 geom_schema(Oid geomtype)
 {
@@ -73,6 +53,36 @@ geom_schema(Oid geomtype)
 	schema = get_namespace_name(((Form_pg_type) GETSTRUCT(tup))->typnamespace);
 	ReleaseSysCache(tup);
 	return schema;
+}
+
+void
+sy_geom_fns_init(SyGeomFns *f, Oid geomtype, MemoryContext mcxt)
+{
+	char	   *schema = geom_schema(geomtype);
+
+	f->geomtype = geomtype;
+	lookup(&f->is_empty, schema, "st_isempty", geomtype, mcxt);
+	lookup(&f->srid, schema, "st_srid", geomtype, mcxt);
+	lookup(&f->type, schema, "geometrytype", geomtype, mcxt);
+	lookup(&f->on_surface, schema, "st_pointonsurface", geomtype, mcxt);
+	lookup(&f->x, schema, "st_x", geomtype, mcxt);
+	lookup(&f->y, schema, "st_y", geomtype, mcxt);
+	f->has_transform = false;
+}
+
+SyGeomFns *
+sy_call_geom(FunctionCallInfo fcinfo, int argno)
+{
+	SyCallCache *c = sy_call_cache(fcinfo);
+
+	if (c->geom == NULL)
+	{
+		SyGeomFns  *g = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SyGeomFns));
+
+		sy_geom_fns_init(g, get_fn_expr_argtype(fcinfo->flinfo, argno), fcinfo->flinfo->fn_mcxt);
+		c->geom = g;
+	}
+	return c->geom;
 }
 
 void

@@ -19,7 +19,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
-#include "sy_factor.h"
+#include "sy_core_spatial.h"
 #include "sy_pg.h"
 #include "sy_limits.h"
 
@@ -117,30 +117,37 @@ gravity_strength(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(t);
 }
 
+/* The first two arguments, named a and b, as checked masses. */
+static void
+two_masses(FunctionCallInfo fcinfo, const char *fname, const char *a, const char *b,
+		   double *qa, double *qb)
+{
+	*qa = PG_GETARG_FLOAT8(0);
+	*qb = PG_GETARG_FLOAT8(1);
+	check_mass(fname, a, *qa, "");
+	check_mass(fname, b, *qb, "");
+}
+
 PG_FUNCTION_INFO_V1(gravity_mass);
 Datum
 gravity_mass(PG_FUNCTION_ARGS)
 {
-	double		pop = PG_GETARG_FLOAT8(0),
-				gdp = PG_GETARG_FLOAT8(1);
+	double		pop,
+				gdp;
 
-	check_mass("gravity_mass", "population", pop, "");
-	check_mass("gravity_mass", "gdp", gdp, "");
-	/* sqrt of each: the product could overflow */
-	PG_RETURN_FLOAT8(sqrt(pop) * sqrt(gdp));
+	two_masses(fcinfo, "gravity_mass", "population", "gdp", &pop, &gdp);
+	PG_RETURN_FLOAT8(sy_gravity_mass(pop, gdp));
 }
 
 PG_FUNCTION_INFO_V1(gravity_coefficient);
 Datum
 gravity_coefficient(PG_FUNCTION_ARGS)
 {
-	double		gi = PG_GETARG_FLOAT8(0),
-				gj = PG_GETARG_FLOAT8(1);
+	double		gi,
+				gj;
 
-	check_mass("gravity_coefficient", "g_i", gi, "");
-	check_mass("gravity_coefficient", "g_j", gj, "");
-	/* g_i / (g_i + g_j) without overflowing the sum */
-	PG_RETURN_FLOAT8(1.0 / (1.0 + gj / gi));
+	two_masses(fcinfo, "gravity_coefficient", "g_i", "g_j", &gi, &gj);
+	PG_RETURN_FLOAT8(sy_gravity_coefficient(gi, gj));
 }
 
 /*
@@ -246,6 +253,15 @@ check_unique(Datum *ids, int n, const char *fname)
 	pfree(s);
 }
 
+/* Arrays with one element per city. */
+static const SyVectorKind cities = {
+	SY_MAX_CITIES, false,
+	"Pass one element per city, in the order of ids.",
+	"Delimit within regions.",
+	"Every city needs a value.",
+	NULL
+};
+
 static const double *
 same_length(ArrayType *a, const char *fname, const char *argname, int n)
 {
@@ -258,7 +274,7 @@ same_length(ArrayType *a, const char *fname, const char *argname, int n)
 				 errmsg("%s: %s has %d elements but ids has %d", fname, argname, ARR_DIMS(a)[0], n),
 				 errdetail("Every array argument has one element per city, in the order of ids."),
 				 errhint("Build the arrays with array_agg(... ORDER BY id) over the same rows.")));
-	return sy_indicator_row(a, w, n, &m);
+	return sy_float8_vector(a, w, &cities, n, true, &m);
 }
 
 static char *
@@ -314,11 +330,11 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 	s->n = n;
 	if (n < 2)
 		return s;
-	if (n > SY_MAX_INDICATORS)
+	if (n > SY_MAX_CITIES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%s: too many cities", fname),
-				 errdetail("%d cities give %.0f ordered pairs; the limit is %d cities.", n, (double) n * (n - 1), SY_MAX_INDICATORS),
+				 errdetail("%d cities give %.0f ordered pairs; the limit is %d cities.", n, (double) n * (n - 1), SY_MAX_CITIES),
 				 errhint("Delimit within regions.")));
 	check_unique(s->ids, n, fname);
 	s->q = (double *) same_length(PG_GETARG_ARRAYTYPE_P(1), fname, "masses", n);
@@ -354,7 +370,7 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 			bits8	   *bm = ARR_NULLBITMAP(d);
 
 			for (int c = 0; c < n * n; c++)
-				if (!(bm[c / 8] & (1 << (c % 8))) && c / n != c % n)
+				if (sy_elem_is_null(bm, c) && c / n != c % n)
 					ereport(ERROR,
 							(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 							 errmsg("%s: distances contains a NULL element off the diagonal", fname),
@@ -369,7 +385,7 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 				full = palloc_extended(sizeof(double) * (Size) n * n, MCXT_ALLOC_HUGE);
 
 				for (int c = 0; c < n * n; c++)
-					full[c] = (bm[c / 8] & (1 << (c % 8))) ? *src++ : 1.0;
+					full[c] = sy_elem_is_null(bm, c) ? 1.0 : *src++;
 				s->dist = full;
 			}
 		}

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "access/htup_details.h"
+#include "common/pg_prng.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -271,6 +272,7 @@ moran_i_finalfn(PG_FUNCTION_ARGS)
 	sy_sparse_w w;
 	sy_moran	m;
 	pg_prng_state rng;
+	sy_host		host = sy_server_host(&rng);
 	double	   *work;
 	SyRegions	r;
 	Datum		values[13];
@@ -292,8 +294,7 @@ moran_i_finalfn(PG_FUNCTION_ARGS)
 					 r.id == st->r.id ? 0.0 : sy_regions_bytes(st->r.cap, st->r.nbcap), &w);
 	work = palloc_extended(sizeof(double) * 2 * r.n, MCXT_ALLOC_HUGE);
 	pg_prng_seed(&rng, (uint64) st->seed);
-	sy_moran_global(r.x, &w, st->permutations, sy_prng_below, sy_interrupt_tick,
-					&rng, work, &m);
+	sy_moran_global(r.x, &w, st->permutations, &host, work, &m);
 	values[0] = Int64GetDatum((int64) m.n);
 	values[1] = Int64GetDatum((int64) m.islands);
 	nulls[0] = nulls[1] = false;

@@ -284,19 +284,6 @@ sy_regions_graph(const SyRegions *r, const char *fname, double held, sy_sparse_w
 	w->w = wt;
 }
 
-uint64_t
-sy_prng_below(void *ctx, uint64_t bound)
-{
-	return pg_prng_uint64_range((pg_prng_state *) ctx, 0, bound - 1);
-}
-
-void
-sy_interrupt_tick(void *ctx)
-{
-	(void) ctx;
-	CHECK_FOR_INTERRUPTS();
-}
-
 void
 sy_check_permutations(const char *fname, int64 permutations)
 {

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "access/htup_details.h"
+#include "common/pg_prng.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -72,6 +73,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 	int64		permutations = 0,
 				seed = 1;
 	pg_prng_state rng;
+	sy_host		host = sy_server_host(&rng);
 	Datum		d;
 	MemoryContext rowcxt;
 
@@ -146,7 +148,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 	sy_regions_graph(&r, fname, sizeof(int64) * (double) nrows, &sw);
 	c->out = palloc_extended(sizeof(sy_local_moran) * Max(r.n, 1), MCXT_ALLOC_HUGE);
 	pg_prng_seed(&rng, (uint64) seed);
-	sy_moran_local(r.x, &sw, permutations, sy_prng_below, sy_interrupt_tick, &rng,
+	sy_moran_local(r.x, &sw, permutations, &host,
 				   palloc_extended(sizeof(double) * Max(r.n, 1), MCXT_ALLOC_HUGE),
 				   palloc_extended(sizeof(size_t) * 2 * Max(r.n, 1), MCXT_ALLOC_HUGE),
 				   c->out);

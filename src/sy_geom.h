@@ -10,6 +10,8 @@
 
 #include "fmgr.h"
 
+#include "sy_pg.h"
+
 typedef struct SyGeomFns
 {
 	Oid			geomtype;
@@ -28,6 +30,12 @@ typedef struct SyGeomFns
  * type of a function argument), keeping them in mcxt.
  */
 extern void sy_geom_fns_init(SyGeomFns *f, Oid geomtype, MemoryContext mcxt);
+
+/*
+ * The functions for the geometry type of argument argno, looked up once per
+ * query and kept in the call's SyCallCache.
+ */
+extern SyGeomFns *sy_call_geom(FunctionCallInfo fcinfo, int argno);
 
 /* Look up ST_Transform(geometry, integer) too. */
 extern void sy_geom_fns_transform(SyGeomFns *f, MemoryContext mcxt);

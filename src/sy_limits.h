@@ -8,6 +8,12 @@
 
 #include "postgres.h"
 
+/*
+ * Cities in one call of gravity_linkage: its pairs are n (n - 1) rows.  (The
+ * same number as SY_MAX_INDICATORS today, but a limit of its own.)
+ */
+#define SY_MAX_CITIES 100000
+
 /* The GUC, in MB (GUC_UNIT_MB). */
 extern int	sy_max_group_memory;
 

@@ -8,10 +8,9 @@
 
 #include "postgres.h"
 
-#include "common/pg_prng.h"
 #include "utils/array.h"
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 
 /* Regions as read from the rows, neighbours by id. */
 typedef struct SyRegions
@@ -61,10 +60,6 @@ extern void sy_regions_add(SyRegions *r, const char *fname, int64 row, int64 id,
  * synergy.max_group_memory, with held bytes the caller keeps besides.
  */
 extern void sy_regions_graph(const SyRegions *r, const char *fname, double held, sy_sparse_w *w);
-
-/* pg_prng and CHECK_FOR_INTERRUPTS for the core's callbacks; ctx is a pg_prng_state. */
-extern uint64_t sy_prng_below(void *ctx, uint64_t bound);
-extern void sy_interrupt_tick(void *ctx);
 
 extern void sy_check_permutations(const char *fname, int64 permutations);
 

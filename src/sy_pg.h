@@ -10,10 +10,20 @@
 
 #include "postgres.h"
 
+#include "access/tupdesc.h"
 #include "fmgr.h"
 #include "utils/array.h"
 
 #include "sy_core.h"
+
+/*
+ * The server's services for the numeric core (sy_core.h): interrupt checks
+ * by CHECK_FOR_INTERRUPTS and, when rng is not NULL, random numbers from
+ * pg_prng on it (seeded by the caller, or per network by the core through
+ * host.seed).  host.c.
+ */
+struct pg_prng_state;
+extern sy_host sy_server_host(struct pg_prng_state *rng);
 
 /*
  * Where a value came from, for error details: the function, the argument
@@ -27,8 +37,44 @@ typedef struct SyWhere
 } SyWhere;
 
 /*
+ * Element i (0-based) of an array with this NULL bitmap (ARR_NULLBITMAP,
+ * not NULL) is NULL.
+ */
+static inline bool
+sy_elem_is_null(const bits8 *bitmap, int64 i)
+{
+	return (bitmap[i / 8] & (1 << (i % 8))) == 0;
+}
+
+/* Position (1-based) of the first NULL among the first n elements, or 0. */
+extern int64 sy_first_null(ArrayType *a, int64 n);
+
+/*
+ * What a one-dimensional float8[] argument may be: its longest length,
+ * whether it may be empty, and hints for a wrong shape, too many elements,
+ * a NULL element and a non-finite one (NULL: the indicators' hints).
+ */
+typedef struct SyVectorKind
+{
+	int			max_len;
+	bool		allow_empty;
+	const char *shape_hint;
+	const char *long_hint;
+	const char *null_hint;
+	const char *finite_hint;
+} SyVectorKind;
+
+/*
+ * The elements of such an array with no NULLs and, when finite, only finite
+ * values: a pointer into the array (not a copy); sets *m.  When expect_m >= 0
+ * the length must equal it.  Errors name w.fname, w.argname and w.row.
+ */
+extern const double *sy_float8_vector(ArrayType *a, SyWhere w, const SyVectorKind *kind,
+									   int expect_m, bool finite, int *m);
+
+/*
  * Elements of a one-dimensional float8[] with no NULLs and only finite
- * values.  Returns a pointer into the array (not a copy) and sets *m.  When
+ * values (an indicator row: not empty, at most SY_MAX_INDICATORS).  Returns a pointer into the array (not a copy) and sets *m.  When
  * expect_m >= 0 the length must equal it.
  */
 extern const double *sy_indicator_row(ArrayType *a, SyWhere w, int expect_m, int *m);
@@ -48,8 +94,26 @@ extern double *sy_weights(ArrayType *a, SyWhere w, int m);
 /* Shift added to min-max scores: finite and >= 0 (NULL means 0). */
 extern double sy_shift(Datum d, bool isnull, SyWhere w);
 
-extern sy_normalization sy_parse_normalization(text *t, const char *fname);
-extern sy_edges sy_parse_edges(text *t, const char *fname);
+/*
+ * A text argument that names one of a fixed set of choices, an enum whose
+ * value v is spelled names[v].  Matched in any case; an unknown name is
+ * 22023, listing the accepted ones.  The sets of the glue are below (each
+ * feature's own beside it: sy_rotations, sy_bp_transforms, ...).
+ */
+typedef struct SyChoices
+{
+	const char *what;			/* the argument, for messages */
+	const char *const *names;
+	int			n;
+	const char *hint;			/* says which is the default */
+} SyChoices;
+
+extern int	sy_choice(text *t, const SyChoices *c, const char *fname);
+extern int	sy_choice_cstr(const char *s, const SyChoices *c, const char *fname);
+
+extern const SyChoices sy_normalizations;	/* sy_normalization */
+extern const SyChoices sy_edges_choices;	/* sy_edges */
+extern const SyChoices sy_ccd_variants; /* sy_ccd_variant */
 
 /*
  * Throws 22003 when max - min of an indicator overflows (values beyond
@@ -71,17 +135,29 @@ extern void sy_must_be_constant(bool same, SyWhere w);
 extern ArrayType *sy_float8_array(const double *v, int m);
 
 /*
+ * What a function keeps between its calls in one query, in fn_mcxt: the
+ * one thing synergy keeps in fn_extra (call_cache.c).  Each field is
+ * filled on demand by the function named beside it.
+ */
+typedef struct SyCallCache
+{
+	const char *agg_name;		/* sy_agg_name */
+	TupleDesc	result_desc;	/* sy_result_desc */
+	struct SyGeomFns *geom;		/* sy_call_geom (sy_geom.h) */
+} SyCallCache;
+
+extern SyCallCache *sy_call_cache(FunctionCallInfo fcinfo);
+
+/*
  * Name of the aggregate being run (it may share its transition function
  * with others), for messages; fallback when not called as an aggregate.
- * Cached in the support function's fn_extra, which it must not use for
- * anything else; the string lives as long as the query.
+ * Looked up once per query and support function; the string lives as long
+ * as the query.
  */
 extern const char *sy_agg_name(FunctionCallInfo fcinfo, const char *fallback);
 
-/* coupling.c: scores in [0, 1] (rounding slop clamped), variants, results. */
-extern double sy_unit_score(double u, SyWhere w, int pos);
-extern sy_ccd_variant sy_parse_variant(text *t, const char *fname);
-extern Datum sy_ccd_datum(FunctionCallInfo fcinfo, double c, double t, double d);
+/* The function's row type, blessed, looked up once per query. */
+extern TupleDesc sy_result_desc(FunctionCallInfo fcinfo, const char *fname);
 
 /* state_io.c: the directions block of serialized states, and their errors. */
 extern Size sy_dirs_bytes(const int *dir, int m);

@@ -27,7 +27,7 @@
 #include "sy_limits.h"
 #include "sy_order.h"
 #include "sy_geom.h"
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 
 #define TREND_MAGIC		0x31545953	/* "SYT1" */
 #define TREND_VERSION	1
@@ -70,32 +70,6 @@ typedef struct TrendHeader
 	int64		seen;
 	int64		n;
 } TrendHeader;
-
-/* Per query and transition function: the aggregate's name and PostGIS. */
-typedef struct TrendCache
-{
-	const char *fname;
-	SyGeomFns	geom;
-} TrendCache;
-
-static TrendCache *
-trend_cache(FunctionCallInfo fcinfo, const char *fallback)
-{
-	TrendCache *c = (TrendCache *) fcinfo->flinfo->fn_extra;
-
-	if (c == NULL)
-	{
-		Aggref	   *aggref = AggGetAggref(fcinfo);
-		char	   *name = aggref ? get_func_name(aggref->aggfnoid) : NULL;
-
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TrendCache));
-		c->fname = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, name ? name : fallback);
-		sy_geom_fns_init(&c->geom, get_fn_expr_argtype(fcinfo->flinfo, 1),
-						 fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = c;
-	}
-	return c;
-}
 
 static TrendState *
 trend_state_new(const char *fname, TrendKind kind, int order, double rotation,
@@ -147,7 +121,7 @@ check_order(const char *fname, int order)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: order must be between 1 and %d", fname, SY_TREND_MAX_ORDER),
 				 errdetail("The order is %d.", order),
-				 errhint("Use 1 for a linear trend, 2 for a quadratic (ArcGIS's default), up to 6.")));
+				 errhint("Use 1 for a linear trend, 2 for a quadratic (ArcGIS's default), up to %d.", SY_TREND_MAX_ORDER)));
 }
 
 static void
@@ -167,7 +141,8 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 	MemoryContext aggcxt,
 				old;
 	TrendState *st = PG_ARGISNULL(0) ? NULL : (TrendState *) PG_GETARG_POINTER(0);
-	TrendCache *cache;
+	const char *fname;
+	SyGeomFns  *geom;
 	int			order = 2;
 	int32		target_srid = 0;
 	int			target_arg = kind == TREND_LINES ? 5 : 4;
@@ -180,16 +155,17 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "trend transition function called in non-aggregate context");
-	cache = trend_cache(fcinfo, kind == TREND_LINES ? "trend_analysis" : "trend_surface");
+	fname = sy_agg_name(fcinfo, kind == TREND_LINES ? "trend_analysis" : "trend_surface");
+	geom = sy_call_geom(fcinfo, 1);
 	if (PG_NARGS() > 3)
 	{
 		if (PG_ARGISNULL(3))
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s: order must not be NULL", cache->fname),
+					 errmsg("%s: order must not be NULL", fname),
 					 errhint("Leave the argument out for the default order 2.")));
 		order = PG_GETARG_INT32(3);
-		check_order(cache->fname, order);
+		check_order(fname, order);
 	}
 	if (PG_NARGS() > target_arg)
 	{
@@ -199,18 +175,18 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 		if (target_srid < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: target_srid must be a positive SRID", cache->fname),
+					 errmsg("%s: target_srid must be a positive SRID", fname),
 					 errdetail("target_srid = %d.", target_srid),
 					 errhint("Give the SRID of a projected system, e.g. 32649 (UTM 49N), or NULL for none.")));
 		if (target_srid != 0)
-			sy_geom_fns_transform(&cache->geom, fcinfo->flinfo->fn_mcxt);
+			sy_geom_fns_transform(geom, fcinfo->flinfo->fn_mcxt);
 	}
 	if (kind == TREND_LINES && PG_NARGS() > 4)
 	{
 		if (PG_ARGISNULL(4) || !isfinite(PG_GETARG_FLOAT8(4)))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: rotation must be a finite number of degrees", cache->fname),
+					 errmsg("%s: rotation must be a finite number of degrees", fname),
 					 errdetail("The rotation is %s.",
 							   PG_ARGISNULL(4) ? "NULL" : psprintf("%g", PG_GETARG_FLOAT8(4))),
 					 errhint("Give the angle in degrees, counter-clockwise from east; 0 for none.")));
@@ -218,7 +194,7 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 	}
 	if (st != NULL)
 	{
-		SyWhere		w = {cache->fname, "order", 0};
+		SyWhere		w = {fname, "order", 0};
 
 		sy_must_be_constant(st->order == order, w);
 		w.argname = "rotation";
@@ -239,11 +215,11 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 	if (!isfinite(z))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s: z must be finite", cache->fname),
+				 errmsg("%s: z must be finite", fname),
 				 errdetail("Row " INT64_FORMAT " of the group has z = %g.", row, z),
 				 errhint("Remove NaN and infinite values, or map them to NULL to skip the row.")));
 	/* empty geometries have no location: ignored like NULLs */
-	if (!sy_geom_point(&cache->geom, PG_GETARG_DATUM(1), cache->fname, row, target_srid,
+	if (!sy_geom_point(geom, PG_GETARG_DATUM(1), fname, row, target_srid,
 					   &x, &y, &srid))
 	{
 		if (st == NULL)
@@ -254,14 +230,14 @@ trend_transfn_common(FunctionCallInfo fcinfo, TrendKind kind)
 	old = MemoryContextSwitchTo(aggcxt);
 	if (st == NULL)
 	{
-		st = trend_state_new(cache->fname, kind, order, rotation, srid, 16);
+		st = trend_state_new(fname, kind, order, rotation, srid, 16);
 		st->target_srid = target_srid;
 		st->seen = 1;
 	}
 	else if (st->n == 0)
 		st->srid = srid;
 	else if (st->srid != srid)
-		srid_mismatch(cache->fname, row, st->srid, srid);
+		srid_mismatch(fname, row, st->srid, srid);
 	trend_push(st, x, y, z);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(st);
@@ -599,7 +575,7 @@ Datum
 trend_surface_value(PG_FUNCTION_ARGS)
 {
 	HeapTupleHeader t = PG_GETARG_HEAPTUPLEHEADER(0);
-	SyGeomFns  *g = (SyGeomFns *) fcinfo->flinfo->fn_extra;
+	SyGeomFns  *g = sy_call_geom(fcinfo, 1);
 	bool		isnull;
 	int32		order,
 				srid,
@@ -613,12 +589,6 @@ trend_surface_value(PG_FUNCTION_ARGS)
 	int			m;
 	SyWhere		w = {"trend_surface_value", "surface", 0};
 
-	if (g == NULL)
-	{
-		g = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SyGeomFns));
-		sy_geom_fns_init(g, get_fn_expr_argtype(fcinfo->flinfo, 1), fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = g;
-	}
 	order = DatumGetInt32(GetAttributeByName(t, "order", &isnull));
 	if (isnull || order < 1 || order > SY_TREND_MAX_ORDER)
 		PG_RETURN_NULL();
@@ -651,5 +621,5 @@ trend_surface_value(PG_FUNCTION_ARGS)
 				 errmsg("trend_surface_value: the geometry's SRID differs from the surface's"),
 				 errdetail("The geometry has SRID %d, the surface was fitted in SRID %d.", gsrid, srid),
 				 errhint("Transform the geometry with ST_Transform(geom, %d).", srid)));
-	PG_RETURN_FLOAT8(sy_surface_eval(a, order, (x - c[0]) / c[2], (y - c[1]) / c[3]));
+	PG_RETURN_FLOAT8(sy_surface_at(a, order, c[0], c[1], c[2], c[3], x, y));
 }

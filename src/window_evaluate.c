@@ -165,7 +165,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 				w.argname = "normalization";
 				nd = sy_partition_constant(fcinfo, winobj, 3, -1, w, keep, &isnull);
 				if (!isnull)
-					norm = sy_parse_normalization(DatumGetTextPP(nd), fname);
+					norm = (sy_normalization) sy_choice(DatumGetTextPP(nd), &sy_normalizations, fname);
 				/* the partition's copy (sy_read_matrix) and three results a row */
 				sy_group_memory_check(fname, sizeof(double) * (((double) m + 1.0) * mx->nrows + 3.0 * n), n);
 				c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);

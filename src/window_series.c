@@ -193,7 +193,7 @@ interpolate_window(PG_FUNCTION_ARGS)
 		w.argname = "edges";
 		ed = sy_partition_constant(fcinfo, winobj, 2, -1, w, keep, &isnull);
 		if (!isnull)
-			edges = sy_parse_edges(DatumGetTextPP(ed), "interpolate");
+			edges = (sy_edges) sy_choice(DatumGetTextPP(ed), &sy_edges_choices, "interpolate");
 
 		/* rows with a NULL t keep their x and take no part in the fill */
 		for (int64 i = 0; i < nrows; i++)

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "sy_exp.h"
-#include "sy_forecast.h"
+#include "sy_core_forecast.h"
 
 /* splitmix64's finaliser: independent-looking seeds for each network. */
 static uint64_t
@@ -97,11 +97,11 @@ static const char *
 check_shape(int lags, int hidden, int ensemble, double lower, double upper)
 {
 	if (lags < 1 || lags > SY_BP_MAX_LAGS)
-		return "lags must be between 1 and 100";
+		return "lags must be between 1 and " SY_STRING(SY_BP_MAX_LAGS);
 	if (hidden < 0 || hidden > SY_BP_MAX_HIDDEN)
-		return "hidden must be between 1 and 200";
+		return "hidden must be between 1 and " SY_STRING(SY_BP_MAX_HIDDEN);
 	if (ensemble < 1 || ensemble > SY_BP_MAX_ENSEMBLE)
-		return "ensemble must be between 1 and 1000";
+		return "ensemble must be between 1 and " SY_STRING(SY_BP_MAX_ENSEMBLE);
 	if (!isnan(lower) && !isfinite(lower))
 		return "lower must be finite";
 	if (!isnan(upper) && !isfinite(upper))
@@ -120,7 +120,7 @@ sy_bp_check(int n, const sy_bp_options *opt)
 	if (msg != NULL)
 		return msg;
 	if (opt->epochs < 1 || opt->epochs > SY_BP_MAX_EPOCHS)
-		return "epochs must be between 1 and 1000000";
+		return "epochs must be between 1 and " SY_STRING(SY_BP_MAX_EPOCHS);
 	if (!(opt->learning_rate > 0.0 && opt->learning_rate <= 10.0))
 		return "learning_rate must be greater than 0 and at most 10";
 	if (!(opt->decay >= 0.0 && opt->decay <= 1e6))
@@ -128,7 +128,7 @@ sy_bp_check(int n, const sy_bp_options *opt)
 	if (!(opt->dropout >= 0.0 && opt->dropout < 1.0))
 		return "dropout must be at least 0 and less than 1";
 	if (n > SY_FC_MAX_HISTORY)
-		return "history is longer than 100000 values";
+		return "history is longer than " SY_STRING(SY_FC_MAX_HISTORY) " values";
 	if (transformed_length(opt->transform, n) - opt->lags < 2)
 		return "history is too short for this many lags";
 	return NULL;
@@ -136,43 +136,49 @@ sy_bp_check(int n, const sy_bp_options *opt)
 
 /* ---- names ---- */
 
-static const char *const transform_names[] = {"difference", "level", "detrend"};
-static const char *const activation_names[] = {"tanh", "sigmoid"};
+const char *const sy_bp_transform_names[SY_BP_NTRANSFORMS] = {"difference", "level", "detrend"};
+const char *const sy_bp_activation_names[SY_BP_NACTIVATIONS] = {"tanh", "sigmoid"};
 
 const char *
 sy_bp_transform_name(sy_bp_transform t)
 {
-	return transform_names[t];
+	return sy_bp_transform_names[t];
 }
 
 const char *
 sy_bp_activation_name(sy_bp_activation a)
 {
-	return activation_names[a];
+	return sy_bp_activation_names[a];
+}
+
+/* Index of s among n names (exact spelling, as stored models have it), or -1. */
+static int
+name_index(const char *const *names, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
 }
 
 bool
 sy_bp_transform_parse(const char *s, sy_bp_transform *t)
 {
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, transform_names[i]) == 0)
-		{
-			*t = (sy_bp_transform) i;
-			return true;
-		}
-	return false;
+	int			i = name_index(sy_bp_transform_names, SY_BP_NTRANSFORMS, s);
+
+	if (i >= 0)
+		*t = (sy_bp_transform) i;
+	return i >= 0;
 }
 
 bool
 sy_bp_activation_parse(const char *s, sy_bp_activation *a)
 {
-	for (int i = 0; i < 2; i++)
-		if (strcmp(s, activation_names[i]) == 0)
-		{
-			*a = (sy_bp_activation) i;
-			return true;
-		}
-	return false;
+	int			i = name_index(sy_bp_activation_names, SY_BP_NACTIVATIONS, s);
+
+	if (i >= 0)
+		*a = (sy_bp_activation) i;
+	return i >= 0;
 }
 
 /* ---- the transform ---- */
@@ -233,7 +239,7 @@ typedef struct net_shape
 } net_shape;
 
 static void
-net_init(const net_shape *s, double *w, const sy_rng *rng)
+net_init(const net_shape *s, double *w, const sy_host *host)
 {
 	int			L = s->lags,
 				H = s->hidden;
@@ -244,11 +250,11 @@ net_init(const net_shape *s, double *w, const sy_rng *rng)
 				r2 = sqrt(6.0 / (H + 1));
 
 	for (int k = 0; k < H * L; k++)
-		w1[k] = r1 * (2.0 * rng->uniform(rng->state) - 1.0);
+		w1[k] = r1 * (2.0 * host->random_double(host->ctx) - 1.0);
 	for (int j = 0; j < H; j++)
 	{
 		b1[j] = 0.0;
-		w2[j] = r2 * (2.0 * rng->uniform(rng->state) - 1.0);
+		w2[j] = r2 * (2.0 * host->random_double(host->ctx) - 1.0);
 	}
 	w2[H] = 0.0;				/* b2 */
 }
@@ -344,7 +350,7 @@ net_train(const net_shape *s, const double *z, int nwin,
 				b2t = 1.0;
 	double		keep_p = 1.0 - opt->dropout;
 	int			dropout = opt->dropout > 0.0;
-	const sy_rng *rng = opt->rng;
+	const sy_host *host = opt->host;
 	size_t		ops = 0;
 
 	memset(m1, 0, sizeof(double) * P);
@@ -365,13 +371,12 @@ net_train(const net_shape *s, const double *z, int nwin,
 			if (ops > (1u << 20))
 			{
 				ops = 0;
-				if (opt->check_interrupts)
-					opt->check_interrupts();
+				sy_host_check_interrupts(host);
 			}
 			if (dropout)
 			{
 				for (int j = 0; j < H; j++)
-					keep[j] = rng->uniform(rng->state) < keep_p ? 1.0 / keep_p : 0.0;
+					keep[j] = host->random_double(host->ctx) < keep_p ? 1.0 / keep_p : 0.0;
 				window_pass(L, H, s->act, 1, w, x, target, keep, h, g);
 			}
 			else if (s->act == SY_BP_TANH)
@@ -439,8 +444,8 @@ train_ensemble(const net_shape *s, const double *z, int nwin, int nets, int phas
 
 	for (int k = 0; k < nets; k++)
 	{
-		opt->rng->seed(opt->rng->state, net_seed(opt->seed, phase, s->hidden, k));
-		net_init(s, weights + k * P, opt->rng);
+		opt->host->seed(opt->host->ctx, net_seed(opt->seed, phase, s->hidden, k));
+		net_init(s, weights + k * P, opt->host);
 		net_train(s, z, nwin, opt, weights + k * P, work);
 	}
 }
@@ -568,7 +573,7 @@ clamp_level(const sy_bp_model *model, double v)
 
 void
 sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
-			   int horizon, void (*check_interrupts) (void),
+			   int horizon, const sy_host *host,
 			   double *work, double *out)
 {
 	int			L = model->lags;
@@ -601,8 +606,8 @@ sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
 			double		t;
 			double		level;
 
-			if (check_interrupts && (k & 255) == 0)
-				check_interrupts();
+			if ((k & 255) == 0)
+				sy_host_check_interrupts(host);
 			t = model->center + model->scale * net_output(&s, w, z + m + k - L, h);
 
 			switch (model->transform)
@@ -642,7 +647,7 @@ sy_bp_model_check(const sy_bp_model *model)
 	const char *msg;
 
 	if (model->hidden < 1)
-		return "hidden must be between 1 and 200";
+		return "hidden must be between 1 and " SY_STRING(SY_BP_MAX_HIDDEN);
 	msg = check_shape(model->lags, model->hidden, model->ensemble,
 					  model->lower, model->upper);
 	if (msg != NULL)

@@ -151,3 +151,21 @@ sy_obstacle_shares(const double *z, const double *w, size_t m, double *out)
 		out[j] /= total;
 	return SY_OK;
 }
+
+double
+sy_relative_development(double u1, double u2)
+{
+	return u2 == 0.0 ? NAN : u1 / u2;
+}
+
+int
+sy_relative_class(double u1, double u2, double lower, double upper)
+{
+	if (u2 == 0.0)
+		return u1 == 0.0 ? 1 : 2;
+	if (u1 / u2 <= lower)
+		return 0;
+	if (u1 / u2 <= upper)
+		return 1;
+	return 2;
+}

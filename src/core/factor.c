@@ -17,7 +17,7 @@
 
 #include <lapacke.h>
 
-#include "sy_factor.h"
+#include "sy_core_factor.h"
 
 size_t
 sy_factor_doubles(size_t p)
@@ -57,7 +57,7 @@ sy_factor_init(sy_factor *f, size_t p, double *space)
 sy_status
 sy_correlation(const double *x, size_t n, size_t p,
 			   double *mean, double *sd, double *r, size_t *bad,
-			   void (*tick) (void))
+			   const sy_host *host)
 {
 	if (n < 2)
 		return SY_UNDEFINED;
@@ -85,12 +85,12 @@ sy_correlation(const double *x, size_t n, size_t p,
 	{
 		const double *row = x + i * p;
 
-		/* a row costs p(p+1)/2 products: tick about every 2^20 of them */
+		/* a row costs p(p+1)/2 products: check about every 2^20 of them */
 		ops += p * (p + 1) / 2;
-		if (tick && ops >= ((size_t) 1 << 20))
+		if (ops >= ((size_t) 1 << 20))
 		{
 			ops = 0;
-			tick();
+			sy_host_check_interrupts(host);
 		}
 		for (size_t j = 0; j < p; j++)
 		{
@@ -211,8 +211,7 @@ adequacy(sy_factor *f, const double *r, double n)
 	rinv = f->work;
 	for (size_t i = 0; i < p; i++)
 	{
-		if (f->tick)
-			f->tick();
+		sy_host_check_interrupts(f->host);
 		for (size_t j = i; j < p; j++)
 		{
 			double		s = 0.0;
@@ -322,7 +321,7 @@ rotate_pair(double *a, size_t nrow, size_t ncol, size_t j, size_t l, double c, d
  * angle exceeds 1e-13 radians (at most 1000 sweeps).
  */
 static int
-varimax(double *b, size_t p, size_t k, double *t, void (*tick) (void))
+varimax(double *b, size_t p, size_t k, double *t, const sy_host *host)
 {
 	int			sweep;
 
@@ -336,8 +335,7 @@ varimax(double *b, size_t p, size_t k, double *t, void (*tick) (void))
 
 		for (size_t j = 0; j + 1 < k; j++)
 		{
-			if (tick)
-				tick();
+			sy_host_check_interrupts(host);
 			for (size_t l = j + 1; l < k; l++)
 			{
 				double		sa = 0.0,
@@ -392,7 +390,7 @@ varimax(double *b, size_t p, size_t k, double *t, void (*tick) (void))
  * compare against.  x is replaced by x T.  work needs p k + 5 k^2 doubles.
  */
 static int
-varimax_r(double *x, size_t p, size_t k, double *t, double *work, void (*tick) (void))
+varimax_r(double *x, size_t p, size_t k, double *t, double *work, const sy_host *host)
 {
 	double	   *z = work,
 			   *b = z + p * k,
@@ -411,8 +409,7 @@ varimax_r(double *x, size_t p, size_t k, double *t, double *work, void (*tick) (
 	{
 		double		dpast = d;
 
-		if (tick)
-			tick();
+		sy_host_check_interrupts(host);
 		/* z = x T and its column sums of squares (kept in superb) */
 		for (size_t j = 0; j < k; j++)
 			superb[j] = 0.0;
@@ -480,7 +477,7 @@ sy_factor_finish_doubles(size_t p, size_t k)
 
 sy_status
 sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work,
-				 void (*tick) (void))
+				 const sy_host *host)
 {
 	size_t		p = f->p;
 	double	   *h = work;		/* p: sqrt of communalities */
@@ -510,10 +507,10 @@ sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work,
 			for (size_t j = 0; j < k; j++)
 				f->rotated[i * k + j] = h[i] > 0.0 ? f->loadings[i * k + j] / h[i] : 0.0;
 		if (rot == SY_ROTATE_VARIMAX_CONVERGED)
-			f->iterations = varimax(f->rotated, p, k, f->rotation, tick);
+			f->iterations = varimax(f->rotated, p, k, f->rotation, host);
 		else
 			f->iterations = varimax_r(f->rotated, p, k, f->rotation,
-									  work + p * (k + 1) + 2 * k, tick);
+									  work + p * (k + 1) + 2 * k, host);
 		for (size_t i = 0; i < p; i++)
 			for (size_t j = 0; j < k; j++)
 				f->rotated[i * k + j] = h[i] > 0.0 ? f->rotated[i * k + j] * h[i] : 0.0;
@@ -648,4 +645,74 @@ sy_chisq_upper(double x, double df)
 	if (isinf(x))
 		return x > 0 ? 0.0 : 1.0;
 	return gamma_q(df / 2.0, x / 2.0);
+}
+
+void
+sy_shares(const double *v, size_t k, double *share)
+{
+	double		total = 0.0;
+
+	for (size_t j = 0; j < k; j++)
+		total += v[j];
+	for (size_t j = 0; j < k; j++)
+		share[j] = v[j] / total;
+}
+
+void
+sy_cumulative(const double *v, size_t n, double *cum)
+{
+	double		acc = 0.0;
+
+	for (size_t j = 0; j < n; j++)
+	{
+		acc += v[j];
+		cum[j] = acc;
+	}
+}
+
+void
+sy_factor_scores(const double *x, size_t n, size_t p, size_t k,
+				 const double *mean, const double *sd, const double *coef,
+				 const double *weight, double *z, double *scores,
+				 double *composite, const sy_host *host)
+{
+	size_t		ops = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const double *xi = x + i * p;
+		double	   *s = scores + i * k;
+		double		comp = 0.0;
+
+		/* p (k + 1) operations a row: check about every 2^20 */
+		ops += p * (k + 1);
+		if (ops >= ((size_t) 1 << 20))
+		{
+			ops = 0;
+			sy_host_check_interrupts(host);
+		}
+		for (size_t j = 0; j < p; j++)
+			z[j] = (xi[j] - mean[j]) / sd[j];
+		for (size_t l = 0; l < k; l++)
+		{
+			double		acc = 0.0;
+
+			for (size_t j = 0; j < p; j++)
+				acc += z[j] * coef[j * k + l];
+			s[l] = acc;
+			comp += weight[l] * acc;
+		}
+		composite[i] = comp;
+	}
+}
+
+void
+sy_shift_to_min(double *v, size_t n, double shift)
+{
+	double		lo = v[0];
+
+	for (size_t i = 1; i < n; i++)
+		lo = lo < v[i] ? lo : v[i];
+	for (size_t i = 0; i < n; i++)
+		v[i] = (v[i] - lo) + shift;
 }

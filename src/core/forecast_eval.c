@@ -4,7 +4,7 @@
  */
 #include <math.h>
 
-#include "sy_forecast.h"
+#include "sy_core_forecast.h"
 
 void
 sy_forecast_naive(const double *y, int n, int horizon, double *out)

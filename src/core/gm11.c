@@ -20,7 +20,7 @@
  */
 #include <math.h>
 
-#include "sy_forecast.h"
+#include "sy_core_forecast.h"
 
 /* (1 - e^-a) / a, continuous at a = 0 */
 static double

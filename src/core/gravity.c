@@ -4,7 +4,7 @@
  */
 #include <math.h>
 
-#include "sy_factor.h"
+#include "sy_core_spatial.h"
 
 #define EARTH_RADIUS_KM 6371.0088
 
@@ -24,6 +24,18 @@ sy_gravity(double qi, double qj, double d, double k,
 	if (!(isfinite(a) && isfinite(b) && isfinite(c) && c > 0.0 && a > 0.0 && b > 0.0 && t > 0.0))
 		t = exp(log(k) + alpha * log(qi) + beta * log(qj) - r * log(d));
 	return t;
+}
+
+double
+sy_gravity_mass(double pop, double gdp)
+{
+	return sqrt(pop) * sqrt(gdp);
+}
+
+double
+sy_gravity_coefficient(double gi, double gj)
+{
+	return 1.0 / (1.0 + gj / gi);
 }
 
 double

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <lapacke.h>
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 #include "lsq.h"
 
 /* R's diagonal below this share of its largest element: rank deficient. */

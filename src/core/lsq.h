@@ -2,7 +2,7 @@
 #ifndef SY_LSQ_H
 #define SY_LSQ_H
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 
 /*
  * Minimise |A b - z| for A n x p, column-major (overwritten by its QR), z

@@ -158,9 +158,8 @@ sy_moments_m2(const sy_moments *s, size_t j)
 	return s->m2[j];
 }
 
-/* Sample standard deviation of column j; 0 for a column without variation. */
-static double
-column_sd(const sy_moments *s, size_t j)
+double
+sy_moments_sd(const sy_moments *s, size_t j)
 {
 	double		m2 = sy_moments_m2(s, j);
 
@@ -187,7 +186,7 @@ sy_stddev_weights(const sy_moments *s, double *sd, double *weight)
 	/* standard deviation of the min-max scores: sd(x) / range */
 	for (size_t j = 0; j < s->m; j++)
 		sd[j] = s->n >= 2.0 && s->hi[j] > s->lo[j]
-			? column_sd(s, j) / (s->hi[j] - s->lo[j]) : 0.0;
+			? sy_moments_sd(s, j) / (s->hi[j] - s->lo[j]) : 0.0;
 	if (s->n < 2.0)
 	{
 		for (size_t j = 0; j < s->m; j++)
@@ -208,7 +207,7 @@ sy_cv_weights(const sy_moments *s, double *cv, double *weight, size_t *bad)
 	}
 	for (size_t j = 0; j < s->m; j++)
 	{
-		double		sd = column_sd(s, j);
+		double		sd = sy_moments_sd(s, j);
 
 		if (sd == 0.0)
 			cv[j] = 0.0;
@@ -242,7 +241,7 @@ sy_critic_weights(const sy_moments *s, const int *dir,
 	/* sd of the min-max scores; correlations are those of the raw columns,
 	 * with the sign flipped between a benefit and a cost column */
 	for (size_t j = 0; j < m; j++)
-		sd[j] = s->hi[j] > s->lo[j] ? column_sd(s, j) / (s->hi[j] - s->lo[j]) : 0.0;
+		sd[j] = s->hi[j] > s->lo[j] ? sy_moments_sd(s, j) / (s->hi[j] - s->lo[j]) : 0.0;
 	for (size_t j = 0; j < m; j++)
 	{
 		double		sum = 0.0;

@@ -23,10 +23,10 @@
  */
 #include <math.h>
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 
 /*
- * The caller's tick (the server's interrupt check) is called about every
+ * The host's interrupt check (sy_host_check_interrupts) is called about every
  * TICK_OPS neighbour terms or draws, a millisecond or so of work, however
  * the work is split between regions, links and permutations.
  */
@@ -193,7 +193,7 @@ unscale_sums(sy_moran *out, int shift)
 
 sy_status
 sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
-				sy_rng_fn rng, sy_tick_fn tick, void *ctx,
+				const sy_host *host,
 				double *work, sy_moran *out)
 {
 	size_t		n = w->n;
@@ -229,10 +229,10 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 	for (size_t i = 0; i < n; i++)
 	{
 		ops += w->start[i + 1] - w->start[i] + 1;
-		if (tick && ops >= TICK_OPS)
+		if (ops >= TICK_OPS)
 		{
 			ops = 0;
-			tick(ctx);
+			sy_host_check_interrupts(host);
 		}
 		if (w->start[i] == w->start[i + 1])
 			out->islands++;
@@ -298,14 +298,14 @@ sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
 		{
 			/* one permutation is n draws and nnb products */
 			ops += n + w->start[n];
-			if (tick && ops >= TICK_OPS)
+			if (ops >= TICK_OPS)
 			{
 				ops = 0;
-				tick(ctx);
+				sy_host_check_interrupts(host);
 			}
 			for (size_t i = n - 1; i > 0; i--)
 			{
-				size_t		j = (size_t) rng(ctx, (uint64_t) i + 1);
+				size_t		j = (size_t) host->random_below(host->ctx, (uint64_t) i + 1);
 				double		t = aux[i];
 
 				aux[i] = aux[j];
@@ -339,7 +339,7 @@ unscale_local(sy_local_moran *out, size_t n, int shift)
 
 sy_status
 sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
-			   sy_rng_fn rng, sy_tick_fn tick, void *ctx,
+			   const sy_host *host,
 			   double *work, size_t *iwork, sy_local_moran *out)
 {
 	size_t		n = w->n;
@@ -421,8 +421,7 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 		int64_t		ge = 0,
 					le = 0;
 
-		if (tick)
-			tick(ctx);
+		sy_host_check_interrupts(host);
 		if (deg == 0)
 			continue;
 		/* move i to the last slot, out of the draw */
@@ -442,15 +441,15 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 
 			/* a region of high degree with many permutations is long work */
 			ops += deg + 1;
-			if (tick && ops >= TICK_OPS)
+			if (ops >= TICK_OPS)
 			{
 				ops = 0;
-				tick(ctx);
+				sy_host_check_interrupts(host);
 			}
 
 			for (size_t p = 0; p < deg && p < last; p++)
 			{
-				size_t		j = p + (size_t) rng(ctx, (uint64_t) (last - p));
+				size_t		j = p + (size_t) host->random_below(host->ctx, (uint64_t) (last - p));
 				size_t		t = idx[p];
 
 				idx[p] = idx[j];

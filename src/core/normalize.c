@@ -65,3 +65,25 @@ sy_row_ingest(const double *x, size_t m, double *dst, double *lo, double *hi)
 	sy_range_update(dst, 1, m, lo, hi);
 	return finite;
 }
+
+sy_status
+sy_rescale_weights(const double *w, size_t n, double *out)
+{
+	double		biggest = 0.0,
+				total = 0.0;
+
+	for (size_t j = 0; j < n; j++)
+		if (w[j] > biggest)
+			biggest = w[j];
+	if (!(biggest > 0.0))
+		return SY_UNDEFINED;
+	/* divide by the largest first, so that huge weights cannot overflow the sum */
+	for (size_t j = 0; j < n; j++)
+	{
+		out[j] = w[j] / biggest;
+		total += out[j];
+	}
+	for (size_t j = 0; j < n; j++)
+		out[j] /= total;
+	return SY_OK;
+}

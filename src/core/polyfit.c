@@ -12,7 +12,7 @@
  */
 #include <math.h>
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 #include "lsq.h"
 
 #define SHAPE_SAMPLES 201
@@ -291,6 +291,13 @@ sy_surface_eval(const double *a, int order, double t, double u)
 	return v;
 }
 
+double
+sy_surface_at(const double *a, int order, double cx, double cy,
+			  double sx, double sy, double x, double y)
+{
+	return sy_surface_eval(a, order, (x - cx) / sx, (y - cy) / sy);
+}
+
 static void
 range_of(const double *x, size_t n, double *c, double *s)
 {
@@ -349,9 +356,8 @@ sy_surface_fit_ls(const double *x, const double *y, const double *z,
 	z_spread(z, n, &sst, &zrange);
 	for (size_t i = 0; i < n; i++)
 	{
-		double		e = z[i] - sy_surface_eval(out->scaled, order,
-											   (x[i] - out->cx) / out->sx,
-											   (y[i] - out->cy) / out->sy);
+		double		e = z[i] - sy_surface_at(out->scaled, order, out->cx, out->cy,
+											 out->sx, out->sy, x[i], y[i]);
 
 		rss += e * e;
 	}

@@ -25,6 +25,41 @@ typedef enum sy_status
 	SY_EDOMAIN					/* an input outside the method's domain */
 } sy_status;
 
+/*
+ * What the core asks of its host (the server glue, a unit test, the
+ * fuzzer), passed as one const sy_host * to every routine that needs any
+ * of it:
+ *  - check_interrupts, called now and then in long loops; it may not
+ *    return (the server's query cancel longjmps), so a routine calls it
+ *    only where it holds nothing that would leak;
+ *  - random numbers from one generator: seed reseeds it, random_double is
+ *    uniform in [0, 1), random_below uniform in [0, bound) (bound >= 1).
+ * ctx is passed to every callback.  A NULL host, or a NULL member, means
+ * the routine goes without: no interrupt checks, and routines that draw
+ * random numbers are then called only where they draw none.
+ */
+typedef struct sy_host
+{
+	void	   *ctx;
+	void		(*check_interrupts) (void *ctx);
+	void		(*seed) (void *ctx, uint64_t seed);
+	double		(*random_double) (void *ctx);
+	uint64_t	(*random_below) (void *ctx, uint64_t bound);
+} sy_host;
+
+/* The host's interrupt check, if it has one. */
+static inline void
+sy_host_check_interrupts(const sy_host *host)
+{
+	if (host && host->check_interrupts)
+		host->check_interrupts(host->ctx);
+}
+
+/* A limit written as a plain number, as a string literal for messages:
+ * SY_STRING(SY_BP_MAX_LAGS) is "100". */
+#define SY_STRING_(x) #x
+#define SY_STRING(x) SY_STRING_(x)
+
 #define SY_BENEFIT 1
 #define SY_COST (-1)
 
@@ -67,6 +102,12 @@ int			sy_row_ingest(const double *x, size_t m, double *dst,
 void		sy_minmax_matrix(const double *x, size_t n, size_t m,
 							 const double *lo, const double *hi, const int *dir,
 							 double *out);
+
+/*
+ * Non-negative finite weights rescaled to sum to 1 (out may be w).
+ * SY_UNDEFINED, out untouched, when every weight is 0.
+ */
+sy_status	sy_rescale_weights(const double *w, size_t n, double *out);
 
 /* ---- entropy.c ---- */
 
@@ -127,6 +168,9 @@ void		sy_moments_add(sy_moments *s, const double *x);
 void		sy_moments_merge(sy_moments *into, const sy_moments *from);
 double		sy_moments_m2(const sy_moments *s, size_t j);
 double		sy_moments_mean(const sy_moments *s, size_t j);
+/* Sample standard deviation (n - 1 divisor) of column j; 0 for a column
+ * without variation. */
+double		sy_moments_sd(const sy_moments *s, size_t j);
 
 sy_status	sy_stddev_weights(const sy_moments *s, double *sd, double *weight);
 sy_status	sy_cv_weights(const sy_moments *s, double *cv, double *weight,
@@ -205,5 +249,14 @@ int			sy_ccd_level(double d);
  * min-max scores z; NaN (SY_UNDEFINED) when the row is at the ideal.
  */
 sy_status	sy_obstacle_shares(const double *z, const double *w, size_t m, double *out);
+
+/*
+ * The relative development degree E = u1 / u2 of two scores in [0, 1]
+ * (NaN when u2 = 0), and its class for thresholds 0 < lower <= upper:
+ * 0 when E <= lower (U1 lags), 1 when lower < E <= upper (synchronous),
+ * 2 when E > upper (U2 lags); u2 = 0 is 1 when u1 = 0 too, else 2.
+ */
+double		sy_relative_development(double u1, double u2);
+int			sy_relative_class(double u1, double u2, double lower, double upper);
 
 #endif							/* SY_CORE_H */

@@ -306,6 +306,19 @@ test_moments(void)
 	sy_moments_merge(&a, &b);
 
 	CHECK(sy_critic_weights(&all, dir, sd, conflict, info, w) == SY_OK, "critic ok");
+	/* sy_moments_sd: the sample standard deviation, against two passes */
+	for (int j = 0; j < m; j++)
+	{
+		double		mean = 0.0,
+					ss = 0.0;
+
+		for (int i = 0; i < n; i++)
+			mean += x[i * m + j];
+		mean /= n;
+		for (int i = 0; i < n; i++)
+			ss += (x[i * m + j] - mean) * (x[i * m + j] - mean);
+		check_rel("sy_moments_sd", sy_moments_sd(&all, j), sqrt(ss / (n - 1)), 1e-9);
+	}
 	sy_critic_weights(&a, dir, sd, conflict, info, w2);
 	critic_reference(x, n, m, dir, ref);
 	for (int j = 0; j < m; j++)
@@ -593,6 +606,37 @@ test_coupling(void)
 	}
 }
 
+/* Weights rescaled to sum to 1; the relative development degree. */
+static void
+test_weights_and_relative(void)
+{
+	double		w[3] = {1.0, 3.0, 0.0},
+				out[3],
+				huge[2] = {1e308, 1e308},
+				zero[2] = {0.0, 0.0};
+
+	CHECK(sy_rescale_weights(w, 3, out) == SY_OK, "rescale status");
+	CHECK(out[0] == 0.25 && out[1] == 0.75 && out[2] == 0.0, "rescale 1 3 0: %g %g %g",
+		  out[0], out[1], out[2]);
+	CHECK(sy_rescale_weights(huge, 2, out) == SY_OK && out[0] == 0.5 && out[1] == 0.5,
+		  "huge weights do not overflow the sum: %g %g", out[0], out[1]);
+	out[0] = 42.0;
+	CHECK(sy_rescale_weights(zero, 2, out) == SY_UNDEFINED && out[0] == 42.0,
+		  "all zero: undefined, out untouched");
+	/* in place */
+	CHECK(sy_rescale_weights(w, 3, w) == SY_OK && w[1] == 0.75, "in place");
+
+	CHECK(sy_relative_development(0.4, 0.8) == 0.5, "E = u1 / u2");
+	CHECK(isnan(sy_relative_development(0.4, 0.0)), "E undefined for u2 = 0");
+	CHECK(sy_relative_class(0.4, 0.8, 0.8, 1.2) == 0, "E = 0.5: U1 lags");
+	CHECK(sy_relative_class(0.8, 0.8, 0.8, 1.2) == 1, "E = 1: synchronous");
+	CHECK(sy_relative_class(0.8, 1.0, 0.8, 1.2) == 0, "E = lower: U1 lags (closed above)");
+	CHECK(sy_relative_class(1.2, 1.0, 0.8, 1.2) == 1, "E = upper: synchronous (closed above)");
+	CHECK(sy_relative_class(0.9, 0.5, 0.8, 1.2) == 2, "E = 1.8: U2 lags");
+	CHECK(sy_relative_class(0.0, 0.0, 0.8, 1.2) == 1, "both 0: synchronous");
+	CHECK(sy_relative_class(0.3, 0.0, 0.8, 1.2) == 2, "u2 = 0 < u1: U2 lags");
+}
+
 int
 main(void)
 {
@@ -603,6 +647,7 @@ main(void)
 	test_interpolate();
 	test_minmax();
 	test_coupling();
+	test_weights_and_relative();
 	printf("%s: %d checks, %d failures\n", failures ? "FAIL" : "ok", checks, failures);
 	return failures ? 1 : 0;
 }

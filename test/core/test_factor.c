@@ -15,7 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sy_factor.h"
+#include "sy_core_factor.h"
+#include "sy_core_spatial.h"
 #include "test_check.h"
 
 static uint64_t rng_state = 777;
@@ -298,6 +299,57 @@ test_gravity(void)
 	check_close("haversine same point", sy_haversine_km(114, 30, 114, 30), 0.0, 0);
 }
 
+/* Shares, cumulative sums, scores and the composite, the shift; masses. */
+static void
+test_scores(void)
+{
+	double		v[3] = {2.0, 1.0, 1.0},
+				share[3],
+				cum[3];
+	/* 3 rows, p = 2 indicators, k = 2 factors */
+	double		x[6] = {1.0, 10.0, 2.0, 20.0, 3.0, 60.0};
+	double		mean[2] = {2.0, 30.0},
+				sd[2] = {1.0, 10.0};
+	double		coef[4] = {1.0, 0.5, 0.0, 2.0};	/* p x k */
+	double		weight[2] = {0.75, 0.25};
+	double		z[2],
+				scores[6],
+				comp[3];
+	double		want_s[6], want_c[3];
+
+	sy_shares(v, 3, share);
+	CHECK(share[0] == 0.5 && share[1] == 0.25 && share[2] == 0.25, "shares");
+	sy_cumulative(v, 3, cum);
+	CHECK(cum[0] == 2.0 && cum[1] == 3.0 && cum[2] == 4.0, "cumulative");
+
+	sy_factor_scores(x, 3, 2, 2, mean, sd, coef, weight, z, scores, comp, NULL);
+	for (int i = 0; i < 3; i++)
+	{
+		double		z0 = (x[2 * i] - mean[0]) / sd[0],
+					z1 = (x[2 * i + 1] - mean[1]) / sd[1];
+
+		want_s[2 * i] = z0 * 1.0 + z1 * 0.0;
+		want_s[2 * i + 1] = z0 * 0.5 + z1 * 2.0;
+		want_c[i] = 0.75 * want_s[2 * i] + 0.25 * want_s[2 * i + 1];
+	}
+	for (int i = 0; i < 6; i++)
+		check_close("score", scores[i], want_s[i], 1e-15);
+	for (int i = 0; i < 3; i++)
+		check_close("composite", comp[i], want_c[i], 1e-15);
+	/* row 1: z = (-1, -2), scores (-1, -4.5), composite -1.875 */
+	CHECK(scores[0] == -1.0 && scores[1] == -4.5 && comp[0] == -1.875, "row 1 exactly");
+
+	sy_shift_to_min(comp, 3, 0.5);
+	CHECK(comp[0] == 0.5, "the weakest row gets the shift: %g", comp[0]);
+	for (int i = 0; i < 3; i++)
+		CHECK(comp[i] >= 0.5, "shifted composite %d >= shift", i);
+
+	CHECK(sy_gravity_mass(4.0, 9.0) == 6.0, "mass sqrt(4) sqrt(9)");
+	CHECK(isfinite(sy_gravity_mass(1e300, 1e300)), "mass does not overflow");
+	CHECK(sy_gravity_coefficient(1.0, 3.0) == 0.25, "coefficient 1 / (1 + 3)");
+	CHECK(sy_gravity_coefficient(1e308, 1e308) == 0.5, "coefficient without overflow");
+}
+
 int
 main(void)
 {
@@ -306,6 +358,7 @@ main(void)
 	test_degenerate();
 	test_chisq();
 	test_gravity();
+	test_scores();
 	printf("test_factor: %d checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }

@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "sy_exp.h"
-#include "sy_forecast.h"
+#include "sy_core_forecast.h"
 #include "test_check.h"
 
-/* a test generator behind the core's sy_rng (xorshift128+) */
+/* a test generator behind the core's sy_host (xorshift128+) */
 typedef struct
 {
 	uint64_t	s0,
@@ -54,14 +54,16 @@ xs_uniform(void *state)
 }
 
 static xs128 xs_state;
-static const sy_rng test_rng = {&xs_state, xs_seed, xs_uniform};
 static int	interrupt_calls = 0;
 
 static void
-count_interrupts(void)
+count_interrupts(void *ctx)
 {
+	(void) ctx;
 	interrupt_calls++;
 }
+
+static const sy_host test_host = {&xs_state, count_interrupts, xs_seed, xs_uniform, NULL};
 
 static sy_bp_options
 default_options(void)
@@ -81,8 +83,7 @@ default_options(void)
 	o.activation = SY_BP_TANH;
 	o.lower = NAN;
 	o.upper = NAN;
-	o.rng = &test_rng;
-	o.check_interrupts = count_interrupts;
+	o.host = &test_host;
 	return o;
 }
 
@@ -279,7 +280,14 @@ test_bp(void)
 	CHECK(sy_bp_check(4, &o) != NULL, "4 values, 2 lags on differences: too short");
 	CHECK(sy_bp_check(5, &o) == NULL, "5 values, 2 lags on differences: enough");
 	o.lags = 0;
-	CHECK(sy_bp_check(10, &o) != NULL, "lags 0 rejected");
+	CHECK(sy_bp_check(10, &o) != NULL &&
+		  strcmp(sy_bp_check(10, &o), "lags must be between 1 and 100") == 0,
+		  "lags 0 rejected, the message names the limit");
+	o = default_options();
+	o.epochs = SY_BP_MAX_EPOCHS + 1;
+	CHECK(sy_bp_check(10, &o) != NULL &&
+		  strcmp(sy_bp_check(10, &o), "epochs must be between 1 and 1000000") == 0,
+		  "epochs above the limit rejected, the message names it");
 	o = default_options();
 	o.dropout = 1.0;
 	CHECK(sy_bp_check(10, &o) != NULL, "dropout 1 rejected");

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sy_spatial.h"
+#include "sy_core_spatial.h"
 #include "test_check.h"
 
 static uint64_t rng_state = 99;
@@ -36,6 +36,8 @@ test_rng(void *ctx, uint64_t bound)
 	(void) ctx;
 	return next64() % bound;
 }
+
+static const sy_host test_host = {NULL, NULL, NULL, NULL, test_rng};
 
 /* An exact quadratic at projected-metre coordinates is recovered. */
 static void
@@ -275,19 +277,19 @@ test_moran(void)
 	}
 	start[N] = e;
 	dense_moran(x, W, N, &I, &vn, &vr);
-	CHECK(sy_moran_global(x, &sw, 99, test_rng, NULL, NULL, work, &m) == SY_OK, "moran");
+	CHECK(sy_moran_global(x, &sw, 99, &test_host, work, &m) == SY_OK, "moran");
 	check_rel("I", m.i, I, 1e-12);
 	check_rel("var normal", m.var_normal, vn, 1e-12);
 	check_rel("var random", m.var_random, vr, 1e-12);
 	CHECK(m.p_perm > 0 && m.p_perm <= 0.05, "strong gradient: p_perm %g", m.p_perm);
 	rng_state = 7;
-	sy_moran_global(x, &sw, 99, test_rng, NULL, NULL, work, &m);
+	sy_moran_global(x, &sw, 99, &test_host, work, &m);
 	rng_state = 7;
-	sy_moran_global(x, &sw, 99, test_rng, NULL, NULL, work, &m2);
+	sy_moran_global(x, &sw, 99, &test_host, work, &m2);
 	CHECK(m.p_perm == m2.p_perm, "same seed, same p");
 
 	/* local: sum of I_i equals n I for row-standardised weights (S0 = n) */
-	CHECK(sy_moran_local(x, &sw, 0, NULL, NULL, NULL, work, iwork, loc) == SY_OK, "local");
+	CHECK(sy_moran_local(x, &sw, 0, NULL, work, iwork, loc) == SY_OK, "local");
 	{
 		double		s = 0;
 
@@ -295,7 +297,7 @@ test_moran(void)
 			s += loc[i].i;
 		check_rel("sum I_i", s / N, m.i, 1e-12);
 	}
-	CHECK(sy_moran_local(x, &sw, 199, test_rng, NULL, NULL, work, iwork, loc) == SY_OK,
+	CHECK(sy_moran_local(x, &sw, 199, &test_host, work, iwork, loc) == SY_OK,
 		  "local perm");
 	for (int i = 0; i < N; i++)
 		CHECK(loc[i].p > 0 && loc[i].p <= 1, "p %g", loc[i].p);
@@ -303,17 +305,17 @@ test_moran(void)
 	/* constant values: undefined, no crash */
 	for (int i = 0; i < N; i++)
 		x[i] = 1;
-	CHECK(sy_moran_global(x, &sw, 9, test_rng, NULL, NULL, work, &m) == SY_UNDEFINED,
+	CHECK(sy_moran_global(x, &sw, 9, &test_host, work, &m) == SY_UNDEFINED,
 		  "constant");
 	CHECK(isnan(m.i), "NaN I");
 	/* all islands */
 	for (int i = 0; i <= N; i++)
 		start[i] = 0;
 	x[0] = 2;
-	CHECK(sy_moran_global(x, &sw, 9, test_rng, NULL, NULL, work, &m) == SY_UNDEFINED,
+	CHECK(sy_moran_global(x, &sw, 9, &test_host, work, &m) == SY_UNDEFINED,
 		  "islands");
 	CHECK(m.islands == N, "islands counted");
-	CHECK(sy_moran_local(x, &sw, 9, test_rng, NULL, NULL, work, iwork, loc) == SY_OK,
+	CHECK(sy_moran_local(x, &sw, 9, &test_host, work, iwork, loc) == SY_OK,
 		  "local islands");
 	CHECK(loc[0].quadrant == SY_Q_ISLAND && loc[0].i == 0.0, "island quadrant");
 }
@@ -403,8 +405,8 @@ test_moran_scale(void)
 				loc[36];
 
 	grid_make(&g, 1.0);
-	CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &ref) == SY_OK, "scale ref");
-	CHECK(sy_moran_local(g.x, &g.sw, 0, NULL, NULL, NULL, work, iwork, lref) == SY_OK,
+	CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, work, &ref) == SY_OK, "scale ref");
+	CHECK(sy_moran_local(g.x, &g.sw, 0, NULL, work, iwork, lref) == SY_OK,
 		  "scale local ref");
 	CHECK(ref.s0 == 120.0, "s0 of the rook grid: %g", ref.s0);
 	for (size_t s = 0; s < sizeof(scales) / sizeof(scales[0]); s++)
@@ -414,14 +416,14 @@ test_moran_scale(void)
 
 		snprintf(what, sizeof(what), "weights %g", c);
 		grid_make(&g, c);
-		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m) == SY_OK, "%s", what);
+		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, work, &m) == SY_OK, "%s", what);
 		check_same_moran(what, &m, &ref, SCALE_TOL);
 		/* S0 is the sum of the weights as given: Infinity past float8's range */
 		if (120.0 * c <= 1.7976931348623157e308)
 			check_rel("s0", m.s0, 120.0 * c, c < 1e-300 ? 1e-3 : 1e-15);
 		else
 			CHECK(isinf(m.s0), "%s: s0 %g", what, m.s0);
-		CHECK(sy_moran_local(g.x, &g.sw, 0, NULL, NULL, NULL, work, iwork, loc) == SY_OK,
+		CHECK(sy_moran_local(g.x, &g.sw, 0, NULL, work, iwork, loc) == SY_OK,
 			  "%s local", what);
 		for (int i = 0; i < 36; i++)
 		{
@@ -438,10 +440,10 @@ test_moran_scale(void)
 
 	/* by a power of two: the same bits, globally and locally */
 	grid_make(&g, 0x1p-1000);
-	sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m);
+	sy_moran_global(g.x, &g.sw, 0, NULL, work, &m);
 	check_same_moran("weights 2^-1000", &m, &ref, 0.0);
 	CHECK(m.s0 == ldexp(120.0, -1000), "s0 2^-1000: %g", m.s0);
-	sy_moran_local(g.x, &g.sw, 0, NULL, NULL, NULL, work, iwork, loc);
+	sy_moran_local(g.x, &g.sw, 0, NULL, work, iwork, loc);
 	for (int i = 0; i < 36; i++)
 		CHECK(loc[i].i == ldexp(lref[i].i, -1000) && loc[i].z == lref[i].z &&
 			  loc[i].variance == ldexp(lref[i].variance, -2000),
@@ -459,8 +461,8 @@ test_moran_scale(void)
 			g.w[k] = 1e-320;
 			h.w[k] = 0.0;
 		}
-		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m) == SY_OK, "mixed");
-		CHECK(sy_moran_global(h.x, &h.sw, 0, NULL, NULL, NULL, work, &mh) == SY_OK, "mixed ref");
+		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, work, &m) == SY_OK, "mixed");
+		CHECK(sy_moran_global(h.x, &h.sw, 0, NULL, work, &mh) == SY_OK, "mixed ref");
 		check_same_moran("mixed 1e308 and 1e-320", &m, &mh, SCALE_TOL);
 		/* a link of weight 0 counts as 0 in S1, as in the dense formula */
 		{
@@ -484,8 +486,8 @@ test_moran_scale(void)
 			h.w[k] = 0.1 + (double) ((k * 37) % 101);
 			g.w[k] = ldexp(h.w[k], 1000);
 		}
-		sy_moran_global(h.x, &h.sw, 0, NULL, NULL, NULL, work, &mh);
-		sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m);
+		sy_moran_global(h.x, &h.sw, 0, NULL, work, &mh);
+		sy_moran_global(g.x, &g.sw, 0, NULL, work, &m);
 		check_same_moran("mixed times 2^1000", &m, &mh, 0.0);
 	}
 
@@ -497,21 +499,33 @@ test_moran_scale(void)
 		memcpy(x0, g.x, sizeof(x0));
 		for (int i = 0; i < 36; i++)
 			g.x[i] = x0[i] * 1e300;
-		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m) == SY_OK, "x 1e300");
+		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, work, &m) == SY_OK, "x 1e300");
 		check_same_moran("values 1e300", &m, &ref, SCALE_TOL);
 		for (int i = 0; i < 36; i++)
 			g.x[i] = x0[i] * 1e-310;
-		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m) == SY_OK, "x 1e-310");
+		CHECK(sy_moran_global(g.x, &g.sw, 0, NULL, work, &m) == SY_OK, "x 1e-310");
 		check_same_moran("values 1e-310", &m, &ref, 1e-11);
 		for (int i = 0; i < 36; i++)
 			g.x[i] = ldexp(x0[i], 900);
-		sy_moran_global(g.x, &g.sw, 0, NULL, NULL, NULL, work, &m);
+		sy_moran_global(g.x, &g.sw, 0, NULL, work, &m);
 		check_same_moran("values 2^900", &m, &ref, 0.0);
-		CHECK(sy_moran_local(g.x, &g.sw, 0, NULL, NULL, NULL, work, iwork, loc) == SY_OK,
+		CHECK(sy_moran_local(g.x, &g.sw, 0, NULL, work, iwork, loc) == SY_OK,
 			  "local x 2^900");
 		for (int i = 0; i < 36; i++)
 			CHECK(loc[i].i == lref[i].i && loc[i].z == lref[i].z, "local x 2^900 %d", i);
 	}
+}
+
+/* sy_surface_at is sy_surface_eval at the centred and scaled point. */
+static void
+test_surface_at(void)
+{
+	double		a[6] = {1.0, 2.0, -1.0, 0.5, 0.25, -0.75};
+
+	CHECK(sy_surface_at(a, 2, 100.0, 200.0, 10.0, 20.0, 110.0, 180.0) ==
+		  sy_surface_eval(a, 2, 1.0, -1.0), "surface at (110, 180)");
+	CHECK(sy_surface_at(a, 2, 100.0, 200.0, 10.0, 20.0, 100.0, 200.0) == a[0],
+		  "surface at the centre is the constant");
 }
 
 int
@@ -521,6 +535,7 @@ main(void)
 	test_shapes();
 	test_rotation();
 	test_surface();
+	test_surface_at();
 	test_moran();
 	test_moran_scale();
 	printf("%d spatial core checks, %d failures\n", checks, failures);

@@ -18,9 +18,9 @@
 #include <string.h>
 
 #include "sy_core.h"
-#include "sy_factor.h"
-#include "sy_forecast.h"
-#include "sy_spatial.h"
+#include "sy_core_factor.h"
+#include "sy_core_forecast.h"
+#include "sy_core_spatial.h"
 
 typedef struct Input
 {
@@ -257,7 +257,7 @@ fuzz_interpolate(Input *in)
 	sy_interpolate_sorted(t, x, known, n, (sy_edges) (take_byte(in) % 3), out);
 }
 
-/* xorshift behind sy_rng, deterministic per input */
+/* xorshift behind sy_host, deterministic per input */
 static uint64_t fuzz_rng_state;
 static void
 fuzz_seed(void *st, uint64_t seed)
@@ -278,7 +278,7 @@ fuzz_uniform(void *st)
 static void
 fuzz_forecast(Input *in)
 {
-	static const sy_rng rng = {NULL, fuzz_seed, fuzz_uniform};
+	static const sy_host host = {NULL, NULL, fuzz_seed, fuzz_uniform, NULL};
 	int			n = 3 + take_byte(in) % 14,
 				horizon = 1 + take_byte(in) % 8;
 	double		y[16],
@@ -322,7 +322,7 @@ fuzz_forecast(Input *in)
 			o.upper = hi;
 		}
 	}
-	o.rng = &rng;
+	o.host = &host;
 
 	if (sy_bp_check(n, &o) == NULL)
 	{
@@ -414,6 +414,8 @@ moran_rng(void *ctx, uint64_t bound)
 	return bound ? fuzz_rng_state % bound : 0;
 }
 
+static const sy_host moran_host = {NULL, NULL, NULL, NULL, moran_rng};
+
 static void
 fuzz_moran(Input *in)
 {
@@ -463,12 +465,12 @@ fuzz_moran(Input *in)
 	sw.start = start;
 	sw.nbr = nbr;
 	sw.w = w;
-	if (sy_moran_global(x, &sw, perms, moran_rng, NULL, NULL, work, &g) == SY_OK)
+	if (sy_moran_global(x, &sw, perms, &moran_host, work, &g) == SY_OK)
 	{
 		REQUIRE(isnan(g.p_normal) || (g.p_normal >= 0.0 && g.p_normal <= 1.0));
 		REQUIRE(perms == 0 || (g.p_perm > 0.0 && g.p_perm <= 1.0));
 	}
-	if (sy_moran_local(x, &sw, perms, moran_rng, NULL, NULL, work, iwork, local) == SY_OK)
+	if (sy_moran_local(x, &sw, perms, &moran_host, work, iwork, local) == SY_OK)
 		for (size_t i = 0; i < n; i++)
 			REQUIRE(isnan(local[i].p) || (local[i].p >= 0.0 && local[i].p <= 1.0));
 }

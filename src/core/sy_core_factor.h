@@ -1,12 +1,12 @@
 /*
- * sy_factor.h - factor analysis (principal-component extraction, varimax)
- * and the gravity model of the numeric core.
+ * sy_core_factor.h - factor analysis (principal-component extraction,
+ * varimax) and factor scores in the numeric core.
  *
  * Same conventions as sy_core.h: plain C99, caller-owned arrays, row-major
  * matrices, NaN for "not defined", no global state.
  */
-#ifndef SY_FACTOR_H
-#define SY_FACTOR_H
+#ifndef SY_CORE_FACTOR_H
+#define SY_CORE_FACTOR_H
 
 #include <stddef.h>
 
@@ -56,7 +56,7 @@ typedef struct sy_factor
 	int			singular;
 	int			iterations;		/* varimax sweeps */
 	double	   *work;			/* 2 p^2 + 3 p: LAPACK's copy, vectors, values, isuppz */
-	void		(*tick) (void); /* the caller's interrupt check, or NULL: it may
+	const sy_host *host;		/* the caller's interrupt check, or NULL: it may
 								 * longjmp, so nothing here is malloc'd */
 } sy_factor;
 
@@ -69,12 +69,12 @@ void		sy_factor_init(sy_factor *f, size_t p, double *space);
  * and standard deviations (n - 1 divisor) are returned too.  Returns
  * SY_UNDEFINED when n < 2, SY_EDOMAIN with *bad set when an indicator has
  * no variation, or so little that its sum of squares is subnormal (below
- * DBL_MIN).  tick, when not NULL, is called about every 2^20 products (the
- * server's interrupt check; it may longjmp, nothing is allocated here).
+ * DBL_MIN).  The host's interrupt check, if any, runs about every 2^20
+ * products (it may longjmp; nothing is allocated here).
  */
 sy_status	sy_correlation(const double *x, size_t n, size_t p,
 						   double *mean, double *sd, double *r, size_t *bad,
-						   void (*tick) (void));
+						   const sy_host *host);
 
 /*
  * Correlation from a packed co-moment upper triangle (sy_moments).
@@ -105,35 +105,34 @@ size_t		sy_factor_count(const sy_factor *f, size_t nfactors);
  * score coefficients, once the eigenproblem is solved.  Rotated factors are sorted by explained variance (descending)
  * and signed so that each column of loadings sums to a positive number.
  * work needs sy_factor_finish_doubles(p, k) doubles.  iterations tells the varimax
- * sweeps (at most 1000).  tick, when not NULL, is called often during the
- * rotation (the server's interrupt check; nothing is allocated here).
+ * sweeps (at most 1000).  The host's interrupt check, if any, runs often
+ * during the rotation (nothing is allocated here).
  */
 size_t		sy_factor_finish_doubles(size_t p, size_t k);
 sy_status	sy_factor_finish(sy_factor *f, size_t k, sy_rotation rot, double *work,
-							 void (*tick) (void));
+							 const sy_host *host);
+
+/* share[j] = v[j] / sum v (k values; the composite's weights). */
+void		sy_shares(const double *v, size_t k, double *share);
+
+/* cum[j] = v[0] + ... + v[j]. */
+void		sy_cumulative(const double *v, size_t n, double *cum);
+
+/*
+ * Scores of n rows x (n x p, row-major): z = (x - mean) / sd by column,
+ * scores (n x k) = z coef (coef p x k), and composite[i] = sum_l weight[l]
+ * scores[i][l].  z needs p doubles.  The host's interrupt check, if any,
+ * runs about every 2^20 products.
+ */
+void		sy_factor_scores(const double *x, size_t n, size_t p, size_t k,
+							 const double *mean, const double *sd, const double *coef,
+							 const double *weight, double *z, double *scores,
+							 double *composite, const sy_host *host);
+
+/* v[i] = (v[i] - min v) + shift: the weakest row gets shift (n >= 1). */
+void		sy_shift_to_min(double *v, size_t n, double shift);
 
 /* Upper tail of the chi-square distribution, P(X > x) with df degrees. */
 double		sy_chisq_upper(double x, double df);
 
-/* ---- gravity.c ---- */
-
-/* T = k q_i^alpha q_j^beta / d^r; inputs checked by the caller. */
-double		sy_gravity(double qi, double qj, double d, double k,
-					   double alpha, double beta, double r);
-
-/* Great-circle distance in km between two lon/lat points (degrees) on
- * the sphere of the IUGG mean Earth radius, 6371.0088 km (haversine). */
-double		sy_haversine_km(double lon1, double lat1, double lon2, double lat2);
-
-/*
- * Linkage of city i with every other city: t[j] = T_ij from masses q and
- * the distances d[j] from i (d[i] ignored, t[i] = 0); returns sum_j T_ij
- * and sets *best to argmax_j T_ij (the first on ties; -1 when n < 2).
- * With kcoef not NULL, k_ij = kcoef[i] / (kcoef[i] + kcoef[j]) times k
- * (the directional coefficient).
- */
-double		sy_gravity_row(const double *q, const double *kcoef, size_t n, size_t i,
-						   const double *d, double k, double alpha, double beta,
-						   double r, double *t, long *best);
-
-#endif							/* SY_FACTOR_H */
+#endif							/* SY_CORE_FACTOR_H */

@@ -1,13 +1,14 @@
 /*
- * sy_spatial.h - the numeric core of synergy's spatial functions: polynomial
+ * sy_core_spatial.h - the numeric core of synergy's spatial functions: polynomial
  * trend lines and surfaces (least squares by QR, LAPACK), their shape
- * labels, and global and local Moran's I on sparse weights.
+ * labels, global and local Moran's I on sparse weights, and the gravity
+ * model of inter-city linkage.
  *
  * Same conventions as sy_core.h: plain C, caller-owned arrays, no global
  * state, finite inputs, status codes; NaN in an output means undefined.
  */
-#ifndef SY_SPATIAL_H
-#define SY_SPATIAL_H
+#ifndef SY_CORE_SPATIAL_H
+#define SY_CORE_SPATIAL_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -110,6 +111,10 @@ int			sy_surface_terms(int order);
 sy_status	sy_surface_fit_ls(const double *x, const double *y, const double *z,
 							  size_t n, int order, double *work, sy_surface_fit *out);
 double		sy_surface_eval(const double *a, int order, double t, double u);
+/* The surface of scaled coefficients a at the point (x, y), i.e. at
+ * t = (x - cx) / sx, u = (y - cy) / sy. */
+double		sy_surface_at(const double *a, int order, double cx, double cy,
+						  double sx, double sy, double x, double y);
 
 /* ---- moran.c ---- */
 
@@ -126,11 +131,6 @@ typedef struct sy_sparse_w
 	const size_t *nbr;
 	const double *w;
 } sy_sparse_w;
-
-/* A uniform integer in [0, bound), from the caller's seeded generator. */
-typedef uint64_t (*sy_rng_fn) (void *ctx, uint64_t bound);
-/* Called now and then in long loops; may not return (query cancel). */
-typedef void (*sy_tick_fn) (void *ctx);
 
 typedef struct sy_moran
 {
@@ -161,7 +161,7 @@ typedef struct sy_moran
  * when the values are constant, or the weights sum to 0.
  */
 sy_status	sy_moran_global(const double *x, const sy_sparse_w *w, int64_t permutations,
-							sy_rng_fn rng, sy_tick_fn tick, void *ctx,
+							const sy_host *host,
 							double *work, sy_moran *out);
 
 typedef enum sy_quadrant
@@ -195,7 +195,36 @@ typedef struct sy_local_moran
  * 3 regions or constant values.
  */
 sy_status	sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
-						   sy_rng_fn rng, sy_tick_fn tick, void *ctx,
+						   const sy_host *host,
 						   double *work, size_t *iwork, sy_local_moran *out);
 
-#endif							/* SY_SPATIAL_H */
+/* ---- gravity.c ---- */
+
+/* T = k q_i^alpha q_j^beta / d^r; inputs checked by the caller. */
+double		sy_gravity(double qi, double qj, double d, double k,
+					   double alpha, double beta, double r);
+
+/* A city's mass from population and GDP, sqrt(pop) sqrt(gdp) (the product
+ * could overflow); both positive and finite. */
+double		sy_gravity_mass(double pop, double gdp);
+
+/* The gravity coefficient g_i / (g_i + g_j) of positive finite g_i, g_j,
+ * without overflowing the sum. */
+double		sy_gravity_coefficient(double gi, double gj);
+
+/* Great-circle distance in km between two lon/lat points (degrees) on
+ * the sphere of the IUGG mean Earth radius, 6371.0088 km (haversine). */
+double		sy_haversine_km(double lon1, double lat1, double lon2, double lat2);
+
+/*
+ * Linkage of city i with every other city: t[j] = T_ij from masses q and
+ * the distances d[j] from i (d[i] ignored, t[i] = 0); returns sum_j T_ij
+ * and sets *best to argmax_j T_ij (the first on ties; -1 when n < 2).
+ * With kcoef not NULL, k_ij = kcoef[i] / (kcoef[i] + kcoef[j]) times k
+ * (the directional coefficient).
+ */
+double		sy_gravity_row(const double *q, const double *kcoef, size_t n, size_t i,
+						   const double *d, double k, double alpha, double beta,
+						   double r, double *t, long *best);
+
+#endif							/* SY_CORE_SPATIAL_H */

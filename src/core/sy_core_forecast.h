@@ -1,14 +1,14 @@
 /*
- * sy_forecast.h - forecasting in the numeric core: a back-propagation
+ * sy_core_forecast.h - forecasting in the numeric core: a back-propagation
  * network on sliding windows (bp.c), the grey model GM(1,1) (gm11.c) and
  * the simple benchmarks and accuracy measures (forecast_eval.c).
  *
- * Plain C99 like the rest of src/core.  Random numbers come from the caller
- * (sy_rng), so the server uses pg_prng and the unit tests their own
- * generator; interruptions are checked through a caller's callback.
+ * Plain C99 like the rest of src/core.  Random numbers and interrupt
+ * checks come from the caller's sy_host (sy_core.h), so the server uses
+ * pg_prng and the unit tests their own generator.
  */
-#ifndef SY_FORECAST_H
-#define SY_FORECAST_H
+#ifndef SY_CORE_FORECAST_H
+#define SY_CORE_FORECAST_H
 
 #include <stdbool.h>
 
@@ -23,14 +23,6 @@
 #define SY_BP_MAX_EPOCHS 1000000
 #define SY_BP_SEARCH_SIZES 10	/* a = 1..10 in k = round(sqrt(m + h)) + a */
 
-/* A source of uniform numbers in [0, 1), reseedable per network. */
-typedef struct sy_rng
-{
-	void	   *state;
-	void		(*seed) (void *state, uint64_t seed);
-	double		(*uniform) (void *state);
-} sy_rng;
-
 /* How the series is turned into the network's training signal. */
 typedef enum sy_bp_transform
 {
@@ -38,12 +30,18 @@ typedef enum sy_bp_transform
 	SY_BP_LEVEL,				/* the values; output shrinks to the mean */
 	SY_BP_DETREND				/* residuals of a straight line; shrinks to it */
 } sy_bp_transform;
+#define SY_BP_NTRANSFORMS 3
 
 typedef enum sy_bp_activation
 {
 	SY_BP_TANH = 0,
 	SY_BP_SIGMOID
 } sy_bp_activation;
+#define SY_BP_NACTIVATIONS 2
+
+/* The names of the transforms and activations, indexed by value. */
+extern const char *const sy_bp_transform_names[SY_BP_NTRANSFORMS];
+extern const char *const sy_bp_activation_names[SY_BP_NACTIVATIONS];
 
 typedef struct sy_bp_options
 {
@@ -59,8 +57,7 @@ typedef struct sy_bp_options
 	sy_bp_activation activation;
 	double		lower;			/* bounds of the forecast; NaN = none */
 	double		upper;
-	const sy_rng *rng;
-	void		(*check_interrupts) (void);
+	const sy_host *host;		/* seed, random_double, check_interrupts */
 } sy_bp_options;
 
 /* Parameters of one network with L inputs and H hidden nodes. */
@@ -132,7 +129,7 @@ size_t		sy_bp_forecast_work_size(const sy_bp_model *model, int n, int horizon);
  * networks.
  */
 void		sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
-						   int horizon, void (*check_interrupts) (void),
+						   int horizon, const sy_host *host,
 						   double *work, double *out);
 
 /* Shortest history a model can forecast from. */
@@ -189,4 +186,4 @@ typedef struct sy_accuracy
 void		sy_forecast_accuracy(const double *actual, const double *forecast,
 								 int h, sy_accuracy *acc);
 
-#endif							/* SY_FORECAST_H */
+#endif							/* SY_CORE_FORECAST_H */

@@ -1,12 +1,12 @@
 /*
- * sy_factor_pg.h - server glue shared by the factor-analysis aggregate and
+ * sy_factor.h - server glue shared by the factor-analysis aggregate and
  * window functions.
  */
-#ifndef SY_FACTOR_PG_H
-#define SY_FACTOR_PG_H
+#ifndef SY_FACTOR_H
+#define SY_FACTOR_H
 
 #include "sy_pg.h"
-#include "sy_factor.h"
+#include "sy_core_factor.h"
 
 /* Throws 54000 when p exceeds SY_FACTOR_MAX_INDICATORS. */
 extern void sy_factor_check_size(const char *fname, int p);
@@ -18,7 +18,7 @@ extern void sy_factor_constant_indicator(const char *fname, size_t bad, double v
 extern int	sy_factor_nfactors(const char *fname, const char *argname, Datum d,
 							   bool isnull, int p);
 
-extern sy_rotation sy_parse_rotation(text *t, const char *fname);
+extern const SyChoices sy_rotations;	/* sy_rotation */
 
 /*
  * The analysis of correlation matrix r (p x p, destroyed) of n rows, in
@@ -31,4 +31,4 @@ extern sy_factor *sy_factor_run(const char *fname, double *r, int p, double n,
 extern Datum sy_factor_jsonb(const sy_factor *f, int nfactors, const double *mean,
 							 const double *sd);
 
-#endif							/* SY_FACTOR_PG_H */
+#endif							/* SY_FACTOR_H */

@@ -1,9 +1,10 @@
 /*
- * forecast_pg.h - server glue shared by the forecasting functions
- * (forecast_bp.c, forecast_model.c, forecast_gm11.c, forecast_backtest.c).
+ * sy_forecast.h - server glue shared by the forecasting functions
+ * (forecast_series.c, forecast_bp.c, forecast_model.c, forecast_gm11.c,
+ * forecast_backtest.c).
  */
-#ifndef FORECAST_PG_H
-#define FORECAST_PG_H
+#ifndef SY_FORECAST_H
+#define SY_FORECAST_H
 
 #include "postgres.h"
 
@@ -12,7 +13,9 @@
 #include "utils/array.h"
 #include "utils/jsonb.h"
 
-#include "sy_forecast.h"
+#include "sy_core_forecast.h"
+
+/* ---- forecast_series.c: series arguments and results ---- */
 
 /*
  * The values of a history argument: one-dimensional float8[], no NULL and
@@ -24,10 +27,23 @@ extern const double *sy_history(ArrayType *a, const char *fname, int *n);
 extern int	sy_horizon(int32 h, const char *fname, const char *argname);
 
 /*
+ * Rows (step, forecast) of a set-returning function: on the first call,
+ * compute(fcinfo, arg) fills a palloc'd array of *horizon forecasts in a
+ * short-lived context; later calls hand out one row each.
+ */
+typedef double *(*sy_forecast_compute) (FunctionCallInfo fcinfo, int *horizon);
+extern Datum sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute);
+
+/* The error for a non-finite forecast (values too large for float8). */
+extern void sy_forecast_overflow(const char *fname, int step);
+
+/* ---- forecast_bp.c: the BP network ---- */
+
+/*
  * The network options of bp_forecast, bp_fit and forecast_backtest, which
  * all list them in the same order from argument first: lags, hidden,
  * ensemble, epochs, learning_rate, decay, dropout, seed, lower, upper,
- * transform, activation.  rng and check_interrupts are filled in.
+ * transform, activation.  host is filled in (sy_server_host, pg_prng).
  */
 extern void sy_bp_options_from_args(FunctionCallInfo fcinfo, int first,
 									const char *fname, sy_bp_options *opt);
@@ -45,15 +61,4 @@ extern Jsonb *sy_bp_model_to_jsonb(const sy_bp_model *model, const sy_bp_options
 								   int history_length);
 extern void sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model);
 
-/*
- * Rows (step, forecast) of a set-returning function: on the first call,
- * compute(fcinfo, arg) fills a palloc'd array of *horizon forecasts in a
- * short-lived context; later calls hand out one row each.
- */
-typedef double *(*sy_forecast_compute) (FunctionCallInfo fcinfo, int *horizon);
-extern Datum sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute);
-
-/* The error for a non-finite forecast (values too large for float8). */
-extern void sy_forecast_overflow(const char *fname, int step);
-
-#endif							/* FORECAST_PG_H */
+#endif							/* SY_FORECAST_H */
