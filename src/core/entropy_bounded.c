@@ -24,6 +24,8 @@
 #include "sy_entropy_bounded.h"
 #include "sy_log.h"
 
+#define ROW_BLOCK 64			/* indicators scored between additions */
+
 sy_bounds_error
 sy_entropy_bounds_check(size_t m, const double *lo, const double *hi, size_t *bad)
 {
@@ -66,6 +68,7 @@ sy_entropy_bounded_init(sy_entropy_bounded *st, size_t m,
 	st->m = m;
 	st->shift = shift;
 	st->n = 0;
+	st->pending = 0;
 	st->s = (sy_xsum *) p;
 	p += m * sizeof(sy_xsum);
 	st->t = (sy_xsum *) p;
@@ -112,21 +115,66 @@ sy_entropy_bounded_add(sy_entropy_bounded *st, const double *x)
 
 	for (size_t j = 0; j < m; j++)
 	{
-		/* the very expression of sy_entropy_accum_block */
-		double		z = (x[j] - st->c[j]) * st->a[j] + shift;
-
 		if (x[j] < st->omin[j])
 			st->omin[j] = x[j];
 		if (x[j] > st->omax[j])
 			st->omax[j] = x[j];
-		/* 0 ln 0 = 0; subnormal z left out as the row-keeping form does */
-		if (z >= DBL_MIN)
+	}
+
+	/*
+	 * Scores and z ln z a block of indicators at a time, two in vector lanes
+	 * exactly as sy_entropy_accum_block computes them (the same bits), then
+	 * the exact additions; z < DBL_MIN (0 ln 0 = 0, subnormals left out as
+	 * there) becomes +0, whose addition changes nothing.
+	 */
+	for (size_t j0 = 0; j0 < m; j0 += ROW_BLOCK)
+	{
+		size_t		len = m - j0 < ROW_BLOCK ? m - j0 : ROW_BLOCK;
+		size_t		len2 = len - len % 2;
+		double		zb[ROW_BLOCK],
+					zlb[ROW_BLOCK];
+
+		for (size_t j = 0; j < len2; j += 2)
 		{
-			sy_xsum_add(&st->s[j], z);
-			sy_xsum_add(&st->t[j], z * sy_log(z));
+			sy_v2d		vx,
+						va,
+						vc,
+						z,
+						zl;
+			sy_v2u		keep,
+						bits;
+
+			memcpy(&vx, x + j0 + j, sizeof(vx));
+			memcpy(&va, st->a + j0 + j, sizeof(va));
+			memcpy(&vc, st->c + j0 + j, sizeof(vc));
+			z = (vx - vc) * va + shift;
+			keep = z >= DBL_MIN;
+			zl = z * sy_log2(z);
+			memcpy(&bits, &z, sizeof(bits));
+			bits &= keep;
+			memcpy(zb + j, &bits, sizeof(bits));
+			memcpy(&bits, &zl, sizeof(bits));
+			bits &= keep;
+			memcpy(zlb + j, &bits, sizeof(bits));
+		}
+		if (len2 < len)
+		{
+			size_t		j = j0 + len2;
+			double		z = (x[j] - st->c[j]) * st->a[j] + shift;
+
+			zb[len2] = z >= DBL_MIN ? z : 0.0;
+			zlb[len2] = z >= DBL_MIN ? z * sy_log(z) : 0.0;
+		}
+		for (size_t j = 0; j < len; j++)
+		{
+			sy_xsum_add_nocount(&st->s[j0 + j], zb[j]);
+			sy_xsum_add_nocount(&st->t[j0 + j], zlb[j]);
 		}
 	}
 	st->n++;
+	/* one count for all the sums: each takes at most one addition a row */
+	if (++st->pending >= SY_XSUM_MAX_PENDING)
+		sy_entropy_bounded_normalize(st);
 	return -1;
 }
 
@@ -143,6 +191,7 @@ sy_entropy_bounded_merge(sy_entropy_bounded *into, const sy_entropy_bounded *fro
 		sy_xsum_merge(&into->t[j], &from->t[j]);
 	}
 	into->n += from->n;
+	into->pending = 0;			/* every sum was normalized by its merge */
 }
 
 void
@@ -153,6 +202,7 @@ sy_entropy_bounded_normalize(sy_entropy_bounded *st)
 		sy_xsum_normalize(&st->s[j]);
 		sy_xsum_normalize(&st->t[j]);
 	}
+	st->pending = 0;
 }
 
 static bool
@@ -167,7 +217,7 @@ xsum_is_zero(const sy_xsum *s)
 bool
 sy_entropy_bounded_valid(const sy_entropy_bounded *st)
 {
-	if (st->n < 0)
+	if (st->n < 0 || st->pending != 0)
 		return false;
 	for (size_t j = 0; j < st->m; j++)
 	{

@@ -33,6 +33,7 @@ typedef struct sy_entropy_bounded
 	size_t		m;
 	double		shift;			/* finite, >= 0 (the glue checks) */
 	int64_t		n;				/* rows added */
+	int64_t		pending;		/* rows since the sums were last normalized */
 	double	   *lo;				/* m: the bounds */
 	double	   *hi;				/* m */
 	int		   *dir;			/* m: SY_BENEFIT or SY_COST (never NULL) */

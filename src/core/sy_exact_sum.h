@@ -50,23 +50,27 @@ void		sy_xsum_merge(sy_xsum *into, const sy_xsum *from);
 double		sy_xsum_value(const sy_xsum *s);
 bool		sy_xsum_valid(const sy_xsum *s);
 
-/* Add a finite double (+-0 and subnormals included) exactly. */
+/*
+ * Add a finite double (+-0 and subnormals included) exactly, without
+ * counting: for callers that count their additions themselves and call
+ * sy_xsum_normalize before SY_XSUM_MAX_PENDING of them accumulate (one
+ * counter for many accumulators, as sy_entropy_bounded does per row).
+ */
 static inline void
-sy_xsum_add(sy_xsum *s, double v)
+sy_xsum_add_nocount(sy_xsum *s, double v)
 {
 	uint64_t	b,
 				e,
-				mant,
-				neg;
+				mant;
 	unsigned	p,
 				k,
 				sh;
 	int64_t		lo,
 				mid,
-				hi;
+				hi,
+				neg;
 
 	memcpy(&b, &v, sizeof(b));
-	neg = b >> 63;
 	e = (b >> 52) & 0x7FF;
 	mant = b & 0x000FFFFFFFFFFFFFULL;
 	/* normal: (2^52 + f) 2^(e - 1075); subnormal (e = 0): f 2^(1 - 1075) */
@@ -75,19 +79,21 @@ sy_xsum_add(sy_xsum *s, double v)
 	p = (unsigned) e - 1;		/* bit position above 2^-1074, 0 .. 2045 */
 	k = p >> 5;
 	sh = p & 31;
-	/* mant << sh = hi 2^64 + mid 2^32 + lo */
+	/* mant << sh = hi 2^64 + mid 2^32 + lo, each part negated for v < 0 */
+	neg = -(int64_t) (b >> 63);	/* 0 or -1 */
 	lo = (int64_t) ((mant << sh) & 0xFFFFFFFFULL);
 	mid = (int64_t) ((mant >> (32 - sh)) & 0xFFFFFFFFULL);
 	hi = (int64_t) ((mant >> 32) >> (32 - sh));
-	if (neg)
-	{
-		lo = -lo;
-		mid = -mid;
-		hi = -hi;
-	}
-	s->chunk[k] += lo;
-	s->chunk[k + 1] += mid;
-	s->chunk[k + 2] += hi;
+	s->chunk[k] += (lo ^ neg) - neg;
+	s->chunk[k + 1] += (mid ^ neg) - neg;
+	s->chunk[k + 2] += (hi ^ neg) - neg;
+}
+
+/* Add a finite double (+-0 and subnormals included) exactly. */
+static inline void
+sy_xsum_add(sy_xsum *s, double v)
+{
+	sy_xsum_add_nocount(s, v);
 	if (++s->pending >= SY_XSUM_MAX_PENDING)
 		sy_xsum_normalize(s);
 }

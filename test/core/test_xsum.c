@@ -530,7 +530,16 @@ test_bounded_order(void)
 		for (size_t p = 0; p < nparts; p++)
 			bounded_new(&parts[p], m, lo, hi, dir, 0.01);
 		for (size_t i = 0; i < n; i++)
-			sy_entropy_bounded_add(&parts[rand64() % nparts].st, x + order[i] * m);
+		{
+			sy_entropy_bounded *pst = &parts[rand64() % nparts].st;
+
+			/* now and then the next row takes the state's carry path (the
+			 * core's threshold, 2^30 rows since the last normalization) */
+			if (rand64() % 100 == 0)
+				pst->pending = (INT64_C(1) << 30) - 1;
+			sy_entropy_bounded_add(pst, x + order[i] * m);
+			CHECK(pst->pending < (INT64_C(1) << 30), "state normalized at its threshold");
+		}
 		/* merge in a random order into part 0 */
 		for (size_t p = nparts - 1; p > 0; p--)
 		{
