@@ -100,6 +100,122 @@ sy_entropy_bounded_init(sy_entropy_bounded *st, size_t m,
 	sy_entropy_coefs(m, st->lo, st->hi, st->dir, st->a, st->c);
 }
 
+/*
+ * Scores and z ln z of one row, a block of indicators at a time, two in
+ * vector lanes exactly as sy_entropy_accum_block computes them (the same
+ * bits), then the exact additions, uncounted; z < DBL_MIN (0 ln 0 = 0,
+ * subnormals left out as there) becomes +0, whose addition changes nothing.
+ */
+static inline void
+add_row(const double *x, size_t m, const double *a, const double *c, double shift,
+		sy_xsum *s, sy_xsum *t)
+{
+	for (size_t j0 = 0; j0 < m; j0 += ROW_BLOCK)
+	{
+		size_t		len = m - j0 < ROW_BLOCK ? m - j0 : ROW_BLOCK;
+		size_t		len2 = len - len % 2;
+		double		zb[ROW_BLOCK],
+					zlb[ROW_BLOCK];
+
+		for (size_t j = 0; j < len2; j += 2)
+		{
+			sy_v2d		vx,
+						va,
+						vc,
+						z,
+						zl;
+			sy_v2u		keep,
+						bits;
+
+			memcpy(&vx, x + j0 + j, sizeof(vx));
+			memcpy(&va, a + j0 + j, sizeof(va));
+			memcpy(&vc, c + j0 + j, sizeof(vc));
+			z = (vx - vc) * va + shift;
+			keep = z >= DBL_MIN;
+			zl = z * sy_log2(z);
+			memcpy(&bits, &z, sizeof(bits));
+			bits &= keep;
+			memcpy(zb + j, &bits, sizeof(bits));
+			memcpy(&bits, &zl, sizeof(bits));
+			bits &= keep;
+			memcpy(zlb + j, &bits, sizeof(bits));
+		}
+		if (len2 < len)
+		{
+			size_t		j = j0 + len2;
+			double		z = (x[j] - c[j]) * a[j] + shift;
+
+			zb[len2] = z >= DBL_MIN ? z : 0.0;
+			zlb[len2] = z >= DBL_MIN ? z * sy_log(z) : 0.0;
+		}
+		for (size_t j = 0; j < len; j++)
+		{
+			sy_xsum_add_nocount(&s[j0 + j], zb[j]);
+			sy_xsum_add_nocount(&t[j0 + j], zlb[j]);
+		}
+	}
+}
+
+void
+sy_entropy_accum_block_exact(const double *x, size_t nrows, size_t m,
+							 const double *a, const double *c, double shift,
+							 sy_xsum *s, sy_xsum *t)
+{
+	while (nrows > 0)
+	{
+		int64_t		most = 0;
+		size_t		len;
+
+		/* each sum takes at most one addition a row: count rows */
+		for (size_t j = 0; j < m; j++)
+		{
+			if (s[j].pending > most)
+				most = s[j].pending;
+			if (t[j].pending > most)
+				most = t[j].pending;
+		}
+		if (most >= SY_XSUM_MAX_PENDING - 1)
+		{
+			for (size_t j = 0; j < m; j++)
+			{
+				sy_xsum_normalize(&s[j]);
+				sy_xsum_normalize(&t[j]);
+			}
+			most = 0;
+		}
+		len = (uint64_t) nrows < (uint64_t) (SY_XSUM_MAX_PENDING - 1 - most) ?
+			nrows : (size_t) (SY_XSUM_MAX_PENDING - 1 - most);
+		for (size_t i = 0; i < len; i++)
+			add_row(x + i * m, m, a, c, shift, s, t);
+		for (size_t j = 0; j < m; j++)
+		{
+			s[j].pending += (int64_t) len;
+			t[j].pending += (int64_t) len;
+		}
+		x += len * m;
+		nrows -= len;
+	}
+}
+
+sy_status
+sy_entropy_finish_exact(int64_t n, size_t m, const double *lo, const double *hi,
+						const sy_xsum *s, const sy_xsum *t,
+						double *entropy, double *divergence, double *weight)
+{
+	/*
+	 * S goes in weight[] and T in entropy[]: sy_entropy_finish reads
+	 * sumz[j] and sumzlogz[j] before it writes entropy[j] and divergence[j],
+	 * and writes weight[] only after its loop (test_xsum.c checks the result
+	 * against the row-keeping form, which would catch a change there).
+	 */
+	for (size_t j = 0; j < m; j++)
+	{
+		weight[j] = sy_xsum_value(&s[j]);
+		entropy[j] = sy_xsum_value(&t[j]);
+	}
+	return sy_entropy_finish(n, m, lo, hi, weight, entropy, entropy, divergence, weight);
+}
+
 int
 sy_entropy_bounded_add(sy_entropy_bounded *st, const double *x)
 {
@@ -121,56 +237,7 @@ sy_entropy_bounded_add(sy_entropy_bounded *st, const double *x)
 			st->omax[j] = x[j];
 	}
 
-	/*
-	 * Scores and z ln z a block of indicators at a time, two in vector lanes
-	 * exactly as sy_entropy_accum_block computes them (the same bits), then
-	 * the exact additions; z < DBL_MIN (0 ln 0 = 0, subnormals left out as
-	 * there) becomes +0, whose addition changes nothing.
-	 */
-	for (size_t j0 = 0; j0 < m; j0 += ROW_BLOCK)
-	{
-		size_t		len = m - j0 < ROW_BLOCK ? m - j0 : ROW_BLOCK;
-		size_t		len2 = len - len % 2;
-		double		zb[ROW_BLOCK],
-					zlb[ROW_BLOCK];
-
-		for (size_t j = 0; j < len2; j += 2)
-		{
-			sy_v2d		vx,
-						va,
-						vc,
-						z,
-						zl;
-			sy_v2u		keep,
-						bits;
-
-			memcpy(&vx, x + j0 + j, sizeof(vx));
-			memcpy(&va, st->a + j0 + j, sizeof(va));
-			memcpy(&vc, st->c + j0 + j, sizeof(vc));
-			z = (vx - vc) * va + shift;
-			keep = z >= DBL_MIN;
-			zl = z * sy_log2(z);
-			memcpy(&bits, &z, sizeof(bits));
-			bits &= keep;
-			memcpy(zb + j, &bits, sizeof(bits));
-			memcpy(&bits, &zl, sizeof(bits));
-			bits &= keep;
-			memcpy(zlb + j, &bits, sizeof(bits));
-		}
-		if (len2 < len)
-		{
-			size_t		j = j0 + len2;
-			double		z = (x[j] - st->c[j]) * st->a[j] + shift;
-
-			zb[len2] = z >= DBL_MIN ? z : 0.0;
-			zlb[len2] = z >= DBL_MIN ? z * sy_log(z) : 0.0;
-		}
-		for (size_t j = 0; j < len; j++)
-		{
-			sy_xsum_add_nocount(&st->s[j0 + j], zb[j]);
-			sy_xsum_add_nocount(&st->t[j0 + j], zlb[j]);
-		}
-	}
+	add_row(x, m, st->a, st->c, shift, st->s, st->t);
 	st->n++;
 	/* one count for all the sums: each takes at most one addition a row */
 	if (++st->pending >= SY_XSUM_MAX_PENDING)
@@ -242,19 +309,6 @@ bool
 sy_entropy_bounded_result(const sy_entropy_bounded *st, double *entropy,
 						  double *divergence, double *weight)
 {
-	size_t		m = st->m;
-
-	/*
-	 * S goes in weight[] and T in entropy[]: sy_entropy_finish reads
-	 * sumz[j] and sumzlogz[j] before it writes entropy[j] and divergence[j],
-	 * and writes weight[] only after its loop (test_xsum.c checks the result
-	 * against the row-keeping form, which would catch a change there).
-	 */
-	for (size_t j = 0; j < m; j++)
-	{
-		weight[j] = sy_xsum_value(&st->s[j]);
-		entropy[j] = sy_xsum_value(&st->t[j]);
-	}
-	return sy_entropy_finish(st->n, m, st->omin, st->omax, weight, entropy,
-							 entropy, divergence, weight) == SY_OK;
+	return sy_entropy_finish_exact(st->n, st->m, st->omin, st->omax, st->s, st->t,
+								   entropy, divergence, weight) == SY_OK;
 }

@@ -105,4 +105,20 @@ bool		sy_entropy_bounded_valid(const sy_entropy_bounded *st);
 bool		sy_entropy_bounded_result(const sy_entropy_bounded *st, double *entropy,
 									  double *divergence, double *weight);
 
+/*
+ * The row-keeping form's accumulation and finish (sy_entropy_accum_block,
+ * sy_entropy_finish) with exact sums in place of running double sums: the
+ * same scores and z ln z bits, summed exactly, so the result no longer
+ * depends on the order of the rows (no canonical sort needed) and equals
+ * the bounded form's bits when the bounds are the data's own ranges.
+ * s and t are m sums each (sy_xsum_init); additions are counted in their
+ * pending fields and carries propagated as needed.
+ */
+void		sy_entropy_accum_block_exact(const double *x, size_t nrows, size_t m,
+										 const double *a, const double *c, double shift,
+										 sy_xsum *s, sy_xsum *t);
+sy_status	sy_entropy_finish_exact(int64_t n, size_t m, const double *lo, const double *hi,
+									const sy_xsum *s, const sy_xsum *t,
+									double *entropy, double *divergence, double *weight);
+
 #endif							/* SY_ENTROPY_BOUNDED_H */
