@@ -69,6 +69,26 @@ sy_xsum_valid(const sy_xsum *s)
 	return s->chunk[TOP] >= -SY_XSUM_TOP_MAX && s->chunk[TOP] <= SY_XSUM_TOP_MAX;
 }
 
+void
+sy_xsum_span(const sy_xsum *s, int *first, int *count)
+{
+	int			lo = 0,
+				hi = SY_XSUM_CHUNKS - 1;
+
+	while (lo < SY_XSUM_CHUNKS && s->chunk[lo] == 0)
+		lo++;
+	if (lo == SY_XSUM_CHUNKS)
+	{
+		*first = 0;
+		*count = 0;
+		return;
+	}
+	while (s->chunk[hi] == 0)
+		hi--;
+	*first = lo;
+	*count = hi - lo + 1;
+}
+
 static inline int
 bit_length(uint64_t x)
 {

@@ -14,7 +14,7 @@
  * [0, 2^32), the top chunk signed.  It is unique for a given exact value,
  * so the same multiset of addends gives the same bytes whatever the order
  * of additions and merges, and sy_xsum_value() (correctly rounded, ties to
- * even) gives the same bits.  The top chunk stays within
+ * even; an exact zero is +0.0, beyond DBL_MAX +-Inf) gives the same bits.  The top chunk stays within
  * +-SY_XSUM_TOP_MAX for any sum of up to 2^63 finite doubles.
  *
  * Plain C99, no server headers.
@@ -49,6 +49,13 @@ void		sy_xsum_normalize(sy_xsum *s);
 void		sy_xsum_merge(sy_xsum *into, const sy_xsum *from);
 double		sy_xsum_value(const sy_xsum *s);
 bool		sy_xsum_valid(const sy_xsum *s);
+
+/*
+ * The nonzero part of a normalized accumulator, for compact storage:
+ * chunk[first .. first + count) holds every nonzero chunk (count = 0 for
+ * zero); a reader zeroes the rest and checks sy_xsum_valid.
+ */
+void		sy_xsum_span(const sy_xsum *s, int *first, int *count);
 
 /*
  * Add a finite double (+-0 and subnormals included) exactly, without

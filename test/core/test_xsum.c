@@ -308,6 +308,28 @@ test_xsum_order(void)
 		free(x);
 	}
 
+	/* compact storage: the span holds every nonzero chunk */
+	for (int rep = 0; rep < 200; rep++)
+	{
+		sy_xsum		s,
+					r;
+		int			first,
+					count;
+		size_t		n = (size_t) (rand64() % 4);
+
+		sy_xsum_init(&s);
+		for (size_t i = 0; i < n; i++)
+			sy_xsum_add(&s, any_double(rep % 2 ? 1000 : 10));
+		sy_xsum_normalize(&s);
+		sy_xsum_span(&s, &first, &count);
+		CHECK(first >= 0 && count >= 0 && first + count <= SY_XSUM_CHUNKS, "span in range");
+		sy_xsum_init(&r);
+		memcpy(r.chunk + first, s.chunk + first, sizeof(int64_t) * (size_t) count);
+		CHECK(memcmp(&r, &s, sizeof(s)) == 0, "span restores the accumulator");
+		CHECK(count == 0 || (s.chunk[first] != 0 && s.chunk[first + count - 1] != 0), "span is tight");
+		CHECK((count == 0) == (sy_xsum_value(&s) == 0.0), "empty span iff zero");
+	}
+
 	/* validity of states read from outside */
 	{
 		sy_xsum		s;
