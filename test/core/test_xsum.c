@@ -370,11 +370,12 @@ test_xsum_many(void)
 	CHECK(s.pending == n % SY_XSUM_MAX_PENDING, "carries propagated at the threshold (pending %lld)", (long long) s.pending);
 	CHECK(sy_xsum_value(&s) == (double) n * v, "%lld additions: %a want %a",
 		  (long long) n, sy_xsum_value(&s), (double) n * v);
-	for (int64_t i = 0; i < n; i++)
+	/* and back to 0 (at the low threshold only: 2^30 more would take seconds) */
+	for (int64_t i = 0; i < n && n < 100000; i++)
 		sy_xsum_add(&s, -v);
 	sy_xsum_normalize(&s);
-	CHECK(sy_xsum_value(&s) == 0.0 && s.chunk[SY_XSUM_CHUNKS - 1] == 0, "and back to 0");
-	printf("  (%lld + %lld additions in %.2f s)\n", (long long) n, (long long) n,
+	CHECK(n >= 100000 || (sy_xsum_value(&s) == 0.0 && s.chunk[SY_XSUM_CHUNKS - 1] == 0), "and back to 0");
+	printf("  (%lld additions of one value in %.2f s)\n", (long long) n,
 		   (double) (clock() - t0) / CLOCKS_PER_SEC);
 }
 
