@@ -21,6 +21,8 @@
 #include "sy_core_factor.h"
 #include "sy_core_forecast.h"
 #include "sy_core_spatial.h"
+#include "sy_entropy_bounded.h"
+#include "sy_exact_sum.h"
 
 typedef struct Input
 {
@@ -551,13 +553,158 @@ fuzz_gravity(Input *in)
 	}
 }
 
+/*
+ * Exact sums: the doubles summed in input order, in reverse, and spread
+ * over parts (chosen by the input) merged in an input-chosen order must
+ * give the same normalized bytes and the same value; two addends give IEEE
+ * a + b (correctly rounded).
+ */
+static void
+fuzz_xsum(Input *in)
+{
+	size_t		n = take_byte(in) % 65,
+				nparts = 1 + take_byte(in) % 8;
+	double		x[64];
+	uint8_t		where[64];
+	sy_xsum		fwd,
+				rev,
+				parts[8];
+	double		v;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		where[i] = take_byte(in);
+		x[i] = take_double(in);
+	}
+	if (!all_finite(x, n))
+		return;
+	sy_xsum_init(&fwd);
+	sy_xsum_init(&rev);
+	for (size_t p = 0; p < nparts; p++)
+		sy_xsum_init(&parts[p]);
+	for (size_t i = 0; i < n; i++)
+	{
+		sy_xsum_add(&fwd, x[i]);
+		sy_xsum_add(&rev, x[n - 1 - i]);
+		sy_xsum_add(&parts[where[i] % nparts], x[i]);
+	}
+	/* merge part p into an earlier one the input picks, last first */
+	for (size_t p = nparts - 1; p > 0; p--)
+		sy_xsum_merge(&parts[take_byte(in) % p], &parts[p]);
+	v = sy_xsum_value(&fwd);
+	sy_xsum_normalize(&fwd);
+	sy_xsum_normalize(&rev);
+	sy_xsum_normalize(&parts[0]);
+	REQUIRE(sy_xsum_valid(&fwd));
+	REQUIRE(memcmp(&fwd, &rev, sizeof(fwd)) == 0);
+	REQUIRE(memcmp(&fwd, &parts[0], sizeof(fwd)) == 0);
+	REQUIRE(memcmp(&v, &(double) {sy_xsum_value(&parts[0])}, sizeof(v)) == 0);
+	if (n == 2 && isfinite(x[0] + x[1]))
+		REQUIRE(v == x[0] + x[1]);
+	if (n == 1)
+		REQUIRE(v == x[0]);
+}
+
+/*
+ * Bounded entropy weights: rows outside the bounds are refused and leave
+ * the state as it was; the rows split over two merged states give the same
+ * bits as one state; weights lie in [0, 1] and sum to 1.
+ */
+static void
+fuzz_entropy_bounded(Input *in)
+{
+	size_t		n = take_byte(in) % 12,
+				m = 1 + take_byte(in) % 5;
+	double		lo[5],
+				hi[5],
+				x[5],
+				shift = (take_byte(in) % 4) * 0.25;
+	int			dir[5];
+	double		e1[5],
+				d1[5],
+				w1[5],
+				e2[5],
+				d2[5],
+				w2[5];
+	void	   *mem1,
+			   *mem2,
+			   *mem3;
+	sy_entropy_bounded one,
+				a,
+				b;
+	bool		ok1,
+				ok2;
+
+	for (size_t j = 0; j < m; j++)
+	{
+		lo[j] = take_double(in);
+		hi[j] = take_double(in);
+		dir[j] = take_byte(in) % 2 ? SY_COST : SY_BENEFIT;
+	}
+	if (sy_entropy_bounds_check(m, lo, hi, NULL) != SY_BOUNDS_OK)
+		return;
+	mem1 = malloc(sy_entropy_bounded_bytes(m));
+	mem2 = malloc(sy_entropy_bounded_bytes(m));
+	mem3 = malloc(sy_entropy_bounded_bytes(m));
+	REQUIRE(mem1 && mem2 && mem3);
+	sy_entropy_bounded_init(&one, m, lo, hi, dir, shift, mem1);
+	sy_entropy_bounded_init(&a, m, lo, hi, dir, shift, mem2);
+	sy_entropy_bounded_init(&b, m, lo, hi, dir, shift, mem3);
+	for (size_t i = 0; i < n; i++)
+	{
+		int			r1,
+					r2;
+		int64_t		n_before = one.n;
+		uint8_t		side = take_byte(in);
+
+		for (size_t j = 0; j < m; j++)
+		{
+			x[j] = take_double(in);
+			/* mostly inside the bounds */
+			if (side & 0x80 && isfinite(x[j]))
+				x[j] = lo[j] + (hi[j] - lo[j]) * fabs(fmod(x[j], 1.0));
+			if (x[j] > hi[j] && x[j] < INFINITY)
+				x[j] = hi[j];
+		}
+		r1 = sy_entropy_bounded_add(&one, x);
+		r2 = sy_entropy_bounded_add(side & 1 ? &a : &b, x);
+		REQUIRE(r1 == r2);
+		REQUIRE(r1 >= -1 && r1 < (int) m);
+		if (r1 >= 0)
+			REQUIRE(one.n == n_before && !(x[r1] >= lo[r1] && x[r1] <= hi[r1]));
+	}
+	sy_entropy_bounded_merge(&a, &b);
+	ok1 = sy_entropy_bounded_result(&one, e1, d1, w1);
+	ok2 = sy_entropy_bounded_result(&a, e2, d2, w2);
+	REQUIRE(ok1 == ok2);
+	REQUIRE(memcmp(w1, w2, sizeof(double) * m) == 0 && memcmp(d1, d2, sizeof(double) * m) == 0);
+	sy_entropy_bounded_normalize(&one);
+	REQUIRE(sy_entropy_bounded_valid(&one));
+	REQUIRE(sy_entropy_bounded_valid(&a));
+	if (ok1)
+	{
+		double		wsum = 0.0;
+
+		for (size_t j = 0; j < m; j++)
+		{
+			REQUIRE(w1[j] >= 0.0 && w1[j] <= 1.0);
+			REQUIRE(d1[j] >= 0.0 && d1[j] <= 1.0 && e1[j] == 1.0 - d1[j]);
+			wsum += w1[j];
+		}
+		REQUIRE(fabs(wsum - 1.0) < 1e-12);
+	}
+	free(mem1);
+	free(mem2);
+	free(mem3);
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	Input		in = {data, size};
-	uint8_t		which = take_byte(&in) % 12;
+	uint8_t		which = take_byte(&in) % 14;
 
 	switch (which)
 	{
@@ -588,8 +735,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 10:
 			fuzz_factor(&in);
 			break;
-		default:
+		case 11:
 			fuzz_gravity(&in);
+			break;
+		case 12:
+			fuzz_xsum(&in);
+			break;
+		default:
+			fuzz_entropy_bounded(&in);
 			break;
 	}
 	return 0;
