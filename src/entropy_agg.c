@@ -123,46 +123,28 @@ entropy_directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w)
 }
 
 /*
- * entropy_weights_transfn(internal, x float8[] [, directions int[] [, shift float8]])
+ * One row into a row-keeping state (created when st is NULL); the
+ * transition function of entropy_weights without bounds, and of the bounded
+ * form given NULL bounds.  Returns the state.
  */
-PG_FUNCTION_INFO_V1(entropy_weights_transfn);
-Datum
-entropy_weights_transfn(PG_FUNCTION_ARGS)
+EntropyState *
+entropy_rows_step(EntropyState *st, MemoryContext aggcxt, const char *fname,
+				  ArrayType *xarr, ArrayType *dirarr, double shift)
 {
-	MemoryContext aggcxt,
-				old;
-	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
-	SyWhere		w = {NULL, "x", 0};
-	ArrayType  *xarr;
-	ArrayType  *dirarr;
+	MemoryContext old;
+	SyWhere		w = {fname, "x", 0};
 	const double *x;
-	double		shift;
 	int			m;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "entropy_weights_transfn called in non-aggregate context");
-	w.fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
-	if (PG_ARGISNULL(1))
-	{
-		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
-	}
-
-	xarr = PG_GETARG_ARRAYTYPE_P(1);
-	dirarr = PG_NARGS() > 2 && !PG_ARGISNULL(2) ? PG_GETARG_ARRAYTYPE_P(2) : NULL;
-	w.argname = "shift";
-	shift = PG_NARGS() > 3 ? sy_shift(PG_GETARG_DATUM(3), PG_ARGISNULL(3), w) : 0.0;
 	if (st == NULL)
 	{
 		int		   *dir;
 
-		w.argname = "x";
 		x = sy_indicator_row(xarr, w, -1, &m);
 		w.argname = "directions";
 		dir = sy_directions(dirarr, w, m);
 		old = MemoryContextSwitchTo(aggcxt);
-		st = entropy_state_new(w.fname, m, dir, shift);
+		st = entropy_state_new(fname, m, dir, shift);
 		if (dirarr)
 			st->dir_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(dirarr));
 	}
@@ -181,7 +163,35 @@ entropy_weights_transfn(PG_FUNCTION_ARGS)
 		sy_indicator_row(xarr, w, m, &m);	/* reports the non-finite value */
 	st->n++;
 	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(st);
+	return st;
+}
+
+/*
+ * entropy_weights_transfn(internal, x float8[] [, directions int[] [, shift float8]])
+ */
+PG_FUNCTION_INFO_V1(entropy_weights_transfn);
+Datum
+entropy_weights_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
+	SyWhere		w = {NULL, "shift", 0};
+	ArrayType  *dirarr;
+	double		shift;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "entropy_weights_transfn called in non-aggregate context");
+	w.fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	dirarr = PG_NARGS() > 2 && !PG_ARGISNULL(2) ? PG_GETARG_ARRAYTYPE_P(2) : NULL;
+	shift = PG_NARGS() > 3 ? sy_shift(PG_GETARG_DATUM(3), PG_ARGISNULL(3), w) : 0.0;
+	PG_RETURN_POINTER(entropy_rows_step(st, aggcxt, w.fname, PG_GETARG_ARRAYTYPE_P(1),
+										dirarr, shift));
 }
 
 /* ---- the canonical order of the rows ---- */
@@ -397,18 +407,15 @@ canonical_ranges(const EntropyState *st, double *lo, double *hi)
 /* ---- the state layer (sy_state.h) ---- */
 
 static double
-rows_payload(const EntropyState *st)
-{
-	return 1.0 + 4.0 + 8.0 + 8.0 + sy_dirs_payload(st->dir, st->m) + 1.0 +
-		16.0 * st->m + 8.0 * (double) st->n * st->m;
-}
-
-static double
 entropy_payload_bytes(const void *p)
 {
 	const EntropyState *st = p;
+	/* mode, m, n, shift, directions */
+	double		common = 1.0 + 4.0 + 8.0 + 8.0 + sy_dirs_payload(st->dir, st->m);
 
-	return st->mode == ENTROPY_ROWS ? rows_payload(st) : entropy_bounded_payload(st);
+	if (st->mode == ENTROPY_BOUNDED)
+		return common + entropy_bounded_payload(st);
+	return common + 1.0 + 16.0 * st->m + 8.0 * (double) st->n * st->m;
 }
 
 typedef struct WrRows

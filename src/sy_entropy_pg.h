@@ -58,6 +58,8 @@ extern const SyStateKind entropy_kind;
 /* entropy_agg.c */
 extern EntropyState *entropy_state_new(const char *fname, int m, const int *dir, double shift);
 extern bool entropy_directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w);
+extern EntropyState *entropy_rows_step(EntropyState *st, MemoryContext aggcxt, const char *fname,
+									   ArrayType *xarr, ArrayType *dirarr, double shift);
 
 /* entropy_bounded_agg.c: the bounded mode's part of the kind */
 extern double entropy_bounded_payload(const EntropyState *st);
