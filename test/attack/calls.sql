@@ -60,6 +60,10 @@ SELECT public.entropy_weights_merge(s.s) FROM (SELECT public.entropy_weights_sta
 SELECT public.entropy_weights_final(public.entropy_weights_state(x.x, x.d)) FROM victim.x;
 -- call: entropy_weights_detail_final(bytea)
 SELECT public.entropy_weights_detail_final(public.entropy_weights_state(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[])) FROM victim.x;
+-- call: indicator_min(double precision[])
+SELECT public.indicator_min(x.x) FROM victim.x;
+-- call: indicator_max(double precision[])
+SELECT public.indicator_max(x.x) FROM victim.x;
 -- call: stddev_weights(double precision[])
 SELECT public.stddev_weights(x.x) FROM victim.x;
 -- call: cv_weights(double precision[])
