@@ -26,7 +26,7 @@
 
 #include "sy_entropy_pg.h"
 #include "sy_limits.h"
-#include "entropy_bounded_shim.h"	/* PROVISIONAL until xsum lands */
+#include "sy_entropy_bounded.h"
 
 static const char *
 f8str(double v)
@@ -52,9 +52,10 @@ bound_unchanged(const ArrayType *raw, const double *bound, int m, ArrayType *arr
 static sy_entropy_bounded *
 bounded_new(int m, const double *lower, const double *upper, const int *dir, double shift)
 {
-	sy_entropy_bounded *b = palloc(sy_entropy_bounded_size((size_t) m));
+	sy_entropy_bounded *b = palloc(sizeof(sy_entropy_bounded));
 
-	sy_entropy_bounded_init(b, (size_t) m, lower, upper, dir, shift);
+	sy_entropy_bounded_init(b, (size_t) m, lower, upper, dir, shift,
+							palloc(sy_entropy_bounded_bytes((size_t) m)));
 	return b;
 }
 
@@ -203,11 +204,9 @@ entropy_weights_bounded_transfn(PG_FUNCTION_ARGS)
 		x = sy_indicator_shape(xarr, w, st->m, &m);
 	}
 	w.argname = "x";
-	for (int j = 0; j < m; j++)
-		if (unlikely(!(st->lo[j] <= x[j] && x[j] <= st->hi[j])))
-			out_of_bounds(w, xarr, x, m, st);
-	sy_entropy_bounded_add(st->acc, x);
-	st->n++;
+	if (unlikely(sy_entropy_bounded_add(st->acc, x) >= 0))
+		out_of_bounds(w, xarr, x, m, st);
+	st->n = st->acc->n;
 	PG_RETURN_POINTER(st);
 }
 
@@ -215,26 +214,100 @@ entropy_weights_bounded_transfn(PG_FUNCTION_ARGS)
 
 /*
  * Payload after the common part (mode, m, n, shift, directions):
- *   f64 lower[m], f64 upper[m], then the core's sums (sy_exact_sum.h).
+ *   f64 lower[m], f64 upper[m], f64 observed min[m], f64 observed max[m],
+ *   then per indicator the exact sums S_j and T_j (sy_exact_sum.h), each in
+ *   its canonical form as: u8 first, u8 count, i64 chunk[first .. first +
+ *   count - 1], the chunks outside that range being 0 and the first and last
+ *   written ones not (count 0: the sum is 0).  The same rows give the same
+ *   bytes, whatever their order and the merges they went through.
  */
+static double
+xsum_bytes(const sy_xsum *x)
+{
+	int			first = 0,
+				last = SY_XSUM_CHUNKS - 1;
+
+	while (first < SY_XSUM_CHUNKS && x->chunk[first] == 0)
+		first++;
+	if (first == SY_XSUM_CHUNKS)
+		return 2.0;
+	while (x->chunk[last] == 0)
+		last--;
+	return 2.0 + 8.0 * (last - first + 1);
+}
+
+static void
+wr_xsum(SyStateWriter *w, const sy_xsum *x)
+{
+	int			first = 0,
+				last = SY_XSUM_CHUNKS - 1;
+
+	while (first < SY_XSUM_CHUNKS && x->chunk[first] == 0)
+		first++;
+	if (first == SY_XSUM_CHUNKS)
+	{
+		sy_wr_u8(w, 0);
+		sy_wr_u8(w, 0);
+		return;
+	}
+	while (x->chunk[last] == 0)
+		last--;
+	sy_wr_u8(w, (uint8) first);
+	sy_wr_u8(w, (uint8) (last - first + 1));
+	for (int k = first; k <= last; k++)
+		sy_wr_i64(w, x->chunk[k]);
+}
+
+static void
+rd_xsum(SyStateReader *r, sy_xsum *x, const char *fname)
+{
+	int			first = sy_rd_u8(r);
+	int			count = sy_rd_u8(r);
+
+	sy_xsum_init(x);
+	if (count == 0 && first == 0)
+		return;
+	if (count == 0 || first + count > SY_XSUM_CHUNKS)
+		sy_state_corrupt(fname, "Invalid exact sum.");
+	for (int k = first; k < first + count; k++)
+		x->chunk[k] = sy_rd_i64(r);
+	if (x->chunk[first] == 0 || x->chunk[first + count - 1] == 0)
+		sy_state_corrupt(fname, "Invalid exact sum.");
+}
+
+/* The sums in canonical form: the writer's size and bytes depend on it. */
+static void
+bounded_normalize(const EntropyState *st)
+{
+	sy_entropy_bounded_normalize(st->acc);
+}
+
 double
 entropy_bounded_payload(const EntropyState *st)
 {
-	return 16.0 * st->m + (double) sy_entropy_bounded_sums_bytes((size_t) st->m);
+	double		bytes = 32.0 * st->m;
+
+	bounded_normalize(st);
+	for (int j = 0; j < st->m; j++)
+		bytes += xsum_bytes(&st->acc->s[j]) + xsum_bytes(&st->acc->t[j]);
+	return bytes;
 }
 
 void
 entropy_bounded_write(SyStateWriter *w, const EntropyState *st)
 {
-	size_t		nb = sy_entropy_bounded_sums_bytes((size_t) st->m);
-	char	   *buf = palloc(nb);
+	const sy_entropy_bounded *b = st->acc;
 
+	bounded_normalize(st);
 	sy_wr_f64s(w, st->lo, st->m);
 	sy_wr_f64s(w, st->hi, st->m);
-	sy_entropy_bounded_sums_pack(st->acc, (unsigned char *) buf);
-	for (size_t i = 0; i < nb; i++)
-		sy_wr_u8(w, (uint8) buf[i]);
-	pfree(buf);
+	sy_wr_f64s(w, b->omin, st->m);
+	sy_wr_f64s(w, b->omax, st->m);
+	for (int j = 0; j < st->m; j++)
+	{
+		wr_xsum(w, &b->s[j]);
+		wr_xsum(w, &b->t[j]);
+	}
 }
 
 EntropyState *
@@ -242,25 +315,26 @@ entropy_bounded_read(SyStateReader *r, const char *fname, int m, int64 n, double
 {
 	double	   *lower = palloc(sizeof(double) * m);
 	double	   *upper = palloc(sizeof(double) * m);
-	size_t		nb = sy_entropy_bounded_sums_bytes((size_t) m);
-	unsigned char *buf;
 	EntropyState *st;
+	sy_entropy_bounded *b;
 
 	sy_rd_f64s(r, lower, m, true, "A bound");
 	sy_rd_f64s(r, upper, m, true, "A bound");
-	for (int j = 0; j < m; j++)
-		if (!(lower[j] <= upper[j]) || !isfinite(upper[j] - lower[j]))
-			sy_state_corrupt(fname, "Invalid bounds.");
-	if (sy_rd_remaining(r) != nb)
-		sy_state_corrupt(fname, "The state's length does not match its counts.");
+	if (sy_entropy_bounds_check((size_t) m, lower, upper, NULL) != SY_BOUNDS_OK)
+		sy_state_corrupt(fname, "Invalid bounds.");
 	st = bounded_state_new(fname, m, lower, upper, dir, shift);
+	b = st->acc;
+	sy_rd_f64s(r, b->omin, m, false, "An observed minimum");
+	sy_rd_f64s(r, b->omax, m, false, "An observed maximum");
+	for (int j = 0; j < m; j++)
+	{
+		rd_xsum(r, &b->s[j], fname);
+		rd_xsum(r, &b->t[j], fname);
+	}
+	b->n = n;
 	st->n = n;
-	buf = palloc(nb);
-	for (size_t i = 0; i < nb; i++)
-		buf[i] = sy_rd_u8(r);
-	if (!sy_entropy_bounded_sums_unpack(st->acc, buf, n))
-		sy_state_corrupt(fname, "Invalid sums.");
-	pfree(buf);
+	if (!sy_entropy_bounded_valid(b))
+		sy_state_corrupt(fname, "The sums or observed ranges are not those of rows within the bounds.");
 	return st;
 }
 
@@ -272,7 +346,7 @@ entropy_bounded_combine(EntropyState *a, EntropyState *b, const char *fname)
 		/* a copy in the aggregate's memory (b may live in shorter memory) */
 		a = bounded_state_new(fname, b->m, b->lo, b->hi, b->dir, b->shift);
 		sy_entropy_bounded_merge(a->acc, b->acc);
-		a->n = b->n;
+		a->n = a->acc->n;
 		return a;
 	}
 	for (int j = 0; j < a->m; j++)
@@ -285,14 +359,14 @@ entropy_bounded_combine(EntropyState *a, EntropyState *b, const char *fname)
 							   j + 1, f8str(a->lo[j]), f8str(a->hi[j]), f8str(b->lo[j]), f8str(b->hi[j])),
 					 errhint("Compute every state with the same lower and upper bounds, e.g. from one CTE of min() and max() over all the rows.")));
 	sy_entropy_bounded_merge(a->acc, b->acc);
-	a->n += b->n;
+	a->n = a->acc->n;
 	return a;
 }
 
 bool
 entropy_bounded_compute(const EntropyState *st, double *entropy, double *divergence, double *weight)
 {
-	return sy_entropy_bounded_result(st->acc, entropy, divergence, weight) == SY_OK;
+	return sy_entropy_bounded_result(st->acc, entropy, divergence, weight);
 }
 
 /* ---- indicator_min, indicator_max: the bounds' first pass ---- */
