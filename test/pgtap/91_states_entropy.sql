@@ -6,7 +6,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 3;
-SELECT plan(44);
+SELECT plan(53);
 
 -- 10 years x 60 regions x 4 indicators; a regular table for parallel workers
 DO $$ BEGIN PERFORM setseed(0.917); END $$;
@@ -169,6 +169,27 @@ SELECT throws_ok($$ SELECT entropy_weights_merge(s) FROM (SELECT entropy_weights
 -- 43-44: no rows
 SELECT is((SELECT entropy_weights_state(x) FROM public.es_obs WHERE false), NULL, 'state over no rows: NULL');
 SELECT is((SELECT entropy_weights_merge(s) FROM (VALUES (NULL::bytea), (NULL)) v(s)), NULL, 'merge of NULL states: NULL');
+
+-- 45-53: the bounded form's golden state (sums whose terms need no logarithm:
+-- scores 0 and 1) and its hostile variants
+\set bgolden '\'\\x53590101010000006e0000000102000000020000000000000000000000000000000000000000000000000000000000000000000000000000f03f000000000000f03f0000000000000000000000000000f03f000000000000f03f000000000000f03f210100000400000000000000210100000800000000000000\'::bytea'
+SELECT is((SELECT entropy_weights_state(x, '{0,0}', '{1,1}') FROM (VALUES (ARRAY[1.0, 1]), (ARRAY[0.0, 1])) v(x)),
+          :bgolden, 'golden bounded state of two rows: bounds, observed ranges, exact sums 1 and 2');
+SELECT is(entropy_weights_final(:bgolden), ARRAY[1, 0]::float8[], 'the golden bounded state''s weights');
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x43'::bytea from 99 for 1)), '22P03',
+                 'entropy_weights_final: invalid aggregate state', 'a sum''s chunks beyond the last: 22P03');
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x0000000000000000'::bytea from 101 for 8)), '22P03',
+                 'entropy_weights_final: invalid aggregate state', 'a sum not in canonical form (zero first chunk): 22P03');
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\xffffffffffffffff'::bytea from 101 for 8)), '22P03',
+                 'entropy_weights_final: invalid aggregate state', 'a chunk out of range: 22P03');
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x0000000000000040'::bytea from 35 for 8)), '22P03',
+                 'entropy_weights_final: invalid aggregate state', 'reversed bounds: 22P03');
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x000000000000f0bf'::bytea from 67 for 8)), '22P03',
+                 'entropy_weights_final: invalid aggregate state', 'an observed minimum below the lower bound: 22P03');
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x00'::bytea from 13 for 1)), '22P03',
+                 'entropy_weights_final: invalid aggregate state', 'a bounded payload read as a row-keeping one: 22P03');
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', substr(:bgolden, 1, 121)), '22P03',
+                 'entropy_weights_final: invalid aggregate state', 'a truncated bounded state: 22P03');
 
 SELECT * FROM finish();
 ROLLBACK;
