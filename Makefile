@@ -105,6 +105,9 @@ EXTRA_CLEAN += $(CORE_TESTS)
 test/core/test_%: test/core/test_%.c test/core/test_check.h $(wildcard src/core/*.c) $(wildcard src/core/*.h)
 	$(CC) $(CORE_TEST_CFLAGS) -o $@ $< $(sort $(wildcard src/core/*.c)) $(CORE_LIBS)
 
+# test_xsum_carry.c is test_xsum.c again with a low carry threshold
+test/core/test_xsum_carry: test/core/test_xsum.c
+
 check-core: $(CORE_TESTS)
 	@set -e; for t in $(CORE_TESTS); do $$t; done
 
