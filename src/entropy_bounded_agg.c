@@ -376,7 +376,7 @@ entropy_bounded_compute(const EntropyState *st, double *entropy, double *diverge
  * rows: the transition and the combine function of indicator_min and
  * indicator_max, whose state is the float8[] of the extremes so far.  In an
  * aggregate the state is updated in place (it lives in the aggregate's
- * memory once copied there).
+ * memory once copied there); called directly, they return a new array.
  */
 static Datum
 extreme_step(FunctionCallInfo fcinfo, int sign, bool combine)
@@ -390,8 +390,11 @@ extreme_step(FunctionCallInfo fcinfo, int sign, bool combine)
 	double	   *v;
 	int			m;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", sign < 0 ? "indicator_min" : "indicator_max");
+	bool		inagg = AggCheckCallContext(fcinfo, &aggcxt) != 0;
+
+	/* outside an aggregate (a direct call) the state is copied, not updated */
+	if (!inagg)
+		aggcxt = CurrentMemoryContext;
 	w.fname = sy_agg_name(fcinfo, sign < 0 ? "indicator_min" : "indicator_max");
 	if (PG_ARGISNULL(1))
 	{
@@ -409,7 +412,9 @@ extreme_step(FunctionCallInfo fcinfo, int sign, bool combine)
 		MemoryContextSwitchTo(old);
 		PG_RETURN_ARRAYTYPE_P(st);
 	}
-	st = PG_GETARG_ARRAYTYPE_P(0);
+	st = inagg ? PG_GETARG_ARRAYTYPE_P(0) : PG_GETARG_ARRAYTYPE_P_COPY(0);
+	if (!inagg)
+		sy_indicator_shape(st, w, -1, &m);	/* a state given by hand: check it */
 	v = (double *) ARR_DATA_PTR(st);
 	m = ARR_DIMS(st)[0];
 	if (combine)

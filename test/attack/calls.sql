@@ -64,6 +64,14 @@ SELECT public.entropy_weights_detail_final(public.entropy_weights_state(x.x, '{0
 SELECT public.indicator_min(x.x) FROM victim.x;
 -- call: indicator_max(double precision[])
 SELECT public.indicator_max(x.x) FROM victim.x;
+-- call: indicator_min_transfn(double precision[], double precision[])
+SELECT public.indicator_min_transfn(x.x, x.x) FROM victim.x;
+-- call: indicator_min_combinefn(double precision[], double precision[])
+SELECT public.indicator_min_combinefn(x.x, x.x) FROM victim.x;
+-- call: indicator_max_transfn(double precision[], double precision[])
+SELECT public.indicator_max_transfn(x.x, x.x) FROM victim.x;
+-- call: indicator_max_combinefn(double precision[], double precision[])
+SELECT public.indicator_max_combinefn(x.x, x.x) FROM victim.x;
 -- call: stddev_weights(double precision[])
 SELECT public.stddev_weights(x.x) FROM victim.x;
 -- call: cv_weights(double precision[])
