@@ -529,7 +529,7 @@ entropy_read(SyStateReader *r, const char *fname)
 		sy_group_memory_check(fname, (double) n * m * sizeof(double), n);
 		rows = palloc_extended(sizeof(double) * (Size) n * m, MCXT_ALLOC_HUGE);
 		/* one copy into aligned memory, then one pass checks every value
-		 * finite and takes the ranges, and one the order */
+		 * finite, takes the ranges and checks the order */
 		sy_rd_f64s(r, rows, (Size) n * m, false, "A stored value");
 		for (int64 i = 0; i < n; i++)
 		{
