@@ -84,6 +84,28 @@ SELECT public.critic_weights(x.x, x.d) FROM victim.x;
 SELECT public.critic_weights_detail(x.x) FROM victim.x;
 -- call: critic_weights_detail(double precision[], integer[])
 SELECT public.critic_weights_detail(x.x, x.d) FROM victim.x;
+-- call: stddev_weights_state(double precision[])
+SELECT public.stddev_weights_final(public.stddev_weights_state(x.x)) FROM victim.x;
+-- call: cv_weights_state(double precision[])
+SELECT public.cv_weights_final(public.cv_weights_state(x.x)) FROM victim.x;
+-- call: stddev_weights_merge(bytea)
+SELECT public.stddev_weights_merge(s.s) FROM (SELECT public.stddev_weights_state(x.x) AS s FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2) s;
+-- call: cv_weights_merge(bytea)
+SELECT public.cv_weights_merge(s.s) FROM (SELECT public.cv_weights_state(x.x) AS s FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2) s;
+-- call: stddev_weights_final(bytea)
+SELECT public.stddev_weights_final(public.stddev_weights_state(x.x)) FROM victim.x;
+-- call: cv_weights_final(bytea)
+SELECT public.cv_weights_final(public.stddev_weights_state(x.x)) FROM victim.x;
+-- call: critic_weights_state(double precision[])
+SELECT public.critic_weights_final(public.critic_weights_state(x.x)) FROM victim.x;
+-- call: critic_weights_state(double precision[], integer[])
+SELECT public.critic_weights_final(public.critic_weights_state(x.x, x.d)) FROM victim.x;
+-- call: critic_weights_merge(bytea)
+SELECT public.critic_weights_merge(s.s) FROM (SELECT public.critic_weights_state(x.x, x.d) AS s FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2) s;
+-- call: critic_weights_final(bytea)
+SELECT public.critic_weights_final(public.critic_weights_state(x.x, x.d)) FROM victim.x;
+-- call: critic_weights_detail_final(bytea)
+SELECT public.critic_weights_detail_final(public.critic_weights_state(x.x, x.d)) FROM victim.x;
 -- call: topsis(double precision[], double precision[], integer[], text)
 SELECT public.topsis(x.x, x.w, x.d, 'vector'::pg_catalog.text) OVER () FROM victim.x;
 -- call: topsis_detail(double precision[], double precision[], integer[], text)
@@ -152,6 +174,16 @@ SELECT public.forecast_backtest(x.g8, 2, 'bp'::pg_catalog.text, 2, 3, 2, 5, 0.15
 SELECT public.factor_analysis(x.x) FROM victim.x;
 -- call: factor_analysis(double precision[], integer)
 SELECT public.factor_analysis(x.x, 2) FROM victim.x;
+-- call: factor_analysis_state(double precision[])
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x)) FROM victim.x;
+-- call: factor_analysis_state(double precision[], integer)
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x, 2)) FROM victim.x;
+-- call: factor_analysis_merge(bytea)
+SELECT public.factor_analysis_merge(s.s) FROM (SELECT public.factor_analysis_state(x.x) AS s FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2) s;
+-- call: factor_analysis_final(bytea)
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x)) FROM victim.x;
+-- call: factor_analysis_final(bytea, integer)
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x), 1) FROM victim.x;
 -- call: factor_scores(double precision[], integer, text)
 SELECT public.factor_scores(x.x, 2, 'varimax'::pg_catalog.text) OVER () FROM victim.x;
 -- call: factor_composite(double precision[], integer, text, double precision)

@@ -80,6 +80,17 @@ BEGIN
 END
 $$;
 
+-- states (bytea): real ones of the moments, CRITIC and factor families, damaged ones, another family's
+INSERT INTO hostile_pool
+SELECT 'bytea', e FROM unnest(ARRAY['NULL', '''\xdeadbeef''::bytea', '''''::bytea', '''\x535901060100000000000000''::bytea',
+  '(SELECT stddev_weights_state(x) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT critic_weights_state(x, ''{1,-1}'') FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT factor_analysis_state(x, 1) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}''), (''{4,4}'')) v(x))',
+  '(SELECT overlay(stddev_weights_state(x) PLACING ''\x0000000000010000'' FROM 13) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT overlay(critic_weights_state(x) PLACING ''\x000000000000f87f'' FROM 29) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT substring(factor_analysis_state(x) FROM 1 FOR 40) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT stddev_weights_state(x) FROM (VALUES (''{1,1e308}''::float8[]), (''{3,-1e308}'')) v(x))']) e;
+
 CREATE TEMP TABLE hostile_call (id serial, fn text, call text);
 
 CREATE FUNCTION pg_temp.pick(t regtype) RETURNS text LANGUAGE sql VOLATILE AS $$
@@ -152,7 +163,16 @@ SELECT 'issue 16', c FROM unnest(ARRAY[
   $c$SELECT trend_analysis(g, z, 1, 0, 32650) FROM (VALUES ('POINT(114 30)'::geometry, 1.0::float8), ('POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
   $c$SELECT trend_surface(g, z, 1, 999999) FROM (VALUES ('SRID=4326;POINT(114 30)'::geometry, 1.0::float8), ('SRID=4326;POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
   $c$SELECT trend_surface(g, z, 1, 12345) FROM (VALUES ('SRID=4326;POINT(114 30)'::geometry, 1.0::float8), ('SRID=4326;POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
-  $c$SELECT trend_surface(g, z, 1, 32650) FROM (VALUES ('POINT(114 30)'::geometry, 1.0::float8), ('POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$
+  $c$SELECT trend_surface(g, z, 1, 32650) FROM (VALUES ('POINT(114 30)'::geometry, 1.0::float8), ('POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
+  $c$SELECT stddev_weights_final('\xdeadbeef') /* expect 22P03 */$c$,
+  $c$SELECT cv_weights_final((SELECT critic_weights_state(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}')) v(x))) /* expect 22023 */$c$,
+  $c$SELECT critic_weights_detail_final((SELECT overlay(critic_weights_state(x) PLACING '\x02' FROM 117) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}')) v(x))) /* expect 22P03 */$c$,
+  $c$SELECT factor_analysis_final((SELECT overlay(factor_analysis_state(x) PLACING '\xffffffffffffff7f' FROM 13) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}')) v(x)), 1) /* expect 22P03 */$c$,
+  $c$SELECT factor_analysis_final((SELECT factor_analysis_state(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}'), ('{4,4}')) v(x)), 0) /* expect 22023 */$c$,
+  $c$SELECT factor_analysis_final((SELECT factor_analysis_state(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}'), ('{4,4}')) v(x)), NULL) /* expect ok */$c$,
+  $c$SELECT stddev_weights_merge(s) FROM (VALUES ('\x535901020100000000000000'::bytea)) v(s) /* expect 22P03 */$c$,
+  $c$SELECT critic_weights_merge(s) FROM (SELECT critic_weights_state(x, d) FROM (VALUES (1, '{1,2}'::float8[], '{1,1}'::int[]), (2, '{3,5}', '{1,-1}')) v(g, x, d) GROUP BY g) t(s) /* expect 22023 */$c$,
+  $c$SELECT factor_analysis_merge(s) FROM (SELECT factor_analysis_state(x) FROM (VALUES (1, '{1,2}'::float8[]), (2, '{3,5,6}')) v(g, x) GROUP BY g) t(s) /* expect 2202E */$c$
 ]) c;
 
 SELECT count(*) AS calls, count(DISTINCT fn) AS functions FROM hostile_call;
