@@ -129,6 +129,18 @@ SELECT public.coupling_coordination(x.s, x.u) FROM victim.x;
 -- call: coupling_coordination(double precision, double precision, text)
 SELECT public.coupling_coordination(x.s, x.u, x.txt) FROM victim.x WHERE x.id OPERATOR(pg_catalog.=) 0::pg_catalog.int8;
 SELECT public.coupling_coordination(x.s, x.u, 'wang2021'::pg_catalog.text) FROM victim.x;
+-- call: coupling_coordination_state(double precision)
+SELECT public.coupling_coordination_state(x.s) FROM victim.x;
+-- call: coupling_coordination_state(double precision, double precision)
+SELECT public.coupling_coordination_state(x.s, x.u) FROM victim.x;
+-- call: coupling_coordination_state(double precision, double precision, text)
+SELECT public.coupling_coordination_state(x.s, x.u, 'wang2021'::pg_catalog.text) FROM victim.x;
+-- call: coupling_coordination_merge(bytea)
+SELECT public.coupling_coordination_merge(p.s) FROM (SELECT public.coupling_coordination_state(x.s, x.u) AS s FROM victim.x
+  GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
+-- call: coupling_coordination_final(bytea)
+SELECT public.coupling_coordination_final(public.coupling_coordination_merge(p.s)) FROM (SELECT public.coupling_coordination_state(x.s, x.u, 'wang2021'::pg_catalog.text) AS s
+  FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
 -- call: ccd_level(double precision)
 SELECT public.ccd_level(x.s) FROM victim.x;
 -- call: ccd_grade(double precision, text)
@@ -147,6 +159,16 @@ SELECT public.obstacle_shares(x.w, x.w) FROM victim.x;
 SELECT public.moran_i(x.z, x.id, x.nb, NULL::pg_catalog.float8[]) FROM victim.x;
 -- call: moran_i(double precision, bigint, bigint[], double precision[], integer, bigint)
 SELECT public.moran_i(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) FROM victim.x;
+-- call: moran_i_state(double precision, bigint, bigint[], double precision[])
+SELECT public.moran_i_state(x.z, x.id, x.nb, NULL::pg_catalog.float8[]) FROM victim.x;
+-- call: moran_i_state(double precision, bigint, bigint[], double precision[], integer, bigint)
+SELECT public.moran_i_state(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) FROM victim.x;
+-- call: moran_i_merge(bytea)
+SELECT public.moran_i_merge(p.s) FROM (SELECT public.moran_i_state(x.z, x.id, x.nb, NULL::pg_catalog.float8[]) AS s FROM victim.x
+  GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
+-- call: moran_i_final(bytea)
+SELECT public.moran_i_final(public.moran_i_merge(p.s)) FROM (SELECT public.moran_i_state(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) AS s
+  FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
 -- call: local_moran(double precision, bigint, bigint[], double precision[], integer, bigint, double precision)
 SELECT public.local_moran(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8, 0.05::pg_catalog.float8) OVER () FROM victim.x;
 -- call: bp_forecast(double precision[], integer, integer, integer, integer, integer, double precision, double precision, double precision, bigint, double precision, double precision, text, text)
@@ -271,6 +293,20 @@ SELECT public.trend_analysis(x.g, x.z, 1) FROM victim.x;
 SELECT public.trend_analysis(x.g, x.z, 1, 30::pg_catalog.float8) FROM victim.x;
 -- call: trend_analysis(geometry, double precision, integer, double precision, integer)
 SELECT public.trend_analysis(x.g, x.z, 1, 30::pg_catalog.float8, 32650) FROM victim.x;
+-- call: trend_analysis_state(geometry, double precision)
+SELECT public.trend_analysis_state(x.g, x.z) FROM victim.x;
+-- call: trend_analysis_state(geometry, double precision, integer)
+SELECT public.trend_analysis_state(x.g, x.z, 1) FROM victim.x;
+-- call: trend_analysis_state(geometry, double precision, integer, double precision)
+SELECT public.trend_analysis_state(x.g, x.z, 1, 30::pg_catalog.float8) FROM victim.x;
+-- call: trend_analysis_state(geometry, double precision, integer, double precision, integer)
+SELECT public.trend_analysis_state(x.g, x.z, 1, 30::pg_catalog.float8, 32650) FROM victim.x;
+-- call: trend_analysis_merge(bytea)
+SELECT public.trend_analysis_merge(p.s) FROM (SELECT public.trend_analysis_state(x.g, x.z, 1) AS s FROM victim.x
+  GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
+-- call: trend_analysis_final(bytea)
+SELECT public.trend_analysis_final(public.trend_analysis_merge(p.s)) FROM (SELECT public.trend_analysis_state(x.g, x.z, 1, 30::pg_catalog.float8, 32650) AS s
+  FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
 -- call: trend_curve(trend_analysis_result, integer)
 SELECT pg_catalog.count(*) FROM (SELECT public.trend_analysis(x.g, x.z, 2) AS r FROM victim.x) s, public.trend_curve(s.r, 7);
 -- call: trend_lines(trend_analysis_result, integer)
