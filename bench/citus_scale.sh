@@ -81,9 +81,10 @@ per_worker=$("${PSQL[@]}" -At -c "SELECT string_agg(nodeport || ': ' || n || ' s
 
 # bounds of each indicator (first pass of the bounded entropy): min and max are aggregates Citus
 # splits into worker partials and a coordinator combine
-BOUNDS="SELECT array_agg(lo ORDER BY j) AS lo, array_agg(hi ORDER BY j) AS hi
-        FROM (SELECT j, min(v) AS lo, max(v) AS hi FROM t, unnest(x) WITH ORDINALITY u(v, j) GROUP BY j) s"
-BOUNDS_LOCAL=${BOUNDS/FROM t,/FROM t_local,}
+lo_list=$(seq 1 "$M" | sed 's/.*/min(x[&])/' | paste -sd, -)
+hi_list=$(seq 1 "$M" | sed 's/.*/max(x[&])/' | paste -sd, -)
+BOUNDS="SELECT ARRAY[$lo_list] AS lo, ARRAY[$hi_list] AS hi FROM t"
+BOUNDS_LOCAL="${BOUNDS% FROM t} FROM t_local"
 
 # one state per region (GROUP BY the distribution column: the workers make the states)
 bygroup() { echo "SELECT $1_final($1_merge(s)) FROM (SELECT region, $1_state($2) AS s FROM t GROUP BY region) q"; }
@@ -133,7 +134,7 @@ for f in entropy_weights critic_weights factor_analysis; do
 	row "$f states per shard, run_command_on_shards (c)" "$(byshard "$f" x)" "$t_one" "SELECT $f(x) FROM t_local"
 done
 # (d) bounded entropy: first pass bounds, second pass O(M) states
-BE_LOCAL="WITH b AS ($BOUNDS_LOCAL) SELECT entropy_weights(x, b.lo, b.hi) FROM t_local, b"
+BE_LOCAL="WITH b AS ($BOUNDS_LOCAL) SELECT entropy_weights(x, (SELECT lo FROM b), (SELECT hi FROM b)) FROM t_local"
 t_be_one=$(median_ms 'SELECT 1' "$BE_LOCAL")
 rows+=("| bounded entropy_weights(x, lo, hi), two passes, one server | $t_be_one | $t_be_one | 1.00 | $(compare "bounded vs row-keeping" "SELECT entropy_weights(x) FROM t_local" "$BE_LOCAL") (vs row-keeping) |")
 BE_GROUP="WITH b AS ($BOUNDS) SELECT entropy_weights_final(entropy_weights_merge(s)) FROM
