@@ -23,9 +23,8 @@
 #include "sy_pg.h"
 #include "sy_limits.h"
 #include "sy_order.h"
+#include "sy_state.h"
 
-#define CCD_MAGIC	0x31435953		/* "SYC1" */
-#define CCD_VERSION 1
 #define CCD_MAX_ROWS (MaxAllocSize / (2 * sizeof(double)) - 64)
 
 typedef struct CcdState
@@ -38,15 +37,6 @@ typedef struct CcdState
 	double	   *u;
 	double	   *w;				/* NULL unless weighted */
 } CcdState;
-
-typedef struct CcdHeader
-{
-	uint32		magic;
-	uint16		version;
-	uint8		variant;
-	uint8		weighted;
-	int64		n;
-} CcdHeader;
 
 static CcdState *
 ccd_state_new(const char *fname, sy_ccd_variant variant, bool weighted, int64 cap)
@@ -143,26 +133,66 @@ coupling_coordination_transfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
-PG_FUNCTION_INFO_V1(coupling_coordination_combinefn);
-Datum
-coupling_coordination_combinefn(PG_FUNCTION_ARGS)
+/*
+ * The state as bytes (sy_state.h), kind version 1:
+ *   u8 variant, u8 weighted, i64 n (rows), f64[n] u, then f64[n] w when weighted.
+ */
+static double
+ccd_payload_bytes(const void *p)
 {
-	MemoryContext aggcxt,
-				old;
-	CcdState   *a = PG_ARGISNULL(0) ? NULL : (CcdState *) PG_GETARG_POINTER(0);
-	CcdState   *b = PG_ARGISNULL(1) ? NULL : (CcdState *) PG_GETARG_POINTER(1);
+	const CcdState *st = p;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "coupling_coordination_combinefn called in non-aggregate context");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	old = MemoryContextSwitchTo(aggcxt);
+	return 2.0 + 8.0 + 8.0 * (double) st->n * (st->weighted ? 2.0 : 1.0);
+}
+
+static void
+ccd_write(SyStateWriter *w, const void *p)
+{
+	const CcdState *st = p;
+
+	sy_wr_u8(w, (uint8) st->variant);
+	sy_wr_u8(w, st->weighted);
+	sy_wr_i64(w, st->n);
+	sy_wr_f64s(w, st->u, (Size) st->n);
+	if (st->weighted)
+		sy_wr_f64s(w, st->w, (Size) st->n);
+}
+
+static void *
+ccd_read(SyStateReader *r, const char *fname)
+{
+	uint8		variant = sy_rd_u8(r);
+	uint8		weighted = sy_rd_u8(r);
+	int64		n;
+	CcdState   *st;
+
+	if (variant > SY_CCD_WANG2021 || weighted > 1)
+		sy_state_corrupt(fname, "Unknown variant or weights flag.");
+	n = sy_rd_count(r, 1, (int64) CCD_MAX_ROWS / 2, "The row count");
+	/* the length before the allocation */
+	if (sy_rd_remaining(r) != 8 * (Size) n * (weighted ? 2 : 1))
+		sy_state_corrupt(fname, "The state's length does not match its row count.");
+	st = ccd_state_new(fname, variant, weighted, n);
+	sy_rd_f64s(r, st->u, (Size) n, false, "A stored score");
+	if (weighted)
+		sy_rd_f64s(r, st->w, (Size) n, false, "A stored weight");
+	st->n = n;
+	for (int64 i = 0; i < n; i++)
+		if (!(st->u[i] >= 0.0 && st->u[i] <= 1.0) ||
+			(weighted && !(st->w[i] >= 0.0 && isfinite(st->w[i]))))
+			sy_state_corrupt(fname, "A stored score or weight is out of range.");
+	return st;
+}
+
+/* Partial states concatenate; variant and weights must agree. */
+static void *
+ccd_combine(void *pa, void *pb, const char *fname)
+{
+	CcdState   *a = pa;
+	CcdState   *b = pb;
+
 	if (a == NULL)
-		a = ccd_state_new(sy_agg_name(fcinfo, b->fname), b->variant, b->weighted, b->n);
+		a = ccd_state_new(fname, b->variant, b->weighted, b->n);
 	else
 	{
 		SyWhere		w = {a->fname, "variant", 0};
@@ -171,73 +201,65 @@ coupling_coordination_combinefn(PG_FUNCTION_ARGS)
 	}
 	for (int64 i = 0; i < b->n; i++)
 		ccd_push(a, b->u[i], b->weighted ? b->w[i] : 1.0);
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(a);
+	return a;
+}
+
+static const SyStateKind ccd_kind = {
+	SY_KIND_COUPLING, 1, "coupling_coordination",
+	ccd_payload_bytes, ccd_write, ccd_read, ccd_combine
+};
+
+PG_FUNCTION_INFO_V1(coupling_coordination_combinefn);
+Datum
+coupling_coordination_combinefn(PG_FUNCTION_ARGS)
+{
+	return sy_state_combinefn(fcinfo, &ccd_kind);
 }
 
 PG_FUNCTION_INFO_V1(coupling_coordination_serialfn);
 Datum
 coupling_coordination_serialfn(PG_FUNCTION_ARGS)
 {
-	CcdState   *st = (CcdState *) PG_GETARG_POINTER(0);
-	CcdHeader	h = {0};
-	Size		arrays = sizeof(double) * (Size) st->n * (st->weighted ? 2 : 1);
-	Size		size = VARHDRSZ + sizeof(h) + arrays;
-	bytea	   *out = palloc_extended(size, MCXT_ALLOC_HUGE);
-	char	   *p = VARDATA(out);
-
-	SET_VARSIZE(out, size);
-	h.magic = CCD_MAGIC;
-	h.version = CCD_VERSION;
-	h.variant = (uint8) st->variant;
-	h.weighted = st->weighted;
-	h.n = st->n;
-	memcpy(p, &h, sizeof(h));
-	p += sizeof(h);
-	memcpy(p, st->u, sizeof(double) * st->n);
-	if (st->weighted)
-		memcpy(p + sizeof(double) * st->n, st->w, sizeof(double) * st->n);
-	PG_RETURN_BYTEA_P(out);
+	return sy_state_serialfn(fcinfo, &ccd_kind);
 }
 
 PG_FUNCTION_INFO_V1(coupling_coordination_deserialfn);
 Datum
 coupling_coordination_deserialfn(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	const char *p = VARDATA_ANY(in);
-	Size		len = VARSIZE_ANY_EXHDR(in);
-	const char *fname = sy_agg_name(fcinfo, "coupling_coordination");
-	CcdHeader	h;
-	CcdState   *st;
-
-	if (len < sizeof(h))
-		sy_corrupt_state(fname, "The state is shorter than its header.");
-	memcpy(&h, p, sizeof(h));
-	if (h.magic != CCD_MAGIC || h.version != CCD_VERSION ||
-		h.variant > SY_CCD_WANG2021 || h.weighted > 1)
-		sy_corrupt_state(fname, "Unknown magic number, version or variant.");
-	if (h.n < 1 || h.n > (int64) CCD_MAX_ROWS / 2 ||
-		len != sizeof(h) + sizeof(double) * (Size) h.n * (h.weighted ? 2 : 1))
-		sy_corrupt_state(fname, "The state's length does not match its row count.");
-	p += sizeof(h);
-	st = ccd_state_new(fname, h.variant, h.weighted, h.n);
-	memcpy(st->u, p, sizeof(double) * h.n);
-	if (h.weighted)
-		memcpy(st->w, p + sizeof(double) * h.n, sizeof(double) * h.n);
-	st->n = h.n;
-	for (int64 i = 0; i < h.n; i++)
-		if (!(st->u[i] >= 0.0 && st->u[i] <= 1.0) ||
-			(h.weighted && !(st->w[i] >= 0.0 && isfinite(st->w[i]))))
-			sy_corrupt_state(fname, "A stored score or weight is out of range.");
-	PG_RETURN_POINTER(st);
+	return sy_state_deserialfn(fcinfo, &ccd_kind);
 }
+
+/* coupling_coordination_merge's transition function: (internal, bytea) */
+PG_FUNCTION_INFO_V1(coupling_coordination_merge_transfn);
+Datum
+coupling_coordination_merge_transfn(PG_FUNCTION_ARGS)
+{
+	return sy_state_merge_transfn(fcinfo, &ccd_kind);
+}
+
+static Datum ccd_final(FunctionCallInfo fcinfo, const CcdState *st);
 
 PG_FUNCTION_INFO_V1(coupling_coordination_finalfn);
 Datum
 coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 {
-	CcdState   *st;
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	return ccd_final(fcinfo, (CcdState *) PG_GETARG_POINTER(0));
+}
+
+/* coupling_coordination_final(state bytea): the aggregate's result from a state */
+PG_FUNCTION_INFO_V1(coupling_coordination_final);
+Datum
+coupling_coordination_final(PG_FUNCTION_ARGS)
+{
+	return ccd_final(fcinfo, sy_state_arg(fcinfo, &ccd_kind, "coupling_coordination_final"));
+}
+
+static Datum
+ccd_final(FunctionCallInfo fcinfo, const CcdState *st)
+{
 	double	   *u,
 			   *raw_w = NULL,
 			   *w = NULL;
@@ -245,9 +267,6 @@ coupling_coordination_finalfn(PG_FUNCTION_ARGS)
 				t,
 				d;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	st = (CcdState *) PG_GETARG_POINTER(0);
 	/* the rows in canonical order, as (u, w) pairs or u alone; the state
 	 * stays as it is (FINALFUNC_MODIFY = READ_ONLY).  Checked first: the
 	 * state, u, the pairs and their sort, the weights and the core's work */

@@ -18,9 +18,7 @@
 
 #include "sy_factor_pg.h"
 #include "sy_limits.h"
-
-#define FACTOR_MAGIC	0x31465953	/* "SYF1" */
-#define FACTOR_VERSION	1
+#include "sy_moments_state.h"
 
 typedef struct FactorState
 {
@@ -29,22 +27,6 @@ typedef struct FactorState
 	sy_moments	mom;
 } FactorState;
 
-typedef struct FactorHeader
-{
-	uint32		magic;
-	uint16		version;
-	uint16		pad;
-	int32		m;
-	int32		nfactors;
-	double		n;
-} FactorHeader;
-
-static Size
-cells(int m)
-{
-	return (Size) m * (m + 1) / 2;
-}
-
 static FactorState *
 factor_state_new(const char *fname, int m, int nfactors)
 {
@@ -52,14 +34,7 @@ factor_state_new(const char *fname, int m, int nfactors)
 
 	st->fname = fname;
 	st->nfactors = nfactors;
-	st->mom.m = m;
-	sy_group_memory_check(fname, sizeof(double) * (4.0 * m + (double) cells(m)), -1);
-	st->mom.ref = palloc(sizeof(double) * m);
-	st->mom.mean = palloc(sizeof(double) * m);
-	st->mom.lo = palloc(sizeof(double) * m);
-	st->mom.hi = palloc(sizeof(double) * m);
-	st->mom.comoment = palloc_extended(sizeof(double) * cells(m), MCXT_ALLOC_HUGE);
-	sy_moments_reset(&st->mom);
+	sy_moments_alloc(&st->mom, m, true, fname);
 	return st;
 }
 
@@ -105,26 +80,46 @@ factor_analysis_transfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
-PG_FUNCTION_INFO_V1(factor_analysis_combinefn);
-Datum
-factor_analysis_combinefn(PG_FUNCTION_ARGS)
+/*
+ * The state as bytes (sy_state.h, SY_KIND_FACTOR): the moments block
+ * (sy_wr_moments, packed co-moments), then nfactors as int32 (0: Kaiser).
+ */
+static double
+factor_payload(const void *p)
 {
-	MemoryContext aggcxt,
-				old;
-	FactorState *a = PG_ARGISNULL(0) ? NULL : (FactorState *) PG_GETARG_POINTER(0);
-	FactorState *b = PG_ARGISNULL(1) ? NULL : (FactorState *) PG_GETARG_POINTER(1);
+	return sy_moments_payload(&((const FactorState *) p)->mom) + 4.0;
+}
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "factor_analysis_combinefn called in non-aggregate context");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	old = MemoryContextSwitchTo(aggcxt);
+static void
+factor_write(SyStateWriter *w, const void *p)
+{
+	const FactorState *st = p;
+
+	sy_wr_moments(w, &st->mom);
+	sy_wr_i32(w, st->nfactors);
+}
+
+static void *
+factor_read(SyStateReader *r, const char *fname)
+{
+	FactorState *st = palloc0(sizeof(FactorState));
+
+	st->fname = fname;
+	sy_rd_moments(r, &st->mom, true, SY_FACTOR_MAX_INDICATORS, fname);
+	st->nfactors = sy_rd_i32(r);
+	if (st->nfactors < 0 || st->nfactors > (int) st->mom.m)
+		sy_state_corrupt(fname, "Factor count out of range.");
+	return st;
+}
+
+static void *
+factor_combine(void *pa, void *pb, const char *fname)
+{
+	FactorState *a = pa;
+	FactorState *b = pb;
+
 	if (a == NULL)
-		a = factor_state_new(sy_agg_name(fcinfo, b->fname), b->mom.m, b->nfactors);
+		a = factor_state_new(fname, b->mom.m, b->nfactors);
 	else
 	{
 		SyWhere		w = {a->fname, "nfactors", 0};
@@ -139,107 +134,55 @@ factor_analysis_combinefn(PG_FUNCTION_ARGS)
 		sy_must_be_constant(a->nfactors == b->nfactors, w);
 	}
 	sy_moments_merge(&a->mom, &b->mom);
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(a);
+	return a;
+}
+
+static const SyStateKind factor_kind = {SY_KIND_FACTOR, 1, "factor_analysis",
+	factor_payload, factor_write, factor_read, factor_combine};
+
+PG_FUNCTION_INFO_V1(factor_analysis_combinefn);
+Datum
+factor_analysis_combinefn(PG_FUNCTION_ARGS)
+{
+	return sy_state_combinefn(fcinfo, &factor_kind);
 }
 
 PG_FUNCTION_INFO_V1(factor_analysis_serialfn);
 Datum
 factor_analysis_serialfn(PG_FUNCTION_ARGS)
 {
-	FactorState *st = (FactorState *) PG_GETARG_POINTER(0);
-	int			m = st->mom.m;
-	Size		size = VARHDRSZ + sizeof(FactorHeader) + sizeof(double) * (4 * (Size) m + cells(m));
-	FactorHeader h = {0};
-	bytea	   *out = palloc_extended(size, MCXT_ALLOC_HUGE);
-	char	   *p;
-
-	SET_VARSIZE(out, size);
-	p = VARDATA(out);
-	h.magic = FACTOR_MAGIC;
-	h.version = FACTOR_VERSION;
-	h.m = m;
-	h.nfactors = st->nfactors;
-	h.n = st->mom.n;
-	memcpy(p, &h, sizeof(h));
-	p += sizeof(h);
-	memcpy(p, st->mom.ref, sizeof(double) * m);
-	p += sizeof(double) * m;
-	memcpy(p, st->mom.mean, sizeof(double) * m);
-	p += sizeof(double) * m;
-	memcpy(p, st->mom.lo, sizeof(double) * m);
-	p += sizeof(double) * m;
-	memcpy(p, st->mom.hi, sizeof(double) * m);
-	p += sizeof(double) * m;
-	memcpy(p, st->mom.comoment, sizeof(double) * cells(m));
-	PG_RETURN_BYTEA_P(out);
+	return sy_state_serialfn(fcinfo, &factor_kind);
 }
 
 PG_FUNCTION_INFO_V1(factor_analysis_deserialfn);
 Datum
 factor_analysis_deserialfn(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	const char *p = VARDATA_ANY(in);
-	Size		len = VARSIZE_ANY_EXHDR(in);
-	const char *fname = sy_agg_name(fcinfo, "factor_analysis");
-	FactorHeader h;
-	FactorState *st;
-
-	if (len < sizeof(h))
-		sy_corrupt_state(fname, "The state is shorter than its header.");
-	memcpy(&h, p, sizeof(h));
-	if (h.magic != FACTOR_MAGIC || h.version != FACTOR_VERSION)
-		sy_corrupt_state(fname, "Unknown magic number or version.");
-	if (h.m < 1 || h.m > SY_FACTOR_MAX_INDICATORS || h.nfactors < 0 || h.nfactors > h.m)
-		sy_corrupt_state(fname, "Indicator or factor count out of range.");
-	if (!(h.n >= 1.0) || h.n != floor(h.n) || h.n > 9.0e15)
-		sy_corrupt_state(fname, "Row count out of range.");
-	if (len != sizeof(h) + sizeof(double) * (4 * (Size) h.m + cells(h.m)))
-		sy_corrupt_state(fname, "The state's length does not match its counts.");
-	p += sizeof(h);
-	st = factor_state_new(fname, h.m, h.nfactors);
-	st->mom.n = h.n;
-	memcpy(st->mom.ref, p, sizeof(double) * h.m);
-	p += sizeof(double) * h.m;
-	memcpy(st->mom.mean, p, sizeof(double) * h.m);
-	p += sizeof(double) * h.m;
-	memcpy(st->mom.lo, p, sizeof(double) * h.m);
-	p += sizeof(double) * h.m;
-	memcpy(st->mom.hi, p, sizeof(double) * h.m);
-	p += sizeof(double) * h.m;
-	memcpy(st->mom.comoment, p, sizeof(double) * cells(h.m));
-	for (int j = 0; j < h.m; j++)
-		if (!isfinite(st->mom.ref[j]) || !isfinite(st->mom.mean[j]) || !isfinite(st->mom.lo[j]) ||
-			!isfinite(st->mom.hi[j]) || st->mom.lo[j] > st->mom.hi[j] ||
-			!(sy_moments_m2(&st->mom, j) >= 0.0))
-			sy_corrupt_state(fname, "Invalid column moments.");
-	for (Size c = 0; c < cells(h.m); c++)
-		if (!isfinite(st->mom.comoment[c]))
-			sy_corrupt_state(fname, "A co-moment is not finite.");
-	PG_RETURN_POINTER(st);
+	return sy_state_deserialfn(fcinfo, &factor_kind);
 }
 
-PG_FUNCTION_INFO_V1(factor_analysis_finalfn);
+PG_FUNCTION_INFO_V1(factor_analysis_merge_transfn);
 Datum
-factor_analysis_finalfn(PG_FUNCTION_ARGS)
+factor_analysis_merge_transfn(PG_FUNCTION_ARGS)
 {
-	FactorState *st;
-	sy_moments *mom;
-	int			p;
+	return sy_state_merge_transfn(fcinfo, &factor_kind);
+}
+
+/* The analysis of the rows behind st, keeping nfactors factors (0: Kaiser). */
+static Datum
+factor_result(FactorState *st, int nfactors, bool *isnull)
+{
+	sy_moments *mom = &st->mom;
+	int			p = mom->m;
 	double	   *r,
 			   *mean,
 			   *sd;
 	size_t		bad = 0;
 	sy_factor  *f;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	st = (FactorState *) PG_GETARG_POINTER(0);
-	mom = &st->mom;
-	p = mom->m;
-	if (mom->n < 2.0)
-		PG_RETURN_NULL();
+	*isnull = mom->n < 2.0;
+	if (*isnull)
+		return (Datum) 0;
 	sy_check_ranges(st->fname, p, mom->lo, mom->hi);
 	for (int j = 0; j < p; j++)
 	{
@@ -260,6 +203,52 @@ factor_analysis_finalfn(PG_FUNCTION_ARGS)
 		mean[j] = sy_moments_mean(mom, j);
 		sd[j] = sqrt(sy_moments_m2(mom, j) / (mom->n - 1.0));
 	}
-	f = sy_factor_run(st->fname, r, p, mom->n, st->nfactors, SY_ROTATE_VARIMAX);
-	PG_RETURN_DATUM(sy_factor_jsonb(f, st->nfactors, mean, sd));
+	f = sy_factor_run(st->fname, r, p, mom->n, nfactors, SY_ROTATE_VARIMAX);
+	return sy_factor_jsonb(f, nfactors, mean, sd);
+}
+
+PG_FUNCTION_INFO_V1(factor_analysis_finalfn);
+Datum
+factor_analysis_finalfn(PG_FUNCTION_ARGS)
+{
+	FactorState *st;
+	bool		isnull;
+	Datum		d;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (FactorState *) PG_GETARG_POINTER(0);
+	d = factor_result(st, st->nfactors, &isnull);
+	if (isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(d);
+}
+
+/*
+ * factor_analysis_final(state bytea [, nfactors int]): the analysis of the
+ * rows behind a state.  Without nfactors, the number the state recorded
+ * (factor_analysis_state's argument); with it, that number instead (NULL:
+ * eigenvalue > 1), since the co-moments do not depend on it.  Not STRICT:
+ * a NULL state gives NULL, a NULL nfactors Kaiser's criterion.
+ */
+PG_FUNCTION_INFO_V1(factor_analysis_final);
+Datum
+factor_analysis_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "factor_analysis_final";
+	FactorState *st;
+	int			nfactors;
+	bool		isnull;
+	Datum		d;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = sy_state_arg(fcinfo, &factor_kind, fname);
+	nfactors = PG_NARGS() > 1 ?
+		sy_factor_nfactors(fname, "nfactors", PG_GETARG_DATUM(1), PG_ARGISNULL(1), st->mom.m) :
+		st->nfactors;
+	d = factor_result(st, nfactors, &isnull);
+	if (isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(d);
 }

@@ -20,9 +20,7 @@
 
 #include "sy_pg.h"
 #include "sy_limits.h"
-
-#define MOMENTS_MAGIC	0x314d5953	/* "SYM1" */
-#define MOMENTS_VERSION 1
+#include "sy_moments_state.h"
 
 typedef struct MomentsState
 {
@@ -31,45 +29,18 @@ typedef struct MomentsState
 	sy_moments	mom;
 } MomentsState;
 
-typedef struct MomentsHeader
-{
-	uint32		magic;
-	uint16		version;
-	uint16		flags;			/* 1: has directions, 2: has co-moments */
-	int32		m;
-	int32		pad;
-	double		n;
-} MomentsHeader;
-
-static Size
-moments_cells(int m, bool comoment)
-{
-	return comoment ? (Size) m * (m + 1) / 2 : (Size) m;
-}
-
 static MomentsState *
 moments_state_new(const char *fname, int m, const int *dir, bool comoment)
 {
 	MomentsState *st = palloc0(sizeof(MomentsState));
 
 	st->fname = fname;		/* query-lifetime string (sy_agg_name) */
-	/* CRITIC keeps m (m + 1) / 2 co-moments: 40 GB for 100,000 indicators */
-	sy_group_memory_check(fname, sizeof(double) * (5.0 * m + (double) moments_cells(m, comoment)), -1);
 	if (dir)
 	{
 		st->dir = palloc(sizeof(int) * m);
 		memcpy(st->dir, dir, sizeof(int) * m);
 	}
-	st->mom.m = m;
-	st->mom.ref = palloc(sizeof(double) * m);
-	st->mom.mean = palloc(sizeof(double) * m);
-	st->mom.lo = palloc(sizeof(double) * m);
-	st->mom.hi = palloc(sizeof(double) * m);
-	if (comoment)
-		st->mom.comoment = palloc_extended(sizeof(double) * moments_cells(m, true), MCXT_ALLOC_HUGE);
-	else
-		st->mom.m2 = palloc(sizeof(double) * m);
-	sy_moments_reset(&st->mom);
+	sy_moments_alloc(&st->mom, m, comoment, fname);
 	return st;
 }
 
@@ -136,30 +107,66 @@ critic_weights_transfn(PG_FUNCTION_ARGS)
 	return moments_transfn(fcinfo, "critic_weights", true);
 }
 
-PG_FUNCTION_INFO_V1(moments_weights_combinefn);
-Datum
-moments_weights_combinefn(PG_FUNCTION_ARGS)
+/*
+ * States as bytes (sy_state.h).  Two kinds share MomentsState: the column
+ * moments of stddev_weights and cv_weights (SY_KIND_MOMENTS), and the
+ * co-moments and directions of critic_weights (SY_KIND_CRITIC).
+ *   moments payload:  the moments block (sy_wr_moments, sums of squares)
+ *   critic payload:   the moments block (packed co-moments), then the
+ *                     directions (sy_wr_dirs)
+ */
+static double
+moments_payload(const void *p)
 {
-	MemoryContext aggcxt,
-				old;
-	MomentsState *a = PG_ARGISNULL(0) ? NULL : (MomentsState *) PG_GETARG_POINTER(0);
-	MomentsState *b = PG_ARGISNULL(1) ? NULL : (MomentsState *) PG_GETARG_POINTER(1);
-	int			m;
+	const MomentsState *st = p;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "moments_weights_combinefn called in non-aggregate context");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	m = b->mom.m;
+	return sy_moments_payload(&st->mom) +
+		(st->mom.comoment ? sy_dirs_payload(st->dir, st->mom.m) : 0.0);
+}
+
+static void
+moments_write(SyStateWriter *w, const void *p)
+{
+	const MomentsState *st = p;
+
+	sy_wr_moments(w, &st->mom);
+	if (st->mom.comoment)
+		sy_wr_dirs(w, st->dir, st->mom.m);
+}
+
+static void *
+moments_read(SyStateReader *r, const char *fname)
+{
+	MomentsState *st = palloc0(sizeof(MomentsState));
+
+	st->fname = fname;
+	sy_rd_moments(r, &st->mom, false, SY_MAX_INDICATORS, fname);
+	return st;
+}
+
+static void *
+critic_read(SyStateReader *r, const char *fname)
+{
+	MomentsState *st = palloc0(sizeof(MomentsState));
+
+	st->fname = fname;
+	sy_rd_moments(r, &st->mom, true, SY_CRITIC_MAX_INDICATORS, fname);
+	st->dir = sy_rd_dirs(r, st->mom.m);
+	return st;
+}
+
+/* Both kinds: Chan et al.'s merge of b into a (a NULL: a copy of b). */
+static void *
+moments_combine(void *pa, void *pb, const char *fname)
+{
+	MomentsState *a = pa;
+	MomentsState *b = pb;
+	int			m = b->mom.m;
+
 	if (a != NULL && (a->mom.comoment != NULL) != (b->mom.comoment != NULL))
-		sy_corrupt_state(a->fname, "A state with co-moments met one without.");
-	old = MemoryContextSwitchTo(aggcxt);
+		sy_state_corrupt(a->fname, "A state with co-moments met one without.");
 	if (a == NULL)
-		a = moments_state_new(sy_agg_name(fcinfo, b->fname), m, b->dir, b->mom.comoment != NULL);
+		a = moments_state_new(fname, m, b->dir, b->mom.comoment != NULL);
 	else
 	{
 		SyWhere		w = {a->fname, "directions", 0};
@@ -174,99 +181,63 @@ moments_weights_combinefn(PG_FUNCTION_ARGS)
 		sy_must_be_constant(sy_same_directions(a->dir, b->dir, m), w);
 	}
 	sy_moments_merge(&a->mom, &b->mom);
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(a);
+	return a;
+}
+
+static const SyStateKind moments_kind = {SY_KIND_MOMENTS, 1, "stddev_weights",
+	moments_payload, moments_write, moments_read, moments_combine};
+static const SyStateKind critic_kind = {SY_KIND_CRITIC, 1, "critic_weights",
+	moments_payload, moments_write, critic_read, moments_combine};
+
+/*
+ * The support functions below serve stddev_weights, cv_weights and
+ * critic_weights alike (one SQL declaration each since 0.1.0): the kind is
+ * the state's, co-moments or not.
+ */
+static const SyStateKind *
+kind_of(const MomentsState *st)
+{
+	return st && st->mom.comoment ? &critic_kind : &moments_kind;
+}
+
+PG_FUNCTION_INFO_V1(moments_weights_combinefn);
+Datum
+moments_weights_combinefn(PG_FUNCTION_ARGS)
+{
+	return sy_state_combinefn(fcinfo, kind_of((MomentsState *) (PG_ARGISNULL(1) ? NULL : PG_GETARG_POINTER(1))));
 }
 
 PG_FUNCTION_INFO_V1(moments_weights_serialfn);
 Datum
 moments_weights_serialfn(PG_FUNCTION_ARGS)
 {
-	MomentsState *st = (MomentsState *) PG_GETARG_POINTER(0);
-	int			m = st->mom.m;
-	bool		comoment = st->mom.comoment != NULL;
-	Size		dirbytes = sy_dirs_bytes(st->dir, m);
-	Size		cells = moments_cells(m, comoment);
-	Size		size = VARHDRSZ + sizeof(MomentsHeader) + dirbytes + sizeof(double) * (4 * (Size) m + cells);
-	MomentsHeader h = {0};
-	bytea	   *out = palloc_extended(size, MCXT_ALLOC_HUGE);
-	char	   *p;
-
-	SET_VARSIZE(out, size);
-	p = VARDATA(out);
-	h.magic = MOMENTS_MAGIC;
-	h.version = MOMENTS_VERSION;
-	h.flags = (st->dir ? 1 : 0) | (comoment ? 2 : 0);
-	h.m = m;
-	h.n = st->mom.n;
-	memcpy(p, &h, sizeof(h));
-	p += sizeof(h);
-	p = sy_put_dirs(p, st->dir, m);
-	memcpy(p, st->mom.ref, sizeof(double) * m);
-	p += sizeof(double) * m;
-	memcpy(p, st->mom.mean, sizeof(double) * m);
-	p += sizeof(double) * m;
-	memcpy(p, st->mom.lo, sizeof(double) * m);
-	p += sizeof(double) * m;
-	memcpy(p, st->mom.hi, sizeof(double) * m);
-	p += sizeof(double) * m;
-	memcpy(p, comoment ? st->mom.comoment : st->mom.m2, sizeof(double) * cells);
-	PG_RETURN_BYTEA_P(out);
+	return sy_state_serialfn(fcinfo, kind_of((MomentsState *) (PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0))));
 }
 
+/* Bytes of this server's own parallel workers: the header names the kind. */
 PG_FUNCTION_INFO_V1(moments_weights_deserialfn);
 Datum
 moments_weights_deserialfn(PG_FUNCTION_ARGS)
 {
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	const char *p = VARDATA_ANY(in);
-	Size		len = VARSIZE_ANY_EXHDR(in);
-	const char *fname = sy_agg_name(fcinfo, "synergy");
-	MomentsHeader h;
-	MomentsState *st;
-	int		   *dir = NULL;
-	bool		comoment;
-	Size		dirbytes,
-				cells;
-	double	   *target;
+	bool		critic = VARSIZE_ANY_EXHDR(in) > 3 && VARDATA_ANY(in)[3] == SY_KIND_CRITIC;
 
-	if (len < sizeof(h))
-		sy_corrupt_state(fname, "The state is shorter than its header.");
-	memcpy(&h, p, sizeof(h));
-	if (h.magic != MOMENTS_MAGIC || h.version != MOMENTS_VERSION || (h.flags & ~3) != 0)
-		sy_corrupt_state(fname, "Unknown magic number, version or flags.");
-	comoment = (h.flags & 2) != 0;
-	if (h.m < 1 || h.m > (comoment ? SY_CRITIC_MAX_INDICATORS : SY_MAX_INDICATORS))
-		sy_corrupt_state(fname, "Indicator count out of range.");
-	if (!(h.n >= 1.0) || h.n != floor(h.n) || h.n > 9.0e15)
-		sy_corrupt_state(fname, "Row count out of range.");
-	dirbytes = (h.flags & 1) ? MAXALIGN(sizeof(int32) * h.m) : 0;
-	cells = moments_cells(h.m, comoment);
-	if (len != sizeof(h) + dirbytes + sizeof(double) * (4 * (Size) h.m + cells))
-		sy_corrupt_state(fname, "The state's length does not match its counts.");
-	p += sizeof(h);
-	p = sy_get_dirs(p, (h.flags & 1) != 0, h.m, &dir, fname);
-	st = moments_state_new(fname, h.m, dir, comoment);
-	st->mom.n = h.n;
-	memcpy(st->mom.ref, p, sizeof(double) * h.m);
-	p += sizeof(double) * h.m;
-	memcpy(st->mom.mean, p, sizeof(double) * h.m);
-	p += sizeof(double) * h.m;
-	memcpy(st->mom.lo, p, sizeof(double) * h.m);
-	p += sizeof(double) * h.m;
-	memcpy(st->mom.hi, p, sizeof(double) * h.m);
-	p += sizeof(double) * h.m;
-	target = comoment ? st->mom.comoment : st->mom.m2;
-	memcpy(target, p, sizeof(double) * cells);
-	for (int j = 0; j < h.m; j++)
-		if (!isfinite(st->mom.ref[j]) || !isfinite(st->mom.mean[j]) || !isfinite(st->mom.lo[j]) ||
-			!isfinite(st->mom.hi[j]) || st->mom.lo[j] > st->mom.hi[j] ||
-			!(sy_moments_m2(&st->mom, j) >= 0.0))
-			sy_corrupt_state(fname, "Invalid column moments.");
-	for (Size c = 0; c < cells; c++)
-		if (!isfinite(target[c]))
-			sy_corrupt_state(fname, "A co-moment is not finite.");
-	PG_RETURN_POINTER(st);
+	return sy_state_deserialfn(fcinfo, critic ? &critic_kind : &moments_kind);
+}
+
+/* *_merge(state bytea): the transition functions of the two kinds */
+PG_FUNCTION_INFO_V1(moments_weights_merge_transfn);
+Datum
+moments_weights_merge_transfn(PG_FUNCTION_ARGS)
+{
+	return sy_state_merge_transfn(fcinfo, &moments_kind);
+}
+
+PG_FUNCTION_INFO_V1(critic_weights_merge_transfn);
+Datum
+critic_weights_merge_transfn(PG_FUNCTION_ARGS)
+{
+	return sy_state_merge_transfn(fcinfo, &critic_kind);
 }
 
 static double *
@@ -286,38 +257,30 @@ check_moments(MomentsState *st)
 		sy_check_finite_stat(st->fname, j, sy_moments_m2(mom, j), mom->lo[j], mom->hi[j]);
 }
 
-PG_FUNCTION_INFO_V1(stddev_weights_finalfn);
-Datum
-stddev_weights_finalfn(PG_FUNCTION_ARGS)
+/* The results, from a state: NULL where the aggregate gives NULL. */
+static ArrayType *
+stddev_result(MomentsState *st)
 {
-	MomentsState *st;
 	double	   *sd,
 			   *w;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	st = (MomentsState *) PG_GETARG_POINTER(0);
 	check_moments(st);
 	sd = new_doubles(st->mom.m);
 	w = new_doubles(st->mom.m);
 	if (sy_stddev_weights(&st->mom, sd, w) != SY_OK)
-		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(sy_float8_array(w, st->mom.m));
+		return NULL;
+	return sy_float8_array(w, st->mom.m);
 }
 
-PG_FUNCTION_INFO_V1(cv_weights_finalfn);
-Datum
-cv_weights_finalfn(PG_FUNCTION_ARGS)
+/* fname: cv_weights, or cv_weights_final (st->fname may name stddev_weights, whose state it shares) */
+static ArrayType *
+cv_result(MomentsState *st, const char *fname)
 {
-	MomentsState *st;
 	double	   *cv,
 			   *w;
 	size_t		bad = 0;
 	sy_status	rc;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	st = (MomentsState *) PG_GETARG_POINTER(0);
 	check_moments(st);
 	cv = new_doubles(st->mom.m);
 	w = new_doubles(st->mom.m);
@@ -325,76 +288,123 @@ cv_weights_finalfn(PG_FUNCTION_ARGS)
 	if (rc == SY_EDOMAIN)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cv_weights: the coefficient of variation is undefined for an indicator with mean zero"),
+				 errmsg("%s: the coefficient of variation is undefined for an indicator with mean zero", fname),
 				 errdetail("Indicator %d varies but its mean is 0.", (int) bad + 1),
 				 errhint("CV needs ratio-scale data with a non-zero mean; use stddev_weights or entropy_weights for indicators that change sign.")));
 	if (rc != SY_OK)
-		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(sy_float8_array(w, st->mom.m));
+		return NULL;
+	return sy_float8_array(w, st->mom.m);
 }
 
-static sy_status
-critic_compute(MomentsState *st, double *sd, double *conflict, double *info, double *w)
+static ArrayType *
+critic_result(MomentsState *st)
 {
+	int			m = st->mom.m;
+	double	   *sd = new_doubles(m),
+			   *conflict = new_doubles(m),
+			   *info = new_doubles(m),
+			   *w = new_doubles(m);
+
 	check_moments(st);
-	return sy_critic_weights(&st->mom, st->dir, sd, conflict, info, w);
+	if (sy_critic_weights(&st->mom, st->dir, sd, conflict, info, w) != SY_OK)
+		return NULL;
+	return sy_float8_array(w, m);
+}
+
+/* critic_detail: (n bigint, sd float8[], conflict float8[], information float8[], weight float8[]) */
+static Datum
+critic_detail_result(FunctionCallInfo fcinfo, MomentsState *st)
+{
+	TupleDesc	tupdesc;
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
+	int			m = st->mom.m;
+	double	   *sd = new_doubles(m),
+			   *conflict = new_doubles(m),
+			   *info = new_doubles(m),
+			   *w = new_doubles(m);
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "critic_weights_detail: return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	check_moments(st);
+	sy_critic_weights(&st->mom, st->dir, sd, conflict, info, w);
+	values[0] = Int64GetDatum((int64) st->mom.n);
+	values[1] = PointerGetDatum(sy_float8_array(sd, m));
+	values[2] = PointerGetDatum(sy_float8_array(conflict, m));
+	values[3] = PointerGetDatum(sy_float8_array(info, m));
+	values[4] = PointerGetDatum(sy_float8_array(w, m));
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
+#define RETURN_ARRAY_OR_NULL(a) \
+	do { ArrayType *a_ = (a); if (a_ == NULL) PG_RETURN_NULL(); PG_RETURN_ARRAYTYPE_P(a_); } while (0)
+
+PG_FUNCTION_INFO_V1(stddev_weights_finalfn);
+Datum
+stddev_weights_finalfn(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	RETURN_ARRAY_OR_NULL(stddev_result((MomentsState *) PG_GETARG_POINTER(0)));
+}
+
+PG_FUNCTION_INFO_V1(cv_weights_finalfn);
+Datum
+cv_weights_finalfn(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	RETURN_ARRAY_OR_NULL(cv_result((MomentsState *) PG_GETARG_POINTER(0), "cv_weights"));
 }
 
 PG_FUNCTION_INFO_V1(critic_weights_finalfn);
 Datum
 critic_weights_finalfn(PG_FUNCTION_ARGS)
 {
-	MomentsState *st;
-	int			m;
-	double	   *sd,
-			   *conflict,
-			   *info,
-			   *w;
-
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	st = (MomentsState *) PG_GETARG_POINTER(0);
-	m = st->mom.m;
-	sd = new_doubles(m);
-	conflict = new_doubles(m);
-	info = new_doubles(m);
-	w = new_doubles(m);
-	if (critic_compute(st, sd, conflict, info, w) != SY_OK)
-		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(sy_float8_array(w, m));
+	RETURN_ARRAY_OR_NULL(critic_result((MomentsState *) PG_GETARG_POINTER(0)));
 }
 
-/* critic_detail: (n bigint, sd float8[], conflict float8[], information float8[], weight float8[]) */
 PG_FUNCTION_INFO_V1(critic_weights_detail_finalfn);
 Datum
 critic_weights_detail_finalfn(PG_FUNCTION_ARGS)
 {
-	MomentsState *st;
-	TupleDesc	tupdesc;
-	Datum		values[5];
-	bool		nulls[5] = {false, false, false, false, false};
-	int			m;
-	double	   *sd,
-			   *conflict,
-			   *info,
-			   *w;
-
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "critic_weights_detail: return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	st = (MomentsState *) PG_GETARG_POINTER(0);
-	m = st->mom.m;
-	sd = new_doubles(m);
-	conflict = new_doubles(m);
-	info = new_doubles(m);
-	w = new_doubles(m);
-	critic_compute(st, sd, conflict, info, w);
-	values[0] = Int64GetDatum((int64) st->mom.n);
-	values[1] = PointerGetDatum(sy_float8_array(sd, m));
-	values[2] = PointerGetDatum(sy_float8_array(conflict, m));
-	values[3] = PointerGetDatum(sy_float8_array(info, m));
-	values[4] = PointerGetDatum(sy_float8_array(w, m));
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	PG_RETURN_DATUM(critic_detail_result(fcinfo, (MomentsState *) PG_GETARG_POINTER(0)));
+}
+
+/*
+ * F_final(state bytea): the result of F over the rows behind a state made by
+ * F_state or F_merge.  stddev_weights and cv_weights share their kind: a
+ * moments state finalizes either way.
+ */
+PG_FUNCTION_INFO_V1(stddev_weights_final);
+Datum
+stddev_weights_final(PG_FUNCTION_ARGS)
+{
+	RETURN_ARRAY_OR_NULL(stddev_result(sy_state_arg(fcinfo, &moments_kind, "stddev_weights_final")));
+}
+
+PG_FUNCTION_INFO_V1(cv_weights_final);
+Datum
+cv_weights_final(PG_FUNCTION_ARGS)
+{
+	RETURN_ARRAY_OR_NULL(cv_result(sy_state_arg(fcinfo, &moments_kind, "cv_weights_final"), "cv_weights_final"));
+}
+
+PG_FUNCTION_INFO_V1(critic_weights_final);
+Datum
+critic_weights_final(PG_FUNCTION_ARGS)
+{
+	RETURN_ARRAY_OR_NULL(critic_result(sy_state_arg(fcinfo, &critic_kind, "critic_weights_final")));
+}
+
+PG_FUNCTION_INFO_V1(critic_weights_detail_final);
+Datum
+critic_weights_detail_final(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(critic_detail_result(fcinfo, sy_state_arg(fcinfo, &critic_kind, "critic_weights_detail_final")));
 }

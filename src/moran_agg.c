@@ -25,9 +25,7 @@
 #include "sy_moran.h"
 #include "sy_limits.h"
 #include "sy_order.h"
-
-#define MORAN_MAGIC		0x314D5953	/* "SYM1" */
-#define MORAN_VERSION	1
+#include "sy_state.h"
 
 typedef struct MoranState
 {
@@ -37,17 +35,6 @@ typedef struct MoranState
 	int64		seen;
 	SyRegions	r;
 } MoranState;
-
-typedef struct MoranHeader
-{
-	uint32		magic;
-	uint32		version;
-	int64		permutations;
-	int64		seed;
-	int64		seen;
-	int64		n;
-	int64		nnb;
-} MoranHeader;
 
 PG_FUNCTION_INFO_V1(moran_i_transfn);
 Datum
@@ -120,6 +107,94 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+/*
+ * The state as bytes (sy_state.h), kind version 1: i64 permutations,
+ * i64 seed, i64 seen (rows read), i64 n (regions), i64 nnb (neighbour
+ * links), then i64[n] ids, f64[n] values, i64[n + 1] offsets of each
+ * region's links, i64[nnb] neighbour ids, f64[nnb] weights (NaN: the row
+ * gave none).
+ */
+static double
+moran_payload_bytes(const void *p)
+{
+	const MoranState *st = p;
+
+	return 8.0 * (5.0 + 3.0 * (double) st->r.n + 1.0 + 2.0 * (double) st->r.nnb);
+}
+
+static void
+moran_write(SyStateWriter *w, const void *p)
+{
+	const MoranState *st = p;
+
+	sy_wr_i64(w, st->permutations);
+	sy_wr_i64(w, st->seed);
+	sy_wr_i64(w, st->seen);
+	sy_wr_i64(w, st->r.n);
+	sy_wr_i64(w, st->r.nnb);
+	for (int64 i = 0; i < st->r.n; i++)
+		sy_wr_i64(w, st->r.id[i]);
+	sy_wr_f64s(w, st->r.x, (Size) st->r.n);
+	for (int64 i = 0; i <= st->r.n; i++)
+		sy_wr_i64(w, st->r.nstart[i]);
+	for (int64 i = 0; i < st->r.nnb; i++)
+		sy_wr_i64(w, st->r.nbid[i]);
+	sy_wr_f64s(w, st->r.nbw, (Size) st->r.nnb);
+}
+
+static void *
+moran_read(SyStateReader *r, const char *fname)
+{
+	MoranState *st;
+	int64		permutations,
+				seed,
+				seen,
+				n,
+				nnb;
+
+	permutations = sy_rd_count(r, 0, SY_MAX_PERMUTATIONS, "The permutation count");
+	seed = sy_rd_i64(r);
+	seen = sy_rd_count(r, 0, PG_INT64_MAX, "The row count");
+	n = sy_rd_count(r, 0, Min(seen, SY_MAX_REGIONS), "The region count");
+	nnb = sy_rd_count(r, 0, SY_MAX_REGIONS * 4, "The neighbour link count");
+	/* the length before the allocation */
+	if (sy_rd_remaining(r) != 8 * (Size) (3 * n + 1 + 2 * nnb))
+		sy_state_corrupt(fname, "The state's length does not match its counts.");
+	st = palloc0(sizeof(MoranState));
+	st->fname = fname;
+	st->permutations = permutations;
+	st->seed = seed;
+	st->seen = seen;
+	sy_group_memory_check(fname, sy_regions_bytes(n, nnb), n);
+	sy_regions_init(&st->r, n, nnb);
+	for (int64 i = 0; i < n; i++)
+		st->r.id[i] = sy_rd_i64(r);
+	sy_rd_f64s(r, st->r.x, (Size) n, true, "A stored value");
+	for (int64 i = 0; i <= n; i++)
+		st->r.nstart[i] = sy_rd_i64(r);
+	for (int64 i = 0; i < nnb; i++)
+		st->r.nbid[i] = sy_rd_i64(r);
+	sy_rd_f64s(r, st->r.nbw, (Size) nnb, false, "A stored weight");
+	st->r.n = n;
+	st->r.nnb = nnb;
+	if (st->r.nstart[0] != 0 || st->r.nstart[n] != nnb)
+		sy_state_corrupt(fname, "Neighbour offsets out of range.");
+	for (int64 i = 0; i < n; i++)
+	{
+		int64		lo = st->r.nstart[i],
+					hi = st->r.nstart[i + 1];
+
+		if (hi < lo || hi > nnb)
+			sy_state_corrupt(fname, "Neighbour offsets or values out of range.");
+		/* a region's weights: all given (finite, >= 0) or none (NaN) */
+		for (int64 k = lo; k < hi; k++)
+			if (isnan(st->r.nbw[k]) ? !isnan(st->r.nbw[lo]) :
+				!(st->r.nbw[k] >= 0.0 && isfinite(st->r.nbw[k]) && !isnan(st->r.nbw[lo])))
+				sy_state_corrupt(fname, "A stored spatial weight is out of range.");
+	}
+	return st;
+}
+
 static void
 append_regions(SyRegions *into, const SyRegions *from, const char *fname)
 {
@@ -139,28 +214,17 @@ append_regions(SyRegions *into, const SyRegions *from, const char *fname)
 	}
 }
 
-PG_FUNCTION_INFO_V1(moran_i_combinefn);
-Datum
-moran_i_combinefn(PG_FUNCTION_ARGS)
+/* Partial states concatenate; permutations and seed must agree. */
+static void *
+moran_combine(void *pa, void *pb, const char *fname)
 {
-	MemoryContext aggcxt,
-				old;
-	MoranState *a = PG_ARGISNULL(0) ? NULL : (MoranState *) PG_GETARG_POINTER(0);
-	MoranState *b = PG_ARGISNULL(1) ? NULL : (MoranState *) PG_GETARG_POINTER(1);
+	MoranState *a = pa;
+	MoranState *b = pb;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "moran_i_combinefn called in non-aggregate context");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	old = MemoryContextSwitchTo(aggcxt);
 	if (a == NULL)
 	{
 		a = palloc0(sizeof(MoranState));
-		a->fname = sy_agg_name(fcinfo, b->fname);
+		a->fname = fname;
 		a->permutations = b->permutations;
 		a->seed = b->seed;
 		sy_group_memory_check(a->fname, sy_regions_bytes(b->r.n, b->r.nnb), b->r.n);
@@ -176,97 +240,65 @@ moran_i_combinefn(PG_FUNCTION_ARGS)
 	}
 	append_regions(&a->r, &b->r, a->fname);
 	a->seen += b->seen;
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(a);
+	return a;
+}
+
+static const SyStateKind moran_kind = {
+	SY_KIND_MORAN, 1, "moran_i",
+	moran_payload_bytes, moran_write, moran_read, moran_combine
+};
+
+PG_FUNCTION_INFO_V1(moran_i_combinefn);
+Datum
+moran_i_combinefn(PG_FUNCTION_ARGS)
+{
+	return sy_state_combinefn(fcinfo, &moran_kind);
 }
 
 PG_FUNCTION_INFO_V1(moran_i_serialfn);
 Datum
 moran_i_serialfn(PG_FUNCTION_ARGS)
 {
-	MoranState *st = (MoranState *) PG_GETARG_POINTER(0);
-	MoranHeader h;
-	Size		n = st->r.n,
-				k = st->r.nnb;
-	Size		size = VARHDRSZ + sizeof(h) + 8 * (n + n + (n + 1) + k + k);
-	bytea	   *out = palloc_extended(size, MCXT_ALLOC_HUGE);
-	char	   *p = VARDATA(out);
-
-	memset(&h, 0, sizeof(h));
-	SET_VARSIZE(out, size);
-	h.magic = MORAN_MAGIC;
-	h.version = MORAN_VERSION;
-	h.permutations = st->permutations;
-	h.seed = st->seed;
-	h.seen = st->seen;
-	h.n = n;
-	h.nnb = k;
-	memcpy(p, &h, sizeof(h));
-	p += sizeof(h);
-	memcpy(p, st->r.id, 8 * n);
-	p += 8 * n;
-	memcpy(p, st->r.x, 8 * n);
-	p += 8 * n;
-	memcpy(p, st->r.nstart, 8 * (n + 1));
-	p += 8 * (n + 1);
-	memcpy(p, st->r.nbid, 8 * k);
-	p += 8 * k;
-	memcpy(p, st->r.nbw, 8 * k);
-	PG_RETURN_BYTEA_P(out);
+	return sy_state_serialfn(fcinfo, &moran_kind);
 }
 
 PG_FUNCTION_INFO_V1(moran_i_deserialfn);
 Datum
 moran_i_deserialfn(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	const char *p = VARDATA_ANY(in);
-	Size		len = VARSIZE_ANY_EXHDR(in);
-	const char *fname = sy_agg_name(fcinfo, "moran_i");
-	MoranHeader h;
-	MoranState *st;
-
-	if (len < sizeof(h))
-		sy_corrupt_state(fname, "The state is shorter than its header.");
-	memcpy(&h, p, sizeof(h));
-	if (h.magic != MORAN_MAGIC || h.version != MORAN_VERSION)
-		sy_corrupt_state(fname, "Unknown magic number or version.");
-	if (h.n < 0 || h.nnb < 0 || h.n > (int64) (MaxAllocHugeSize / 64) ||
-		h.nnb > (int64) (MaxAllocHugeSize / 64) || h.seen < h.n ||
-		len != sizeof(h) + 8 * (Size) (h.n + h.n + (h.n + 1) + h.nnb + h.nnb))
-		sy_corrupt_state(fname, "The state's length does not match its counts.");
-	p += sizeof(h);
-	st = palloc0(sizeof(MoranState));
-	st->fname = fname;
-	st->permutations = h.permutations;
-	st->seed = h.seed;
-	st->seen = h.seen;
-	sy_group_memory_check(fname, sy_regions_bytes(h.n, h.nnb), h.n);
-	sy_regions_init(&st->r, h.n, h.nnb);
-	memcpy(st->r.id, p, 8 * h.n);
-	p += 8 * h.n;
-	memcpy(st->r.x, p, 8 * h.n);
-	p += 8 * h.n;
-	memcpy(st->r.nstart, p, 8 * (h.n + 1));
-	p += 8 * (h.n + 1);
-	memcpy(st->r.nbid, p, 8 * h.nnb);
-	p += 8 * h.nnb;
-	memcpy(st->r.nbw, p, 8 * h.nnb);
-	st->r.n = h.n;
-	st->r.nnb = h.nnb;
-	if (st->r.nstart[0] != 0 || st->r.nstart[h.n] != h.nnb)
-		sy_corrupt_state(fname, "Neighbour offsets out of range.");
-	for (int64 i = 0; i < h.n; i++)
-		if (st->r.nstart[i + 1] < st->r.nstart[i] || !isfinite(st->r.x[i]))
-			sy_corrupt_state(fname, "Neighbour offsets or values out of range.");
-	PG_RETURN_POINTER(st);
+	return sy_state_deserialfn(fcinfo, &moran_kind);
 }
+
+/* moran_i_merge's transition function: (internal, bytea) */
+PG_FUNCTION_INFO_V1(moran_i_merge_transfn);
+Datum
+moran_i_merge_transfn(PG_FUNCTION_ARGS)
+{
+	return sy_state_merge_transfn(fcinfo, &moran_kind);
+}
+
+static Datum moran_final(FunctionCallInfo fcinfo, const MoranState *st);
 
 PG_FUNCTION_INFO_V1(moran_i_finalfn);
 Datum
 moran_i_finalfn(PG_FUNCTION_ARGS)
 {
-	MoranState *st;
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	return moran_final(fcinfo, (MoranState *) PG_GETARG_POINTER(0));
+}
+
+/* moran_i_final(state bytea): the aggregate's result from a state */
+PG_FUNCTION_INFO_V1(moran_i_final);
+Datum
+moran_i_final(PG_FUNCTION_ARGS)
+{
+	return moran_final(fcinfo, sy_state_arg(fcinfo, &moran_kind, "moran_i_final"));
+}
+
+static Datum
+moran_final(FunctionCallInfo fcinfo, const MoranState *st)
+{
 	TupleDesc	tupdesc;
 	sy_sparse_w w;
 	sy_moran	m;
@@ -277,9 +309,6 @@ moran_i_finalfn(PG_FUNCTION_ARGS)
 	bool		nulls[13];
 	double		v[10];
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	st = (MoranState *) PG_GETARG_POINTER(0);
 	if (st->r.n == 0)
 		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)

@@ -20,9 +20,6 @@
 #include "sy_moran.h"
 #include "sy_limits.h"
 
-#define SY_MAX_REGIONS ((int64) 100000000)
-#define SY_MAX_PERMUTATIONS 1000000
-
 void
 sy_regions_init(SyRegions *r, int64 cap, int64 nbcap)
 {

@@ -13,6 +13,10 @@
 
 #include "sy_spatial.h"
 
+/* Limits of a group: regions (links: four times as many) and permutations. */
+#define SY_MAX_REGIONS ((int64) 100000000)
+#define SY_MAX_PERMUTATIONS 1000000
+
 /* Regions as read from the rows, neighbours by id. */
 typedef struct SyRegions
 {

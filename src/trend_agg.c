@@ -28,9 +28,8 @@
 #include "sy_order.h"
 #include "sy_geom.h"
 #include "sy_spatial.h"
+#include "sy_state.h"
 
-#define TREND_MAGIC		0x31545953	/* "SYT1" */
-#define TREND_VERSION	1
 /* LAPACK indexes the n x p design with 32-bit integers: n * 28 < 2^31 */
 #define TREND_MAX_ROWS	((int64) 50000000)
 
@@ -55,21 +54,6 @@ typedef struct TrendState
 	double	   *y;
 	double	   *z;
 } TrendState;
-
-typedef struct TrendHeader
-{
-	uint32		magic;
-	uint16		version;
-	uint8		kind;
-	uint8		pad;
-	int32		order;
-	int32		srid;
-	int32		target_srid;
-	int32		pad2;
-	double		rotation;
-	int64		seen;
-	int64		n;
-} TrendHeader;
 
 /* Per query and transition function: the aggregate's name and PostGIS. */
 typedef struct TrendCache
@@ -281,33 +265,97 @@ trend_surface_transfn(PG_FUNCTION_ARGS)
 	return trend_transfn_common(fcinfo, TREND_SURFACE);
 }
 
-PG_FUNCTION_INFO_V1(trend_combinefn);
-Datum
-trend_combinefn(PG_FUNCTION_ARGS)
+/*
+ * The state as bytes (sy_state.h), kind version 1: u8 kind (0
+ * trend_analysis, 1 trend_surface), i32 order, f64 rotation (degrees), i32
+ * srid, i32 target_srid (0: none), i64 seen (rows read), i64 n (points),
+ * then f64[n] x, f64[n] y, f64[n] z.
+ */
+static double
+trend_payload_bytes(const void *p)
 {
-	MemoryContext aggcxt,
-				old;
-	TrendState *a = PG_ARGISNULL(0) ? NULL : (TrendState *) PG_GETARG_POINTER(0);
-	TrendState *b = PG_ARGISNULL(1) ? NULL : (TrendState *) PG_GETARG_POINTER(1);
+	const TrendState *st = p;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "trend_combinefn called in non-aggregate context");
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	old = MemoryContextSwitchTo(aggcxt);
+	return 1.0 + 4.0 + 8.0 + 4.0 + 4.0 + 8.0 + 8.0 + 24.0 * (double) st->n;
+}
+
+static void
+trend_write(SyStateWriter *w, const void *p)
+{
+	const TrendState *st = p;
+
+	sy_wr_u8(w, st->kind);
+	sy_wr_i32(w, st->order);
+	sy_wr_f64(w, st->rotation);
+	sy_wr_i32(w, st->srid);
+	sy_wr_i32(w, st->target_srid);
+	sy_wr_i64(w, st->seen);
+	sy_wr_i64(w, st->n);
+	sy_wr_f64s(w, st->x, (Size) st->n);
+	sy_wr_f64s(w, st->y, (Size) st->n);
+	sy_wr_f64s(w, st->z, (Size) st->n);
+}
+
+static void *
+trend_read(SyStateReader *r, const char *fname)
+{
+	uint8		kind = sy_rd_u8(r);
+	int32		order,
+				srid,
+				target_srid;
+	double		rotation;
+	int64		seen,
+				n;
+	TrendState *st;
+
+	if (kind > TREND_SURFACE)
+		sy_state_corrupt(fname, "Unknown kind of trend.");
+	if (kind == TREND_SURFACE && strcmp(fname, "trend_analysis") == 0)
+		fname = "trend_surface";
+	order = sy_rd_i32(r);
+	rotation = sy_rd_f64(r);
+	if (order < 1 || order > SY_TREND_MAX_ORDER || !isfinite(rotation))
+		sy_state_corrupt(fname, "Invalid order or rotation.");
+	srid = sy_rd_i32(r);
+	target_srid = sy_rd_i32(r);
+	if (target_srid < 0)
+		sy_state_corrupt(fname, "Invalid target SRID.");
+	seen = sy_rd_count(r, 0, PG_INT64_MAX, "The row count");
+	n = sy_rd_count(r, 0, Min(seen, TREND_MAX_ROWS), "The point count");
+	/* the length before the allocation */
+	if (sy_rd_remaining(r) != 24 * (Size) n)
+		sy_state_corrupt(fname, "The state's length does not match its row count.");
+	st = trend_state_new(fname, kind, order, rotation, srid, n);
+	sy_rd_f64s(r, st->x, (Size) n, true, "A stored coordinate");
+	sy_rd_f64s(r, st->y, (Size) n, true, "A stored coordinate");
+	sy_rd_f64s(r, st->z, (Size) n, true, "A stored value");
+	st->n = n;
+	st->seen = seen;
+	st->target_srid = target_srid;
+	return st;
+}
+
+/* Partial states concatenate; options and the SRID must agree. */
+static void *
+trend_combine(void *pa, void *pb, const char *fname)
+{
+	TrendState *a = pa;
+	TrendState *b = pb;
+
 	if (a == NULL)
 	{
-		a = trend_state_new(b->fname, b->kind, b->order, b->rotation, b->srid, b->n);
+		a = trend_state_new(fname, b->kind, b->order, b->rotation, b->srid, b->n);
 		a->target_srid = b->target_srid;
 	}
 	else
 	{
 		SyWhere		w = {a->fname, "order", 0};
 
+		if (a->kind != b->kind)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: a trend_analysis state and a trend_surface state cannot be merged", a->fname),
+					 errhint("Merge states made by the same aggregate.")));
 		sy_must_be_constant(a->order == b->order, w);
 		w.argname = "rotation";
 		sy_must_be_constant(a->rotation == b->rotation, w);
@@ -321,77 +369,41 @@ trend_combinefn(PG_FUNCTION_ARGS)
 	for (int64 i = 0; i < b->n; i++)
 		trend_push(a, b->x[i], b->y[i], b->z[i]);
 	a->seen += b->seen;
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(a);
+	return a;
+}
+
+static const SyStateKind trend_kind = {
+	SY_KIND_TREND, 1, "trend_analysis",
+	trend_payload_bytes, trend_write, trend_read, trend_combine
+};
+
+PG_FUNCTION_INFO_V1(trend_combinefn);
+Datum
+trend_combinefn(PG_FUNCTION_ARGS)
+{
+	return sy_state_combinefn(fcinfo, &trend_kind);
 }
 
 PG_FUNCTION_INFO_V1(trend_serialfn);
 Datum
 trend_serialfn(PG_FUNCTION_ARGS)
 {
-	TrendState *st = (TrendState *) PG_GETARG_POINTER(0);
-	TrendHeader h;
-	Size		block = sizeof(double) * (Size) st->n;
-	Size		size = VARHDRSZ + sizeof(h) + 3 * block;
-	bytea	   *out = palloc_extended(size, MCXT_ALLOC_HUGE);
-	char	   *p = VARDATA(out);
-
-	memset(&h, 0, sizeof(h));
-	SET_VARSIZE(out, size);
-	h.magic = TREND_MAGIC;
-	h.version = TREND_VERSION;
-	h.kind = st->kind;
-	h.order = st->order;
-	h.srid = st->srid;
-	h.target_srid = st->target_srid;
-	h.rotation = st->rotation;
-	h.seen = st->seen;
-	h.n = st->n;
-	memcpy(p, &h, sizeof(h));
-	p += sizeof(h);
-	memcpy(p, st->x, block);
-	memcpy(p + block, st->y, block);
-	memcpy(p + 2 * block, st->z, block);
-	PG_RETURN_BYTEA_P(out);
+	return sy_state_serialfn(fcinfo, &trend_kind);
 }
 
 PG_FUNCTION_INFO_V1(trend_deserialfn);
 Datum
 trend_deserialfn(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	const char *p = VARDATA_ANY(in);
-	Size		len = VARSIZE_ANY_EXHDR(in);
-	const char *fname = "trend_analysis";
-	TrendHeader h;
-	TrendState *st;
-	Size		block;
+	return sy_state_deserialfn(fcinfo, &trend_kind);
+}
 
-	if (len < sizeof(h))
-		sy_corrupt_state(fname, "The state is shorter than its header.");
-	memcpy(&h, p, sizeof(h));
-	if (h.magic != TREND_MAGIC || h.version != TREND_VERSION || h.kind > TREND_SURFACE)
-		sy_corrupt_state(fname, "Unknown magic number, version or kind.");
-	if (h.kind == TREND_SURFACE)
-		fname = "trend_surface";
-	if (h.order < 1 || h.order > SY_TREND_MAX_ORDER || !isfinite(h.rotation))
-		sy_corrupt_state(fname, "Invalid order or rotation.");
-	if (h.n < 0 || h.n > TREND_MAX_ROWS || h.seen < h.n ||
-		len != sizeof(h) + 3 * sizeof(double) * (Size) h.n)
-		sy_corrupt_state(fname, "The state's length does not match its row count.");
-	block = sizeof(double) * (Size) h.n;
-	p += sizeof(h);
-	st = trend_state_new(fname, h.kind, h.order, h.rotation, h.srid, h.n);
-	memcpy(st->x, p, block);
-	memcpy(st->y, p + block, block);
-	memcpy(st->z, p + 2 * block, block);
-	st->n = h.n;
-	st->seen = h.seen;
-	st->target_srid = h.target_srid;
-	for (int64 i = 0; i < h.n; i++)
-		if (!isfinite(st->x[i]) || !isfinite(st->y[i]) || !isfinite(st->z[i]))
-			sy_corrupt_state(fname, "A stored coordinate or value is not finite.");
-	PG_RETURN_POINTER(st);
+/* trend_analysis_merge's transition function: (internal, bytea) */
+PG_FUNCTION_INFO_V1(trend_analysis_merge_transfn);
+Datum
+trend_analysis_merge_transfn(PG_FUNCTION_ARGS)
+{
+	return sy_state_merge_transfn(fcinfo, &trend_kind);
 }
 
 /*
@@ -473,11 +485,36 @@ fit_error(const char *fname, sy_status st)
 				 errhint("Report this with the data of the group.")));
 }
 
+static Datum trend_lines_final(FunctionCallInfo fcinfo, const TrendState *st);
+
 PG_FUNCTION_INFO_V1(trend_analysis_finalfn);
 Datum
 trend_analysis_finalfn(PG_FUNCTION_ARGS)
 {
-	TrendState *st;
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	return trend_lines_final(fcinfo, (TrendState *) PG_GETARG_POINTER(0));
+}
+
+/* trend_analysis_final(state bytea): the aggregate's result from a state */
+PG_FUNCTION_INFO_V1(trend_analysis_final);
+Datum
+trend_analysis_final(PG_FUNCTION_ARGS)
+{
+	const char *fname = "trend_analysis_final";
+	TrendState *st = sy_state_arg(fcinfo, &trend_kind, fname);
+
+	if (st->kind != TREND_LINES)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the state is a trend_surface state, not a trend_analysis state", fname),
+				 errhint("Pass states made by trend_analysis_state or trend_analysis_merge.")));
+	return trend_lines_final(fcinfo, st);
+}
+
+static Datum
+trend_lines_final(FunctionCallInfo fcinfo, const TrendState *st)
+{
 	TupleDesc	tupdesc;
 	Datum		values[24];
 	bool		nulls[24];
@@ -490,9 +527,6 @@ trend_analysis_finalfn(PG_FUNCTION_ARGS)
 	sy_status	sew,
 				sns;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	st = (TrendState *) PG_GETARG_POINTER(0);
 	if (st->n == 0)
 		PG_RETURN_NULL();
 	tupdesc = result_desc(fcinfo);
