@@ -65,9 +65,15 @@ echo "generating $N rows x $M indicators, $REGIONS regions, $YEARS years, $SHARD
 "${PSQL[@]}" >/dev/null <<SQL
 SELECT setseed(0.42);
 CREATE TABLE t_local AS
+-- three latent factors of different strength (indicator k loads on factor k % 3) plus noise, so
+-- that factor_analysis has well separated eigenvalues: with independent random indicators the
+-- eigenvalues are nearly equal, the eigenvectors ill-conditioned, and a different row order
+-- alone changes the loadings by far more than 1e-12
 SELECT (g % $REGIONS)::int AS region, g / $YEARS AS cell, 2010 + g % $YEARS AS year,
-       ARRAY(SELECT (1 + k) * 100 * random() + (g % $REGIONS) FROM generate_series(1, $M) k WHERE g >= 0) AS x
-FROM generate_series(0, $N - 1) g;
+       ARRAY(SELECT (1 + k) * 100 * (CASE k % 3 WHEN 0 THEN 0.9 * f.a WHEN 1 THEN 0.7 * f.b ELSE 0.5 * f.c END
+                                     + random()) + g % $REGIONS
+             FROM generate_series(1, $M) k) AS x
+FROM generate_series(0, $N - 1) g, LATERAL (SELECT random() AS a, random() AS b, random() AS c WHERE g >= 0) f;
 CREATE TABLE t (LIKE t_local);
 SET citus.shard_count = $SHARDS;
 SELECT create_distributed_table('t', 'region');
