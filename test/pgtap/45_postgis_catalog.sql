@@ -61,7 +61,12 @@ SELECT set_eq($$ SELECT sig FROM syp_proc WHERE prokind = 'a' $$,
                     'trend_analysis(geometry, double precision, integer, double precision, integer)',
                     'trend_surface(geometry, double precision)',
                     'trend_surface(geometry, double precision, integer)',
-                    'trend_surface(geometry, double precision, integer, integer)'],
+                    'trend_surface(geometry, double precision, integer, integer)',
+                    'trend_analysis_state(geometry, double precision)',
+                    'trend_analysis_state(geometry, double precision, integer)',
+                    'trend_analysis_state(geometry, double precision, integer, double precision)',
+                    'trend_analysis_state(geometry, double precision, integer, double precision, integer)',
+                    'trend_analysis_merge(bytea)'],
               'the aggregates of synergy_postgis');
 SELECT ok((SELECT bool_and(coalesce(proconfig[1] LIKE 'search_path=%', false)) FROM syp_proc
            WHERE proname IN ('spatial_weights', 'spatial_weights_array', 'moran_i', 'local_moran')),
