@@ -86,6 +86,13 @@ SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
 
+-- The row-keeping entropy_weights is priced out of parallel plans (they move
+-- every row through the leader and are slower than the serial plan; its
+-- deserialize function carries the price): serial even here.  Priced back
+-- in below to test its partial states.
+SELECT pg_temp.plan($$SELECT entropy_weights(x, dirs) FROM par_panel$$) AS plan;
+ALTER FUNCTION entropy_weights_deserialfn(bytea, internal) COST 1;
+
 SELECT pg_temp.plan($$SELECT entropy_weights(x, dirs), critic_weights(x, dirs), stddev_weights(x), cv_weights(x) FROM par_panel$$) AS plan;
 SELECT pg_temp.plan($$SELECT entropy_weights(x, dirs) FROM par_panel$$, true) AS plan;
 
@@ -146,5 +153,6 @@ FROM (SELECT grp, entropy_weights(x, dirs) AS entropy FROM par_parted GROUP BY g
 JOIN serial_grouped s USING (grp);
 RESET enable_partitionwise_aggregate;
 RESET max_parallel_workers_per_gather;
+ALTER FUNCTION entropy_weights_deserialfn(bytea, internal) COST 1000000000;
 
 DROP TABLE par_panel, par_bad, par_parted;

@@ -1,17 +1,26 @@
 /*
- * entropy_agg.c - the entropy_weights and entropy_weights_detail aggregates.
+ * entropy_agg.c - the entropy_weights and entropy_weights_detail aggregates,
+ * row-keeping form.
  *
  * The entropy of a min-max score needs the column's global minimum and
  * maximum, which are only known once every row is in, so the state keeps
  * the rows themselves: 8 bytes per indicator per row, in blocks of about
- * 1 MB so that growth never copies what is already stored.  Partial states
- * (parallel workers, partition-wise plans) ship their rows to the leader,
- * which deserializes them straight into the aggregate's memory and links
- * the blocks in without copying.  The final function sorts references to
- * the rows into the canonical order of sy_order.h and sums in that order,
- * so any order of the rows, serial or parallel, gives the same bits; it
- * does not change the state, so the same state serves entropy_weights and
+ * 1 MB so that growth never copies what is already stored.  The final
+ * function sums the rows in the canonical order of sy_order.h, so any order
+ * of the rows, serial or parallel, gives the same bits; it does not change
+ * the state, so the same state serves entropy_weights and
  * entropy_weights_detail in one query.
+ *
+ * Partial states (parallel workers, partition-wise plans, the *_state
+ * values) go through the state layer (sy_state.h) as kind SY_KIND_ENTROPY.
+ * The writer puts the rows into the canonical order first, so a parallel
+ * worker sorts its own rows (work done in parallel) and the leader only
+ * merges sorted runs in linear time; the reader copies each run into one
+ * block of the aggregate's memory (one memcpy on little-endian hosts),
+ * checks it, and the combine function links the block in without copying.
+ *
+ * The bounded form (lower and upper bound per indicator given, O(m) state)
+ * is the same kind with another mode: entropy_bounded_agg.c.
  */
 #include "postgres.h"
 
@@ -23,58 +32,25 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "sy_pg.h"
 #include "sy_limits.h"
 #include "sy_order.h"
+#include "sy_entropy_pg.h"
 
-#define ENTROPY_MAGIC	0x31455953	/* "SYE1" */
-#define ENTROPY_VERSION 1
 #define BLOCK_BYTES		(1024 * 1024)
 
-typedef struct RowBlock
-{
-	double	   *rows;
-	int64		nrows;
-	int64		cap;
-} RowBlock;
+/* sorted runs merged by the final function; more are sorted as a whole */
+#define MERGE_MAX_RUNS	16
 
-typedef struct EntropyState
-{
-	const char *fname;			/* the aggregate's name, for messages */
-	int32		m;
-	int64		n;				/* rows stored */
-	double		shift;
-	int		   *dir;			/* m directions, or NULL = all benefit */
-	ArrayType  *dir_raw;		/* the directions argument as last seen */
-	double	   *lo;				/* column minima */
-	double	   *hi;				/* column maxima */
-	RowBlock   *blocks;			/* the rows, row-major, block by block */
-	int			nblocks;
-	int			maxblocks;
-	int			rows_per_block; /* capacity of a new block */
-	double		bytes;			/* the blocks' size, for synergy.max_group_memory */
-	MemoryContext own;			/* deserialized state's own context, or NULL */
-} EntropyState;
-
-/* Serialized header; the arrays follow in the order of the struct. */
-typedef struct EntropyHeader
-{
-	uint32		magic;
-	uint16		version;
-	uint16		have_dir;
-	int32		m;
-	int32		pad;
-	int64		n;
-	double		shift;
-} EntropyHeader;
-
-static EntropyState *
-entropy_state_new(const char *fname, int m, int *dir, double shift)
+EntropyState *
+entropy_state_new(const char *fname, int m, const int *dir, double shift)
 {
 	EntropyState *st = palloc0(sizeof(EntropyState));
 
 	st->fname = fname;		/* query-lifetime string (sy_agg_name) */
+	st->mode = ENTROPY_ROWS;
 	st->m = m;
 	st->shift = shift;
 	if (dir)
@@ -92,7 +68,7 @@ entropy_state_new(const char *fname, int m, int *dir, double shift)
 }
 
 static void
-add_block(EntropyState *st, double *rows, int64 nrows, int64 cap)
+add_block(EntropyState *st, double *rows, int64 nrows, int64 cap, bool sorted)
 {
 	/* checked per block, so about once per MB of rows */
 	st->bytes += (double) cap * st->m * sizeof(double);
@@ -105,6 +81,7 @@ add_block(EntropyState *st, double *rows, int64 nrows, int64 cap)
 	st->blocks[st->nblocks].rows = rows;
 	st->blocks[st->nblocks].nrows = nrows;
 	st->blocks[st->nblocks].cap = cap;
+	st->blocks[st->nblocks].sorted = sorted;
 	st->nblocks++;
 }
 
@@ -114,32 +91,21 @@ entropy_next_row(EntropyState *st)
 {
 	RowBlock   *last = st->nblocks > 0 ? &st->blocks[st->nblocks - 1] : NULL;
 
-	if (last == NULL || last->nrows == last->cap)
+	if (last == NULL || last->nrows == last->cap || last->sorted)
 	{
 		int64		cap = last ? Min(last->cap * 2, st->rows_per_block) : Min(8, st->rows_per_block);
 
 		/* the limit is checked before the block is allocated */
 		sy_group_memory_check(st->fname, st->bytes + (double) cap * st->m * sizeof(double), st->n);
-		add_block(st, palloc(sizeof(double) * (Size) st->m * cap), 0, cap);
+		add_block(st, palloc(sizeof(double) * (Size) st->m * cap), 0, cap, false);
 		last = &st->blocks[st->nblocks - 1];
 	}
 	return last->rows + (Size) last->nrows++ * st->m;
 }
 
-static void
-merge_ranges(EntropyState *into, const EntropyState *from)
-{
-	for (int j = 0; j < into->m; j++)
-	{
-		into->lo[j] = Min(into->lo[j], from->lo[j]);
-		into->hi[j] = Max(into->hi[j], from->hi[j]);
-	}
-	into->n += from->n;
-}
-
 /* Directions argument of this row equals the state's? Cheap when unchanged. */
-static bool
-directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w)
+bool
+entropy_directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w)
 {
 	int		   *dir;
 
@@ -157,46 +123,28 @@ directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w)
 }
 
 /*
- * entropy_weights_transfn(internal, x float8[] [, directions int[] [, shift float8]])
+ * One row into a row-keeping state (created when st is NULL); the
+ * transition function of entropy_weights without bounds, and of the bounded
+ * form given NULL bounds.  Returns the state.
  */
-PG_FUNCTION_INFO_V1(entropy_weights_transfn);
-Datum
-entropy_weights_transfn(PG_FUNCTION_ARGS)
+EntropyState *
+entropy_rows_step(EntropyState *st, MemoryContext aggcxt, const char *fname,
+				  ArrayType *xarr, ArrayType *dirarr, double shift)
 {
-	MemoryContext aggcxt,
-				old;
-	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
-	SyWhere		w = {NULL, "x", 0};
-	ArrayType  *xarr;
-	ArrayType  *dirarr;
+	MemoryContext old;
+	SyWhere		w = {fname, "x", 0};
 	const double *x;
-	double		shift;
 	int			m;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "entropy_weights_transfn called in non-aggregate context");
-	w.fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
-	if (PG_ARGISNULL(1))
-	{
-		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
-	}
-
-	xarr = PG_GETARG_ARRAYTYPE_P(1);
-	dirarr = PG_NARGS() > 2 && !PG_ARGISNULL(2) ? PG_GETARG_ARRAYTYPE_P(2) : NULL;
-	w.argname = "shift";
-	shift = PG_NARGS() > 3 ? sy_shift(PG_GETARG_DATUM(3), PG_ARGISNULL(3), w) : 0.0;
 	if (st == NULL)
 	{
 		int		   *dir;
 
-		w.argname = "x";
 		x = sy_indicator_row(xarr, w, -1, &m);
 		w.argname = "directions";
 		dir = sy_directions(dirarr, w, m);
 		old = MemoryContextSwitchTo(aggcxt);
-		st = entropy_state_new(w.fname, m, dir, shift);
+		st = entropy_state_new(fname, m, dir, shift);
 		if (dirarr)
 			st->dir_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(dirarr));
 	}
@@ -204,7 +152,7 @@ entropy_weights_transfn(PG_FUNCTION_ARGS)
 	{
 		/* checked in the per-row context: nothing they allocate outlives the row */
 		w.argname = "directions";
-		sy_must_be_constant(directions_unchanged(st, dirarr, w), w);
+		sy_must_be_constant(entropy_directions_unchanged(st, dirarr, w), w);
 		w.argname = "shift";
 		sy_must_be_constant(st->shift == shift, w);
 		w.argname = "x";
@@ -215,193 +163,529 @@ entropy_weights_transfn(PG_FUNCTION_ARGS)
 		sy_indicator_row(xarr, w, m, &m);	/* reports the non-finite value */
 	st->n++;
 	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(st);
+	return st;
 }
 
-PG_FUNCTION_INFO_V1(entropy_weights_combinefn);
+/*
+ * entropy_weights_transfn(internal, x float8[] [, directions int[] [, shift float8]])
+ */
+PG_FUNCTION_INFO_V1(entropy_weights_transfn);
 Datum
-entropy_weights_combinefn(PG_FUNCTION_ARGS)
+entropy_weights_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt,
-				old;
-	EntropyState *a = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
-	EntropyState *b = PG_ARGISNULL(1) ? NULL : (EntropyState *) PG_GETARG_POINTER(1);
-	SyWhere		w = {NULL, "x", 0};
-	bool		adopt;
+	MemoryContext aggcxt;
+	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
+	SyWhere		w = {NULL, "shift", 0};
+	ArrayType  *dirarr;
+	double		shift;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "entropy_weights_combinefn called in non-aggregate context");
-	if (b == NULL)
+		elog(ERROR, "entropy_weights_transfn called in non-aggregate context");
+	w.fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
+	if (PG_ARGISNULL(1))
 	{
-		if (a == NULL)
+		if (st == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
+		PG_RETURN_POINTER(st);
 	}
-	/* deserialized states live in their own context: move it under aggcxt */
-	adopt = b->own != NULL;
-	if (adopt && MemoryContextGetParent(b->own) != aggcxt)
-		MemoryContextSetParent(b->own, aggcxt);
-	if (a == NULL && adopt)
-		PG_RETURN_POINTER(b);
-	w.fname = sy_agg_name(fcinfo, "entropy_weights");
-	old = MemoryContextSwitchTo(aggcxt);
-	if (a == NULL)
-		a = entropy_state_new(w.fname, b->m, b->dir, b->shift);
+	dirarr = PG_NARGS() > 2 && !PG_ARGISNULL(2) ? PG_GETARG_ARRAYTYPE_P(2) : NULL;
+	shift = PG_NARGS() > 3 ? sy_shift(PG_GETARG_DATUM(3), PG_ARGISNULL(3), w) : 0.0;
+	PG_RETURN_POINTER(entropy_rows_step(st, aggcxt, w.fname, PG_GETARG_ARRAYTYPE_P(1),
+										dirarr, shift));
+}
+
+/* ---- the canonical order of the rows ---- */
+
+/* Compare two rows in the canonical order (sy_order.h), from element j on. */
+static inline int
+row_cmp_from(const double *a, const double *b, int m, int j)
+{
+	for (; j < m; j++)
+	{
+		uint64		ka = sy_f8_key(a[j]),
+					kb = sy_f8_key(b[j]);
+
+		if (ka != kb)
+			return ka < kb ? -1 : 1;
+	}
+	return 0;
+}
+
+/* Every block a sorted run, and few enough of them to merge? */
+static bool
+sorted_runs(const EntropyState *st)
+{
+	if (st->nblocks > MERGE_MAX_RUNS)
+		return false;
+	for (int k = 0; k < st->nblocks; k++)
+		if (!st->blocks[k].sorted && st->blocks[k].nrows > 1)
+			return false;
+	return true;
+}
+
+/* Receives nrows consecutive rows. */
+typedef void (*RowSink) (void *arg, const double *rows, int64 nrows);
+
+/*
+ * Rows on their way to a sink: passed one by one where they lie, or (when
+ * buf is set) gathered into slices first, which a sink that computes on the
+ * rows reads faster than rows scattered over memory.
+ */
+typedef struct RowFeed
+{
+	RowSink		sink;
+	void	   *arg;
+	int			m;
+	double	   *buf;			/* NULL: pass rows one by one */
+	int64		len;
+	int64		slice;
+} RowFeed;
+
+static inline void
+feed_row(RowFeed *f, const double *row)
+{
+	if (f->buf == NULL)
+	{
+		f->sink(f->arg, row, 1);
+		return;
+	}
+	memcpy(f->buf + (Size) f->len * f->m, row, sizeof(double) * f->m);
+	if (++f->len == f->slice)
+	{
+		f->sink(f->arg, f->buf, f->len);
+		f->len = 0;
+	}
+}
+
+static void
+feed_flush(RowFeed *f)
+{
+	if (f->buf != NULL && f->len > 0)
+		f->sink(f->arg, f->buf, f->len);
+	f->len = 0;
+}
+
+/*
+ * Feeds every row of st to sink in the canonical order.  Sorted runs (the
+ * blocks of deserialized states) are merged in linear time, a single run
+ * passed on in slices; other rows are sorted by reference.  Rows are passed
+ * where they lie, never copied.  Leaves the state as it is.
+ */
+static void
+rows_in_order(const EntropyState *st, RowSink sink, void *arg, bool gather)
+{
+	int			m = st->m;
+	/* an interrupt check every 2^16 values or so, a fraction of a
+	 * millisecond of work */
+	int64		slice = Max(1, (1 << 16) / m);
+	RowFeed		feed = {sink, arg, m, NULL, 0, slice};
+
+	if (st->n == 0)
+		return;
+	if (sorted_runs(st))
+	{
+		int			k = st->nblocks;
+		int64		pos[MERGE_MAX_RUNS];
+		uint64		key[MERGE_MAX_RUNS];
+		int			live = 0,
+					only = -1;
+		int64		done = 0;
+
+		for (int r = 0; r < k; r++)
+		{
+			pos[r] = 0;
+			key[r] = 0;
+			if (st->blocks[r].nrows > 0)
+			{
+				key[r] = sy_f8_key(st->blocks[r].rows[0]);
+				live++;
+				only = r;
+			}
+		}
+		if (live == 1)
+		{
+			/* one run: straight from the block */
+			const RowBlock *b = &st->blocks[only];
+
+			for (int64 i = 0; i < b->nrows; i += slice)
+			{
+				CHECK_FOR_INTERRUPTS();
+				sink(arg, b->rows + (Size) i * m, Min(slice, b->nrows - i));
+			}
+			return;
+		}
+		if (gather)
+			feed.buf = palloc(sizeof(double) * (Size) m * slice);
+		while (live > 0)
+		{
+			int			best = -1;
+			const double *row = NULL;
+
+			if ((++done & 0xfff) == 0)
+				CHECK_FOR_INTERRUPTS();
+			for (int r = 0; r < k; r++)
+			{
+				const double *cand;
+
+				if (pos[r] >= st->blocks[r].nrows)
+					continue;
+				cand = st->blocks[r].rows + (Size) pos[r] * m;
+				if (best < 0 || key[r] < key[best] ||
+					(key[r] == key[best] && row_cmp_from(cand, row, m, 1) < 0))
+				{
+					best = r;
+					row = cand;
+				}
+			}
+			feed_row(&feed, row);
+			if (++pos[best] < st->blocks[best].nrows)
+				key[best] = sy_f8_key(row[m]);
+			else
+				live--;
+		}
+		feed_flush(&feed);
+	}
 	else
 	{
-		if (a->m != b->m)
+		SyRowRef   *refs;
+		int64		n = 0;
+
+		/* the order lives in an array of references, checked with the rows
+		 * against synergy.max_group_memory */
+		sy_group_memory_check(st->fname, st->bytes + SY_SORT_ROWS_BYTES * (double) st->n, st->n);
+		refs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(SyRowRef) * st->n);
+		for (int k = 0; k < st->nblocks; k++)
+			for (int64 i = 0; i < st->blocks[k].nrows; i++)
+				refs[n++].row = st->blocks[k].rows + (Size) i * m;
+		Assert(n == st->n);
+		sy_sort_rows(refs, n, m);
+		if (gather)
+			feed.buf = palloc(sizeof(double) * (Size) m * Min(slice, n));
+		for (int64 i = 0; i < n; i++)
 		{
-			/* rows of different lengths landed in different partial groups */
-			ereport(ERROR,
-					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-					 errmsg("%s: x has %d elements in some rows and %d in others",
-							w.fname, b->m, a->m),
-					 errdetail("Partial aggregates of the same group saw arrays of different lengths."),
-					 errhint("Every row of a group must carry the same indicators in the same order.")));
+			if ((i & 0xfff) == 0)
+				CHECK_FOR_INTERRUPTS();
+			feed_row(&feed, refs[i].row);
 		}
-		w.argname = "directions";
-		sy_must_be_constant(sy_same_directions(a->dir, b->dir, a->m), w);
-		w.argname = "shift";
-		sy_must_be_constant(a->shift == b->shift, w);
+		feed_flush(&feed);
+		pfree(refs);
 	}
+}
+
+/*
+ * Column ranges that do not depend on the order of the rows: min and max
+ * agree on every order except between -0 and +0, so a zero bound becomes the
+ * column's least (greatest) element in the total order of sy_order.h.
+ */
+static void
+canonical_ranges(const EntropyState *st, double *lo, double *hi)
+{
+	memcpy(lo, st->lo, sizeof(double) * st->m);
+	memcpy(hi, st->hi, sizeof(double) * st->m);
+	for (int j = 0; j < st->m; j++)
+	{
+		uint64		kmin = PG_UINT64_MAX,
+					kmax = 0;
+
+		if (lo[j] != 0.0 && hi[j] != 0.0)
+			continue;
+		for (int k = 0; k < st->nblocks; k++)
+			for (int64 i = 0; i < st->blocks[k].nrows; i++)
+			{
+				uint64		key = sy_f8_key(st->blocks[k].rows[(Size) i * st->m + j]);
+
+				kmin = Min(kmin, key);
+				kmax = Max(kmax, key);
+			}
+		if (lo[j] == 0.0)
+			lo[j] = kmin == sy_f8_key(-0.0) ? -0.0 : 0.0;
+		if (hi[j] == 0.0)
+			hi[j] = kmax == sy_f8_key(-0.0) ? -0.0 : 0.0;
+	}
+}
+
+/* ---- the state layer (sy_state.h) ---- */
+
+static double
+entropy_payload_bytes(const void *p)
+{
+	const EntropyState *st = p;
+	/* mode, m, n, shift, directions */
+	double		common = 1.0 + 4.0 + 8.0 + 8.0 + sy_dirs_payload(st->dir, st->m);
+
+	if (st->mode == ENTROPY_BOUNDED)
+		return common + entropy_bounded_payload(st);
+	return common + 1.0 + 16.0 * st->m + 8.0 * (double) st->n * st->m;
+}
+
+typedef struct WrRows
+{
+	SyStateWriter *w;
+	int			m;
+} WrRows;
+
+static void
+wr_rows(void *arg, const double *rows, int64 nrows)
+{
+	WrRows	   *wr = arg;
+
+	sy_wr_f64s(wr->w, rows, (Size) nrows * wr->m);
+}
+
+/*
+ * Payload (kind version 1), both modes:
+ *   u8 mode (0 rows, 1 bounded), i32 m, i64 n, f64 shift, directions;
+ * rows mode:
+ *   u8 sorted (1: the rows are in the canonical order), f64 lo[m], f64 hi[m]
+ *   (the columns' ranges, zero bounds canonical), f64 rows[n][m];
+ * bounded mode: entropy_bounded_agg.c.
+ */
+static void
+entropy_write(SyStateWriter *w, const void *p)
+{
+	const EntropyState *st = p;
+
+	sy_wr_u8(w, st->mode);
+	sy_wr_i32(w, st->m);
+	sy_wr_i64(w, st->n);
+	sy_wr_f64(w, st->shift);
+	sy_wr_dirs(w, st->dir, st->m);
+	if (st->mode == ENTROPY_ROWS)
+	{
+		WrRows		wr = {w, st->m};
+		double	   *lo = palloc(sizeof(double) * st->m);
+		double	   *hi = palloc(sizeof(double) * st->m);
+
+		sy_wr_u8(w, 1);
+		canonical_ranges(st, lo, hi);
+		sy_wr_f64s(w, lo, st->m);
+		sy_wr_f64s(w, hi, st->m);
+		rows_in_order(st, wr_rows, &wr, false);
+	}
+	else
+		entropy_bounded_write(w, st);
+}
+
+/*
+ * The bytes come from another process or from a user, and are parsed as if
+ * from a stranger: every count is checked before it is used, every value
+ * must be finite, the ranges must be those of the rows and sorted rows in
+ * order.  The rows go into one block of a memory context of the state's own,
+ * which the combine function re-parents under the aggregate's memory (a
+ * state never combined, e.g. a spilled hash-aggregate input, goes with the
+ * per-tuple memory).
+ */
+static void *
+entropy_read(SyStateReader *r, const char *fname)
+{
+	uint8		mode = sy_rd_u8(r);
+	int			m;
+	int64		n;
+	double		shift;
+	int		   *dir;
+	uint8		sorted;
+	double	   *lo,
+			   *hi;
+	EntropyState *st;
+	MemoryContext own,
+				old;
+
+	if (mode > ENTROPY_BOUNDED)
+		sy_state_corrupt(fname, "Unknown entropy state mode.");
+	m = sy_rd_i32(r);
+	if (m < 1 || m > SY_MAX_INDICATORS)
+		sy_state_corrupt(fname, "Indicator or row count out of range.");
+	n = sy_rd_i64(r);
+	if (n < 0)
+		sy_state_corrupt(fname, "Indicator or row count out of range.");
+	shift = sy_rd_f64(r);
+	if (!isfinite(shift) || shift < 0.0)
+		sy_state_corrupt(fname, "Invalid shift.");
+	dir = sy_rd_dirs(r, m);
+	if (mode == ENTROPY_BOUNDED)
+		return entropy_bounded_read(r, fname, m, n, shift, dir);
+
+	sorted = sy_rd_u8(r);
+	if (sorted > 1)
+		sy_state_corrupt(fname, "Invalid sorted flag.");
+	lo = palloc(sizeof(double) * m);
+	hi = palloc(sizeof(double) * m);
+	sy_rd_f64s(r, lo, m, false, "A range");
+	sy_rd_f64s(r, hi, m, false, "A range");
+	if ((double) n * m * sizeof(double) != (double) sy_rd_remaining(r))
+		sy_state_corrupt(fname, "The state's length does not match its counts.");
+
+	own = AllocSetContextCreate(CurrentMemoryContext, "synergy entropy partial",
+								ALLOCSET_SMALL_SIZES);
+	old = MemoryContextSwitchTo(own);
+	st = entropy_state_new(fname, m, dir, shift);
+	st->own = own;
+	if (n > 0)
+	{
+		double	   *rows;
+		double	   *clo = palloc(sizeof(double) * m);
+		double	   *chi = palloc(sizeof(double) * m);
+
+		sy_group_memory_check(fname, (double) n * m * sizeof(double), n);
+		rows = palloc_extended(sizeof(double) * (Size) n * m, MCXT_ALLOC_HUGE);
+		/* one copy into aligned memory, then one pass checks every value
+		 * finite and takes the ranges, and one the order */
+		sy_rd_f64s(r, rows, (Size) n * m, false, "A stored value");
+		for (int64 i = 0; i < n; i++)
+		{
+			double	   *row = rows + (Size) i * m;
+
+			if ((i & 0xffff) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (!sy_row_ingest(row, m, row, st->lo, st->hi))
+				sy_state_corrupt(fname, "A stored value is not finite.");
+			if (sorted && i > 0 && row_cmp_from(row - m, row, m, 0) > 0)
+				sy_state_corrupt(fname, "The rows are not in the order the state says.");
+		}
+		add_block(st, rows, n, n, sorted);
+		st->n = n;
+		/* the stored ranges must be exactly those of the stored rows */
+		canonical_ranges(st, clo, chi);
+		if (memcmp(clo, lo, sizeof(double) * m) != 0 ||
+			memcmp(chi, hi, sizeof(double) * m) != 0)
+			sy_state_corrupt(fname, "The stored ranges do not match the stored rows.");
+	}
+	MemoryContextSwitchTo(old);
+	return st;
+}
+
+static void
+check_same_shape(EntropyState *a, EntropyState *b, const char *fname)
+{
+	SyWhere		w = {fname, "x", 0};
+
+	if (a->mode != b->mode)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot merge a bounded entropy state with a row-keeping one", fname),
+				 errdetail("One state was made with lower and upper bounds, the other without."),
+				 errhint("Merge states made by the same form of entropy_weights_state: all with the same bounds, or all without.")));
+	if (a->m != b->m)
+	{
+		/* rows of different lengths landed in different partial groups */
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s: x has %d elements in some rows and %d in others",
+						fname, b->m, a->m),
+				 errdetail("Partial aggregates of the same group saw arrays of different lengths."),
+				 errhint("Every row of a group must carry the same indicators in the same order.")));
+	}
+	w.argname = "directions";
+	sy_must_be_constant(sy_same_directions(a->dir, b->dir, a->m), w);
+	w.argname = "shift";
+	sy_must_be_constant(a->shift == b->shift, w);
+}
+
+/* Merge b into a (CurrentMemoryContext is the aggregate's memory). */
+static void *
+entropy_combine(void *pa, void *pb, const char *fname)
+{
+	EntropyState *a = pa;
+	EntropyState *b = pb;
+	bool		adopt;
+
+	if (a != NULL)
+		check_same_shape(a, b, fname);
+	if (b->mode == ENTROPY_BOUNDED)
+		return entropy_bounded_combine(a, b, fname);
+
+	/* deserialized states live in their own context: move it under ours */
+	adopt = b->own != NULL;
+	if (adopt && MemoryContextGetParent(b->own) != CurrentMemoryContext)
+		MemoryContextSetParent(b->own, CurrentMemoryContext);
+	if (a == NULL && adopt)
+	{
+		b->fname = fname;
+		return b;
+	}
+	if (a == NULL)
+		a = entropy_state_new(fname, b->m, b->dir, b->shift);
 	for (int k = 0; k < b->nblocks; k++)
 	{
 		RowBlock   *blk = &b->blocks[k];
 
 		CHECK_FOR_INTERRUPTS();
+		if (blk->nrows == 0)
+			continue;
 		if (adopt)
-			add_block(a, blk->rows, blk->nrows, blk->cap);
+			add_block(a, blk->rows, blk->nrows, blk->cap, blk->sorted);
 		else
-			for (int64 i = 0; i < blk->nrows; i++)
-				memcpy(entropy_next_row(a), blk->rows + i * b->m, sizeof(double) * b->m);
+		{
+			double	   *copy;
+
+			sy_group_memory_check(fname, a->bytes + (double) blk->nrows * b->m * sizeof(double),
+								  a->n);
+			copy = palloc_extended(sizeof(double) * (Size) blk->nrows * b->m, MCXT_ALLOC_HUGE);
+			memcpy(copy, blk->rows, sizeof(double) * (Size) blk->nrows * b->m);
+			add_block(a, copy, blk->nrows, blk->nrows, blk->sorted);
+		}
 	}
-	merge_ranges(a, b);
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(a);
+	for (int j = 0; j < a->m; j++)
+	{
+		a->lo[j] = Min(a->lo[j], b->lo[j]);
+		a->hi[j] = Max(a->hi[j], b->hi[j]);
+	}
+	a->n += b->n;
+	return a;
+}
+
+const SyStateKind entropy_kind = {
+	SY_KIND_ENTROPY, 1, "entropy_weights",
+	entropy_payload_bytes, entropy_write, entropy_read, entropy_combine
+};
+
+PG_FUNCTION_INFO_V1(entropy_weights_combinefn);
+Datum
+entropy_weights_combinefn(PG_FUNCTION_ARGS)
+{
+	return sy_state_combinefn(fcinfo, &entropy_kind);
 }
 
 PG_FUNCTION_INFO_V1(entropy_weights_serialfn);
 Datum
 entropy_weights_serialfn(PG_FUNCTION_ARGS)
 {
-	EntropyState *st = (EntropyState *) PG_GETARG_POINTER(0);
-	EntropyHeader h = {0};
-	Size		dirbytes = sy_dirs_bytes(st->dir, st->m);
-	Size		size;
-	bytea	   *out;
-	char	   *p;
-
-	/* a bytea holds at most 1 GB */
-	if ((double) st->n * st->m * sizeof(double) + 2.0 * st->m * sizeof(double) +
-		dirbytes + sizeof(EntropyHeader) + VARHDRSZ > (double) MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s: partial state too large to pass between processes", st->fname),
-				 errdetail("A partial aggregate holds " INT64_FORMAT " rows of %d indicators.",
-						   st->n, st->m),
-				 errhint("Run the aggregate without parallelism: SET max_parallel_workers_per_gather = 0.")));
-	size = VARHDRSZ + sizeof(EntropyHeader) + dirbytes +
-		sizeof(double) * ((Size) 2 * st->m + (Size) st->n * st->m);
-	out = palloc(size);
-	SET_VARSIZE(out, size);
-	p = VARDATA(out);
-
-	h.magic = ENTROPY_MAGIC;
-	h.version = ENTROPY_VERSION;
-	h.have_dir = st->dir != NULL;
-	h.m = st->m;
-	h.n = st->n;
-	h.shift = st->shift;
-	memcpy(p, &h, sizeof(h));
-	p += sizeof(h);
-	p = sy_put_dirs(p, st->dir, st->m);
-	memcpy(p, st->lo, sizeof(double) * st->m);
-	p += sizeof(double) * st->m;
-	memcpy(p, st->hi, sizeof(double) * st->m);
-	p += sizeof(double) * st->m;
-	for (int k = 0; k < st->nblocks; k++)
-	{
-		Size		bytes = sizeof(double) * (Size) st->m * st->blocks[k].nrows;
-
-		memcpy(p, st->blocks[k].rows, bytes);
-		p += bytes;
-	}
-	PG_RETURN_BYTEA_P(out);
+	return sy_state_serialfn(fcinfo, &entropy_kind);
 }
 
-/*
- * The serialized state comes from another process but is parsed as if from
- * a stranger: every length and value is checked before use.
- */
 PG_FUNCTION_INFO_V1(entropy_weights_deserialfn);
 Datum
 entropy_weights_deserialfn(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	const char *p = VARDATA_ANY(in);
-	Size		len = VARSIZE_ANY_EXHDR(in);
-	const char *fname = sy_agg_name(fcinfo, "entropy_weights");
-	EntropyHeader h;
-	EntropyState *st;
-	MemoryContext aggcxt,
-				old;
-	int		   *dir = NULL;
-	Size		dirbytes;
-	double		need;
+	return sy_state_deserialfn(fcinfo, &entropy_kind);
+}
 
-	if (len < sizeof(h))
-		sy_corrupt_state(fname, "The state is shorter than its header.");
-	memcpy(&h, p, sizeof(h));
-	if (h.magic != ENTROPY_MAGIC || h.version != ENTROPY_VERSION)
-		sy_corrupt_state(fname, "Unknown magic number or version.");
-	if (h.m < 1 || h.m > SY_MAX_INDICATORS || h.n < 0 || h.have_dir > 1)
-		sy_corrupt_state(fname, "Indicator or row count out of range.");
-	if (!isfinite(h.shift) || h.shift < 0.0)
-		sy_corrupt_state(fname, "Invalid shift.");
-	dirbytes = h.have_dir ? MAXALIGN(sizeof(int32) * h.m) : 0;
-	need = (double) sizeof(h) + dirbytes + sizeof(double) * (2.0 * h.m + (double) h.n * h.m);
-	if (need != (double) len)
-		sy_corrupt_state(fname, "The state's length does not match its counts.");
-	p += sizeof(h);
-	p = sy_get_dirs(p, h.have_dir, h.m, &dir, fname);
-	/* build the state in a context of its own, which the combine function
-	 * re-parents under the aggregate's memory; a state never combined (a
-	 * spilled hash-aggregate input) goes with the per-tuple memory */
-	(void) aggcxt;
-	{
-		MemoryContext own = AllocSetContextCreate(CurrentMemoryContext, "synergy entropy partial",
-												  ALLOCSET_SMALL_SIZES);
-		old = MemoryContextSwitchTo(own);
-		st = entropy_state_new(fname, h.m, dir, h.shift);
-		st->own = own;
-	}
-	if (h.n > 0)
-	{
-		double	   *rows;
+PG_FUNCTION_INFO_V1(entropy_weights_merge_transfn);
+Datum
+entropy_weights_merge_transfn(PG_FUNCTION_ARGS)
+{
+	return sy_state_merge_transfn(fcinfo, &entropy_kind);
+}
 
-		sy_group_memory_check(fname, (double) h.n * h.m * sizeof(double), h.n);
-		rows = palloc_extended(sizeof(double) * (Size) h.n * h.m, MCXT_ALLOC_HUGE);
+/* ---- results ---- */
 
-		/* one copy into aligned memory, then check every value in place */
-		memcpy(rows, p + 2 * sizeof(double) * h.m, sizeof(double) * (Size) h.n * h.m);
-		for (int64 i = 0; i < h.n; i++)
-		{
-			double	   *row = rows + i * h.m;
+typedef struct Accum
+{
+	int			m;
+	const double *a;
+	const double *c;
+	double		shift;
+	double	   *sumz;
+	double	   *sumzlogz;
+} Accum;
 
-			if (!sy_row_ingest(row, h.m, row, st->lo, st->hi))
-				sy_corrupt_state(fname, "A stored value is not finite.");
-			if ((i & 0xffff) == 0)
-				CHECK_FOR_INTERRUPTS();
-		}
-		add_block(st, rows, h.n, h.n);
-	}
-	st->n = h.n;
-	MemoryContextSwitchTo(old);
-	/* the stored ranges must be exactly those of the stored rows */
-	if (h.n > 0 && (memcmp(st->lo, p, sizeof(double) * h.m) != 0 ||
-					memcmp(st->hi, p + sizeof(double) * h.m, sizeof(double) * h.m) != 0))
-		sy_corrupt_state(fname, "The stored ranges do not match the stored rows.");
-	PG_RETURN_POINTER(st);
+static void
+accum_rows(void *arg, const double *rows, int64 nrows)
+{
+	Accum	   *acc = arg;
+
+	sy_entropy_accum_block(rows, nrows, acc->m, acc->a, acc->c, acc->shift,
+						   acc->sumz, acc->sumzlogz);
 }
 
 /*
@@ -414,95 +698,110 @@ static bool
 entropy_compute(EntropyState *st, double *entropy, double *divergence, double *weight)
 {
 	int			m = st->m;
-	double	   *a = palloc(sizeof(double) * m);
-	double	   *c = palloc(sizeof(double) * m);
-	double	   *lo = palloc(sizeof(double) * m);
-	double	   *hi = palloc(sizeof(double) * m);
-	double	   *sumz = palloc0(sizeof(double) * m);
-	double	   *sumzlogz = palloc0(sizeof(double) * m);
-	/* sorted rows are copied in slices of about 2^16 values, a fraction of
-	 * a millisecond of work, between interrupt checks */
-	int64		slice = Max(1, (1 << 16) / m);
-	double	   *buf;
-	SyRowRef   *refs;
-	int64		n = 0;
+	double	   *a,
+			   *c,
+			   *lo,
+			   *hi;
+	Accum		acc;
 
-	/* the final function leaves the state as it is (FINALFUNC_MODIFY =
-	 * READ_ONLY): the order lives in an array of references, checked with
-	 * the rows against synergy.max_group_memory */
-	sy_group_memory_check(st->fname, st->bytes + SY_SORT_ROWS_BYTES * (double) st->n, st->n);
-	refs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(SyRowRef) * Max(st->n, 1));
-	for (int k = 0; k < st->nblocks; k++)
-		for (int64 i = 0; i < st->blocks[k].nrows; i++)
-			refs[n++].row = st->blocks[k].rows + (Size) i * m;
-	Assert(n == st->n);
-	sy_sort_rows(refs, n, m);
-	memcpy(lo, st->lo, sizeof(double) * m);
-	memcpy(hi, st->hi, sizeof(double) * m);
-	sy_canonical_ranges(refs, n, m, lo, hi);
-
+	if (st->mode == ENTROPY_BOUNDED)
+		return entropy_bounded_compute(st, entropy, divergence, weight);
+	a = palloc(sizeof(double) * m);
+	c = palloc(sizeof(double) * m);
+	lo = palloc(sizeof(double) * m);
+	hi = palloc(sizeof(double) * m);
+	canonical_ranges(st, lo, hi);
 	sy_check_ranges(st->fname, m, lo, hi);
 	sy_entropy_coefs(m, lo, hi, st->dir, a, c);
-	buf = palloc(sizeof(double) * (Size) m * Min(slice, Max(n, 1)));
-	for (int64 i = 0; i < n; i += slice)
-	{
-		int64		len = Min(slice, n - i);
-
-		CHECK_FOR_INTERRUPTS();
-		for (int64 r = 0; r < len; r++)
-			memcpy(buf + (Size) r * m, refs[i + r].row, sizeof(double) * m);
-		sy_entropy_accum_block(buf, len, m, a, c, st->shift, sumz, sumzlogz);
-	}
-	return sy_entropy_finish(st->n, m, lo, hi, sumz, sumzlogz,
+	acc.m = m;
+	acc.a = a;
+	acc.c = c;
+	acc.shift = st->shift;
+	acc.sumz = palloc0(sizeof(double) * m);
+	acc.sumzlogz = palloc0(sizeof(double) * m);
+	rows_in_order(st, accum_rows, &acc, true);
+	return sy_entropy_finish(st->n, m, lo, hi, acc.sumz, acc.sumzlogz,
 							 entropy, divergence, weight) == SY_OK;
+}
+
+static Datum
+weights_datum(EntropyState *st, bool *isnull)
+{
+	double	   *e = palloc(sizeof(double) * st->m);
+	double	   *d = palloc(sizeof(double) * st->m);
+	double	   *w = palloc(sizeof(double) * st->m);
+
+	*isnull = !entropy_compute(st, e, d, w);
+	return *isnull ? (Datum) 0 : PointerGetDatum(sy_float8_array(w, st->m));
+}
+
+/* entropy_detail: (n bigint, entropy float8[], divergence float8[], weight float8[]) */
+static Datum
+detail_datum(FunctionCallInfo fcinfo, EntropyState *st)
+{
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+	double	   *e = palloc(sizeof(double) * st->m);
+	double	   *d = palloc(sizeof(double) * st->m);
+	double	   *w = palloc(sizeof(double) * st->m);
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "entropy_weights_detail: return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	entropy_compute(st, e, d, w);
+	values[0] = Int64GetDatum(st->n);
+	values[1] = PointerGetDatum(sy_float8_array(e, st->m));
+	values[2] = PointerGetDatum(sy_float8_array(d, st->m));
+	values[3] = PointerGetDatum(sy_float8_array(w, st->m));
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
 PG_FUNCTION_INFO_V1(entropy_weights_finalfn);
 Datum
 entropy_weights_finalfn(PG_FUNCTION_ARGS)
 {
-	EntropyState *st;
-	double	   *e,
-			   *d,
-			   *w;
+	bool		isnull;
+	Datum		d;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	st = (EntropyState *) PG_GETARG_POINTER(0);
-	e = palloc(sizeof(double) * st->m);
-	d = palloc(sizeof(double) * st->m);
-	w = palloc(sizeof(double) * st->m);
-	if (!entropy_compute(st, e, d, w))
+	d = weights_datum((EntropyState *) PG_GETARG_POINTER(0), &isnull);
+	if (isnull)
 		PG_RETURN_NULL();
-	PG_RETURN_ARRAYTYPE_P(sy_float8_array(w, st->m));
+	PG_RETURN_DATUM(d);
 }
 
-/* entropy_detail: (n bigint, entropy float8[], divergence float8[], weight float8[]) */
 PG_FUNCTION_INFO_V1(entropy_weights_detail_finalfn);
 Datum
 entropy_weights_detail_finalfn(PG_FUNCTION_ARGS)
 {
-	EntropyState *st;
-	TupleDesc	tupdesc;
-	Datum		values[4];
-	bool		nulls[4] = {false, false, false, false};
-	double	   *e,
-			   *d,
-			   *w;
-
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "entropy_weights_detail: return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	st = (EntropyState *) PG_GETARG_POINTER(0);
-	e = palloc(sizeof(double) * st->m);
-	d = palloc(sizeof(double) * st->m);
-	w = palloc(sizeof(double) * st->m);
-	entropy_compute(st, e, d, w);
-	values[0] = Int64GetDatum(st->n);
-	values[1] = PointerGetDatum(sy_float8_array(e, st->m));
-	values[2] = PointerGetDatum(sy_float8_array(d, st->m));
-	values[3] = PointerGetDatum(sy_float8_array(w, st->m));
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	PG_RETURN_DATUM(detail_datum(fcinfo, (EntropyState *) PG_GETARG_POINTER(0)));
+}
+
+/* entropy_weights_final(state bytea) RETURNS float8[] */
+PG_FUNCTION_INFO_V1(entropy_weights_final);
+Datum
+entropy_weights_final(PG_FUNCTION_ARGS)
+{
+	EntropyState *st = sy_state_arg(fcinfo, &entropy_kind, "entropy_weights_final");
+	bool		isnull;
+	Datum		d;
+
+	d = weights_datum(st, &isnull);
+	if (isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(d);
+}
+
+/* entropy_weights_detail_final(state bytea) RETURNS entropy_detail */
+PG_FUNCTION_INFO_V1(entropy_weights_detail_final);
+Datum
+entropy_weights_detail_final(PG_FUNCTION_ARGS)
+{
+	EntropyState *st = sy_state_arg(fcinfo, &entropy_kind, "entropy_weights_detail_final");
+
+	PG_RETURN_DATUM(detail_datum(fcinfo, st));
 }

@@ -34,7 +34,7 @@ factor_state_new(const char *fname, int m, int nfactors)
 
 	st->fname = fname;
 	st->nfactors = nfactors;
-	sy_moments_alloc(&st->mom, m, true, fname);
+	sy_moments_alloc(&st->mom, m, true, 0.0, fname);
 	return st;
 }
 
@@ -105,7 +105,7 @@ factor_read(SyStateReader *r, const char *fname)
 	FactorState *st = palloc0(sizeof(FactorState));
 
 	st->fname = fname;
-	sy_rd_moments(r, &st->mom, true, SY_FACTOR_MAX_INDICATORS, fname);
+	sy_rd_moments(r, &st->mom, true, SY_FACTOR_MAX_INDICATORS, 0.0, fname);
 	st->nfactors = sy_rd_i32(r);
 	if (st->nfactors < 0 || st->nfactors > (int) st->mom.m)
 		sy_state_corrupt(fname, "Factor count out of range.");

@@ -29,6 +29,9 @@ typedef struct MomentsState
 	sy_moments	mom;
 } MomentsState;
 
+/* bytes per column besides the moments, for synergy.max_group_memory (directions) */
+#define MOMENTS_EXTRA	8.0
+
 static MomentsState *
 moments_state_new(const char *fname, int m, const int *dir, bool comoment)
 {
@@ -40,7 +43,7 @@ moments_state_new(const char *fname, int m, const int *dir, bool comoment)
 		st->dir = palloc(sizeof(int) * m);
 		memcpy(st->dir, dir, sizeof(int) * m);
 	}
-	sy_moments_alloc(&st->mom, m, comoment, fname);
+	sy_moments_alloc(&st->mom, m, comoment, MOMENTS_EXTRA, fname);
 	return st;
 }
 
@@ -140,7 +143,7 @@ moments_read(SyStateReader *r, const char *fname)
 	MomentsState *st = palloc0(sizeof(MomentsState));
 
 	st->fname = fname;
-	sy_rd_moments(r, &st->mom, false, SY_MAX_INDICATORS, fname);
+	sy_rd_moments(r, &st->mom, false, SY_MAX_INDICATORS, MOMENTS_EXTRA, fname);
 	return st;
 }
 
@@ -150,7 +153,7 @@ critic_read(SyStateReader *r, const char *fname)
 	MomentsState *st = palloc0(sizeof(MomentsState));
 
 	st->fname = fname;
-	sy_rd_moments(r, &st->mom, true, SY_CRITIC_MAX_INDICATORS, fname);
+	sy_rd_moments(r, &st->mom, true, SY_CRITIC_MAX_INDICATORS, MOMENTS_EXTRA, fname);
 	st->dir = sy_rd_dirs(r, st->mom.m);
 	return st;
 }

@@ -15,10 +15,11 @@ sy_moments_cells(int m, bool comoment)
 }
 
 void
-sy_moments_alloc(sy_moments *mom, int m, bool comoment, const char *fname)
+sy_moments_alloc(sy_moments *mom, int m, bool comoment, double extra_per_column, const char *fname)
 {
 	/* co-moments are m (m + 1) / 2 doubles: 40 GB for 100,000 indicators */
-	sy_group_memory_check(fname, sizeof(double) * (4.0 * m + (double) sy_moments_cells(m, comoment)), -1);
+	sy_group_memory_check(fname, sizeof(double) * (4.0 * m + (double) sy_moments_cells(m, comoment)) +
+						  extra_per_column * m, -1);
 	mom->m = m;
 	mom->ref = palloc(sizeof(double) * m);
 	mom->mean = palloc(sizeof(double) * m);
@@ -55,7 +56,8 @@ sy_wr_moments(SyStateWriter *w, const sy_moments *mom)
 }
 
 void
-sy_rd_moments(SyStateReader *r, sy_moments *mom, bool comoment, int max_m, const char *fname)
+sy_rd_moments(SyStateReader *r, sy_moments *mom, bool comoment, int max_m,
+			  double extra_per_column, const char *fname)
 {
 	int			m = (int) sy_rd_count(r, 1, max_m, "The indicator count");
 	double		n = sy_rd_f64(r);
@@ -66,7 +68,7 @@ sy_rd_moments(SyStateReader *r, sy_moments *mom, bool comoment, int max_m, const
 	/* the values must be there before the arrays are allocated */
 	if (sy_rd_remaining(r) / 8 < 4 * (Size) m + cells)
 		sy_state_corrupt(fname, "The state ends before its last value.");
-	sy_moments_alloc(mom, m, comoment, fname);
+	sy_moments_alloc(mom, m, comoment, extra_per_column, fname);
 	mom->n = n;
 	sy_rd_f64s(r, mom->ref, m, true, "A column's reference value");
 	sy_rd_f64s(r, mom->mean, m, true, "A column mean");

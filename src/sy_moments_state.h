@@ -15,10 +15,12 @@ extern Size sy_moments_cells(int m, bool comoment);
 
 /*
  * Arrays for m columns (co-moments or sums of squares) in
- * CurrentMemoryContext, reset to no rows; checks synergy.max_group_memory
- * first, naming fname.
+ * CurrentMemoryContext, reset to no rows.  Checks synergy.max_group_memory
+ * first, naming fname, for the moments and extra_per_column bytes per column
+ * that the caller keeps besides (e.g. directions).
  */
-extern void sy_moments_alloc(sy_moments *mom, int m, bool comoment, const char *fname);
+extern void sy_moments_alloc(sy_moments *mom, int m, bool comoment, double extra_per_column,
+							 const char *fname);
 
 /*
  * The moments block of a payload:
@@ -29,12 +31,12 @@ extern double sy_moments_payload(const sy_moments *mom);
 extern void sy_wr_moments(SyStateWriter *w, const sy_moments *mom);
 
 /*
- * Reads a block written by sy_wr_moments into mom (arrays allocated here,
- * after m is checked against 1..max_m and the bytes left).  Checks that the
+ * Reads a block written by sy_wr_moments into mom (arrays allocated here by
+ * sy_moments_alloc, after m is checked against 1..max_m and the bytes left).  Checks that the
  * row count is a whole number of at least 1, every value finite, lo <= hi
  * and every sum of squares non-negative; else the corrupt-state error.
  */
 extern void sy_rd_moments(SyStateReader *r, sy_moments *mom, bool comoment, int max_m,
-						  const char *fname);
+						  double extra_per_column, const char *fname);
 
 #endif							/* SY_MOMENTS_STATE_H */

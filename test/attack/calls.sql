@@ -42,6 +42,28 @@ SELECT public.critic_weights(x.x, x.d) FROM victim.x;
 SELECT public.critic_weights_detail(x.x) FROM victim.x;
 -- call: critic_weights_detail(double precision[], integer[])
 SELECT public.critic_weights_detail(x.x, x.d) FROM victim.x;
+-- call: stddev_weights_state(double precision[])
+SELECT public.stddev_weights_final(public.stddev_weights_state(x.x)) FROM victim.x;
+-- call: cv_weights_state(double precision[])
+SELECT public.cv_weights_final(public.cv_weights_state(x.x)) FROM victim.x;
+-- call: stddev_weights_merge(bytea)
+SELECT public.stddev_weights_merge(s.s) FROM (SELECT public.stddev_weights_state(x.x) AS s FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2) s;
+-- call: cv_weights_merge(bytea)
+SELECT public.cv_weights_merge(s.s) FROM (SELECT public.cv_weights_state(x.x) AS s FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2) s;
+-- call: stddev_weights_final(bytea)
+SELECT public.stddev_weights_final(public.stddev_weights_state(x.x)) FROM victim.x;
+-- call: cv_weights_final(bytea)
+SELECT public.cv_weights_final(public.stddev_weights_state(x.x)) FROM victim.x;
+-- call: critic_weights_state(double precision[])
+SELECT public.critic_weights_final(public.critic_weights_state(x.x)) FROM victim.x;
+-- call: critic_weights_state(double precision[], integer[])
+SELECT public.critic_weights_final(public.critic_weights_state(x.x, x.d)) FROM victim.x;
+-- call: critic_weights_merge(bytea)
+SELECT public.critic_weights_merge(s.s) FROM (SELECT public.critic_weights_state(x.x, x.d) AS s FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2) s;
+-- call: critic_weights_final(bytea)
+SELECT public.critic_weights_final(public.critic_weights_state(x.x, x.d)) FROM victim.x;
+-- call: critic_weights_detail_final(bytea)
+SELECT public.critic_weights_detail_final(public.critic_weights_state(x.x, x.d)) FROM victim.x;
 -- call: topsis(double precision[], double precision[], integer[], text)
 SELECT public.topsis(x.x, x.w, x.d, 'vector'::pg_catalog.text) OVER () FROM victim.x;
 -- call: topsis_detail(double precision[], double precision[], integer[], text)
@@ -65,6 +87,18 @@ SELECT public.coupling_coordination(x.s, x.u) FROM victim.x;
 -- call: coupling_coordination(double precision, double precision, text)
 SELECT public.coupling_coordination(x.s, x.u, x.txt) FROM victim.x WHERE x.id OPERATOR(pg_catalog.=) 0::pg_catalog.int8;
 SELECT public.coupling_coordination(x.s, x.u, 'wang2021'::pg_catalog.text) FROM victim.x;
+-- call: coupling_coordination_state(double precision)
+SELECT public.coupling_coordination_state(x.s) FROM victim.x;
+-- call: coupling_coordination_state(double precision, double precision)
+SELECT public.coupling_coordination_state(x.s, x.u) FROM victim.x;
+-- call: coupling_coordination_state(double precision, double precision, text)
+SELECT public.coupling_coordination_state(x.s, x.u, 'wang2021'::pg_catalog.text) FROM victim.x;
+-- call: coupling_coordination_merge(bytea)
+SELECT public.coupling_coordination_merge(p.s) FROM (SELECT public.coupling_coordination_state(x.s, x.u) AS s FROM victim.x
+  GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
+-- call: coupling_coordination_final(bytea)
+SELECT public.coupling_coordination_final(public.coupling_coordination_merge(p.s)) FROM (SELECT public.coupling_coordination_state(x.s, x.u, 'wang2021'::pg_catalog.text) AS s
+  FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
 -- call: ccd_level(double precision)
 SELECT public.ccd_level(x.s) FROM victim.x;
 -- call: ccd_grade(double precision, text)
@@ -83,6 +117,16 @@ SELECT public.obstacle_shares(x.w, x.w) FROM victim.x;
 SELECT public.moran_i(x.z, x.id, x.nb, NULL::pg_catalog.float8[]) FROM victim.x;
 -- call: moran_i(double precision, bigint, bigint[], double precision[], integer, bigint)
 SELECT public.moran_i(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) FROM victim.x;
+-- call: moran_i_state(double precision, bigint, bigint[], double precision[])
+SELECT public.moran_i_state(x.z, x.id, x.nb, NULL::pg_catalog.float8[]) FROM victim.x;
+-- call: moran_i_state(double precision, bigint, bigint[], double precision[], integer, bigint)
+SELECT public.moran_i_state(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) FROM victim.x;
+-- call: moran_i_merge(bytea)
+SELECT public.moran_i_merge(p.s) FROM (SELECT public.moran_i_state(x.z, x.id, x.nb, NULL::pg_catalog.float8[]) AS s FROM victim.x
+  GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
+-- call: moran_i_final(bytea)
+SELECT public.moran_i_final(public.moran_i_merge(p.s)) FROM (SELECT public.moran_i_state(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) AS s
+  FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
 -- call: local_moran(double precision, bigint, bigint[], double precision[], integer, bigint, double precision)
 SELECT public.local_moran(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8, 0.05::pg_catalog.float8) OVER () FROM victim.x;
 -- call: bp_forecast(double precision[], integer, integer, integer, integer, integer, double precision, double precision, double precision, bigint, double precision, double precision, text, text)
@@ -110,6 +154,16 @@ SELECT public.forecast_backtest(x.g8, 2, 'bp'::pg_catalog.text, 2, 3, 2, 5, 0.15
 SELECT public.factor_analysis(x.x) FROM victim.x;
 -- call: factor_analysis(double precision[], integer)
 SELECT public.factor_analysis(x.x, 2) FROM victim.x;
+-- call: factor_analysis_state(double precision[])
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x)) FROM victim.x;
+-- call: factor_analysis_state(double precision[], integer)
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x, 2)) FROM victim.x;
+-- call: factor_analysis_merge(bytea)
+SELECT public.factor_analysis_merge(s.s) FROM (SELECT public.factor_analysis_state(x.x) AS s FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2) s;
+-- call: factor_analysis_final(bytea)
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x)) FROM victim.x;
+-- call: factor_analysis_final(bytea, integer)
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x), 1) FROM victim.x;
 -- call: factor_scores(double precision[], integer, text)
 SELECT public.factor_scores(x.x, 2, 'varimax'::pg_catalog.text) OVER () FROM victim.x;
 -- call: factor_composite(double precision[], integer, text, double precision)
@@ -197,6 +251,20 @@ SELECT public.trend_analysis(x.g, x.z, 1) FROM victim.x;
 SELECT public.trend_analysis(x.g, x.z, 1, 30::pg_catalog.float8) FROM victim.x;
 -- call: trend_analysis(geometry, double precision, integer, double precision, integer)
 SELECT public.trend_analysis(x.g, x.z, 1, 30::pg_catalog.float8, 32650) FROM victim.x;
+-- call: trend_analysis_state(geometry, double precision)
+SELECT public.trend_analysis_state(x.g, x.z) FROM victim.x;
+-- call: trend_analysis_state(geometry, double precision, integer)
+SELECT public.trend_analysis_state(x.g, x.z, 1) FROM victim.x;
+-- call: trend_analysis_state(geometry, double precision, integer, double precision)
+SELECT public.trend_analysis_state(x.g, x.z, 1, 30::pg_catalog.float8) FROM victim.x;
+-- call: trend_analysis_state(geometry, double precision, integer, double precision, integer)
+SELECT public.trend_analysis_state(x.g, x.z, 1, 30::pg_catalog.float8, 32650) FROM victim.x;
+-- call: trend_analysis_merge(bytea)
+SELECT public.trend_analysis_merge(p.s) FROM (SELECT public.trend_analysis_state(x.g, x.z, 1) AS s FROM victim.x
+  GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
+-- call: trend_analysis_final(bytea)
+SELECT public.trend_analysis_final(public.trend_analysis_merge(p.s)) FROM (SELECT public.trend_analysis_state(x.g, x.z, 1, 30::pg_catalog.float8, 32650) AS s
+  FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
 -- call: trend_curve(trend_analysis_result, integer)
 SELECT pg_catalog.count(*) FROM (SELECT public.trend_analysis(x.g, x.z, 2) AS r FROM victim.x) s, public.trend_curve(s.r, 7);
 -- call: trend_lines(trend_analysis_result, integer)

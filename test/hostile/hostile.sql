@@ -69,6 +69,41 @@ BEGIN
 END
 $$;
 
+-- states (bytea): real ones of the moments, CRITIC and factor families, damaged ones, another family's
+INSERT INTO hostile_pool
+SELECT 'bytea', e FROM unnest(ARRAY['NULL', '''\xdeadbeef''::bytea', '''''::bytea', '''\x535901060100000000000000''::bytea',
+  '(SELECT stddev_weights_state(x) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT critic_weights_state(x, ''{1,-1}'') FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT factor_analysis_state(x, 1) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}''), (''{4,4}'')) v(x))',
+  '(SELECT overlay(stddev_weights_state(x) PLACING ''\x0000000000010000'' FROM 13) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT overlay(critic_weights_state(x) PLACING ''\x000000000000f87f'' FROM 29) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT substring(factor_analysis_state(x) FROM 1 FOR 40) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT stddev_weights_state(x) FROM (VALUES (''{1,1e308}''::float8[]), (''{3,-1e308}'')) v(x))']) e;
+-- partial states (docs/reference.md, "Partial states"): real states of
+-- coupling_coordination, moran_i and trend_analysis, damaged ones, empty
+-- payloads and states of another family, for every *_merge and *_final
+INSERT INTO hostile_pool
+SELECT 'bytea', e FROM unnest(ARRAY['NULL', '''\x''::bytea', '''\xdeadbeef''::bytea',
+  '''\x535901050100000000000000''::bytea', '''\x535901060100000000000000''::bytea', '''\x535901070100000000000000''::bytea',
+  '(SELECT coupling_coordination_state(u) FROM (VALUES (0.2::float8), (0.7)) v(u))',
+  '(SELECT coupling_coordination_state(u, w, ''wang2021'') FROM (VALUES (0.2::float8, 0::float8), (0.7, 0)) v(u, w))',
+  'overlay((SELECT coupling_coordination_state(u) FROM (VALUES (0.2::float8), (0.7)) v(u)) PLACING ''\xffffffffffffff3f''::bytea FROM 15 FOR 8)',
+  '(SELECT moran_i_state(v, id, nb, NULL, 9, 1) FROM (VALUES (1.0::float8, 1::bigint, ''{2}''::bigint[]), (2, 2, ''{1}'')) v(v, id, nb))',
+  '(SELECT moran_i_state(v, id, nb, ''{1}'') FROM (VALUES (1.0::float8, 1::bigint, ''{2}''::bigint[]), (2, 1, ''{1}'')) v(v, id, nb))',
+  'substr((SELECT moran_i_state(v, id, nb, NULL) FROM (VALUES (1.0::float8, 1::bigint, ''{2}''::bigint[]), (2, 2, ''{1}'')) v(v, id, nb)), 1, 90)',
+  'overlay((SELECT moran_i_state(v, id, nb, NULL) FROM (VALUES (1.0::float8, 1::bigint, ''{2}''::bigint[]), (2, 2, ''{1}'')) v(v, id, nb)) PLACING ''\xffffffffffffffff''::bytea FROM 93 FOR 8)']) e;
+DO $$
+BEGIN
+  IF to_regproc('trend_analysis_state') IS NOT NULL THEN
+    INSERT INTO hostile_pool VALUES
+      ('bytea', '(SELECT trend_analysis_state(g, z, 1) FROM (VALUES (''SRID=4326;POINT(1 2)''::geometry, 3::float8), (''SRID=4326;POINT(4 5)'', 6)) v(g, z))'),
+      ('bytea', '(SELECT trend_analysis_state(g, z, 6) FROM (VALUES (''POINT(1 2)''::geometry, 3::float8)) v(g, z))'),
+      ('bytea', 'set_byte((SELECT trend_analysis_state(g, z) FROM (VALUES (''POINT(1 2)''::geometry, 3::float8)) v(g, z)), 12, 1)'),
+      ('bytea', 'overlay((SELECT trend_analysis_state(g, z) FROM (VALUES (''POINT(1 2)''::geometry, 3::float8)) v(g, z)) PLACING ''\x000000000000f07f''::bytea FROM 50 FOR 8)');
+  END IF;
+END
+$$;
+
 CREATE TEMP TABLE hostile_call (id serial, fn text, call text);
 
 CREATE FUNCTION pg_temp.pick(t regtype) RETURNS text LANGUAGE sql VOLATILE AS $$
@@ -141,7 +176,30 @@ SELECT 'issue 16', c FROM unnest(ARRAY[
   $c$SELECT trend_analysis(g, z, 1, 0, 32650) FROM (VALUES ('POINT(114 30)'::geometry, 1.0::float8), ('POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
   $c$SELECT trend_surface(g, z, 1, 999999) FROM (VALUES ('SRID=4326;POINT(114 30)'::geometry, 1.0::float8), ('SRID=4326;POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
   $c$SELECT trend_surface(g, z, 1, 12345) FROM (VALUES ('SRID=4326;POINT(114 30)'::geometry, 1.0::float8), ('SRID=4326;POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
-  $c$SELECT trend_surface(g, z, 1, 32650) FROM (VALUES ('POINT(114 30)'::geometry, 1.0::float8), ('POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$
+  $c$SELECT trend_surface(g, z, 1, 32650) FROM (VALUES ('POINT(114 30)'::geometry, 1.0::float8), ('POINT(115 31)', 2)) v(g, z) /* expect 22023 */$c$,
+  $c$SELECT stddev_weights_final('\xdeadbeef') /* expect 22P03 */$c$,
+  $c$SELECT cv_weights_final((SELECT critic_weights_state(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}')) v(x))) /* expect 22023 */$c$,
+  $c$SELECT critic_weights_detail_final((SELECT overlay(critic_weights_state(x) PLACING '\x02' FROM 117) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}')) v(x))) /* expect 22P03 */$c$,
+  $c$SELECT factor_analysis_final((SELECT overlay(factor_analysis_state(x) PLACING '\xffffffffffffff7f' FROM 13) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}')) v(x)), 1) /* expect 22P03 */$c$,
+  $c$SELECT factor_analysis_final((SELECT factor_analysis_state(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}'), ('{4,4}')) v(x)), 0) /* expect 22023 */$c$,
+  $c$SELECT factor_analysis_final((SELECT factor_analysis_state(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}'), ('{4,4}')) v(x)), NULL) /* expect ok */$c$,
+  $c$SELECT stddev_weights_merge(s) FROM (VALUES ('\x535901020100000000000000'::bytea)) v(s) /* expect 22P03 */$c$,
+  $c$SELECT critic_weights_merge(s) FROM (SELECT critic_weights_state(x, d) FROM (VALUES (1, '{1,2}'::float8[], '{1,1}'::int[]), (2, '{3,5}', '{1,-1}')) v(g, x, d) GROUP BY g) t(s) /* expect 22023 */$c$,
+  $c$SELECT factor_analysis_merge(s) FROM (SELECT factor_analysis_state(x) FROM (VALUES (1, '{1,2}'::float8[]), (2, '{3,5,6}')) v(g, x) GROUP BY g) t(s) /* expect 2202E */$c$
+]) c;
+
+-- Partial states (issue 17, item 3): damaged 22P03, another family 22023
+INSERT INTO hostile_call (fn, call)
+SELECT 'issue 17', c FROM unnest(ARRAY[
+  $c$SELECT coupling_coordination_final('\x53590105010000000a0000000000ffffffffffffff7f'::bytea) /* expect 22P03 */$c$,
+  $c$SELECT coupling_coordination_final(moran_i_state(1, 1, NULL, NULL)) /* expect 22023 */$c$,
+  $c$SELECT coupling_coordination_final(coupling_coordination_state(u, 0)) FROM (VALUES (0.2::float8), (0.7)) v(u) /* expect 22023 */$c$,
+  $c$SELECT moran_i_final('\x535901060100000000000000'::bytea) /* expect 22P03 */$c$,
+  $c$SELECT moran_i_final(moran_i_merge(s)) FROM (VALUES (moran_i_state(1, 1, NULL, NULL)), (moran_i_state(2, 1, NULL, NULL))) v(s) /* expect 22023 */$c$,
+  $c$SELECT moran_i_final(moran_i_state(v, id, nb, NULL, 99, 5)) FROM (VALUES (1.0::float8, 1::bigint, '{2}'::bigint[]), (2, 2, '{1}'), (4, 3, '{2}')) v(v, id, nb) /* expect ok */$c$,
+  $c$SELECT trend_analysis_final(set_byte(trend_analysis_state(g, z), 12, 1)) FROM (VALUES ('POINT(1 2)'::geometry, 3::float8)) v(g, z) /* expect 22023 */$c$,
+  $c$SELECT trend_analysis_final(substr(trend_analysis_state(g, z), 1, 60)) FROM (VALUES ('POINT(1 2)'::geometry, 3::float8)) v(g, z) /* expect 22P03 */$c$,
+  $c$SELECT trend_analysis_merge(s) FROM (VALUES (trend_analysis_state('SRID=4326;POINT(1 2)'::geometry, 3)), (trend_analysis_state('SRID=3857;POINT(1 2)'::geometry, 3))) v(s) /* expect 22023 */$c$
 ]) c;
 
 SELECT count(*) AS calls, count(DISTINCT fn) AS functions FROM hostile_call;

@@ -169,6 +169,8 @@ FROM (SELECT id, topsis(x, directions => ARRAY[1,1,1,1,-1,1]) OVER w, factor_sco
       FROM public.ord_big WINDOW w AS (PARTITION BY grp)) t \gset
 
 -- parallel: every table scanned by workers, partial states combined in the leader
+-- (the row-keeping entropy_weights is priced out of parallel plans: price it back in)
+ALTER FUNCTION entropy_weights_deserialfn(bytea, internal) COST 1;
 DO $$ BEGIN PERFORM set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
                        THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', true); END $$;
 SET parallel_setup_cost = 0;

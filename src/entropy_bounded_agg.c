@@ -1,0 +1,296 @@
+/*
+ * entropy_bounded_agg.c - entropy_weights(x, lower, upper [, directions
+ * [, shift]]) and entropy_weights_detail with the same arguments: the
+ * entropy weight method in constant memory.
+ *
+ * With each indicator's bounds known from the first row, every value's
+ * min-max score z = (x - c) a + shift is known as the row arrives, so the
+ * state keeps two exact sums per indicator, S = sum(z) and Q = sum(z ln z)
+ * (the numeric core's sy_entropy_bounded_*, exact and independent of the
+ * order of the rows), instead of the rows: O(m) memory whatever the row
+ * count, partial states of a few hundred bytes, and parallel plans that
+ * scale.  With the bounds equal to the columns' min and max it gives the
+ * row-keeping form's weights (entropy_agg.c) to 1e-12.
+ *
+ * The state is the same kind as the row-keeping form's (SY_KIND_ENTROPY,
+ * sy_entropy_pg.h) in mode ENTROPY_BOUNDED; this file holds that mode's
+ * part of the kind's reader, writer and combine function.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "utils/array.h"
+#include "utils/float.h"
+
+#include "sy_entropy_pg.h"
+#include "sy_limits.h"
+#include "entropy_bounded_shim.h"	/* PROVISIONAL until xsum lands */
+
+static const char *
+f8str(double v)
+{
+	return float8out_internal(v);
+}
+
+/* The bound arguments of this row equal the state's? Cheap when unchanged. */
+static bool
+bound_unchanged(const ArrayType *raw, const double *bound, int m, ArrayType *arr, SyWhere w)
+{
+	const double *v;
+	int			n;
+
+	if (VARSIZE(arr) == VARSIZE(raw) && memcmp(arr, raw, VARSIZE(arr)) == 0)
+		return true;
+	/* the same values in another array header still count as the same */
+	v = sy_indicator_row(arr, w, m, &n);
+	return memcmp(v, bound, sizeof(double) * m) == 0;
+}
+
+/* The core's accumulator for m indicators, in CurrentMemoryContext. */
+static sy_entropy_bounded *
+bounded_new(int m, const double *lower, const double *upper, const int *dir, double shift)
+{
+	sy_entropy_bounded *b = palloc(sy_entropy_bounded_size((size_t) m));
+
+	sy_entropy_bounded_init(b, (size_t) m, lower, upper, dir, shift);
+	return b;
+}
+
+static EntropyState *
+bounded_state_new(const char *fname, int m, const double *lower, const double *upper,
+				  const int *dir, double shift)
+{
+	EntropyState *st = palloc0(sizeof(EntropyState));
+
+	st->fname = fname;
+	st->mode = ENTROPY_BOUNDED;
+	st->m = m;
+	st->shift = shift;
+	if (dir)
+	{
+		st->dir = palloc(sizeof(int) * m);
+		memcpy(st->dir, dir, sizeof(int) * m);
+	}
+	st->lo = palloc(sizeof(double) * m);
+	st->hi = palloc(sizeof(double) * m);
+	memcpy(st->lo, lower, sizeof(double) * m);
+	memcpy(st->hi, upper, sizeof(double) * m);
+	st->acc = bounded_new(m, lower, upper, st->dir, shift);
+	return st;
+}
+
+/* lower_j <= upper_j for every j, and a range whose reciprocal is finite */
+static void
+check_bounds(const char *fname, int m, const double *lower, const double *upper)
+{
+	for (int j = 0; j < m; j++)
+		if (!(lower[j] <= upper[j]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: lower exceeds upper for indicator %d", fname, j + 1),
+					 errdetail("lower[%d] = %s, upper[%d] = %s.",
+							   j + 1, f8str(lower[j]), j + 1, f8str(upper[j])),
+					 errhint("Pass each indicator's least value as lower and its greatest as upper, e.g. min() and max() of the column in a CTE.")));
+	sy_check_ranges(fname, m, lower, upper);
+}
+
+/* A value outside its bounds (or not finite): the error naming it. */
+static void
+out_of_bounds(SyWhere w, ArrayType *xarr, const double *x, int m, const EntropyState *st)
+{
+	for (int j = 0; j < m; j++)
+	{
+		if (st->lo[j] <= x[j] && x[j] <= st->hi[j])
+			continue;
+		if (!isfinite(x[j]))
+			sy_indicator_row(xarr, w, m, &m);	/* reports the non-finite value */
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: x lies outside the bounds of indicator %d", w.fname, j + 1),
+				 errdetail("x[%d] = %s is outside [lower[%d], upper[%d]] = [%s, %s].",
+						   j + 1, f8str(x[j]), j + 1, j + 1, f8str(st->lo[j]), f8str(st->hi[j])),
+				 errhint("The bounds must hold every value of their indicator: compute them with min() and max() over the same rows in a CTE (docs/reference.md, \"Entropy weights at scale\"), or widen them.")));
+	}
+}
+
+/*
+ * entropy_weights_bounded_transfn(internal, x float8[], lower float8[],
+ *                                 upper float8[] [, directions int[] [, shift float8]])
+ */
+PG_FUNCTION_INFO_V1(entropy_weights_bounded_transfn);
+Datum
+entropy_weights_bounded_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
+	SyWhere		w = {NULL, "shift", 0};
+	ArrayType  *xarr;
+	ArrayType  *lowarr;
+	ArrayType  *uparr;
+	ArrayType  *dirarr;
+	const double *x;
+	double		shift;
+	int			m;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "entropy_weights_bounded_transfn called in non-aggregate context");
+	w.fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	xarr = PG_GETARG_ARRAYTYPE_P(1);
+	dirarr = PG_NARGS() > 4 && !PG_ARGISNULL(4) ? PG_GETARG_ARRAYTYPE_P(4) : NULL;
+	shift = PG_NARGS() > 5 ? sy_shift(PG_GETARG_DATUM(5), PG_ARGISNULL(5), w) : 0.0;
+
+	/* NULL bounds: the row-keeping form (so entropy_weights(x, NULL, NULL)
+	 * keeps meaning entropy_weights(x)) */
+	if (PG_ARGISNULL(2) != PG_ARGISNULL(3) ||
+		(st != NULL && (st->mode == ENTROPY_BOUNDED) == PG_ARGISNULL(2)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: lower and upper must both be given or both be NULL", w.fname),
+				 PG_ARGISNULL(2) != PG_ARGISNULL(3)
+				 ? errdetail("%s is NULL and %s is not.",
+							 PG_ARGISNULL(2) ? "lower" : "upper", PG_ARGISNULL(2) ? "upper" : "lower")
+				 : errdetail("The bounds are NULL in some rows of the group and given in others."),
+				 errhint("Give both bounds in every row (NULL for both keeps the rows instead).")));
+	if (PG_ARGISNULL(2))
+		PG_RETURN_POINTER(entropy_rows_step(st, aggcxt, w.fname, xarr, dirarr, shift));
+
+	lowarr = PG_GETARG_ARRAYTYPE_P(2);
+	uparr = PG_GETARG_ARRAYTYPE_P(3);
+	if (st == NULL)
+	{
+		const double *lower,
+				   *upper;
+		int		   *dir;
+		int			ml;
+
+		w.argname = "x";
+		x = sy_indicator_shape(xarr, w, -1, &m);
+		w.argname = "lower";
+		lower = sy_indicator_row(lowarr, w, m, &ml);
+		w.argname = "upper";
+		upper = sy_indicator_row(uparr, w, m, &ml);
+		check_bounds(w.fname, m, lower, upper);
+		w.argname = "directions";
+		dir = sy_directions(dirarr, w, m);
+		old = MemoryContextSwitchTo(aggcxt);
+		st = bounded_state_new(w.fname, m, lower, upper, dir, shift);
+		if (dirarr)
+			st->dir_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(dirarr));
+		st->lo_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(lowarr));
+		st->hi_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(uparr));
+		MemoryContextSwitchTo(old);
+	}
+	else
+	{
+		w.argname = "lower";
+		sy_must_be_constant(bound_unchanged(st->lo_raw, st->lo, st->m, lowarr, w), w);
+		w.argname = "upper";
+		sy_must_be_constant(bound_unchanged(st->hi_raw, st->hi, st->m, uparr, w), w);
+		w.argname = "directions";
+		sy_must_be_constant(entropy_directions_unchanged(st, dirarr, w), w);
+		w.argname = "shift";
+		sy_must_be_constant(st->shift == shift, w);
+		w.argname = "x";
+		x = sy_indicator_shape(xarr, w, st->m, &m);
+	}
+	w.argname = "x";
+	for (int j = 0; j < m; j++)
+		if (unlikely(!(st->lo[j] <= x[j] && x[j] <= st->hi[j])))
+			out_of_bounds(w, xarr, x, m, st);
+	sy_entropy_bounded_add(st->acc, x);
+	st->n++;
+	PG_RETURN_POINTER(st);
+}
+
+/* ---- the bounded mode of the state kind (entropy_agg.c has the rest) ---- */
+
+/*
+ * Payload after the common part (mode, m, n, shift, directions):
+ *   f64 lower[m], f64 upper[m], then the core's sums (sy_exact_sum.h).
+ */
+double
+entropy_bounded_payload(const EntropyState *st)
+{
+	return 16.0 * st->m + (double) sy_entropy_bounded_sums_bytes((size_t) st->m);
+}
+
+void
+entropy_bounded_write(SyStateWriter *w, const EntropyState *st)
+{
+	size_t		nb = sy_entropy_bounded_sums_bytes((size_t) st->m);
+	char	   *buf = palloc(nb);
+
+	sy_wr_f64s(w, st->lo, st->m);
+	sy_wr_f64s(w, st->hi, st->m);
+	sy_entropy_bounded_sums_pack(st->acc, (unsigned char *) buf);
+	for (size_t i = 0; i < nb; i++)
+		sy_wr_u8(w, (uint8) buf[i]);
+	pfree(buf);
+}
+
+EntropyState *
+entropy_bounded_read(SyStateReader *r, const char *fname, int m, int64 n, double shift, int *dir)
+{
+	double	   *lower = palloc(sizeof(double) * m);
+	double	   *upper = palloc(sizeof(double) * m);
+	size_t		nb = sy_entropy_bounded_sums_bytes((size_t) m);
+	unsigned char *buf;
+	EntropyState *st;
+
+	sy_rd_f64s(r, lower, m, true, "A bound");
+	sy_rd_f64s(r, upper, m, true, "A bound");
+	for (int j = 0; j < m; j++)
+		if (!(lower[j] <= upper[j]) || !isfinite(upper[j] - lower[j]))
+			sy_state_corrupt(fname, "Invalid bounds.");
+	if (sy_rd_remaining(r) != nb)
+		sy_state_corrupt(fname, "The state's length does not match its counts.");
+	st = bounded_state_new(fname, m, lower, upper, dir, shift);
+	st->n = n;
+	buf = palloc(nb);
+	for (size_t i = 0; i < nb; i++)
+		buf[i] = sy_rd_u8(r);
+	if (!sy_entropy_bounded_sums_unpack(st->acc, buf, n))
+		sy_state_corrupt(fname, "Invalid sums.");
+	pfree(buf);
+	return st;
+}
+
+EntropyState *
+entropy_bounded_combine(EntropyState *a, EntropyState *b, const char *fname)
+{
+	if (a == NULL)
+	{
+		/* a copy in the aggregate's memory (b may live in shorter memory) */
+		a = bounded_state_new(fname, b->m, b->lo, b->hi, b->dir, b->shift);
+		sy_entropy_bounded_merge(a->acc, b->acc);
+		a->n = b->n;
+		return a;
+	}
+	for (int j = 0; j < a->m; j++)
+		if (memcmp(&a->lo[j], &b->lo[j], sizeof(double)) != 0 ||
+			memcmp(&a->hi[j], &b->hi[j], sizeof(double)) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: cannot merge entropy states with different bounds", fname),
+					 errdetail("Indicator %d has bounds [%s, %s] in one state and [%s, %s] in the other.",
+							   j + 1, f8str(a->lo[j]), f8str(a->hi[j]), f8str(b->lo[j]), f8str(b->hi[j])),
+					 errhint("Compute every state with the same lower and upper bounds, e.g. from one CTE of min() and max() over all the rows.")));
+	sy_entropy_bounded_merge(a->acc, b->acc);
+	a->n += b->n;
+	return a;
+}
+
+bool
+entropy_bounded_compute(const EntropyState *st, double *entropy, double *divergence, double *weight)
+{
+	return sy_entropy_bounded_result(st->acc, entropy, divergence, weight) == SY_OK;
+}
