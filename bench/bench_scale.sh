@@ -67,6 +67,7 @@ SELECT bool_and(abs(a - b) <= 1e-12 * greatest(abs(a), abs(b))), trim(to_char(ma
 FROM ($BOUNDED) p(w1), ($ROWKEEP) q(w2), unnest(p.w1, q.w2) u(a, b)")
 
 echo "timing ..." >&2
+load_before=$(cut -d" " -f1-3 /proc/loadavg)
 t_scan=$(median_ms "$SERIAL" 'SELECT sum(x[1]) FROM t')
 t_rk=$(median_ms "$SERIAL" "$ROWKEEP")
 t_rk_par=$(median_ms "$PARALLEL" "$ROWKEEP")
@@ -160,10 +161,13 @@ state_kb=$("${PSQL[@]}" -At -c "$FDW" -c "SELECT round(avg(octet_length(s)) / 10
      SELECT half, entropy_weights_state(x, (SELECT lo FROM b), (SELECT hi FROM b)) s FROM tf GROUP BY half) q2) || ' kB (bounded)'
   FROM (SELECT half, entropy_weights_state(x) s FROM tf GROUP BY half) q")
 
+load_after=$(cut -d" " -f1-3 /proc/loadavg)
 report=$(cat <<MD
 ### Scale benchmark ($(date -u +%Y-%m-%d), bench/bench_scale.sh)
 
 $(machine_line)
+Load average (1, 5, 15 min) before the timings: $load_before; after: $load_after
+(other work on the machine makes parallel figures unreliable when it exceeds the core count).
 Table: $N rows x $M indicators, $YEARS years ($table_size).
 Median of $REPS runs. Workers planned with max_parallel_workers_per_gather = 2: $w_rowkeep for
 the row-keeping form (0: the planner keeps it serial), $w_bounded for the bounded form (its two

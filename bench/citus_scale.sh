@@ -126,6 +126,7 @@ plan() {   # plan SQL: EXPLAIN (VERBOSE, COSTS OFF) as an indented block
 }
 
 echo "timing ..." >&2
+load_before=$(cut -d" " -f1-3 /proc/loadavg)
 rows=()
 row() {   # row LABEL SQL BASELINE_MS [LOCAL_SQL]
 	local t
@@ -149,10 +150,12 @@ row "bounded entropy, bounds then states GROUP BY region (d)" "$BE_GROUP" "$t_be
 t_bounds=$(median_ms 'SELECT 1' "$BOUNDS")
 rows+=("| (first pass only: min/max per indicator over the distributed table) | $t_bounds | | | |")
 
+load_after=$(cut -d" " -f1-3 /proc/loadavg)
 report=$(cat <<MD
 ### Citus ($(date -u +%Y-%m-%d), bench/citus_scale.sh)
 
-$(machine_line | sed 's/shared_buffers 2GB/shared_buffers 1GB per node/') Citus $citus_version,
+$(machine_line | sed 's/shared_buffers 2GB/shared_buffers 1GB per node/')
+Load average (1, 5, 15 min) before the timings: $load_before; after: $load_after. Citus $citus_version,
 coordinator and two workers on one machine (loopback), max_parallel_workers_per_gather = 0 on
 every node; synergy on the workers: $synergy_on_workers.
 Table: $N rows x $M indicators ($table_size), distributed by region ($REGIONS regions) into
