@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/bench_scale.sh: entropy weights at scale (issue 17), each figure against a baseline
 # measured in the same run on the same throw-away clusters.  Prints a Markdown report (also
-# written to bench/last-scale.md).  Not a test: nothing here fails on timing.
+# written to bench/last-run-scale.md).  Not a test: nothing here fails on timing.
 #
 #   bench/bench_scale.sh                 # N=200000 rows x M=25 indicators
 #   N=50000 M=10 REPS=3 bench/bench_scale.sh
@@ -198,4 +198,4 @@ Remote SQL of the bounded entropy over fdw (first pass: bounds per server; secon
 $(remote_sql "$FDW_BE" | sed 's/^/    /')
 MD
 )
-echo "$report" | tee bench/last-scale.md
+echo "$report" | tee bench/last-run-scale.md

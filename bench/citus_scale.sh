@@ -2,7 +2,7 @@
 # bench/citus_scale.sh: synergy on Citus, a coordinator and two workers (three throw-away
 # clusters on loopback, shared_preload_libraries = 'citus').  Not part of CI: Citus is not in
 # Debian; docs/scale-out.md ("Citus") says how it was built.  Prints a Markdown report with the
-# plans and timings (also written to bench/last-citus.md).  Nothing here fails on timing; it
+# plans and timings (also written to bench/last-run-citus.md).  Nothing here fails on timing; it
 # fails (exit 1) when a distributed result differs from the one-server result by more than 1e-12.
 #
 #   SY_PG_CONFIG=/path/to/pg_config bench/citus_scale.sh       # N=200000 rows x M=25 indicators
@@ -184,5 +184,5 @@ $(plan "$(byshard entropy_weights x)")
 $(plan "$BE_GROUP")
 MD
 )
-echo "$report" | tee bench/last-citus.md
+echo "$report" | tee bench/last-run-citus.md
 exit $fail
