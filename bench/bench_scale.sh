@@ -107,7 +107,7 @@ m_b_par=$(peak_mb "$PARALLEL" "$BOUNDED")
 echo "postgres_fdw ..." >&2
 SY_EXTRA_CONF=$'shared_buffers = 2GB\nwork_mem = 256MB\nmax_parallel_workers_per_gather = 0\njit = off' \
 	sy_cluster_start bench_scale_remote >/dev/null
-remote_dir=$SY_CLUSTER_DIR remote_port=$PGPORT
+remote_port=$PGPORT
 for h in 0 1; do
 	sy_createdb "r$h" synergy >/dev/null
 	"${PSQL[@]}" -d "r$h" -c "CREATE TABLE t_$h (id int, year int, half int, x float8[])"

@@ -265,6 +265,7 @@ FROM (SELECT entropy_weights_state(x, (SELECT lo FROM b), (SELECT hi FROM b), AR
 { echo "---- global bounded entropy_weights"; q -c "EXPLAIN (VERBOSE, COSTS OFF) $b_ew"; } >>"$out"
 [ "${SY_FDW_SHOW:-0}" = 1 ] && q -c "EXPLAIN (VERBOSE, COSTS OFF) $b_ew" | sed "1i ---- global bounded entropy_weights" >&2
 rs=$(q -c "SELECT s FROM remote_sql(\$sy\$$b_ew\$sy\$) s")
+# shellcheck disable=SC2016  # $1, $2 are the literal parameter markers of the Remote SQL
 sy_check "bounded entropy: bounds and states pushed to both servers (4 Remote SQL: 2 min/max, 2 states with parameters)" "4 2 2" \
 	"$(grep -c . <<<"$rs") $(grep -c 'min((x\[1\])).* GROUP BY 1$' <<<"$rs") $(grep -c 'public\.entropy_weights_state(x, \$1::double precision\[\], \$2::double precision\[\]' <<<"$rs")"
 [ "${SY_FDW_SHOW:-0}" = 1 ] && echo "$rs" >&2
