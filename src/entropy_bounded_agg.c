@@ -294,3 +294,95 @@ entropy_bounded_compute(const EntropyState *st, double *entropy, double *diverge
 {
 	return sy_entropy_bounded_result(st->acc, entropy, divergence, weight) == SY_OK;
 }
+
+/* ---- indicator_min, indicator_max: the bounds' first pass ---- */
+
+/*
+ * Element-wise minimum (sign < 0) or maximum (sign > 0) of the indicator
+ * rows: the transition and the combine function of indicator_min and
+ * indicator_max, whose state is the float8[] of the extremes so far.  In an
+ * aggregate the state is updated in place (it lives in the aggregate's
+ * memory once copied there).
+ */
+static Datum
+extreme_step(FunctionCallInfo fcinfo, int sign, bool combine)
+{
+	MemoryContext aggcxt,
+				old;
+	ArrayType  *st;
+	ArrayType  *xarr;
+	SyWhere		w = {NULL, "x", 0};
+	const double *x;
+	double	   *v;
+	int			m;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", sign < 0 ? "indicator_min" : "indicator_max");
+	w.fname = sy_agg_name(fcinfo, sign < 0 ? "indicator_min" : "indicator_max");
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	xarr = PG_GETARG_ARRAYTYPE_P(1);
+	if (PG_ARGISNULL(0))
+	{
+		/* the first row (or partial state) becomes the state, in our memory */
+		x = combine ? sy_indicator_shape(xarr, w, -1, &m) : sy_indicator_row(xarr, w, -1, &m);
+		old = MemoryContextSwitchTo(aggcxt);
+		st = sy_float8_array(x, m);
+		MemoryContextSwitchTo(old);
+		PG_RETURN_ARRAYTYPE_P(st);
+	}
+	st = PG_GETARG_ARRAYTYPE_P(0);
+	v = (double *) ARR_DATA_PTR(st);
+	m = ARR_DIMS(st)[0];
+	if (combine)
+	{
+		if (ARR_NDIM(xarr) != 1 || ARR_DIMS(xarr)[0] != m)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("%s: x has %d elements in some rows and %d in others",
+							w.fname, ARR_NDIM(xarr) == 1 ? ARR_DIMS(xarr)[0] : 0, m),
+					 errdetail("Partial aggregates of the same group saw arrays of different lengths."),
+					 errhint("Every row of a group must carry the same indicators in the same order.")));
+		x = (const double *) ARR_DATA_PTR(xarr);
+	}
+	else
+		x = sy_indicator_row(xarr, w, m, &m);
+	/* -0 counts below +0, so that the result does not depend on the order */
+	for (int j = 0; j < m; j++)
+		if (sign < 0 ? (x[j] < v[j] || (x[j] == v[j] && signbit(x[j]) && !signbit(v[j])))
+			: (x[j] > v[j] || (x[j] == v[j] && !signbit(x[j]) && signbit(v[j]))))
+			v[j] = x[j];
+	PG_RETURN_ARRAYTYPE_P(st);
+}
+
+PG_FUNCTION_INFO_V1(indicator_min_transfn);
+Datum
+indicator_min_transfn(PG_FUNCTION_ARGS)
+{
+	return extreme_step(fcinfo, -1, false);
+}
+
+PG_FUNCTION_INFO_V1(indicator_max_transfn);
+Datum
+indicator_max_transfn(PG_FUNCTION_ARGS)
+{
+	return extreme_step(fcinfo, 1, false);
+}
+
+PG_FUNCTION_INFO_V1(indicator_min_combinefn);
+Datum
+indicator_min_combinefn(PG_FUNCTION_ARGS)
+{
+	return extreme_step(fcinfo, -1, true);
+}
+
+PG_FUNCTION_INFO_V1(indicator_max_combinefn);
+Datum
+indicator_max_combinefn(PG_FUNCTION_ARGS)
+{
+	return extreme_step(fcinfo, 1, true);
+}

@@ -30,6 +30,40 @@ SELECT public.entropy_weights_detail(x.x) FROM victim.x;
 SELECT public.entropy_weights_detail(x.x, x.d) FROM victim.x;
 -- call: entropy_weights_detail(double precision[], integer[], double precision)
 SELECT public.entropy_weights_detail(x.x, x.d, 0.0001::pg_catalog.float8) FROM victim.x;
+-- call: entropy_weights(double precision[], double precision[], double precision[])
+SELECT public.entropy_weights(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[]) FROM victim.x;
+-- call: entropy_weights(double precision[], double precision[], double precision[], integer[])
+SELECT public.entropy_weights(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[], x.d) FROM victim.x;
+-- call: entropy_weights(double precision[], double precision[], double precision[], integer[], double precision)
+SELECT public.entropy_weights(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[], x.d, 0.0001::pg_catalog.float8) FROM victim.x;
+-- call: entropy_weights_detail(double precision[], double precision[], double precision[])
+SELECT public.entropy_weights_detail(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[]) FROM victim.x;
+-- call: entropy_weights_detail(double precision[], double precision[], double precision[], integer[])
+SELECT public.entropy_weights_detail(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[], x.d) FROM victim.x;
+-- call: entropy_weights_detail(double precision[], double precision[], double precision[], integer[], double precision)
+SELECT public.entropy_weights_detail(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[], x.d, 0.0001::pg_catalog.float8) FROM victim.x;
+-- call: entropy_weights_state(double precision[], double precision[], double precision[])
+SELECT public.entropy_weights_state(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[]) FROM victim.x;
+-- call: entropy_weights_state(double precision[], double precision[], double precision[], integer[])
+SELECT public.entropy_weights_state(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[], x.d) FROM victim.x;
+-- call: entropy_weights_state(double precision[], double precision[], double precision[], integer[], double precision)
+SELECT public.entropy_weights_state(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[], x.d, 0.0001::pg_catalog.float8) FROM victim.x;
+-- call: entropy_weights_state(double precision[])
+SELECT public.entropy_weights_state(x.x) FROM victim.x;
+-- call: entropy_weights_state(double precision[], integer[])
+SELECT public.entropy_weights_state(x.x, x.d) FROM victim.x;
+-- call: entropy_weights_state(double precision[], integer[], double precision)
+SELECT public.entropy_weights_state(x.x, x.d, 0.0001::pg_catalog.float8) FROM victim.x;
+-- call: entropy_weights_merge(bytea)
+SELECT public.entropy_weights_merge(s.s) FROM (SELECT public.entropy_weights_state(x.x, x.d) AS s FROM victim.x GROUP BY x.id) s;
+-- call: entropy_weights_final(bytea)
+SELECT public.entropy_weights_final(public.entropy_weights_state(x.x, x.d)) FROM victim.x;
+-- call: entropy_weights_detail_final(bytea)
+SELECT public.entropy_weights_detail_final(public.entropy_weights_state(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[])) FROM victim.x;
+-- call: indicator_min(double precision[])
+SELECT public.indicator_min(x.x) FROM victim.x;
+-- call: indicator_max(double precision[])
+SELECT public.indicator_max(x.x) FROM victim.x;
 -- call: stddev_weights(double precision[])
 SELECT public.stddev_weights(x.x) FROM victim.x;
 -- call: cv_weights(double precision[])

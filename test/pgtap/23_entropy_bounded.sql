@@ -5,7 +5,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 3;
-SELECT plan(41);
+SELECT plan(48);
 
 -- 3 groups x 500 rows x 5 indicators of log-normal-ish magnitudes, a share
 -- with ties, a cost.  A regular table: parallel workers cannot read
@@ -209,6 +209,31 @@ SELECT is((SELECT entropy_weights(x, ARRAY[0, 0]::float8[], ARRAY[1, 5]::float8[
           NULL, 'no row with x: NULL');
 SELECT is((SELECT entropy_weights(x, ARRAY[0, 1]::float8[], ARRAY[1, 1]::float8[]) FROM (VALUES (ARRAY[0.5, 1]), (ARRAY[0.25, 1])) v(x)),
           ARRAY[1, 0]::float8[], 'lower = upper: no variation, weight 0');
+
+-- 42-48: indicator_min and indicator_max, the bounds' first pass
+SELECT is(ARRAY(SELECT (indicator_min(x))::text FROM public.eb_obs GROUP BY grp ORDER BY grp),
+          ARRAY(SELECT lo::text FROM public.eb_bounds ORDER BY grp), 'indicator_min: each indicator''s min (unnest/min)');
+SELECT is(ARRAY(SELECT (indicator_max(x))::text FROM public.eb_obs GROUP BY grp ORDER BY grp),
+          ARRAY(SELECT hi::text FROM public.eb_bounds ORDER BY grp), 'indicator_max: each indicator''s max');
+SELECT is((SELECT ARRAY[indicator_min(x), indicator_max(x)]::text FROM (SELECT x FROM (VALUES (1, ARRAY[0.0, 1]::float8[]),
+              (2, ARRAY['-0', 2]::float8[]), (3, NULL)) v(k, x) ORDER BY k) s)
+          || (SELECT ARRAY[indicator_min(x), indicator_max(x)]::text FROM (SELECT x FROM (VALUES (1, ARRAY[0.0, 1]::float8[]),
+              (2, ARRAY['-0', 2]::float8[]), (3, NULL)) v(k, x) ORDER BY k DESC) s),
+          '{{-0,1},{0,2}}{{-0,1},{0,2}}', '-0 below +0 in either order; NULL rows skipped');
+SELECT throws_ok($$ SELECT indicator_min(x) FROM (VALUES (ARRAY[1, 'NaN']::float8[])) v(x) $$,
+                 '22023', 'indicator_min: x contains a non-finite value', 'indicator_min of NaN: 22023');
+SELECT throws_ok($$ SELECT indicator_max(x) FROM (VALUES (ARRAY[1, 2]::float8[]), (ARRAY[1, 2, 3]::float8[])) v(x) $$,
+                 '2202E', NULL, 'indicator_max of rows of different lengths: 2202E');
+SET LOCAL max_parallel_workers_per_gather = 0;
+SELECT (SELECT ARRAY[indicator_min(x), indicator_max(x)]::text FROM public.eb_obs) AS eb_mm \gset
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT ok(pg_temp.eb_partial($$ SELECT indicator_min(x), indicator_max(x) FROM public.eb_obs $$),
+          'indicator_min/max: a parallel plan with partial states');
+SELECT is((SELECT ARRAY[indicator_min(x), indicator_max(x)]::text FROM public.eb_obs), :'eb_mm',
+          'indicator_min/max through a parallel plan: the serial bits');
 
 SELECT * FROM finish();
 ROLLBACK;

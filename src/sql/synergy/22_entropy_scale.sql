@@ -262,3 +262,41 @@ RETURNS @extschema@.entropy_detail AS 'MODULE_PATHNAME', 'entropy_weights_detail
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.entropy_weights_detail_final(bytea) IS
 'entropy_weights_detail of the rows behind a state made by entropy_weights_state or entropy_weights_merge: (n, entropy[], divergence[], weight[]).';
+
+-- the bounds' first pass ----------------------------------------------------
+
+CREATE FUNCTION @extschema@.indicator_min_transfn(float8[], float8[])
+RETURNS float8[] AS 'MODULE_PATHNAME', 'indicator_min_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_min_combinefn(float8[], float8[])
+RETURNS float8[] AS 'MODULE_PATHNAME', 'indicator_min_combinefn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_max_transfn(float8[], float8[])
+RETURNS float8[] AS 'MODULE_PATHNAME', 'indicator_max_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.indicator_max_combinefn(float8[], float8[])
+RETURNS float8[] AS 'MODULE_PATHNAME', 'indicator_max_combinefn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.indicator_min_transfn(float8[], float8[]) IS 'Transition function of indicator_min.';
+COMMENT ON FUNCTION @extschema@.indicator_min_combinefn(float8[], float8[]) IS 'Combine function of indicator_min.';
+COMMENT ON FUNCTION @extschema@.indicator_max_transfn(float8[], float8[]) IS 'Transition function of indicator_max.';
+COMMENT ON FUNCTION @extschema@.indicator_max_combinefn(float8[], float8[]) IS 'Combine function of indicator_max.';
+
+-- Availability: 0.3.0
+CREATE AGGREGATE @extschema@.indicator_min(x float8[]) (
+	SFUNC = @extschema@.indicator_min_transfn,
+	STYPE = float8[],
+	COMBINEFUNC = @extschema@.indicator_min_combinefn,
+	PARALLEL = SAFE
+);
+-- Availability: 0.3.0
+CREATE AGGREGATE @extschema@.indicator_max(x float8[]) (
+	SFUNC = @extschema@.indicator_max_transfn,
+	STYPE = float8[],
+	COMBINEFUNC = @extschema@.indicator_max_combinefn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.indicator_min(float8[]) IS
+'Each indicator''s least value over the rows (element-wise min of the indicator rows, -0 below +0): the lower bounds for entropy_weights(x, lower, upper). O(m) state, parallel.';
+COMMENT ON AGGREGATE @extschema@.indicator_max(float8[]) IS
+'Each indicator''s greatest value over the rows (element-wise max of the indicator rows, +0 above -0): the upper bounds for entropy_weights(x, lower, upper). O(m) state, parallel.';
