@@ -252,13 +252,12 @@ states_pushed "global entropy_weights" entropy_weights_state "$g_ew"
 same "global entropy_weights" "SELECT close(($g_ew), ($r_ew))"
 identical "global entropy_weights" "SELECT ($g_ew) = ($r_ew)"
 
-#    the bounded entropy_weights (O(m) states), two passes: the bounds per partition (min/max
-#    GROUP BY the partition key, run remotely), then the states with the bounds as parameters;
+#    the bounded entropy_weights (O(m) states), two passes: the bounds per partition
+#    (indicator_min/indicator_max GROUP BY the partition key, run remotely), then the states with the bounds as parameters;
 #    the same weights as the row-keeping form over all rows
 b_ew="WITH b AS (
-  SELECT ARRAY[min(lo[1]), min(lo[2]), min(lo[3]), min(lo[4])] AS lo, ARRAY[max(hi[1]), max(hi[2]), max(hi[3]), max(hi[4])] AS hi
-  FROM (SELECT agglomeration, ARRAY[min(x[1]), min(x[2]), min(x[3]), min(x[4])] AS lo,
-               ARRAY[max(x[1]), max(x[2]), max(x[3]), max(x[4])] AS hi FROM parted GROUP BY agglomeration) p)
+  SELECT indicator_min(lo) AS lo, indicator_max(hi) AS hi
+  FROM (SELECT agglomeration, indicator_min(x) AS lo, indicator_max(x) AS hi FROM parted GROUP BY agglomeration) p)
 SELECT entropy_weights_final(entropy_weights_merge(s)) AS r
 FROM (SELECT entropy_weights_state(x, (SELECT lo FROM b), (SELECT hi FROM b), ARRAY[1, -1, 1, 1]) AS s
       FROM parted GROUP BY agglomeration) q"
@@ -266,8 +265,8 @@ FROM (SELECT entropy_weights_state(x, (SELECT lo FROM b), (SELECT hi FROM b), AR
 [ "${SY_FDW_SHOW:-0}" = 1 ] && q -c "EXPLAIN (VERBOSE, COSTS OFF) $b_ew" | sed "1i ---- global bounded entropy_weights" >&2
 rs=$(q -c "SELECT s FROM remote_sql(\$sy\$$b_ew\$sy\$) s")
 # shellcheck disable=SC2016  # $1, $2 are the literal parameter markers of the Remote SQL
-sy_check "bounded entropy: bounds and states pushed to both servers (4 Remote SQL: 2 min/max, 2 states with parameters)" "4 2 2" \
-	"$(grep -c . <<<"$rs") $(grep -c 'min((x\[1\])).* GROUP BY 1$' <<<"$rs") $(grep -c 'public\.entropy_weights_state(x, \$1::double precision\[\], \$2::double precision\[\]' <<<"$rs")"
+sy_check "bounded entropy: bounds and states pushed to both servers (4 Remote SQL: 2 indicator_min/max, 2 states with parameters)" "4 2 2" \
+	"$(grep -c . <<<"$rs") $(grep -c 'public\.indicator_min(x), public\.indicator_max(x) FROM .* GROUP BY 1$' <<<"$rs") $(grep -c 'public\.entropy_weights_state(x, \$1::double precision\[\], \$2::double precision\[\]' <<<"$rs")"
 [ "${SY_FDW_SHOW:-0}" = 1 ] && echo "$rs" >&2
 same "global bounded entropy_weights = row-keeping over all rows" "SELECT close(($b_ew), ($r_ew))"
 identical "global bounded entropy_weights (vs row-keeping)" "SELECT ($b_ew) = ($r_ew)"
