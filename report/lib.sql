@@ -7,6 +7,7 @@
 SET check_function_bodies = off;
 DROP SCHEMA IF EXISTS synergy_report CASCADE;
 CREATE SCHEMA synergy_report;
+COMMENT ON SCHEMA synergy_report IS 'drawing helpers of scripts/report.sh (report/lib.sql): SVG text from SQL';
 
 -- A plot area: pixels l..r, t..b show data x0..x1, y0..y1.
 CREATE TYPE synergy_report.box AS (l float8, r float8, t float8, b float8,

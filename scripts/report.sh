@@ -26,12 +26,12 @@ if [ "${SY_REPORT_CLUSTER:-}" = current ]; then
 	dropdb --if-exists "$db"
 else
 	SY_CLEANUP_CMDS+=("rm -rf '$work'")
+	sy_cleanup_on_exit
 	sy_banner "Debian packages"
 	sy_install_deps
 	sy_banner "Build and install"
 	sy_build_install
 	sy_banner "Throw-away PostgreSQL $SY_PG_MAJOR cluster"
-	sy_cleanup_on_exit
 	sy_cluster_start report
 	db=synergy_demo
 fi
