@@ -136,9 +136,9 @@ GROUP BY subsystem, subsystem_order ORDER BY subsystem_order;
 \echo '== 11. Composite synergy index D_t = mean of D_it over the six subsystems =='
 SELECT year,
        round(max(d_t) FILTER (WHERE agglomeration = 'ycje')::numeric, 4) AS ycje,
-       max(grade) FILTER (WHERE agglomeration = 'ycje') AS "ycje grade",
+       max(grade || ' ' || ccd_grade(d_t, 'en')) FILTER (WHERE agglomeration = 'ycje') AS "ycje grade",
        round(max(d_t) FILTER (WHERE agglomeration = 'sxc')::numeric, 4) AS sxc,
-       max(grade) FILTER (WHERE agglomeration = 'sxc') AS "sxc grade"
+       max(grade || ' ' || ccd_grade(d_t, 'en')) FILTER (WHERE agglomeration = 'sxc') AS "sxc grade"
 FROM synergy_pipeline.synergy_index GROUP BY year ORDER BY year;
 
 \echo
@@ -160,6 +160,8 @@ ORDER BY g.agglomeration DESC, g.year;
 
 \echo
 \echo '== 14. Companions: relative development (economy U1 vs ecology U4) and the main obstacle, 2019 =='
+\echo '   main obstacle: the indicator with the largest obstacle degree (obstacle_degree over all 25'
+\echo '   indicators, entropy weights), with its share of the city''s total obstacle (the shares sum to 1).'
 WITH u AS (
   SELECT region, max(u) FILTER (WHERE subsystem_order = 1) AS u1, max(u) FILTER (WHERE subsystem_order = 4) AS u4
   FROM synergy_pipeline.subsystem_scores WHERE year = 2019 GROUP BY region),
@@ -171,8 +173,9 @@ obstacle AS (
 SELECT r.name AS city, round(u.u1::numeric, 3) AS u1_economy, round(u.u4::numeric, 3) AS u4_ecology,
        round(relative_development(u.u1, u.u4)::numeric, 2) AS "E = U1/U4",
        relative_development_grade(u.u1, u.u4) AS type,
-       (SELECT o.codes[i] || ' (' || round(o.shares[i]::numeric, 3) || ')'
-        FROM generate_subscripts(o.shares, 1) i ORDER BY o.shares[i] DESC NULLS LAST LIMIT 1) AS main_obstacle
+       (SELECT o.codes[i] || ' ' || ind.name_en || ': share ' || round(o.shares[i]::numeric, 3)
+        FROM generate_subscripts(o.shares, 1) i JOIN synergy_sample.indicator ind ON ind.code = o.codes[i]
+        ORDER BY o.shares[i] DESC NULLS LAST LIMIT 1) AS "main obstacle (indicator: share)"
 FROM u JOIN obstacle o USING (region) JOIN synergy_pipeline.src_region r USING (region)
 ORDER BY u.u1 DESC;
 
@@ -185,7 +188,8 @@ SELECT r.name AS city,
        round(max(f.d) FILTER (WHERE f.year = 2023)::numeric, 3) AS "2023",
        round(max(f.d) FILTER (WHERE f.year = 2024)::numeric, 3) AS "2024",
        round(max(f.d) FILTER (WHERE f.year = 2025)::numeric, 3) AS "2025",
-       max(f.grade) FILTER (WHERE f.year = 2025) AS "grade 2025"
+       max(f.grade) FILTER (WHERE f.year = 2025) AS "grade 2025",
+       max(f.grade_en) FILTER (WHERE f.year = 2025) AS "grade (en)"
 FROM synergy_pipeline.city_ccd_forecast f
 JOIN synergy_pipeline.src_region r ON r.region = f.region AND r.agglomeration = f.agglomeration
 GROUP BY f.agglomeration, r.name ORDER BY f.agglomeration DESC, max(f.d) FILTER (WHERE f.year = 2025) DESC;
@@ -212,6 +216,9 @@ GROUP BY m ORDER BY avg(b.smape);
 
 \echo
 \echo '== 18. Stored models: bp_fit once, forecast later (table synergy_demo_ccd_model) =='
+\echo '   validation_rmse: the one-step error on the held-out windows that chose the hidden size'
+\echo '   (validation_windows of them: 1 for a 10-year series), so one lucky window can come out near 0'
+\echo '   (Jingmen''s, about 6e-06). It picks the size; section 17''s backtest measures the accuracy.'
 CREATE TEMP TABLE synergy_demo_ccd_model AS
 SELECT region, max(year) AS fitted_through,
        bp_fit(array_agg(d ORDER BY year), lower => 0, upper => 1) AS model
@@ -219,7 +226,8 @@ FROM synergy_pipeline.city_ccd GROUP BY region;
 SELECT r.name AS city, (m.model ->> 'hidden')::int AS hidden,
        m.model -> 'training' ->> 'hidden_chosen_by' AS chosen_by,
        round((m.model -> 'training' ->> 'train_rmse')::numeric, 4) AS train_rmse,
-       round((m.model -> 'training' ->> 'validation_rmse')::numeric, 4) AS validation_rmse,
+       (m.model -> 'training' ->> 'validation_windows')::int AS validation_windows,
+       round((m.model -> 'training' ->> 'validation_rmse')::numeric, 6) AS validation_rmse,
        (SELECT round(f.forecast::numeric, 3) FROM bp_forecast(m.model,
           (SELECT array_agg(d ORDER BY year) FROM synergy_pipeline.city_ccd c WHERE c.region = m.region), 1) f) AS "2020 from the model",
        (SELECT round(d::numeric, 3) FROM synergy_pipeline.city_ccd_forecast f WHERE f.region = m.region AND f.year = 2020) AS "2020 direct"
@@ -231,7 +239,9 @@ ORDER BY r.name;
 \echo '   order 2 fits of each city''s CCD on its east-west and north-south position (degrees);'
 \echo '   shapes by the rule of docs/spatial.md; the forecast years (the paper''s figure 7) come from'
 \echo '   synergy_pipeline.city_ccd_forecast, joined in the same way.'
-\echo '   sxc has 3 cities for 3 coefficients: its quadratics pass through every stick (R2 = 1).'
+\echo '   ArcGIS draws each city as a "stick": a vertical line at the city as tall as its value, seen'
+\echo '   from the south (east-west curve) and from the east (north-south curve).'
+\echo '   sxc has 3 cities for 3 coefficients: its quadratics pass through every city''s value, R2 = 1.'
 SELECT agg, year, (t).n AS cities, (t).ew_shape AS east_west, round((t).ew_r2::numeric, 3) AS ew_r2,
        (t).ns_shape AS north_south, round((t).ns_r2::numeric, 3) AS ns_r2
 FROM (SELECT c.agglomeration AS agg, c.year, trend_analysis(r.geom, c.d, 2) AS t
@@ -304,6 +314,10 @@ CREATE TEMP TABLE myr_q AS
 SELECT code, city, name_zh, lon, lat, factor_scores(x) OVER () AS f, factor_composite(x) OVER () AS composite,
        factor_composite(x, shift => 0.1) OVER () AS q, pca_composite(x) OVER () AS pca
 FROM myr_quality;
+\echo '   F1, F2: factor scores (mean 0, variance 1); composite: their sum weighted by rotated variance'
+\echo '   shares; Q: the composite shifted so that the lowest city is 0.1. PCA composite (pca_composite, for'
+\echo '   comparison): unrotated principal components, which keep their variance (11.6 for the first), so'
+\echo '   it runs on another scale (Wuhan about 11.45): compare its ranking with Q''s, not its values.'
 SELECT rank() OVER (ORDER BY q DESC) AS "#", city, name_zh, round(f[1]::numeric, 3) AS "F1", round(f[2]::numeric, 3) AS "F2",
        round(composite::numeric, 3) AS composite, round(q::numeric, 3) AS "Q", round(pca::numeric, 3) AS "PCA composite"
 FROM myr_q ORDER BY q DESC;
@@ -372,10 +386,14 @@ WHERE g.i < g.j ORDER BY g.strength DESC LIMIT 5;
 \echo
 \echo '== 27. Scheduled recalculation: the pipeline materialized, refreshed by refresh_pipeline() (docs/operations.md) =='
 \i examples/pipeline_materialized.sql
+\echo 'The order refresh_pipeline() follows. concurrent_ok: could REFRESH ... CONCURRENTLY run now? Only on'
+\echo 'a populated view with a unique index: false for all, as the views were just created WITH NO DATA.'
 SELECT * FROM refresh_order('synergy_pipeline');
-CALL refresh_pipeline();
-CALL refresh_pipeline();
-\echo 'The run log a dashboard reads (the first run fills the empty views, the second refreshes CONCURRENTLY):'
+CALL refresh_pipeline() \gset first_
+CALL refresh_pipeline() \gset second_
+\echo 'CALL refresh_pipeline() twice: runs' :first_run_id 'and' :second_run_id '(the ids of refresh_run, returned by the call).'
+\echo 'The run log a dashboard reads: the first run fills the empty views (complete); by the second they are'
+\echo 'populated and indexed, so it refreshes CONCURRENTLY, readers never blocked (docs/operations.md):'
 SELECT r.id AS run, r.status, s.step, s.view_name, s.method, s.rows
 FROM refresh_run r JOIN refresh_step s ON s.run_id = r.id
 ORDER BY r.id, s.step;

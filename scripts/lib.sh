@@ -3,7 +3,8 @@
 # Source it (bash only): scripts do  . scripts/lib.sh  from the repository root, test/stages/*.sh
 # do  . "$SY_REPO/scripts/lib.sh"  (test.sh exports SY_REPO).
 #
-#   sy_install_deps         apt-get install what SY_APT_PACKAGES lists and is missing
+#   sy_install_deps         apt-get install what SY_APT_PACKAGES lists and is missing, and the
+#                           SY_APT_OPTIONAL ones the archive has
 #                           (SY_SKIP_DEPS=1 skips it)
 #   sy_build_install        make -j2 && make install against PostgreSQL $SY_PG_MAJOR
 #   sy_cleanup_on_exit      trap EXIT/INT/TERM: stop every cluster this shell started
@@ -170,6 +171,10 @@ SY_APT_PACKAGES=(
 SY_APT_PACKAGES+=("postgresql-$SY_PG_MAJOR-cron")
 # The Debian package built and tested in clean roots (test/stages/80_deb.sh)
 SY_APT_PACKAGES+=(debootstrap zstd lintian)
+# Optional: installed where the archive offers them, never an error where it does not.
+# A browser to render scripts/report.sh's page and a CJK font for its labels
+# (test/stages/86_report.sh skips without chromium).
+SY_APT_OPTIONAL=(chromium fonts-wqy-microhei)
 
 SY_CLUSTER_DIRS=${SY_CLUSTER_DIRS:-}    # clusters started by this shell, space separated
 SY_CLEANUP_CMDS=()                      # extra commands run by sy_cleanup_on_exit's trap
@@ -190,24 +195,39 @@ sy_install_deps() {
 	fi
 	sy_pg_require || exit 1
 	sy_say "PostgreSQL $SY_PG_MAJOR ($SY_PG_CONFIG)"
-	local pkg missing=()
+	local pkg missing=() optional=()
 	for pkg in "${SY_APT_PACKAGES[@]}"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' \
 			|| missing+=("$pkg")
 	done
-	if [ ${#missing[@]} -eq 0 ]; then
-		sy_say "Debian packages: all ${#SY_APT_PACKAGES[@]} present"
+	for pkg in "${SY_APT_OPTIONAL[@]}"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' \
+			|| optional+=("$pkg")
+	done
+	if [ ${#missing[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ]; then
+		sy_say "Debian packages: all $((${#SY_APT_PACKAGES[@]} + ${#SY_APT_OPTIONAL[@]})) present"
 		return 0
 	fi
-	sy_say "Debian packages missing: ${missing[*]}"
+	[ ${#missing[@]} -eq 0 ] || sy_say "Debian packages missing: ${missing[*]}"
+	[ ${#optional[@]} -eq 0 ] || sy_say "optional Debian packages missing: ${optional[*]}"
 	if ! sy_is_root; then
 		sy_warn "not root, cannot install them. Run:"
-		sy_warn "  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+		sy_warn "  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]} ${optional[*]}"
+		[ ${#missing[@]} -eq 0 ] && return 0
 		exit 1
 	fi
 	apt-get update || { sy_warn "apt-get update failed"; exit 1; }
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" \
-		|| { sy_warn "apt-get install failed: ${missing[*]}"; exit 1; }
+	if [ ${#missing[@]} -gt 0 ]; then
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" \
+			|| { sy_warn "apt-get install failed: ${missing[*]}"; exit 1; }
+	fi
+	# the optional ones this archive has (a candidate version), each on its own
+	for pkg in "${optional[@]}"; do
+		apt-cache policy "$pkg" 2>/dev/null | grep -q '^ *Candidate: [0-9]' \
+			|| { sy_say "optional $pkg: not in this archive, not installed"; continue; }
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$pkg" \
+			|| sy_warn "apt-get install failed for the optional $pkg (going on without it)"
+	done
 	# clang's major was unknown before clang came: add its libFuzzer runtime now
 	if [ -z "$SY_CLANG_MAJOR" ] && SY_CLANG_MAJOR=$(sy_clang_major) && [ -n "$SY_CLANG_MAJOR" ]; then
 		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "libclang-rt-$SY_CLANG_MAJOR-dev" \

@@ -36,7 +36,7 @@ exts=(postgis synergy synergy_postgis)
 sy_createdb "$db" "${exts[@]}" >/dev/null
 sy_load_sample "$db"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f examples/pipeline.sql -f examples/pipeline_materialized.sql
-psql -X -q -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" >/dev/null <<'SQL'
 CALL refresh_pipeline();
 CALL refresh_pipeline();
 

@@ -83,11 +83,15 @@ SQL
 if [ -n "$changed" ]; then echo "FAIL: results changed by the update: $changed"; fail=1; else echo "views over 0.1.0 functions: the same results after the update"; fi
 
 # the new version's functions work in the upgraded database, stored models included
-q "$old" <<'SQL'
+n=$(q "$old" -At <<'SQL'
 CREATE TABLE up_model AS SELECT region_code, bp_fit(array_agg((r).d ORDER BY year), upper => 1) AS m
 FROM up_ccd GROUP BY region_code;
-SELECT count(*) FROM up_model, bp_forecast(m, '{0.41,0.44,0.46,0.5,0.51,0.55}', 2);
+SELECT count(*) || ' forecasts of ' || (SELECT count(*) FROM up_model) || ' models'
+FROM up_model, bp_forecast(m, '{0.41,0.44,0.46,0.5,0.51,0.55}', 2);
 SQL
+)
+if [ "$n" = "14 forecasts of 7 models" ]; then echo "stored models fitted after the update forecast: $n"
+else echo "FAIL: stored models after the update: got '$n', expected '14 forecasts of 7 models'"; fail=1; fi
 
 # catalogs: each upgraded database against a fresh install of the version it reached
 declare -A fresh_done=()
