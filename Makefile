@@ -15,6 +15,8 @@ CORE_SRCS    = \
 	src/core/bp.c \
 	src/core/coupling.c \
 	src/core/entropy.c \
+	src/core/entropy_bounded.c \
+	src/core/exact_sum.c \
 	src/core/factor.c \
 	src/core/forecast_eval.c \
 	src/core/gm11.c \
@@ -29,9 +31,11 @@ CORE_SRCS    = \
 # The glue (src: the server side, fmgr entry points, aggregates, windows):
 GLUE_SRCS    = \
 	src/args.c \
+	src/call_cache.c \
 	src/coupling.c \
 	src/coupling_agg.c \
 	src/entropy_agg.c \
+	src/entropy_bounded_agg.c \
 	src/factor_agg.c \
 	src/factor_common.c \
 	src/factor_window.c \
@@ -39,10 +43,13 @@ GLUE_SRCS    = \
 	src/forecast_bp.c \
 	src/forecast_gm11.c \
 	src/forecast_model.c \
+	src/forecast_series.c \
 	src/geom_point.c \
 	src/gravity.c \
 	src/group_limit.c \
+	src/host.c \
 	src/moments_agg.c \
+	src/moments_state.c \
 	src/moran_agg.c \
 	src/moran_graph.c \
 	src/moran_window.c \
@@ -84,8 +91,8 @@ RELEASED_VERSIONS := $(foreach f,$(patsubst synergy--%.sql,%,$(filter synergy--%
 # SQL) followed by the feature files wholly new in this version, listed below
 # by name in the order they are appended (an empty list: the header alone).
 PREVIOUS          = 0.2.0
-SYNERGY_NEW_0_3_0 = 95_states
-POSTGIS_NEW_0_3_0 =
+SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 61_coupling_states 63_moran_states 72_factor_states 95_states
+POSTGIS_NEW_0_3_0 = 11_trend_states
 V_                = $(subst .,_,$(EXTVERSION))
 ifneq (,$(filter $(EXTVERSION),$(RELEASED_VERSIONS)))
 # VERSION is released (a release commit, before the next bump): all frozen

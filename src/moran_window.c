@@ -110,11 +110,19 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 					inull;
 		Datum		v = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false, &vnull, &isout);
 		Datum		id = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD, false, &inull, &isout);
-		Datum		nb = WinGetFuncArgInPartition(winobj, 2, i, WINDOW_SEEK_HEAD, false, &nnull, &isout);
-		Datum		wt = WinGetFuncArgInPartition(winobj, 3, i, WINDOW_SEEK_HEAD, false, &wnull, &isout);
+		Datum		nb,
+					wt;
 
 		CHECK_FOR_INTERRUPTS();
 		MemoryContextReset(rowcxt);
+		MemoryContextSwitchTo(rowcxt);
+		nb = WinGetFuncArgInPartition(winobj, 2, i, WINDOW_SEEK_HEAD, false, &nnull, &isout);
+		if (!nnull)
+			nb = PointerGetDatum(PG_DETOAST_DATUM_COPY(nb));
+		wt = WinGetFuncArgInPartition(winobj, 3, i, WINDOW_SEEK_HEAD, false, &wnull, &isout);
+		if (!wnull)
+			wt = PointerGetDatum(PG_DETOAST_DATUM_COPY(wt));
+		MemoryContextSwitchTo(keep);
 		if (vnull)
 		{
 			c->region[i] = -1;

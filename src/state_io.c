@@ -453,55 +453,6 @@ sy_state_arg(FunctionCallInfo fcinfo, const SyStateKind *kind, const char *fname
 	return sy_state_from_bytea(PG_GETARG_BYTEA_PP(0), kind, fname);
 }
 
-/* ---- the directions block of the old per-aggregate formats ---- */
-/* (kept until every aggregate has moved to the layer above) */
-
-Size
-sy_dirs_bytes(const int *dir, int m)
-{
-	return dir ? MAXALIGN(sizeof(int32) * m) : 0;
-}
-
-char *
-sy_put_dirs(char *p, const int *dir, int m)
-{
-	if (dir == NULL)
-		return p;
-	memset(p, 0, sy_dirs_bytes(dir, m));	/* no uninitialized padding */
-	for (int j = 0; j < m; j++)
-	{
-		int32		d = dir[j];
-
-		memcpy(p + sizeof(int32) * j, &d, sizeof(int32));
-	}
-	return p + sy_dirs_bytes(dir, m);
-}
-
-const char *
-sy_get_dirs(const char *p, bool present, int m, int **dir, const char *fname)
-{
-	*dir = NULL;
-	if (!present)
-		return p;
-	*dir = palloc(sizeof(int) * m);
-	for (int j = 0; j < m; j++)
-	{
-		int32		d;
-
-		memcpy(&d, p + sizeof(int32) * j, sizeof(int32));
-		if (d != 1 && d != -1)
-			sy_corrupt_state(fname, "Invalid direction.");
-		(*dir)[j] = d;
-	}
-	return p + MAXALIGN(sizeof(int32) * m);
-}
-
-void
-sy_corrupt_state(const char *fname, const char *what)
-{
-	sy_state_corrupt(fname, what);
-}
-
 /*
  * state_info(state bytea): what a stored state is, from its header alone,
  * for tables of states kept by users.  Not a validation: the *_final and

@@ -159,16 +159,7 @@ extern const char *sy_agg_name(FunctionCallInfo fcinfo, const char *fallback);
 /* The function's row type, blessed, looked up once per query. */
 extern TupleDesc sy_result_desc(FunctionCallInfo fcinfo, const char *fname);
 
-/* state_io.c: the directions block of serialized states, and their errors. */
-extern Size sy_dirs_bytes(const int *dir, int m);
-extern char *sy_put_dirs(char *p, const int *dir, int m);
-extern const char *sy_get_dirs(const char *p, bool present, int m, int **dir,
-							   const char *fname);
-#if PG_VERSION_NUM >= 180000
-pg_noreturn extern void sy_corrupt_state(const char *fname, const char *what);
-#else
-extern void sy_corrupt_state(const char *fname, const char *what) pg_attribute_noreturn();
-#endif
+/* state_io.c: aggregate states as bytes; see sy_state.h. */
 
 /* A detail suffix naming the row, e.g. " in row 3 of the partition". */
 extern const char *sy_row_suffix(int64 row);
