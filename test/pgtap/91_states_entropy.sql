@@ -85,7 +85,11 @@ SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
 SET LOCAL parallel_leader_participation = on;
-SELECT ok(pg_temp.es_partial($$ SELECT entropy_weights_merge(s) FROM public.es_states $$),
+-- (enough rows that every major, 15 to 18, plans the merge in parallel)
+CREATE TABLE public.es_states_many AS
+SELECT s FROM public.es_states, generate_series(1, 100) WHERE form = 'bounded';
+ANALYZE public.es_states_many;
+SELECT ok(pg_temp.es_partial($$ SELECT entropy_weights_merge(s) FROM public.es_states_many $$),
           'entropy_weights_merge: a parallel plan with partial states');
 SELECT is((SELECT entropy_weights_detail_final(entropy_weights_merge(s))::text FROM public.es_states WHERE form = 'bounded'),
           (SELECT entropy_weights_detail(x, :'es_lo', :'es_hi', ARRAY[1, -1, 1, 1], 0.001)::text FROM public.es_obs),
