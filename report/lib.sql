@@ -176,6 +176,25 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_tem
 AS $$ SELECT synergy_report.n(r[7] + (x - r[1]) / (r[2] - r[1]) * r[9] + (y - r[3]) / (r[4] - r[3]) * r[11]) || ','
              || synergy_report.n(r[8] - (y - r[3]) / (r[4] - r[3]) * r[12] - (z - r[5]) / (r[6] - r[5]) * r[10]) $$;
 
+-- what each helper is (docs/report.md lists them)
+COMMENT ON FUNCTION synergy_report.esc(text) IS 'text escaped for XML (& < > ")';
+COMMENT ON FUNCTION synergy_report.n(float8) IS 'an SVG coordinate: rounded to one decimal, as text';
+COMMENT ON FUNCTION synergy_report.px(synergy_report.box, float8) IS 'the pixel x of data value x in a chart box';
+COMMENT ON FUNCTION synergy_report.py(synergy_report.box, float8) IS 'the pixel y of data value y in a chart box (y grows upwards)';
+COMMENT ON FUNCTION synergy_report.pt(synergy_report.box, float8, float8) IS '"x,y" in pixels of a data point in a chart box';
+COMMENT ON FUNCTION synergy_report.grade_colour(int) IS 'viridis colour of coordination grade 1 (extreme disorder) to 10 (high-quality coordination)';
+COMMENT ON FUNCTION synergy_report.okabe_ito(int) IS 'the i-th colour of the colour-blind-safe Okabe-Ito palette (cycles after 8)';
+COMMENT ON FUNCTION synergy_report.svg_open(text, int, int, text) IS 'the opening <svg> tag of a chart with its id, view box and accessible title';
+COMMENT ON FUNCTION synergy_report.text(float8, float8, text, text, text, text) IS 'an SVG <text> element at (x, y), escaped, with anchor, class and extra attributes';
+COMMENT ON FUNCTION synergy_report.axes(synergy_report.box, float8[], float8[], text, text, text, text) IS 'axes, grid lines, tick labels and axis titles of a chart box';
+COMMENT ON FUNCTION synergy_report.grade_bands(synergy_report.box, boolean) IS 'the ten grade bands behind a D axis, optionally labelled';
+COMMENT ON FUNCTION synergy_report.legend(float8, float8, text, text) IS 'one legend entry: a swatch (SVG) and its label at (x, y)';
+COMMENT ON FUNCTION synergy_report.grade_legend(float8, float8, float8) IS 'the legend of the ten grades, Chinese and English';
+COMMENT ON FUNCTION synergy_report.map_box(box2d, float8, float8, float8, float8, float8) IS 'a chart box for a map of the given extent (degrees), with a margin, longitude scaled by cos(latitude)';
+COMMENT ON FUNCTION synergy_report.map_transform(synergy_report.box) IS 'the SVG transform that puts ST_AsSVG output (lon, -lat) into a map box';
+COMMENT ON FUNCTION synergy_report.scale_bar(synergy_report.box, float8) IS 'a scale bar of km kilometres at the lower left of a map box';
+COMMENT ON FUNCTION synergy_report.obl(float8, float8, float8, float8[]) IS '"x,y" in pixels of a point (x east, y north, z up) in the oblique view of the trend-analysis picture';
+
 -- The helpers call synergy's ccd_grade and PostGIS: pin their search_path to pg_catalog, the
 -- schemas those extensions live in here, and pg_temp (named schemas, never FROM CURRENT).
 DO $$

@@ -43,6 +43,29 @@ if ! SY_REPORT_CLUSTER=current SY_SKIP_DEPS=1 scripts/report.sh "$work/out" >"$w
 	exit 1
 fi
 echo "ok - scripts/report.sh wrote index.html ($(wc -c <"$work/out/index.html") bytes)"
+
+# the drawing helpers of report/lib.sql, called directly on known values
+helpers=$(psql -X -At -v ON_ERROR_STOP=1 -d synergy_report <<'SQL'
+WITH bx AS (SELECT ROW(100, 300, 20, 220, 0, 10, 0, 1)::synergy_report.box AS b)
+SELECT concat_ws(' ',
+  synergy_report.esc('<a & "b">') = '&lt;a &amp; &quot;b&quot;&gt;',
+  synergy_report.n(1.26) = '1.3',
+  synergy_report.pt(b, 5, 0.5) = '200.0,120.0',
+  synergy_report.grade_colour(1) = '#440154' AND synergy_report.grade_colour(10) = '#fde725',
+  synergy_report.okabe_ito(9) = synergy_report.okabe_ito(1),
+  synergy_report.svg_open('c1', 40, 30, 'D & T') LIKE '%id="c1" viewBox="0 0 40 30"%<title id="c1-t">D &amp; T</title>',
+  synergy_report.text(1, 2, 'x<y') LIKE '<text x="1.0" y="2.0"%>x&lt;y</text>',
+  synergy_report.legend(1, 2, '<rect/>', 'a') LIKE '<g class="legend" transform="translate(1.0,2.0)">%a%</g>',
+  synergy_report.grade_bands(b) LIKE '%#fde725%',
+  synergy_report.grade_legend(0, 0) LIKE '%#440154%',
+  synergy_report.axes(b, ARRAY[0, 10], ARRAY[0, 1], 'year', 'D') LIKE '%year%',
+  synergy_report.map_transform(synergy_report.map_box('BOX(110 29,117 32)'::box2d, 0, 400, 0, 300)) LIKE 'translate(%) scale(%)',
+  synergy_report.scale_bar(synergy_report.map_box('BOX(110 29,117 32)'::box2d, 0, 400, 0, 300), 100) LIKE '%100 km%',
+  synergy_report.obl(0, 0, 0, ARRAY[0, 1, 0, 1, 0, 1, 10, 0, 5, 0, 5, 0, 5]) LIKE '%,%')
+FROM bx
+SQL
+)
+sy_check "report/lib.sql's helpers on known values (14 checks)" "t t t t t t t t t t t t t t" "$helpers" || fail=1
 page="file://$work/out/index.html"
 
 chrome() {   # chrome LOG ARGS...: headless chromium on the page, its log in LOG
