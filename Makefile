@@ -21,6 +21,7 @@ CORE_SRCS    = \
 	src/core/forecast_eval.c \
 	src/core/gm11.c \
 	src/core/gravity.c \
+	src/core/impute.c \
 	src/core/interpolate.c \
 	src/core/lsq.c \
 	src/core/moments.c \

@@ -8,6 +8,7 @@
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 
 #include "sy_pg.h"
 
@@ -89,7 +90,7 @@ null_element(SyWhere w, const SyVectorKind *kind, int pos)
 			 errdetail("Element %d is NULL%s.", pos, sy_row_suffix(w.row)),
 			 kind->null_hint ? errhint("%s", kind->null_hint)
 			 : strcmp(w.argname, "x") == 0
-			 ? errhint("Fill gaps first, e.g. with interpolate(value, year) OVER (PARTITION BY region, indicator), or leave the row out.")
+			 ? errhint("%s", SY_MISSING_HINT)
 			 : errhint("Give every indicator a value.")));
 }
 
@@ -133,6 +134,58 @@ const double *
 sy_indicator_row(ArrayType *a, SyWhere w, int expect_m, int *m)
 {
 	return sy_float8_vector(a, w, &indicators, expect_m, true, m);
+}
+
+static const char *const missing_names[] = {"error", "skip", "mean", "median"};
+const SyChoices sy_missing_choices = {
+	"missing", missing_names, lengthof(missing_names),
+	"Use 'error' (the default), 'skip', 'mean' or 'median'."
+};
+
+int
+sy_indicator_row_gaps(ArrayType *a, SyWhere w, int expect_m, sy_missing policy,
+					  double *out, int *m)
+{
+	const SyVectorKind *kind = &indicators;
+	int			n;
+	int			gaps = 0;
+	const double *v;
+	const bits8 *bitmap;
+
+	check_shape(a, w, FLOAT8OID, kind, &n);
+	if (expect_m >= 0 && n != expect_m)
+		length_mismatch(w, n, expect_m);
+	if (!ARR_HASNULL(a))
+	{
+		v = sy_indicator_row(a, w, expect_m, m);
+		memcpy(out, v, sizeof(double) * n);
+		return 0;
+	}
+	if (policy == SY_MISSING_ERROR)
+		null_element(w, kind, (int) sy_first_null(a, n));
+	/* NULL elements take no space in the data area: walk it beside the bitmap */
+	bitmap = ARR_NULLBITMAP(a);
+	v = (const double *) ARR_DATA_PTR(a);
+	for (int i = 0; i < n; i++)
+	{
+		if (sy_elem_is_null(bitmap, i))
+		{
+			out[i] = get_float8_nan();
+			gaps++;
+			continue;
+		}
+		if (unlikely(!isfinite(*v)))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: %s contains a non-finite value", w.fname, w.argname),
+					 errdetail("Element %d is %s%s.", i + 1,
+							   isnan(*v) ? "NaN" : (*v > 0 ? "Infinity" : "-Infinity"),
+							   sy_row_suffix(w.row)),
+					 errhint("Write a missing value as NULL, not NaN; replace infinite values.")));
+		out[i] = *v++;
+	}
+	*m = n;
+	return gaps;
 }
 
 int *

@@ -15,6 +15,7 @@
 #include "utils/array.h"
 
 #include "sy_core.h"
+#include "sy_core_missing.h"
 
 /*
  * The server's services for the numeric core (sy_core.h): interrupt checks
@@ -114,6 +115,28 @@ extern int	sy_choice_cstr(const char *s, const SyChoices *c, const char *fname);
 extern const SyChoices sy_normalizations;	/* sy_normalization */
 extern const SyChoices sy_edges_choices;	/* sy_edges */
 extern const SyChoices sy_ccd_variants; /* sy_ccd_variant */
+
+/*
+ * Missing values (issue 12): the policy argument `missing` of the functions
+ * that take indicator vectors or subsystem scores (sy_core_missing.h).
+ * Window and plain functions take it as missing => '...', aggregates
+ * through weight_options(missing => '...').
+ */
+extern const SyChoices sy_missing_choices;	/* sy_missing */
+
+#define SY_MISSING_HINT \
+	"Choose a missing-value policy: missing => 'skip', 'mean' or 'median' " \
+	"(aggregates: weight_options(missing => ...)); for a time series, fill " \
+	"gaps with interpolate(value, year) OVER (PARTITION BY region, indicator ORDER BY year)."
+
+/*
+ * An indicator row that may hold NULL elements, copied into out (m doubles,
+ * at most SY_MAX_INDICATORS): NULL elements become NaN and are counted
+ * (the return value); the other elements must be finite.  With policy
+ * SY_MISSING_ERROR a NULL element is the NULL error with SY_MISSING_HINT.
+ */
+extern int	sy_indicator_row_gaps(ArrayType *a, SyWhere w, int expect_m,
+								  sy_missing policy, double *out, int *m);
 
 /*
  * Throws 22003 when max - min of an indicator overflows (values beyond
