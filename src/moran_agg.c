@@ -119,12 +119,12 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 /*
  * The state as bytes (sy_state.h), kind version 2: i64 permutations,
  * i64 seed, i64 seen (rows read), i64 n (regions), i64 nnb (neighbour
- * links), i64 names (-1: integer ids; else the number of distinct text
- * ids), then i64[n] ids, f64[n] values, i64[n + 1] offsets of each
+ * links), then i64[n] ids, f64[n] values, i64[n + 1] offsets of each
  * region's links, i64[nnb] neighbour ids, f64[nnb] weights (NaN: the row
- * gave none), and for text ids each string as i32 length and its bytes;
- * text ids and neighbour ids are then indexes into these strings.
- * Version 1 had no names field (integer ids only).
+ * gave none), then i64 names: -1 for integer ids, else the number of
+ * distinct text ids, each then as i32 length and its bytes (text ids and
+ * neighbour ids are indexes into these strings).  Version 1 ended before
+ * the names field (integer ids only).
  */
 static double
 moran_payload_bytes(const void *p)
@@ -148,7 +148,6 @@ moran_write(SyStateWriter *w, const void *p)
 	sy_wr_i64(w, st->seen);
 	sy_wr_i64(w, st->r.n);
 	sy_wr_i64(w, st->r.nnb);
-	sy_wr_i64(w, st->r.names ? st->r.names->n : -1);
 	for (int64 i = 0; i < st->r.n; i++)
 		sy_wr_i64(w, st->r.id[i]);
 	sy_wr_f64s(w, st->r.x, (Size) st->r.n);
@@ -157,6 +156,7 @@ moran_write(SyStateWriter *w, const void *p)
 	for (int64 i = 0; i < st->r.nnb; i++)
 		sy_wr_i64(w, st->r.nbid[i]);
 	sy_wr_f64s(w, st->r.nbw, (Size) st->r.nnb);
+	sy_wr_i64(w, st->r.names ? st->r.names->n : -1);
 	if (st->r.names != NULL)
 		for (int64 c = 0; c < st->r.names->n; c++)
 		{
@@ -183,11 +183,9 @@ moran_read(SyStateReader *r, const char *fname)
 	seen = sy_rd_count(r, 0, PG_INT64_MAX, "The row count");
 	n = sy_rd_count(r, 0, Min(seen, SY_MAX_REGIONS), "The region count");
 	nnb = sy_rd_count(r, 0, SY_MAX_REGIONS * 4, "The neighbour link count");
-	names = sy_rd_count(r, -1, n + nnb, "The text id count");
-	/* the length before the allocation: each text id takes 4 bytes at least */
-	fixed = 8 * (Size) (3 * n + 1 + 2 * nnb);
-	if (names < 0 ? sy_rd_remaining(r) != fixed
-		: sy_rd_remaining(r) < fixed + 4 * (Size) names)
+	/* the length before the allocation (text ids take more) */
+	fixed = 8 * (Size) (3 * n + 1 + 2 * nnb + 1);
+	if (sy_rd_remaining(r) < fixed)
 		sy_state_corrupt(fname, "The state's length does not match its counts.");
 	st = palloc0(sizeof(MoranState));
 	st->fname = fname;
@@ -197,23 +195,25 @@ moran_read(SyStateReader *r, const char *fname)
 	sy_group_memory_check(fname, sy_regions_bytes(n, nnb), n);
 	sy_regions_init(&st->r, n, nnb);
 	for (int64 i = 0; i < n; i++)
-	{
 		st->r.id[i] = sy_rd_i64(r);
-		if (names >= 0 && (st->r.id[i] < 0 || st->r.id[i] >= names))
-			sy_state_corrupt(fname, "A stored text id index is out of range.");
-	}
 	sy_rd_f64s(r, st->r.x, (Size) n, true, "A stored value");
 	for (int64 i = 0; i <= n; i++)
 		st->r.nstart[i] = sy_rd_i64(r);
 	for (int64 i = 0; i < nnb; i++)
-	{
 		st->r.nbid[i] = sy_rd_i64(r);
-		if (names >= 0 && (st->r.nbid[i] < 0 || st->r.nbid[i] >= names))
-			sy_state_corrupt(fname, "A stored text id index is out of range.");
-	}
 	sy_rd_f64s(r, st->r.nbw, (Size) nnb, false, "A stored weight");
+	names = sy_rd_count(r, -1, n + nnb, "The text id count");
 	if (names >= 0)
 	{
+		if (sy_rd_remaining(r) < 4 * (Size) names)
+			sy_state_corrupt(fname, "The state's length does not match its counts.");
+		for (int64 i = 0; i < n + nnb; i++)
+		{
+			int64		c = i < n ? st->r.id[i] : st->r.nbid[i - n];
+
+			if (c < 0 || c >= names)
+				sy_state_corrupt(fname, "A stored text id index is out of range.");
+		}
 		st->r.names = sy_idnames_create(names);
 		for (int64 c = 0; c < names; c++)
 		{
