@@ -1,7 +1,11 @@
 
 -- Region ids of any integer or text type (issue 12) for the PostGIS forms:
 -- spatial_weights with id_type => NULL::text (or NULL::int, NULL::bigint),
--- spatial_weights_array and local_moran over arrays with ids => array_agg(code).
+-- spatial_weights_array and local_moran over arrays with ids => array_agg(code)
+-- (explicit int[], bigint[] and text[] overloads: a polymorphic one could be
+-- outmatched by a concrete overload that another role creates in the
+-- extension's schema; spatial_weights needs anyelement, as a text id_type
+-- would make its positional calls ambiguous: docs/spatial.md).
 -- Every check of spatial_weights is made here, before any query on the
 -- table runs, so that a missing relation or column, a column of the wrong
 -- type or a table the caller may not read gives synergy's own error, never
@@ -262,12 +266,12 @@ COMMENT ON FUNCTION @extschema@.spatial_weights(regclass, name, name, anyelement
 -- Availability: 0.3.0
 CREATE FUNCTION @extschema@.spatial_weights_array(
 	geom @extschema:postgis@.geometry[],
-	ids anyarray,
+	ids int[],
 	method text DEFAULT 'queen',
 	k int DEFAULT 4,
 	distance float8 DEFAULT NULL,
 	style text DEFAULT 'row')
-RETURNS TABLE(id anyelement, neighbours anyarray, weights float8[])
+RETURNS TABLE(id int, neighbours int[], weights float8[])
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -283,15 +287,83 @@ BEGIN
 	SELECT m.x, coalesce((SELECT pg_catalog.array_agg(n.x ORDER BY q.o)
 							FROM pg_catalog.unnest(w.neighbours) WITH ORDINALITY AS q(p, o)
 							JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS n(x, o2) ON n.o2 OPERATOR(pg_catalog.=) q.p),
-						   (pg_catalog.array_fill(m.x, ARRAY[0]))),
+						   '{}'::int[]),
 		   w.weights
 	  FROM @extschema@.spatial_weights_array(geom, method, k, distance, style) AS w
 	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) w.id
 	 ORDER BY w.id;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], anyarray, text, int, float8, text) IS
-'spatial_weights_array with the regions named by ids (an array of any id type, one unique non-NULL element per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
+COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], int[], text, int, float8, text) IS
+'spatial_weights_array with the regions named by ids (one unique non-NULL id per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
+
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.spatial_weights_array(
+	geom @extschema:postgis@.geometry[],
+	ids bigint[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row')
+RETURNS TABLE(id bigint, neighbours bigint[], weights float8[])
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF geom IS NULL OR ids IS NULL THEN
+		RETURN;
+	END IF;
+	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom),
+		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
+		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
+		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'geom');
+	RETURN QUERY
+	SELECT m.x, coalesce((SELECT pg_catalog.array_agg(n.x ORDER BY q.o)
+							FROM pg_catalog.unnest(w.neighbours) WITH ORDINALITY AS q(p, o)
+							JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS n(x, o2) ON n.o2 OPERATOR(pg_catalog.=) q.p),
+						   '{}'::bigint[]),
+		   w.weights
+	  FROM @extschema@.spatial_weights_array(geom, method, k, distance, style) AS w
+	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) w.id
+	 ORDER BY w.id;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], bigint[], text, int, float8, text) IS
+'spatial_weights_array with the regions named by ids (one unique non-NULL id per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
+
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.spatial_weights_array(
+	geom @extschema:postgis@.geometry[],
+	ids text[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row')
+RETURNS TABLE(id text, neighbours text[], weights float8[])
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF geom IS NULL OR ids IS NULL THEN
+		RETURN;
+	END IF;
+	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom),
+		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
+		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
+		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'geom');
+	RETURN QUERY
+	SELECT m.x, coalesce((SELECT pg_catalog.array_agg(n.x ORDER BY q.o)
+							FROM pg_catalog.unnest(w.neighbours) WITH ORDINALITY AS q(p, o)
+							JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS n(x, o2) ON n.o2 OPERATOR(pg_catalog.=) q.p),
+						   '{}'::text[]),
+		   w.weights
+	  FROM @extschema@.spatial_weights_array(geom, method, k, distance, style) AS w
+	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) w.id
+	 ORDER BY w.id;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], text[], text, int, float8, text) IS
+'spatial_weights_array with the regions named by ids (one unique non-NULL id per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
 
 -- Availability: 0.3.0
 CREATE FUNCTION @extschema@._region_ids_check(fname text, ngeom int, nids int, ndims int, nonnull bigint,
@@ -328,7 +400,7 @@ COMMENT ON FUNCTION @extschema@._region_ids_check(text, int, int, int, bigint, b
 CREATE FUNCTION @extschema@.local_moran(
 	value float8[],
 	geom @extschema:postgis@.geometry[],
-	ids anyarray,
+	ids int[],
 	method text DEFAULT 'queen',
 	k int DEFAULT 4,
 	distance float8 DEFAULT NULL,
@@ -336,7 +408,7 @@ CREATE FUNCTION @extschema@.local_moran(
 	permutations int DEFAULT 0,
 	seed bigint DEFAULT 1,
 	significance float8 DEFAULT 0.05)
-RETURNS TABLE(id anyelement, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
+RETURNS TABLE(id int, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -355,5 +427,71 @@ BEGIN
 	 ORDER BY l.ord;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], anyarray, text, int, float8, text, int, bigint, float8) IS
-'Local Moran''s I (LISA) of value over the geometries at the same positions, each row named by the element of ids at its position (any id type; unique, not NULL): local_moran(value, geom, ...) with id in place of ord, ready to join back to the regions'' table.';
+COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], int[], text, int, float8, text, int, bigint, float8) IS
+'Local Moran''s I (LISA) of value over the geometries at the same positions, each row named by the element of ids at its position (unique, not NULL): local_moran(value, geom, ...) with id in place of ord, ready to join back to the regions'' table.';
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.local_moran(
+	value float8[],
+	geom @extschema:postgis@.geometry[],
+	ids bigint[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row',
+	permutations int DEFAULT 0,
+	seed bigint DEFAULT 1,
+	significance float8 DEFAULT 0.05)
+RETURNS TABLE(id bigint, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF value IS NULL OR geom IS NULL OR ids IS NULL THEN
+		RETURN;
+	END IF;
+	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text, pg_catalog.cardinality(value),
+		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
+		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
+		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'value');
+	RETURN QUERY
+	SELECT m.x, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
+	  FROM @extschema@.local_moran(value, geom, method, k, distance, style, permutations, seed, significance) AS l
+	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) l.ord
+	 ORDER BY l.ord;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], bigint[], text, int, float8, text, int, bigint, float8) IS
+'Local Moran''s I (LISA) of value over the geometries at the same positions, each row named by the element of ids at its position (unique, not NULL): local_moran(value, geom, ...) with id in place of ord, ready to join back to the regions'' table.';
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.local_moran(
+	value float8[],
+	geom @extschema:postgis@.geometry[],
+	ids text[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row',
+	permutations int DEFAULT 0,
+	seed bigint DEFAULT 1,
+	significance float8 DEFAULT 0.05)
+RETURNS TABLE(id text, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF value IS NULL OR geom IS NULL OR ids IS NULL THEN
+		RETURN;
+	END IF;
+	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text, pg_catalog.cardinality(value),
+		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
+		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
+		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'value');
+	RETURN QUERY
+	SELECT m.x, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
+	  FROM @extschema@.local_moran(value, geom, method, k, distance, style, permutations, seed, significance) AS l
+	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) l.ord
+	 ORDER BY l.ord;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], text[], text, int, float8, text, int, bigint, float8) IS
+'Local Moran''s I (LISA) of value over the geometries at the same positions, each row named by the element of ids at its position (unique, not NULL): local_moran(value, geom, ...) with id in place of ord, ready to join back to the regions'' table.';
