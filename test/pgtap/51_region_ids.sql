@@ -8,7 +8,7 @@
 -- every documented call form resolves (no "function ... is not unique").
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(82);
+SELECT plan(87);
 
 \i test/data/columbus.sql
 CREATE TEMP TABLE colt AS
@@ -361,6 +361,32 @@ SET LOCAL ROLE sy_t51_reader;
 SELECT is((SELECT count(*) FROM spatial_weights('public.sy_t51_regions', 'code', 'geom', id_type => NULL::text)), 49::bigint,
           'with SELECT granted the role gets its lists');
 RESET ROLE;
+
+------------------------------------------------------------------------------
+-- gravity_linkage with int and bigint ids
+------------------------------------------------------------------------------
+
+CREATE TEMP TABLE ca AS
+SELECT array_agg(code ORDER BY code) AS ids, array_agg(gdp ORDER BY code) AS m,
+       array_agg(lon ORDER BY code) AS lon, array_agg(lat ORDER BY code) AS lat
+FROM (VALUES (420100, 1878.97::float8, 114.30::float8, 30.59::float8), (430100, 1554.0, 112.94, 28.23),
+             (360100, 530.79, 115.86, 28.68), (420500, 483.48, 111.29, 30.69), (360400, 238.92, 116.00, 29.71)) c(code, gdp, lon, lat);
+CREATE TEMP TABLE gl_text AS SELECT l.* FROM ca, gravity_linkage(ca.ids::text[], ca.m, ca.lon, ca.lat) l;
+SELECT set_eq('SELECT i::text, j::text, distance, strength, membership, total, strongest FROM ca, gravity_linkage(ca.ids, ca.m, ca.lon, ca.lat)',
+              'SELECT * FROM gl_text', 'gravity_linkage with int ids: the rows of the text ids, bit for bit');
+SELECT is((SELECT array_agg(DISTINCT pg_typeof(l.i)::text) || array_agg(DISTINCT pg_typeof(l.j)::text)
+             FROM ca, gravity_linkage(ca.ids::bigint[], ca.m, ca.lon, ca.lat, k => 2) l),
+          ARRAY['bigint', 'bigint'], 'gravity_linkage with bigint ids: i and j are bigint');
+SELECT set_eq($$SELECT i::text, j::text, strength, membership FROM ca, gravity_linkage(ca.ids::bigint[], ca.m,
+                   (SELECT array_agg(d.rw ORDER BY d.a) FROM (SELECT a.o AS a, array_agg(g.distance ORDER BY b.o) AS rw
+                      FROM unnest(ca.ids) WITH ORDINALITY a(id, o) CROSS JOIN unnest(ca.ids) WITH ORDINALITY b(id, o)
+                      LEFT JOIN gl_text g ON g.i = a.id::text AND g.j = b.id::text GROUP BY a.o) d))$$,
+              'SELECT i, j, strength, membership FROM gl_text',
+              'gravity_linkage(bigint ids, masses, distance matrix): the rows of the text ids');
+SELECT throws_ok($$SELECT * FROM gravity_linkage(ARRAY[7, 7], ARRAY[1, 2]::float8[], ARRAY[114, 115]::float8[], ARRAY[30, 30]::float8[])$$,
+                 '22023', 'gravity_linkage: ids must be unique', 'gravity_linkage: an int id twice: 22023');
+SELECT throws_ok($$SELECT * FROM gravity_linkage(ARRAY[7, NULL]::bigint[], ARRAY[1, 2]::float8[], ARRAY[114, 115]::float8[], ARRAY[30, 30]::float8[])$$,
+                 '22004', 'gravity_linkage: ids contains a NULL element', 'gravity_linkage: a NULL bigint id: 22004');
 
 ------------------------------------------------------------------------------
 -- Every documented call form resolves to one function
