@@ -67,7 +67,7 @@ SELECT i, j, strength FROM gravity_linkage(ARRAY['A','B'], ARRAY[1,1]::float8[],
 -- fewer than two cities, NULL arrays: no rows
 SELECT count(*) FROM gravity_linkage(ARRAY['A'], ARRAY[1]::float8[], ARRAY[114]::float8[], ARRAY[30]::float8[]);
 SELECT count(*) FROM gravity_linkage(ARRAY[]::text[], ARRAY[]::float8[], ARRAY[]::float8[], ARRAY[]::float8[]);
-SELECT count(*) FROM gravity_linkage(NULL, ARRAY[1]::float8[], ARRAY[114]::float8[], ARRAY[30]::float8[]);
+SELECT count(*) FROM gravity_linkage(NULL::text[], ARRAY[1]::float8[], ARRAY[114]::float8[], ARRAY[30]::float8[]);
 
 SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A','B'], ARRAY[1,2]::float8[], ARRAY[114,114]::float8[], ARRAY[30,30]::float8[])$$);
 SELECT pg_temp.err($$SELECT * FROM gravity_linkage(ARRAY['A','B'], ARRAY[1,-2]::float8[], ARRAY[114,115]::float8[], ARRAY[30,30]::float8[])$$);

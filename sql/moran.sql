@@ -123,6 +123,27 @@ SELECT round((moran_i(crime, id, neighbours, weights)).i::numeric, 10) AS parall
 RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
 
+-- text and int region ids (issue 12): the bigint results; text states merged
+-- across groups; missing values re-standardise row weights (spdep subset:
+-- I = 0.479786195568018 with CRIME missing for 2, 3, 17, 30, 41)
+CREATE TABLE col_txt AS SELECT 'n' || polyid AS code, polyid, crime, geom FROM sy_columbus;
+SELECT round((moran_i(c.crime, w.id, w.neighbours, w.weights)).i::numeric, 10) AS i_text
+FROM col_txt c JOIN spatial_weights('col_txt', 'code', 'geom', id_type => NULL::text, method => 'Queen') w ON w.id = c.code;
+SELECT round((moran_i_final(moran_i_merge(s))).i::numeric, 10) AS i_text_merged
+FROM (SELECT moran_i_state(c.crime, w.id, w.neighbours, w.weights, 99, 3) AS s
+      FROM col_txt c JOIN spatial_weights('col_txt', 'code', 'geom', id_type => NULL::text) w ON w.id = c.code
+      GROUP BY c.polyid % 5) p;
+SELECT count(*) AS rows, round(sum((l).i)::numeric, 8) AS sum_ii
+FROM (SELECT local_moran(c.crime, w.id, w.neighbours, w.weights, 9, 1) OVER () AS l
+      FROM col_txt c JOIN spatial_weights('col_txt', 'code', 'geom', id_type => NULL::text) w ON w.id = c.code) s;
+SELECT round((moran_i(CASE WHEN c.polyid IN (2, 3, 17, 30, 41) THEN NULL ELSE c.crime END, w.id, w.neighbours, w.weights)).i::numeric, 12) AS i_missing
+FROM col_txt c JOIN spatial_weights('col_txt', 'code', 'geom', id_type => NULL::text) w ON w.id = c.code;
+SELECT round((moran_i(c.crime, w.id, w.neighbours, w.weights)).i::numeric, 10) AS i_int
+FROM col_txt c JOIN spatial_weights('col_txt', 'polyid', 'geom', id_type => NULL::int) w ON w.id = c.polyid;
+SELECT * FROM spatial_weights('col_txt', 'code', 'geom');                                -- 42804
+DROP TABLE col_txt;
+
 DROP TABLE moran_par, col_pts, sy_columbus;
 DROP EXTENSION synergy_postgis;
 DROP EXTENSION postgis;
+

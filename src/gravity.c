@@ -18,6 +18,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 
 #include "sy_core_spatial.h"
 #include "sy_pg.h"
@@ -189,7 +190,8 @@ gravity_tier(PG_FUNCTION_ARGS)
 typedef struct LinkState
 {
 	int			n;
-	Datum	   *ids;			/* text */
+	Datum	   *ids;			/* text, int4 or int8 (the array's element type) */
+	Oid			idtype;
 	double	   *q;
 	double	   *kcoef;			/* directional masses, or NULL */
 	double	   *lon,
@@ -205,11 +207,30 @@ typedef struct LinkState
 	TupleDesc	tupdesc;
 } LinkState;
 
+/* An id as text, for messages and the uniqueness check. */
+static char *
+id_text(Oid type, Datum d)
+{
+	switch (type)
+	{
+		case INT8OID:
+			return psprintf(INT64_FORMAT, DatumGetInt64(d));
+		case INT4OID:
+			return psprintf("%d", DatumGetInt32(d));
+		default:
+			return TextDatumGetCString(d);
+	}
+}
+
 static Datum *
 text_ids(ArrayType *a, const char *fname, int *n)
 {
 	Datum	   *elems;
 	bool	   *nulls;
+	Oid			type = ARR_ELEMTYPE(a);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
 
 	if (ARR_NDIM(a) > 1)
 		ereport(ERROR,
@@ -217,7 +238,10 @@ text_ids(ArrayType *a, const char *fname, int *n)
 				 errmsg("%s: ids must be a one-dimensional array", fname),
 				 errdetail("The array has %d dimensions.", ARR_NDIM(a)),
 				 errhint("Pass array_agg(code ORDER BY code) and the other arrays in the same order.")));
-	deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, n);
+	if (type != TEXTOID && type != INT4OID && type != INT8OID)
+		elog(ERROR, "%s: ids of type %u", fname, type);
+	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
+	deconstruct_array(a, type, typlen, typbyval, typalign, &elems, &nulls, n);
 	for (int i = 0; i < *n; i++)
 		if (nulls[i])
 			ereport(ERROR,
@@ -236,19 +260,19 @@ cmp_cstr(const void *a, const void *b)
 
 /* ids must be unique: a membership to "B" would be ambiguous otherwise */
 static void
-check_unique(Datum *ids, int n, const char *fname)
+check_unique(Datum *ids, Oid type, int n, const char *fname)
 {
 	char	  **s = palloc(sizeof(char *) * n);
 
 	for (int i = 0; i < n; i++)
-		s[i] = TextDatumGetCString(ids[i]);
+		s[i] = id_text(type, ids[i]);
 	qsort(s, n, sizeof(char *), cmp_cstr);
 	for (int i = 1; i < n; i++)
 		if (strcmp(s[i - 1], s[i]) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: ids must be unique", fname),
-					 errdetail("\"%s\" appears more than once.", s[i]),
+					 errdetail(type == TEXTOID ? "\"%s\" appears more than once." : "%s appears more than once.", s[i]),
 					 errhint("Aggregate each city's rows first, one element per city.")));
 	pfree(s);
 }
@@ -280,7 +304,7 @@ same_length(ArrayType *a, const char *fname, const char *argname, int n)
 static char *
 id_str(LinkState *s, int i)
 {
-	return TextDatumGetCString(s->ids[i]);
+	return id_text(s->idtype, s->ids[i]);
 }
 
 static void
@@ -327,6 +351,7 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 	s->g = gravity_params(fname, PG_GETARG_FLOAT8(a), PG_GETARG_FLOAT8(a + 1),
 						  PG_GETARG_FLOAT8(a + 2), PG_GETARG_FLOAT8(a + 3));
 	s->ids = text_ids(PG_GETARG_ARRAYTYPE_P(0), fname, &n);
+	s->idtype = ARR_ELEMTYPE(PG_GETARG_ARRAYTYPE_P(0));
 	s->n = n;
 	if (n < 2)
 		return s;
@@ -336,11 +361,11 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 				 errmsg("%s: too many cities", fname),
 				 errdetail("%d cities give %.0f ordered pairs; the limit is %d cities.", n, (double) n * (n - 1), SY_MAX_CITIES),
 				 errhint("Delimit within regions.")));
-	check_unique(s->ids, n, fname);
+	check_unique(s->ids, s->idtype, n, fname);
 	s->q = (double *) same_length(PG_GETARG_ARRAYTYPE_P(1), fname, "masses", n);
 	for (int i = 0; i < n; i++)
 		check_mass(fname, "masses", s->q[i],
-				   psprintf(" for %s (element %d)", TextDatumGetCString(s->ids[i]), i + 1));
+				   psprintf(" for %s (element %d)", id_str(s, i), i + 1));
 	if (coords)
 	{
 		s->lon = (double *) same_length(PG_GETARG_ARRAYTYPE_P(2), fname, "lon", n);
@@ -398,7 +423,7 @@ link_setup(FunctionCallInfo fcinfo, const char *fname, bool coords)
 		s->kcoef = (double *) same_length(dirarr, fname, "directional", n);
 		for (int i = 0; i < n; i++)
 			check_mass(fname, "directional", s->kcoef[i],
-					   psprintf(" for %s (element %d)", TextDatumGetCString(s->ids[i]), i + 1));
+					   psprintf(" for %s (element %d)", id_str(s, i), i + 1));
 	}
 	s->drow = palloc(sizeof(double) * n);
 	s->t = palloc(sizeof(double) * n);

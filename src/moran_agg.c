@@ -22,6 +22,9 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "catalog/pg_type.h"
+#include "mb/pg_wchar.h"
+
 #include "sy_pg.h"
 #include "sy_moran.h"
 #include "sy_limits.h"
@@ -48,9 +51,12 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 	int64		permutations = 0,
 				seed = 1,
 				id;
+	Oid			idtype = get_fn_expr_argtype(fcinfo->flinfo, 2);
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "moran_i_transfn called in non-aggregate context");
+	if (!sy_region_id_type_ok(idtype))
+		elog(ERROR, "moran_i_transfn: region ids of type %u", idtype);
 	if (PG_NARGS() > 5)
 	{
 		if (PG_ARGISNULL(5) || PG_ARGISNULL(6))
@@ -84,7 +90,6 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 				 errmsg("%s: region id must not be NULL", fname),
 				 errdetail("A row with value %g has a NULL id.", PG_GETARG_FLOAT8(1)),
 				 errhint("Pass the id that spatial_weights() used for the region.")));
-	id = PG_GETARG_INT64(2);
 
 	if (st == NULL)
 	{
@@ -94,9 +99,12 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 		st->permutations = permutations;
 		st->seed = seed;
 		sy_regions_init(&st->r, 16, 64);
+		if (sy_region_id_type_is_text(idtype))
+			st->r.names = sy_idnames_create(16);
 		MemoryContextSwitchTo(old);
 	}
 	st->seen++;
+	id = sy_region_id(&st->r, idtype, PG_GETARG_DATUM(2), fname);
 
 	/*
 	 * In the per-row context: detoasted arrays are freed with the row, and
@@ -109,18 +117,25 @@ moran_i_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
- * The state as bytes (sy_state.h), kind version 1: i64 permutations,
+ * The state as bytes (sy_state.h), kind version 2: i64 permutations,
  * i64 seed, i64 seen (rows read), i64 n (regions), i64 nnb (neighbour
  * links), then i64[n] ids, f64[n] values, i64[n + 1] offsets of each
  * region's links, i64[nnb] neighbour ids, f64[nnb] weights (NaN: the row
- * gave none).
+ * gave none), then i64 names: -1 for integer ids, else the number of
+ * distinct text ids, each then as i32 length and its bytes (text ids and
+ * neighbour ids are indexes into these strings).  Version 1 ended before
+ * the names field (integer ids only).
  */
 static double
 moran_payload_bytes(const void *p)
 {
 	const MoranState *st = p;
+	double		names = 0.0;
 
-	return 8.0 * (5.0 + 3.0 * (double) st->r.n + 1.0 + 2.0 * (double) st->r.nnb);
+	if (st->r.names != NULL)
+		for (int64 c = 0; c < st->r.names->n; c++)
+			names += 4.0 + (double) st->r.names->len[c];
+	return 8.0 * (6.0 + 3.0 * (double) st->r.n + 1.0 + 2.0 * (double) st->r.nnb) + names;
 }
 
 static void
@@ -141,6 +156,14 @@ moran_write(SyStateWriter *w, const void *p)
 	for (int64 i = 0; i < st->r.nnb; i++)
 		sy_wr_i64(w, st->r.nbid[i]);
 	sy_wr_f64s(w, st->r.nbw, (Size) st->r.nnb);
+	sy_wr_i64(w, st->r.names ? st->r.names->n : -1);
+	if (st->r.names != NULL)
+		for (int64 c = 0; c < st->r.names->n; c++)
+		{
+			sy_wr_i32(w, st->r.names->len[c]);
+			for (int32 b = 0; b < st->r.names->len[c]; b++)
+				sy_wr_u8(w, (uint8) st->r.names->name[c][b]);
+		}
 }
 
 static void *
@@ -151,15 +174,18 @@ moran_read(SyStateReader *r, const char *fname)
 				seed,
 				seen,
 				n,
-				nnb;
+				nnb,
+				names;
+	Size		fixed;
 
 	permutations = sy_rd_count(r, 0, SY_MAX_PERMUTATIONS, "The permutation count");
 	seed = sy_rd_i64(r);
 	seen = sy_rd_count(r, 0, PG_INT64_MAX, "The row count");
 	n = sy_rd_count(r, 0, Min(seen, SY_MAX_REGIONS), "The region count");
 	nnb = sy_rd_count(r, 0, SY_MAX_REGIONS * 4, "The neighbour link count");
-	/* the length before the allocation */
-	if (sy_rd_remaining(r) != 8 * (Size) (3 * n + 1 + 2 * nnb))
+	/* the length before the allocation (text ids take more) */
+	fixed = 8 * (Size) (3 * n + 1 + 2 * nnb + 1);
+	if (sy_rd_remaining(r) < fixed)
 		sy_state_corrupt(fname, "The state's length does not match its counts.");
 	st = palloc0(sizeof(MoranState));
 	st->fname = fname;
@@ -176,6 +202,37 @@ moran_read(SyStateReader *r, const char *fname)
 	for (int64 i = 0; i < nnb; i++)
 		st->r.nbid[i] = sy_rd_i64(r);
 	sy_rd_f64s(r, st->r.nbw, (Size) nnb, false, "A stored weight");
+	names = sy_rd_count(r, -1, n + nnb, "The text id count");
+	if (names >= 0)
+	{
+		if (sy_rd_remaining(r) < 4 * (Size) names)
+			sy_state_corrupt(fname, "The state's length does not match its counts.");
+		for (int64 i = 0; i < n + nnb; i++)
+		{
+			int64		c = i < n ? st->r.id[i] : st->r.nbid[i - n];
+
+			if (c < 0 || c >= names)
+				sy_state_corrupt(fname, "A stored text id index is out of range.");
+		}
+		st->r.names = sy_idnames_create(names);
+		for (int64 c = 0; c < names; c++)
+		{
+			int32		len = sy_rd_i32(r);
+			char	   *buf;
+
+			if (len < 0 || (Size) len > sy_rd_remaining(r))
+				sy_state_corrupt(fname, "A stored text id's length is out of range.");
+			buf = palloc(len + 1);
+			for (int32 b = 0; b < len; b++)
+				buf[b] = (char) sy_rd_u8(r);
+			buf[len] = '\0';
+			if (memchr(buf, '\0', len) != NULL || !pg_verifymbstr(buf, len, true))
+				sy_state_corrupt(fname, "A stored text id is not valid text in the database encoding.");
+			if (sy_idnames_code(st->r.names, buf, len, fname) != c)
+				sy_state_corrupt(fname, "A stored text id appears twice.");
+			pfree(buf);
+		}
+	}
 	st->r.n = n;
 	st->r.nnb = nnb;
 	if (st->r.nstart[0] != 0 || st->r.nstart[n] != nnb)
@@ -199,16 +256,34 @@ moran_read(SyStateReader *r, const char *fname)
 static void
 append_regions(SyRegions *into, const SyRegions *from, const char *fname)
 {
+	int64	   *recode = NULL;
+
+	if ((into->names == NULL) != (from->names == NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: states of integer region ids and of text region ids cannot be merged", fname),
+				 errhint("Merge states made by moran_i_state with ids of one kind.")));
 	/* room for both, checked against the limit before it is taken */
 	sy_regions_reserve(into, fname, into->n + from->n, into->nnb + from->nnb);
+	if (from->names != NULL)
+	{
+		/* from's text codes as into's */
+		recode = palloc_extended(sizeof(int64) * Max(from->names->n, 1), MCXT_ALLOC_HUGE);
+		for (int64 c = 0; c < from->names->n; c++)
+			recode[c] = sy_idnames_code(into->names, from->names->name[c], from->names->len[c], fname);
+	}
 	for (int64 i = 0; i < from->n; i++)
 	{
 		int64		k = from->nstart[i + 1] - from->nstart[i];
 
-		memcpy(into->nbid + into->nnb, from->nbid + from->nstart[i], sizeof(int64) * k);
+		if (recode)
+			for (int64 p = 0; p < k; p++)
+				into->nbid[into->nnb + p] = recode[from->nbid[from->nstart[i] + p]];
+		else
+			memcpy(into->nbid + into->nnb, from->nbid + from->nstart[i], sizeof(int64) * k);
 		memcpy(into->nbw + into->nnb, from->nbw + from->nstart[i], sizeof(double) * k);
 		into->nnb += k;
-		into->id[into->n] = from->id[i];
+		into->id[into->n] = recode ? recode[from->id[i]] : from->id[i];
 		into->x[into->n] = from->x[i];
 		into->n++;
 		into->nstart[into->n] = into->nnb;
@@ -230,6 +305,8 @@ moran_combine(void *pa, void *pb, const char *fname)
 		a->seed = b->seed;
 		sy_group_memory_check(a->fname, sy_regions_bytes(b->r.n, b->r.nnb), b->r.n);
 		sy_regions_init(&a->r, b->r.n, b->r.nnb);
+		if (b->r.names != NULL)
+			a->r.names = sy_idnames_create(b->r.names->n);
 	}
 	else
 	{
@@ -245,7 +322,7 @@ moran_combine(void *pa, void *pb, const char *fname)
 }
 
 static const SyStateKind moran_kind = {
-	SY_KIND_MORAN, 1, "moran_i",
+	SY_KIND_MORAN, 2, "moran_i",
 	moran_payload_bytes, moran_write, moran_read, moran_combine
 };
 
@@ -318,7 +395,8 @@ moran_final(FunctionCallInfo fcinfo, const MoranState *st)
 	tupdesc = BlessTupleDesc(tupdesc);
 	/* a canonical copy: the state stays as it is (FINALFUNC_MODIFY = READ_ONLY) */
 	r = st->r;
-	sy_regions_canonical(&r, NULL, false, st->fname, 0.0);
+	sy_regions_text_order(&r, st->fname);
+	sy_regions_sort(&r, NULL, false, st->fname, 0.0);
 	sy_regions_graph(&r, st->fname,
 					 r.id == st->r.id ? 0.0 : sy_regions_bytes(st->r.cap, st->r.nbcap), &w);
 	work = palloc_extended(sizeof(double) * 2 * r.n, MCXT_ALLOC_HUGE);

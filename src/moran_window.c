@@ -76,6 +76,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 	sy_host		host = sy_server_host(&rng);
 	Datum		d;
 	MemoryContext rowcxt;
+	Oid			idtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
 
 	c->nrows = nrows;
 	/* the row map and the regions, with room for 4 links a region */
@@ -99,7 +100,11 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 				 errdetail("significance = %g.", c->significance),
 				 errhint("0.05 is usual; 1 labels every region by its quadrant.")));
 
+	if (!sy_region_id_type_ok(idtype))
+		elog(ERROR, "local_moran: region ids of type %u", idtype);
 	sy_regions_init(&r, nrows, nrows * 4);
+	if (sy_region_id_type_is_text(idtype))
+		r.names = sy_idnames_create(nrows);
 	/* detoasted arrays are freed per row; the regions grow in keep (repalloc) */
 	rowcxt = AllocSetContextCreate(keep, "synergy local_moran row", ALLOCSET_SMALL_SIZES);
 	for (int64 i = 0; i < nrows; i++)
@@ -136,7 +141,7 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 					 errhint("Pass the id that spatial_weights() used for the region.")));
 		c->region[i] = r.n;
 		MemoryContextSwitchTo(rowcxt);
-		sy_regions_add(&r, fname, i + 1, DatumGetInt64(id), DatumGetFloat8(v),
+		sy_regions_add(&r, fname, i + 1, sy_region_id(&r, idtype, id, fname), DatumGetFloat8(v),
 					   nnull ? NULL : DatumGetArrayTypeP(nb),
 					   wnull ? NULL : DatumGetArrayTypeP(wt));
 		MemoryContextSwitchTo(keep);
@@ -147,7 +152,8 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, LocalCache *c)
 
 		/* the regions are rebuilt in their new order, the old ones freed */
 		newpos = palloc_extended(sizeof(int64) * Max(r.n, 1), MCXT_ALLOC_HUGE);
-		sy_regions_canonical(&r, newpos, true, fname, sizeof(int64) * (double) nrows);
+		sy_regions_text_order(&r, fname);
+		sy_regions_sort(&r, newpos, r.names == NULL, fname, sizeof(int64) * (double) nrows);
 		for (int64 i = 0; i < nrows; i++)
 			if (c->region[i] >= 0)
 				c->region[i] = newpos[c->region[i]];

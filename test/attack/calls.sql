@@ -171,6 +171,29 @@ SELECT public.moran_i_final(public.moran_i_merge(p.s)) FROM (SELECT public.moran
   FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
 -- call: local_moran(double precision, bigint, bigint[], double precision[], integer, bigint, double precision)
 SELECT public.local_moran(x.z, x.id, x.nb, NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8, 0.05::pg_catalog.float8) OVER () FROM victim.x;
+-- call: moran_i(double precision, integer, integer[], double precision[])
+SELECT public.moran_i(x.z, x.id::pg_catalog.int4, x.nb::pg_catalog.int4[], NULL::pg_catalog.float8[]) FROM victim.x;
+-- call: moran_i(double precision, integer, integer[], double precision[], integer, bigint)
+SELECT public.moran_i(x.z, x.id::pg_catalog.int4, x.nb::pg_catalog.int4[], NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) FROM victim.x;
+-- call: moran_i(double precision, text, text[], double precision[])
+SELECT public.moran_i(x.z, x.id::pg_catalog.text, x.nb::pg_catalog.text[], NULL::pg_catalog.float8[]) FROM victim.x;
+-- call: moran_i(double precision, text, text[], double precision[], integer, bigint)
+SELECT public.moran_i(x.z, x.id::pg_catalog.text, x.nb::pg_catalog.text[], NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) FROM victim.x;
+-- call: moran_i_state(double precision, integer, integer[], double precision[])
+SELECT public.moran_i_state(x.z, x.id::pg_catalog.int4, x.nb::pg_catalog.int4[], NULL::pg_catalog.float8[]) FROM victim.x;
+-- call: moran_i_state(double precision, integer, integer[], double precision[], integer, bigint)
+SELECT public.moran_i_state(x.z, x.id::pg_catalog.int4, x.nb::pg_catalog.int4[], NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) FROM victim.x;
+-- call: moran_i_state(double precision, text, text[], double precision[])
+SELECT public.moran_i_final(public.moran_i_merge(p.s)) FROM (SELECT public.moran_i_state(x.z, x.id::pg_catalog.text, x.nb::pg_catalog.text[],
+  NULL::pg_catalog.float8[]) AS s FROM victim.x GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;
+-- call: moran_i_state(double precision, text, text[], double precision[], integer, bigint)
+SELECT public.moran_i_state(x.z, x.id::pg_catalog.text, x.nb::pg_catalog.text[], NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8) FROM victim.x;
+-- call: local_moran(double precision, integer, integer[], double precision[], integer, bigint, double precision)
+SELECT public.local_moran(x.z, x.id::pg_catalog.int4, x.nb::pg_catalog.int4[], NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8,
+  0.05::pg_catalog.float8) OVER () FROM victim.x;
+-- call: local_moran(double precision, text, text[], double precision[], integer, bigint, double precision)
+SELECT public.local_moran(x.z, x.id::pg_catalog.text, x.nb::pg_catalog.text[], NULL::pg_catalog.float8[], 99, 7::pg_catalog.int8,
+  0.05::pg_catalog.float8) OVER () FROM victim.x;
 -- call: bp_forecast(double precision[], integer, integer, integer, integer, integer, double precision, double precision, double precision, bigint, double precision, double precision, text, text)
 SELECT pg_catalog.count(*) FROM victim.x, public.bp_forecast(x.g8, 2, 2, 3, 2, 5, 0.15::pg_catalog.float8, 1::pg_catalog.float8,
   0::pg_catalog.float8, 1::pg_catalog.int8, NULL::pg_catalog.float8, 1::pg_catalog.float8, 'difference'::pg_catalog.text, 'tanh'::pg_catalog.text);
@@ -228,6 +251,22 @@ SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.txt ORDER BY x.id
   public.gravity_linkage(s.ids, s.m, s.lon, s.lat, 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8, s.m);
 -- call: gravity_linkage(text[], double precision[], double precision[], double precision, double precision, double precision, double precision, double precision[])
 SELECT pg_catalog.count(*) FROM public.gravity_linkage('{a,b,c}'::pg_catalog.text[], '{1,2,3}'::pg_catalog.float8[],
+  '{{0,1,2},{1,0,1},{2,1,0}}'::pg_catalog.float8[], 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8,
+  2::pg_catalog.float8, NULL::pg_catalog.float8[]);
+-- call: gravity_linkage(integer[], double precision[], double precision[], double precision[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.id::pg_catalog.int4 ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
+  pg_catalog.array_agg(public.st_x(x.g) ORDER BY x.id) AS lon, pg_catalog.array_agg(public.st_y(x.g) ORDER BY x.id) AS lat FROM victim.x) s,
+  public.gravity_linkage(s.ids, s.m, s.lon, s.lat, 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8, s.m);
+-- call: gravity_linkage(bigint[], double precision[], double precision[], double precision[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.id ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
+  pg_catalog.array_agg(public.st_x(x.g) ORDER BY x.id) AS lon, pg_catalog.array_agg(public.st_y(x.g) ORDER BY x.id) AS lat FROM victim.x) s,
+  public.gravity_linkage(s.ids, s.m, s.lon, s.lat, 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8, s.m);
+-- call: gravity_linkage(integer[], double precision[], double precision[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM public.gravity_linkage('{1,2,3}'::pg_catalog.int4[], '{1,2,3}'::pg_catalog.float8[],
+  '{{0,1,2},{1,0,1},{2,1,0}}'::pg_catalog.float8[], 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8,
+  2::pg_catalog.float8, NULL::pg_catalog.float8[]);
+-- call: gravity_linkage(bigint[], double precision[], double precision[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM public.gravity_linkage('{1,2,3}'::pg_catalog.int8[], '{1,2,3}'::pg_catalog.float8[],
   '{{0,1,2},{1,0,1},{2,1,0}}'::pg_catalog.float8[], 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8,
   2::pg_catalog.float8, NULL::pg_catalog.float8[]);
 -- call: _gravity_delimit_check(text[], text[])
@@ -337,6 +376,49 @@ SELECT pg_catalog.count(*) FROM public.spatial_weights('public.att_regions'::pg_
   'knn'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
 SELECT pg_catalog.count(*) FROM public.spatial_weights('public.att_regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
   'distance'::pg_catalog.text, 4, 1.5::pg_catalog.float8, 'row'::pg_catalog.text);
+-- call: spatial_weights(regclass, name, name, anyelement, text, integer, double precision, text)
+SELECT pg_catalog.count(*) FROM public.spatial_weights('victim.regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  NULL::pg_catalog.text, 'Queen'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'ROW'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('victim.regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  NULL::pg_catalog.int8, 'knn'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('public.att_regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  NULL::pg_catalog.text, 'rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'binary'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('public.att_regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  NULL::pg_catalog.text, 'knn'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+SELECT pg_catalog.count(*) FROM public.spatial_weights('public.att_regions'::pg_catalog.regclass, 'id'::pg_catalog.name, 'geom'::pg_catalog.name,
+  NULL::pg_catalog.int8, 'distance'::pg_catalog.text, 4, 1.5::pg_catalog.float8, 'row'::pg_catalog.text);
+-- call: _spatial_weights_query(text, regclass, name, name, text, integer, double precision, text, regtype)
+SELECT public._spatial_weights_query('attack'::pg_catalog.text, 'victim.regions'::pg_catalog.regclass, 'id'::pg_catalog.name,
+  'geom'::pg_catalog.name, 'queen'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text, 'pg_catalog.text'::pg_catalog.regtype);
+-- call: spatial_weights_array(geometry[], integer[], text, integer, double precision, text)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.id) AS g, pg_catalog.array_agg(r.id::pg_catalog.int4 ORDER BY r.id) AS i
+  FROM victim.regions r) s,
+  public.spatial_weights_array(s.g, s.i, 'Rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+-- call: spatial_weights_array(geometry[], bigint[], text, integer, double precision, text)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.id) AS g, pg_catalog.array_agg(r.id::pg_catalog.int8 ORDER BY r.id) AS i
+  FROM victim.regions r) s,
+  public.spatial_weights_array(s.g, s.i, 'Rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+-- call: spatial_weights_array(geometry[], text[], text, integer, double precision, text)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.id) AS g, pg_catalog.array_agg(r.id::pg_catalog.text ORDER BY r.id) AS i
+  FROM victim.regions r) s,
+  public.spatial_weights_array(s.g, s.i, 'Rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+-- call: _region_ids_check(text, integer, integer, integer, bigint, bigint, text)
+SELECT public._region_ids_check('attack'::pg_catalog.text, 3, 3, 1, 3::pg_catalog.int8, 3::pg_catalog.int8, 'geom'::pg_catalog.text);
+-- call: local_moran(double precision[], geometry[], integer[], text, integer, double precision, text, integer, bigint, double precision)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) AS v, pg_catalog.array_agg(r.geom ORDER BY r.id) AS g,
+  pg_catalog.array_agg(r.id::pg_catalog.int4 ORDER BY r.id) AS i FROM victim.regions r) s,
+  public.local_moran(s.v, s.g, s.i, 'KNN'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text, 0, 1::pg_catalog.int8,
+  0.05::pg_catalog.float8);
+-- call: local_moran(double precision[], geometry[], bigint[], text, integer, double precision, text, integer, bigint, double precision)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) AS v, pg_catalog.array_agg(r.geom ORDER BY r.id) AS g,
+  pg_catalog.array_agg(r.id::pg_catalog.int8 ORDER BY r.id) AS i FROM victim.regions r) s,
+  public.local_moran(s.v, s.g, s.i, 'KNN'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text, 0, 1::pg_catalog.int8,
+  0.05::pg_catalog.float8);
+-- call: local_moran(double precision[], geometry[], text[], text, integer, double precision, text, integer, bigint, double precision)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) AS v, pg_catalog.array_agg(r.geom ORDER BY r.id) AS g,
+  pg_catalog.array_agg(r.id::pg_catalog.text ORDER BY r.id) AS i FROM victim.regions r) s,
+  public.local_moran(s.v, s.g, s.i, 'KNN'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text, 0, 1::pg_catalog.int8,
+  0.05::pg_catalog.float8);
 -- call: spatial_weights_array(geometry[], text, integer, double precision, text)
 SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.id) AS g FROM victim.regions r) s,
   public.spatial_weights_array(s.g, 'rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text);

@@ -103,7 +103,10 @@ SELECT 'bytea', e FROM unnest(ARRAY['NULL', '''\x''::bytea', '''\xdeadbeef''::by
   '(SELECT moran_i_state(v, id, nb, NULL, 9, 1) FROM (VALUES (1.0::float8, 1::bigint, ''{2}''::bigint[]), (2, 2, ''{1}'')) v(v, id, nb))',
   '(SELECT moran_i_state(v, id, nb, ''{1}'') FROM (VALUES (1.0::float8, 1::bigint, ''{2}''::bigint[]), (2, 1, ''{1}'')) v(v, id, nb))',
   'substr((SELECT moran_i_state(v, id, nb, NULL) FROM (VALUES (1.0::float8, 1::bigint, ''{2}''::bigint[]), (2, 2, ''{1}'')) v(v, id, nb)), 1, 90)',
-  'overlay((SELECT moran_i_state(v, id, nb, NULL) FROM (VALUES (1.0::float8, 1::bigint, ''{2}''::bigint[]), (2, 2, ''{1}'')) v(v, id, nb)) PLACING ''\xffffffffffffffff''::bytea FROM 93 FOR 8)']) e;
+  'overlay((SELECT moran_i_state(v, id, nb, NULL) FROM (VALUES (1.0::float8, 1::bigint, ''{2}''::bigint[]), (2, 2, ''{1}'')) v(v, id, nb)) PLACING ''\xffffffffffffffff''::bytea FROM 93 FOR 8)',
+  '(SELECT moran_i_state(v, id, nb, NULL, 9, 1) FROM (VALUES (1.0::float8, ''a''::text, ''{b}''::text[]), (2, ''b'', ''{a}'')) v(v, id, nb))',
+  'overlay((SELECT moran_i_state(v, id, nb, NULL) FROM (VALUES (1.0::float8, ''a''::text, ''{b}''::text[]), (2, ''b'', ''{a}'')) v(v, id, nb)) PLACING ''\xffffff7f''::bytea FROM 149 FOR 4)',
+  'overlay((SELECT moran_i_state(v, id, nb, NULL) FROM (VALUES (1.0::float8, ''a''::text, ''{b}''::text[]), (2, ''b'', ''{a}'')) v(v, id, nb)) PLACING ''\xffffffffffffff7f''::bytea FROM 141 FOR 8)']) e;
 DO $$
 BEGIN
   IF to_regproc('trend_analysis_state') IS NOT NULL THEN
@@ -211,6 +214,9 @@ SELECT 'issue 17', c FROM unnest(ARRAY[
   $c$SELECT moran_i_final('\x535901060100000000000000'::bytea) /* expect 22P03 */$c$,
   $c$SELECT moran_i_final(moran_i_merge(s)) FROM (VALUES ((SELECT moran_i_state(1, 1, NULL, NULL))), ((SELECT moran_i_state(2, 1, NULL, NULL)))) v(s) /* expect 22023 */$c$,
   $c$SELECT moran_i_final(moran_i_state(v, id, nb, NULL, 99, 5)) FROM (VALUES (1.0::float8, 1::bigint, '{2}'::bigint[]), (2, 2, '{1}'), (4, 3, '{2}')) v(v, id, nb) /* expect ok */$c$,
+  $c$SELECT moran_i_final(moran_i_state(v, id, nb, NULL, 99, 5)) FROM (VALUES (1.0::float8, 'a'::text, '{b}'::text[]), (2, 'b', '{a,c}'), (4, 'c', '{b}')) v(v, id, nb) /* expect ok */$c$,
+  $c$SELECT moran_i_merge(s) FROM (VALUES ((SELECT moran_i_state(1, 1, NULL, NULL))), ((SELECT moran_i_state(2, 'b', NULL, NULL)))) v(s) /* expect 22023 */$c$,
+  $c$SELECT moran_i_final(overlay(moran_i_state(v, id, nb, NULL) PLACING '\x0500000000000000'::bytea FROM 53 FOR 8)) FROM (VALUES (1.0::float8, 'a'::text, '{b}'::text[]), (2, 'b', '{a}')) v(v, id, nb) /* expect 22P03 */$c$,
   $c$SELECT trend_analysis_final(set_byte(trend_analysis_state(g, z), 12, 1)) FROM (VALUES ('POINT(1 2)'::geometry, 3::float8)) v(g, z) /* expect 22023 */$c$,
   $c$SELECT trend_analysis_final(substr(trend_analysis_state(g, z), 1, 60)) FROM (VALUES ('POINT(1 2)'::geometry, 3::float8)) v(g, z) /* expect 22P03 */$c$,
   $c$SELECT trend_analysis_merge(s) FROM (VALUES ((SELECT trend_analysis_state('SRID=4326;POINT(1 2)'::geometry, 3))), ((SELECT trend_analysis_state('SRID=3857;POINT(1 2)'::geometry, 3)))) v(s) /* expect 22023 */$c$

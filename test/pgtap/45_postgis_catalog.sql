@@ -26,6 +26,8 @@ SELECT p.sig, a.* FROM syp_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid;
 CREATE TEMP TABLE syp_not_immutable (sig text PRIMARY KEY);
 INSERT INTO syp_not_immutable VALUES
   ('spatial_weights(regclass, name, name, text, integer, double precision, text)'),
+  ('spatial_weights(regclass, name, name, anyelement, text, integer, double precision, text)'),
+  ('_spatial_weights_query(text, regclass, name, name, text, integer, double precision, text, regtype)'),
   ('trend_analysis_transfn(internal, geometry, double precision, integer, double precision, integer)'),
   ('trend_surface_transfn(internal, geometry, double precision, integer, integer)'),
   ('_gravity_lonlat(text, geometry[])'),
@@ -40,14 +42,14 @@ SELECT is_empty($$ SELECT sig FROM syp_proc
                    WHERE provolatile <> 'i' AND sig NOT IN (SELECT sig FROM syp_not_immutable) $$,
                 'every function of synergy_postgis is IMMUTABLE except the listed ones');
 SELECT is((SELECT array_agg(provolatile::text) FROM syp_proc WHERE sig IN (SELECT sig FROM syp_not_immutable)),
-          ARRAY['s', 's', 's', 's', 's', 's'], 'the listed exceptions are STABLE (they read tables), not VOLATILE');
+          ARRAY['s', 's', 's', 's', 's', 's', 's', 's'], 'the listed exceptions are STABLE (they read tables), not VOLATILE');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE prosecdef $$,
                 'no function of synergy_postgis is SECURITY DEFINER');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE NOT support AND obj_description(oid, 'pg_proc') IS NULL $$,
                 'every public function and aggregate of synergy_postgis has a COMMENT');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE NOT support AND prokind = 'f'
                    AND proname NOT IN ('spatial_weights', 'spatial_weights_array', 'moran_i', 'local_moran', 'synergy_postgis_version',
-                                       'gravity_linkage', '_gravity_lonlat')
+                                       'gravity_linkage', '_gravity_lonlat', '_spatial_weights_query', '_region_ids_check')
                    AND NOT proisstrict $$,
                 'the trend helpers are STRICT (the weights, Moran and gravity-linkage functions handle NULL explicitly)');
 SELECT is_empty($$ SELECT sig FROM syp_agg WHERE aggcombinefn = 0 OR aggserialfn = 0 OR aggdeserialfn = 0 $$,

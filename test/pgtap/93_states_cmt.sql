@@ -155,14 +155,14 @@ SELECT is(coupling_coordination_state(u, w, 'wang2021'),
           '\x5359010501000000 2a000000 0101 0200000000000000 000000000000d03f 000000000000e03f 000000000000f03f 0000000000000840'::bytea,
           'golden coupling_coordination state')
 FROM (VALUES (0.25::float8, 1::float8), (0.5, 3)) v(u, w);
--- kind 6, payload 128 bytes: permutations 9, seed 42, rows 2, regions 2,
--- links 2; ids 1 2; values 1.5 -2; offsets 0 1 2; neighbours 2 1;
--- weights NaN NaN (none given: row-standardised)
+-- kind 6 version 2, payload 136 bytes: permutations 9, seed 42, rows 2,
+-- regions 2, links 2; ids 1 2; values 1.5 -2; offsets 0 1 2; neighbours 2 1;
+-- weights NaN NaN (none given: row-standardised); names -1 (integer ids)
 SELECT is(moran_i_state(v, id, nb, NULL, 9, 42),
-          ('\x5359010601000000 80000000 0900000000000000 2a00000000000000 0200000000000000 0200000000000000 0200000000000000'
+          ('\x5359010602000000 88000000 0900000000000000 2a00000000000000 0200000000000000 0200000000000000 0200000000000000'
            ' 0100000000000000 0200000000000000 000000000000f83f 00000000000000c0'
            ' 0000000000000000 0100000000000000 0200000000000000 0200000000000000 0100000000000000'
-           ' 000000000000f87f 000000000000f87f')::bytea,
+           ' 000000000000f87f 000000000000f87f ffffffffffffffff')::bytea,
           'golden moran_i state')
 FROM (VALUES (1.5::float8, 1::bigint, '{2}'::bigint[]), (-2, 2, '{1}')) v(v, id, nb);
 -- kind 7, payload 85 bytes: kind 0 (trend_analysis), order 1, rotation 0,

@@ -65,7 +65,7 @@ CREATE AGGREGATE @extschema@.moran_i(value float8, id bigint, neighbours bigint[
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.moran_i(float8, bigint, bigint[], float8[]) IS
-'Global Moran''s I of value over the regions of the group (one row each: id, neighbour ids, their weights or NULL for row-standardised), with its moments under normality and randomisation as spdep''s moran.test; NULL values leave the region out, neighbours outside the group are dropped, islands are kept as spdep (zero.policy, adjust.n).';
+'Global Moran''s I of value over the regions of the group (one row each: id, neighbour ids, their weights or NULL for row-standardised), with its moments under normality and randomisation as spdep''s moran.test; a NULL value leaves the region out and neighbours outside the group are dropped, as spdep''s subset.listw: given weights of a row that sum to 1 are re-standardised over the neighbours that remain, other weights (binary) stay as given; islands are kept as spdep (zero.policy, adjust.n).';
 COMMENT ON AGGREGATE @extschema@.moran_i(float8, bigint, bigint[], float8[], int, bigint) IS
 'Global Moran''s I with a permutation test: permutations random relabellings (0 to 1000000) drawn from a generator seeded with seed (same seed, same p value).';
 
@@ -94,4 +94,4 @@ AS 'MODULE_PATHNAME', 'local_moran_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.local_moran(float8, bigint, bigint[], float8[], int, bigint, float8) IS
-'Local Moran''s I (LISA) of each region of the window partition (use OVER (PARTITION BY year)); weights NULL means row-standardised; permutations > 0 replaces the normal p value by a seeded conditional permutation p value; significance sets the level below which a quadrant is reported.';
+'Local Moran''s I (LISA) of each region of the window partition (use OVER (PARTITION BY year)); weights NULL means row-standardised; NULL values and missing neighbours as moran_i (row-standardised weights re-standardised over the neighbours that remain); permutations > 0 replaces the normal p value by a seeded conditional permutation p value; significance sets the level below which a quadrant is reported.';

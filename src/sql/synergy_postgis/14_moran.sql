@@ -15,137 +15,18 @@ RETURNS TABLE(id bigint, neighbours bigint[], weights float8[])
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
--- Every name is qualified, in the generated query too: the table's columns
--- may have types made by any role, so operators are written
--- OPERATOR(schema.op) and PostGIS's functions get geometry arguments
--- (an exact match no overload can beat); the band and k are parameters.
-DECLARE
-	pair text;
-	coltype oid;
-	basetype oid;
+-- The checks and the query are _spatial_weights_query's (16_region_ids.sql):
+-- integer id columns give bigint ids; a text id column is an error whose
+-- HINT shows the call with id_type => NULL::text.
 BEGIN
-	IF method IS NULL OR NOT method OPERATOR(pg_catalog.=) ANY ('{queen,rook,knn,distance}'::pg_catalog.text[]) THEN
-		RAISE EXCEPTION 'spatial_weights: unknown method %', pg_catalog.quote_nullable(method)
-			USING ERRCODE = '22023',
-				  DETAIL = pg_catalog.format('The method is %s.', pg_catalog.quote_nullable(method)),
-				  HINT = 'Use ''queen'', ''rook'' (polygons), ''knn'' or ''distance''.';
-	END IF;
-	IF style IS NULL OR NOT style OPERATOR(pg_catalog.=) ANY ('{row,binary}'::pg_catalog.text[]) THEN
-		RAISE EXCEPTION 'spatial_weights: unknown style %', pg_catalog.quote_nullable(style)
-			USING ERRCODE = '22023',
-				  DETAIL = pg_catalog.format('The style is %s.', pg_catalog.quote_nullable(style)),
-				  HINT = 'Use ''row'' (row-standardised, the default) or ''binary''.';
-	END IF;
-	IF method OPERATOR(pg_catalog.=) 'knn' AND (k IS NULL OR k OPERATOR(pg_catalog.<) 1) THEN
-		RAISE EXCEPTION 'spatial_weights: k must be at least 1'
-			USING ERRCODE = '22023', DETAIL = pg_catalog.format('k = %s.', pg_catalog.quote_nullable(k)),
-				  HINT = 'Give the number of nearest neighbours, e.g. k => 4.';
-	END IF;
-	-- NaN >= 0 holds in PostgreSQL (NaN sorts above every number): test the range
-	IF method OPERATOR(pg_catalog.=) 'distance'
-	   AND (distance IS NULL OR NOT (distance OPERATOR(pg_catalog.>=) 0::pg_catalog.float8
-	                                 AND distance OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8)) THEN
-		RAISE EXCEPTION 'spatial_weights: distance must be a finite number >= 0'
-			USING ERRCODE = '22023', DETAIL = pg_catalog.format('distance = %s.', pg_catalog.quote_nullable(distance)),
-				  HINT = 'Give the band in the units of the SRID (degrees for 4326), e.g. distance => 50000.';
-	END IF;
-	IF rel IS NULL OR id_column IS NULL OR geom_column IS NULL THEN
-		RAISE EXCEPTION 'spatial_weights: rel, id_column and geom_column must not be NULL'
-			USING ERRCODE = '22004',
-				  DETAIL = pg_catalog.format('rel = %s, id_column = %s, geom_column = %s.', pg_catalog.quote_nullable(rel),
-											 pg_catalog.quote_nullable(id_column), pg_catalog.quote_nullable(geom_column)),
-				  HINT = 'Name the table and its id and geometry columns, e.g. spatial_weights(''regions'', ''id'', ''geom'').';
-	END IF;
-	-- a regclass is only an oid: a dropped or made-up one has no table behind it
-	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) rel::pg_catalog.oid) THEN
-		RAISE EXCEPTION 'spatial_weights: relation with OID % does not exist', rel::pg_catalog.oid
-			USING ERRCODE = '42P01',
-				  DETAIL = 'The rel argument names no table, view or materialized view (dropped, or a number cast to regclass).',
-				  HINT = 'Pass the table by name, e.g. ''public.regions''::regclass.';
-	END IF;
-	FOREACH pair IN ARRAY ARRAY[id_column, geom_column]::pg_catalog.text[] LOOP
-		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
-					   WHERE a.attrelid OPERATOR(pg_catalog.=) rel::pg_catalog.oid
-						 AND a.attname OPERATOR(pg_catalog.=) pair::pg_catalog.name
-						 AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
-			RAISE EXCEPTION 'spatial_weights: column % of % does not exist', pg_catalog.quote_ident(pair), rel
-				USING ERRCODE = '42703',
-					  DETAIL = pg_catalog.format('id_column = %s, geom_column = %s.', pg_catalog.quote_ident(id_column),
-												 pg_catalog.quote_ident(geom_column)),
-					  HINT = 'Give the names of the table''s id and geometry columns.';
-		END IF;
-	END LOOP;
-	-- the geometry column: PostGIS's geometry, or a domain over it
-	SELECT a.atttypid INTO coltype FROM pg_catalog.pg_attribute a
-	 WHERE a.attrelid OPERATOR(pg_catalog.=) rel::pg_catalog.oid AND a.attname OPERATOR(pg_catalog.=) geom_column;
-	basetype := coltype;
-	WHILE (SELECT t.typtype FROM pg_catalog.pg_type t WHERE t.oid OPERATOR(pg_catalog.=) basetype) OPERATOR(pg_catalog.=) 'd' LOOP
-		SELECT t.typbasetype INTO basetype FROM pg_catalog.pg_type t WHERE t.oid OPERATOR(pg_catalog.=) basetype;
-	END LOOP;
-	IF basetype OPERATOR(pg_catalog.<>) '@extschema:postgis@.geometry'::pg_catalog.regtype::pg_catalog.oid THEN
-		RAISE EXCEPTION 'spatial_weights: column %.% is not a geometry', rel, pg_catalog.quote_ident(geom_column)
-			USING ERRCODE = '42804',
-				  DETAIL = pg_catalog.format('Its type is %s.', pg_catalog.format_type(coltype, NULL)),
-				  HINT = 'Pass a geometry column; for geography, a view with geog::geometry (and ST_Transform to a projected system for distances in metres).';
-	END IF;
-	-- one coordinate system, or PostGIS's predicates fail with an internal
-	-- error (a column typed geometry(..., srid) is checked by PostgreSQL)
-	EXECUTE pg_catalog.format('SELECT pg_catalog.string_agg(DISTINCT @extschema:postgis@.st_srid(%1$I::@extschema:postgis@.geometry)::pg_catalog.text, '', '') FROM %2$s',
-							  geom_column, rel)
-		INTO pair;
-	IF pair OPERATOR(pg_catalog.~~) '%,%' THEN
-		RAISE EXCEPTION 'spatial_weights: the geometries of %.% have different SRIDs', rel, pg_catalog.quote_ident(geom_column)
-			USING ERRCODE = '22023', DETAIL = pg_catalog.format('SRIDs %s.', pair),
-				  HINT = 'Bring them to one system first, e.g. ST_Transform(geom, 4326), or ST_SetSRID for geometries without one.';
-	END IF;
-	-- the table is joined to itself directly, so its GiST index serves the
-	-- predicate (a CTE would hide it); a column cast to its own type stays a
-	-- plain column reference, which the index matches
-	pair := CASE
-		WHEN method OPERATOR(pg_catalog.=) 'queen' THEN
-			'JOIN %3$s AS b ON @extschema:postgis@.st_intersects(a.%2$I::@extschema:postgis@.geometry, b.%2$I::@extschema:postgis@.geometry)
-			   AND a.%1$I::pg_catalog.int8 OPERATOR(pg_catalog.<>) b.%1$I::pg_catalog.int8'
-		WHEN method OPERATOR(pg_catalog.=) 'rook' THEN
-			'JOIN %3$s AS b ON @extschema:postgis@.st_intersects(a.%2$I::@extschema:postgis@.geometry, b.%2$I::@extschema:postgis@.geometry)
-			   AND a.%1$I::pg_catalog.int8 OPERATOR(pg_catalog.<>) b.%1$I::pg_catalog.int8
-			   AND @extschema:postgis@.st_relate(a.%2$I::@extschema:postgis@.geometry, b.%2$I::@extschema:postgis@.geometry, ''****1****''::pg_catalog.text)'
-		WHEN method OPERATOR(pg_catalog.=) 'distance' THEN
-			'JOIN %3$s AS b ON @extschema:postgis@.st_dwithin(a.%2$I::@extschema:postgis@.geometry, b.%2$I::@extschema:postgis@.geometry, $1)
-			   AND a.%1$I::pg_catalog.int8 OPERATOR(pg_catalog.<>) b.%1$I::pg_catalog.int8'
-		ELSE
-			-- the inner ORDER BY is the distance alone, so the GiST index
-			-- returns the nearest first; ties are then broken by id.  k + 16
-			-- as bigint: k may be as large as an int goes
-			'CROSS JOIN LATERAL (SELECT s.%1$I FROM (
-			   SELECT c.%1$I, c.%2$I::@extschema:postgis@.geometry OPERATOR(@extschema:postgis@.<->) a.%2$I::@extschema:postgis@.geometry AS dist
-			     FROM %3$s AS c
-			    WHERE c.%1$I::pg_catalog.int8 OPERATOR(pg_catalog.<>) a.%1$I::pg_catalog.int8 AND c.%2$I IS NOT NULL
-			      AND NOT @extschema:postgis@.st_isempty(c.%2$I::@extschema:postgis@.geometry)
-			    ORDER BY c.%2$I::@extschema:postgis@.geometry OPERATOR(@extschema:postgis@.<->) a.%2$I::@extschema:postgis@.geometry
-			    LIMIT $2::pg_catalog.int8 OPERATOR(pg_catalog.+) 16::pg_catalog.int8) AS s
-			  ORDER BY s.dist, s.%1$I::pg_catalog.int8 LIMIT $2) AS b'
-	END;
-	RETURN QUERY EXECUTE pg_catalog.format(
-		'WITH links AS (
-		   SELECT a.%1$I::pg_catalog.int8 AS id, b.%1$I::pg_catalog.int8 AS nb FROM %3$s AS a ' OPERATOR(pg_catalog.||) pair OPERATOR(pg_catalog.||) '
-		    WHERE a.%2$I IS NOT NULL AND NOT @extschema:postgis@.st_isempty(a.%2$I::@extschema:postgis@.geometry)),
-		 lists AS (
-		   SELECT l.id, pg_catalog.array_agg(l.nb ORDER BY l.nb) AS nbs,
-		          pg_catalog.array_fill(%4$s, ARRAY[pg_catalog.count(*)::pg_catalog.int4]) AS ws
-		     FROM links AS l GROUP BY l.id)
-		 SELECT r.id, coalesce(lists.nbs, ''{}''::pg_catalog.int8[]), coalesce(lists.ws, ''{}''::pg_catalog.float8[])
-		   FROM (SELECT DISTINCT %1$I::pg_catalog.int8 AS id FROM %3$s WHERE %1$I IS NOT NULL) AS r
-		   LEFT JOIN lists ON lists.id OPERATOR(pg_catalog.=) r.id
-		  ORDER BY r.id',
-		id_column, geom_column, rel,
-		CASE WHEN style OPERATOR(pg_catalog.=) 'row' THEN '1.0::pg_catalog.float8 OPERATOR(pg_catalog./) pg_catalog.count(*)::pg_catalog.float8'
-			ELSE '1.0::pg_catalog.float8' END)
+	RETURN QUERY EXECUTE @extschema@._spatial_weights_query('spatial_weights'::pg_catalog.text, rel, id_column,
+		geom_column, method, k, distance, style, NULL::pg_catalog.regtype)
 		USING distance, k;
 END
 $fn$;
 
 COMMENT ON FUNCTION @extschema@.spatial_weights(regclass, name, name, text, int, float8, text) IS
-'Neighbour lists of the rows of a table, one row per region (id, neighbour ids, weights; islands get empty arrays): method ''queen'' (geometries share a point, ST_Intersects), ''rook'' (share a boundary line, ST_Relate ****1****), ''knn'' (k nearest by <->, ties by id among the k + 16 nearest) or ''distance'' (ST_DWithin distance, in the SRID''s units); style ''row'' (weights 1/|N_i|) or ''binary''.  Uses the table''s GiST index.';
+'Neighbour lists of the rows of a table, one row per region (bigint id from an int2, int4 or int8 id column, neighbour ids, weights; islands get empty arrays; for text ids pass id_type => NULL::text): method ''queen'' (geometries share a point, ST_Intersects), ''rook'' (share a boundary line, ST_Relate ****1****), ''knn'' (k nearest by <->, ties by id among the k + 16 nearest) or ''distance'' (ST_DWithin distance, in the SRID''s units); style ''row'' (weights 1/|N_i|) or ''binary'' (both case-insensitive).  Uses the table''s GiST index.';
 
 -- The same neighbour lists for geometries passed as an array (ids are the
 -- array positions, 1-based; a name of its own, as an overload of
@@ -167,6 +48,9 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
+	-- options are case-insensitive: 'Queen' is 'queen'
+	method := pg_catalog.lower(method);
+	style := pg_catalog.lower(style);
 	IF method IS NULL OR NOT method OPERATOR(pg_catalog.=) ANY ('{queen,rook,knn,distance}'::pg_catalog.text[]) THEN
 		RAISE EXCEPTION 'spatial_weights_array: unknown method %', pg_catalog.quote_nullable(method)
 			USING ERRCODE = '22023',

@@ -17,3 +17,113 @@ RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT '0.3.0'::pg_catalog.text $$;
+
+-- spatial_weights(rel, ...): the checks and the query moved to
+-- _spatial_weights_query (16_region_ids.sql, appended below): options in any
+-- case, synergy's own errors for a text id column (HINT: id_type =>
+-- NULL::text), a column of another type and a table the caller may not read.
+CREATE OR REPLACE FUNCTION @extschema@.spatial_weights(
+	rel regclass,
+	id_column name,
+	geom_column name,
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row')
+RETURNS TABLE(id bigint, neighbours bigint[], weights float8[])
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+-- The checks and the query are _spatial_weights_query's (16_region_ids.sql):
+-- integer id columns give bigint ids; a text id column is an error whose
+-- HINT shows the call with id_type => NULL::text.
+BEGIN
+	RETURN QUERY EXECUTE @extschema@._spatial_weights_query('spatial_weights'::pg_catalog.text, rel, id_column,
+		geom_column, method, k, distance, style, NULL::pg_catalog.regtype)
+		USING distance, k;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.spatial_weights(regclass, name, name, text, int, float8, text) IS
+'Neighbour lists of the rows of a table, one row per region (bigint id from an int2, int4 or int8 id column, neighbour ids, weights; islands get empty arrays; for text ids pass id_type => NULL::text): method ''queen'' (geometries share a point, ST_Intersects), ''rook'' (share a boundary line, ST_Relate ****1****), ''knn'' (k nearest by <->, ties by id among the k + 16 nearest) or ''distance'' (ST_DWithin distance, in the SRID''s units); style ''row'' (weights 1/|N_i|) or ''binary'' (both case-insensitive).  Uses the table''s GiST index.';
+
+-- spatial_weights_array: method and style in any case.
+CREATE OR REPLACE FUNCTION @extschema@.spatial_weights_array(
+	geom @extschema:postgis@.geometry[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row')
+RETURNS TABLE(id bigint, neighbours bigint[], weights float8[])
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	-- options are case-insensitive: 'Queen' is 'queen'
+	method := pg_catalog.lower(method);
+	style := pg_catalog.lower(style);
+	IF method IS NULL OR NOT method OPERATOR(pg_catalog.=) ANY ('{queen,rook,knn,distance}'::pg_catalog.text[]) THEN
+		RAISE EXCEPTION 'spatial_weights_array: unknown method %', pg_catalog.quote_nullable(method)
+			USING ERRCODE = '22023',
+				  DETAIL = pg_catalog.format('The method is %s.', pg_catalog.quote_nullable(method)),
+				  HINT = 'Use ''queen'', ''rook'' (polygons), ''knn'' or ''distance''.';
+	END IF;
+	IF style IS NULL OR NOT style OPERATOR(pg_catalog.=) ANY ('{row,binary}'::pg_catalog.text[]) THEN
+		RAISE EXCEPTION 'spatial_weights_array: unknown style %', pg_catalog.quote_nullable(style)
+			USING ERRCODE = '22023',
+				  DETAIL = pg_catalog.format('The style is %s.', pg_catalog.quote_nullable(style)),
+				  HINT = 'Use ''row'' (row-standardised, the default) or ''binary''.';
+	END IF;
+	IF method OPERATOR(pg_catalog.=) 'knn' AND (k IS NULL OR k OPERATOR(pg_catalog.<) 1) THEN
+		RAISE EXCEPTION 'spatial_weights_array: k must be at least 1'
+			USING ERRCODE = '22023', DETAIL = pg_catalog.format('k = %s.', pg_catalog.quote_nullable(k)),
+				  HINT = 'Give the number of nearest neighbours, e.g. k => 4.';
+	END IF;
+	-- NaN >= 0 holds in PostgreSQL (NaN sorts above every number): test the range
+	IF method OPERATOR(pg_catalog.=) 'distance'
+	   AND (distance IS NULL OR NOT (distance OPERATOR(pg_catalog.>=) 0::pg_catalog.float8
+	                                 AND distance OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8)) THEN
+		RAISE EXCEPTION 'spatial_weights_array: distance must be a finite number >= 0'
+			USING ERRCODE = '22023', DETAIL = pg_catalog.format('distance = %s.', pg_catalog.quote_nullable(distance)),
+				  HINT = 'Give the band in the units of the SRID (degrees for 4326), e.g. distance => 50000.';
+	END IF;
+	-- one coordinate system, or PostGIS's predicates fail with an internal error
+	IF (SELECT pg_catalog.count(DISTINCT @extschema:postgis@.st_srid(u.g)) FROM pg_catalog.unnest(geom) AS u(g))
+	   OPERATOR(pg_catalog.>) 1 THEN
+		RAISE EXCEPTION 'spatial_weights_array: the geometries have different SRIDs'
+			USING ERRCODE = '22023',
+				  DETAIL = pg_catalog.format('SRIDs %s.',
+							 (SELECT pg_catalog.string_agg(DISTINCT @extschema:postgis@.st_srid(u.g)::pg_catalog.text, ', ')
+								FROM pg_catalog.unnest(geom) AS u(g))),
+				  HINT = 'Bring them to one system first, e.g. ST_Transform(geom, 4326), or ST_SetSRID for geometries without one.';
+	END IF;
+	RETURN QUERY
+	WITH g AS (
+		SELECT u.ord AS gid, u.g FROM pg_catalog.unnest(geom) WITH ORDINALITY AS u(g, ord)),
+	links AS (
+		SELECT a.gid, b.gid AS nb FROM g AS a JOIN g AS b ON a.gid OPERATOR(pg_catalog.<>) b.gid
+		 WHERE method OPERATOR(pg_catalog.=) ANY ('{queen,rook}'::pg_catalog.text[])
+		   AND @extschema:postgis@.st_intersects(a.g, b.g)
+		   AND (method OPERATOR(pg_catalog.=) 'queen'
+				OR @extschema:postgis@.st_relate(a.g, b.g, '****1****'::pg_catalog.text))
+		UNION ALL
+		SELECT a.gid, b.gid FROM g AS a JOIN g AS b ON a.gid OPERATOR(pg_catalog.<>) b.gid
+		 WHERE method OPERATOR(pg_catalog.=) 'distance' AND @extschema:postgis@.st_dwithin(a.g, b.g, distance)
+		UNION ALL
+		SELECT a.gid, s.gid FROM g AS a
+		 CROSS JOIN LATERAL (
+			SELECT b.gid FROM g AS b
+			 WHERE b.gid OPERATOR(pg_catalog.<>) a.gid AND b.g IS NOT NULL AND NOT @extschema:postgis@.st_isempty(b.g)
+			 ORDER BY a.g OPERATOR(@extschema:postgis@.<->) b.g, b.gid LIMIT k) AS s
+		 WHERE method OPERATOR(pg_catalog.=) 'knn' AND a.g IS NOT NULL AND NOT @extschema:postgis@.st_isempty(a.g)),
+	lists AS (
+		SELECT l.gid, pg_catalog.array_agg(l.nb ORDER BY l.nb) AS nbs,
+			   pg_catalog.array_fill(CASE WHEN style OPERATOR(pg_catalog.=) 'row'
+										  THEN 1.0::pg_catalog.float8 OPERATOR(pg_catalog./) pg_catalog.count(*)::pg_catalog.float8
+										  ELSE 1.0::pg_catalog.float8 END,
+									 ARRAY[pg_catalog.count(*)::pg_catalog.int4]) AS ws
+		  FROM links AS l GROUP BY l.gid)
+	SELECT g.gid, coalesce(lists.nbs, '{}'::pg_catalog.int8[]), coalesce(lists.ws, '{}'::pg_catalog.float8[])
+	  FROM g LEFT JOIN lists ON lists.gid OPERATOR(pg_catalog.=) g.gid
+	 ORDER BY g.gid;
+END
+$fn$;
