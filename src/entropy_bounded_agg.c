@@ -161,7 +161,14 @@ bounded_step(EntropyState *st, MemoryContext aggcxt, const char *fname, ArrayTyp
 		int			ml;
 
 		w.argname = "x";
-		x = sy_indicator_shape(xarr, w, -1, &m);
+		if (missing == SY_MISSING_ERROR)
+			x = sy_indicator_shape(xarr, w, -1, &m);
+		else
+		{
+			/* the shape only (gaps allowed): the row is read below */
+			buf = palloc(sizeof(double) * ArrayGetNItems(ARR_NDIM(xarr), ARR_DIMS(xarr)));
+			(void) sy_indicator_row_gaps(xarr, w, -1, missing, buf, &m);
+		}
 		w.argname = "lower";
 		lower = sy_indicator_row(lowarr, w, m, &ml);
 		w.argname = "upper";
