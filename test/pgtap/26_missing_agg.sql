@@ -7,7 +7,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 3;
-SELECT plan(91);
+SELECT plan(93);
 
 CREATE TABLE public.ma (o int, x float8[]);
 INSERT INTO public.ma VALUES
@@ -252,16 +252,20 @@ SELECT ok(pg_temp.close((SELECT c_mean FROM ma_serial),
 -- 75-90: coupling coordination with a NULL subsystem score
 SELECT throws_ok($$ SELECT coupling_coordination(ARRAY[0.5, NULL, 0.3]) $$, '22004',
                  'coupling_coordination: a subsystem score is NULL', 'array form, missing error (default): 22004');
-SELECT is(coupling_coordination(ARRAY[0.5, NULL, 0.3], missing => 'skip'), NULL, 'coupling_coordination, skip: NULL');
-SELECT is(coupling_degree(ARRAY[0.5, NULL, 0.3], missing => 'Skip'), NULL, 'coupling_degree, skip: NULL');
-SELECT is(coordination_degree(ARRAY[0.5, NULL, 0.3], ARRAY[1, 1, 2], missing => 'skip'), NULL, 'coordination_degree, skip: NULL');
+SELECT is(coupling_coordination(ARRAY[0.5, NULL, 0.3], NULL, 'classic', 'skip'), NULL, 'coupling_coordination, skip: NULL');
+SELECT is(coupling_coordination(ARRAY[0.5, NULL, 0.3], weights => NULL, variant => 'classic', missing => 'skip'), NULL,
+          'coupling_coordination, skip in named notation: NULL');
+SELECT is(coupling_degree(ARRAY[0.5, NULL, 0.3], 'classic', 'Skip'), NULL, 'coupling_degree, skip: NULL');
+SELECT is(coordination_degree(ARRAY[0.5, NULL, 0.3], ARRAY[1, 1, 2], 'classic', 'skip'), NULL, 'coordination_degree, skip: NULL');
 SELECT is(coupling_coordination(ARRAY[0.5, 0.2, 0.3], ARRAY[1, 2, 1], 'wang2021', 'skip'),
           coupling_coordination(ARRAY[0.5, 0.2, 0.3], ARRAY[1, 2, 1], 'wang2021'), 'skip without a NULL: the same result');
-SELECT throws_ok($$ SELECT coupling_coordination(ARRAY[0.5, NULL, 0.3], missing => 'mean') $$, '0A000', NULL,
+SELECT throws_ok($$ SELECT coupling_coordination(ARRAY[0.5, NULL, 0.3], NULL, 'classic', 'mean') $$, '0A000', NULL,
                  'array form, mean: 0A000 (imputed scores are not coupling)');
-SELECT throws_ok($$ SELECT coordination_degree(ARRAY[0.5, 0.2], missing => 'median') $$, '0A000', NULL,
+SELECT throws_ok($$ SELECT coordination_degree(ARRAY[0.5, 0.2], NULL, 'classic', 'median') $$, '0A000', NULL,
                  'coordination_degree, median: 0A000');
-SELECT throws_ok($$ SELECT coupling_degree(ARRAY[0.5, 0.2], missing => 'drop') $$, '22023', NULL, 'an unknown policy: 22023');
+SELECT throws_ok($$ SELECT coupling_degree(ARRAY[0.5, 0.2], 'classic', 'drop') $$, '22023', NULL, 'an unknown policy: 22023');
+SELECT is(coupling_coordination(ARRAY[0.5, 0.2], ARRAY[1, 1], 'classic'), coupling_coordination(ARRAY[0.5, 0.2], ARRAY[1, 1]),
+          'the 0.2.0 forms resolve as before (defaults)');
 SELECT throws_ok($$ SELECT coupling_coordination(u, 1, 'classic', 'error') FROM (VALUES (0.5), (NULL), (0.3)) v(u) $$, '22004',
                  'coupling_coordination: a subsystem score is NULL', 'aggregate, missing error: 22004');
 SELECT is((SELECT coupling_coordination(u, 1, 'classic', 'skip') FROM (VALUES (0.5), (NULL), (0.3)) v(u)), NULL,
