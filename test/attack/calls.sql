@@ -135,6 +135,10 @@ SELECT public.critic_weights(x.x, public.weight_options(x.d, NULL::pg_catalog.fl
 SELECT public.critic_weights_detail(x.x, public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, 'mean'::pg_catalog.text)) FROM victim.x;
 -- call: critic_weights_state(double precision[], weight_options)
 SELECT public.critic_weights_final(public.critic_weights_state(x.x, public.weight_options(x.d, NULL::pg_catalog.float8, 'skip'::pg_catalog.text))) FROM victim.x;
+-- call: factor_analysis(double precision[], integer, text)
+SELECT public.factor_analysis(x.x, 1, 'skip'::pg_catalog.text) FROM victim.x;
+-- call: factor_analysis_state(double precision[], integer, text)
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x, NULL::pg_catalog.int4, 'skip'::pg_catalog.text)) FROM victim.x;
 -- call: topsis(double precision[], double precision[], integer[], text)
 SELECT public.topsis(x.x, x.w, x.d, 'vector'::pg_catalog.text) OVER () FROM victim.x;
 -- call: topsis_detail(double precision[], double precision[], integer[], text)

@@ -7,7 +7,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 3;
-SELECT plan(93);
+SELECT plan(98);
 
 CREATE TABLE public.ma (o int, x float8[]);
 INSERT INTO public.ma VALUES
@@ -243,6 +243,16 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 RESET parallel_leader_participation;
+-- factor_analysis: 'skip' = the analysis of the complete rows; imputations refused
+SELECT is((SELECT factor_analysis(x, 1, 'skip')::text FROM public.ma_big),
+          (SELECT factor_analysis(x, 1)::text FROM public.ma_big WHERE array_position(x, NULL) IS NULL),
+          'factor_analysis(x, 1, skip) = factor_analysis of the complete rows');
+SELECT is((SELECT factor_analysis_final(factor_analysis_state(x, NULL, 'SKIP'))::text FROM public.ma_big),
+          (SELECT factor_analysis(x)::text FROM public.ma_big WHERE array_position(x, NULL) IS NULL),
+          'factor_analysis_state(x, NULL, skip): its final = the complete rows'' analysis');
+SELECT throws_ok($$ SELECT factor_analysis(x, 1, 'mean') FROM public.ma_big $$, '0A000', NULL, 'factor_analysis, mean: 0A000');
+SELECT throws_ok($$ SELECT factor_analysis(x, 1, 'error') FROM public.ma_big $$, '22004', NULL, 'factor_analysis, error: 22004');
+SELECT throws_ok($$ SELECT factor_analysis(x, 1, 'nothing') FROM public.ma_big $$, '22023', NULL, 'factor_analysis, unknown policy: 22023');
 -- the imputed result equals the aggregate over the rows imputed in SQL
 SELECT ok(pg_temp.close((SELECT c_mean FROM ma_serial),
                         (SELECT critic_weights(ARRAY[coalesce(x[1], m1), coalesce(x[2], m2), coalesce(x[3], m3)], ARRAY[1, -1, 1])
