@@ -176,7 +176,9 @@ moments_options_transfn(FunctionCallInfo fcinfo, const char *fallback, bool como
 	}
 	st = moments_step(st, aggcxt, fname, PG_GETARG_ARRAYTYPE_P(1),
 					  o.directions, comoment, o.missing, false);
-	if (st != NULL && fresh && !PG_ARGISNULL(2) && st->opt_raw == NULL)
+	if (st == NULL)
+		PG_RETURN_NULL();		/* 'skip' before any kept row: still no state */
+	if (fresh && !PG_ARGISNULL(2) && st->opt_raw == NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(aggcxt);
 

@@ -7,7 +7,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 3;
-SELECT plan(98);
+SELECT plan(101);
 
 CREATE TABLE public.ma (o int, x float8[]);
 INSERT INTO public.ma VALUES
@@ -133,6 +133,12 @@ SELECT throws_ok($$ SELECT critic_weights(x, weight_options(missing => 'mean')) 
                  'critic_weights: indicator 2 has no value to impute from', 'critic_weights, mean: 22023');
 SELECT is((SELECT entropy_weights(x, weight_options(missing => 'skip')) FROM public.ma_hole), NULL,
           'skip with every row incomplete: NULL (no rows)');
+SELECT is((SELECT critic_weights(x, weight_options(missing => 'skip')) FROM public.ma_hole), NULL,
+          'critic_weights, skip with every row incomplete: NULL (no state is made)');
+SELECT is((SELECT stddev_weights_state(x, weight_options(missing => 'skip')) FROM public.ma_hole), NULL,
+          'stddev_weights_state, skip with every row incomplete: NULL');
+SELECT is((SELECT entropy_weights(x, '{0,20,0.4}', '{8,60,1}', weight_options(missing => 'skip')) FROM public.ma_hole), NULL,
+          'bounded, skip with every row incomplete: NULL');
 
 -- 47-55: states carry the policy: final(state) = F, bit for bit
 SELECT is((SELECT entropy_weights_final(entropy_weights_state(x, weight_options(directions => '{1,-1,1}', missing => p))) FROM public.ma),
