@@ -59,6 +59,7 @@ GLUE_SRCS    = \
 	src/state_io.c \
 	src/synergy.c \
 	src/trend_agg.c \
+	src/weight_options.c \
 	src/window_evaluate.c \
 	src/window_partition.c \
 	src/window_series.c
@@ -92,7 +93,7 @@ RELEASED_VERSIONS := $(foreach f,$(patsubst synergy--%.sql,%,$(filter synergy--%
 # SQL) followed by the feature files wholly new in this version, listed below
 # by name in the order they are appended (an empty list: the header alone).
 PREVIOUS          = 0.2.0
-SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 61_coupling_states 63_moran_states 64_region_ids 72_factor_states 95_states
+SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 27_missing_weights 61_coupling_states 62_coupling_missing 63_moran_states 64_region_ids 72_factor_states 73_factor_missing 95_states
 POSTGIS_NEW_0_3_0 = 11_trend_states 16_region_ids
 V_                = $(subst .,_,$(EXTVERSION))
 ifneq (,$(filter $(EXTVERSION),$(RELEASED_VERSIONS)))

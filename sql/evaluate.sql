@@ -30,7 +30,7 @@ FROM (SELECT topsis(x, '{1,1}', '{-1,1}') OVER () AS a, topsis(x, '{0.5,0.5}', '
 -- E-TOPSIS: NULL weights are the entropy weights of the partition
 WITH t(g, r, x) AS (VALUES (1, 1, '{1,10,5}'::float8[]), (1, 2, '{2,15,3}'), (1, 3, '{3,20,4}'), (1, 4, '{4,40,1}'),
                            (2, 1, '{9,1,1}'), (2, 2, '{3,2,2}'), (2, 3, '{5,5,5}')),
-w AS (SELECT g, entropy_weights(x, '{1,1,-1}') AS w FROM t GROUP BY g)
+w AS (SELECT g, entropy_weights(x, '{1,1,-1}'::int[]) AS w FROM t GROUP BY g)
 SELECT t.g, t.r,
        abs(topsis(x, directions => '{1,1,-1}') OVER (PARTITION BY t.g) -
            topsis(x, w.w, '{1,1,-1}') OVER (PARTITION BY t.g)) < 1e-15 AS same,

@@ -7,7 +7,7 @@ CREATE TABLE v (r int, x float8[]);
 INSERT INTO v VALUES (1, '{1,10,5}'), (2, '{2,15,3}'), (3, '{3,20,4}'), (4, '{4,40,1}');
 
 -- vectors.md: shift 0, 0.0001, 0.01 -> printed to 6 digits
-SELECT array_round(entropy_weights(x, '{1,1,-1}'), 6) AS shift_0,
+SELECT array_round(entropy_weights(x, '{1,1,-1}'::int[]), 6) AS shift_0,
        array_round(entropy_weights(x, '{1,1,-1}', 0.0001), 6) AS shift_1e4,
        array_round(entropy_weights(x, '{1,1,-1}', 0.01), 6) AS shift_1e2
 FROM v;
@@ -16,7 +16,7 @@ FROM v;
 -- X1 = 1..4: z = 0,1/3,2/3,1, p = z/2, e = -(sum p ln p)/ln 4
 WITH d AS (
   SELECT (-(1.0/6*ln(1.0/6) + 1.0/3*ln(1.0/3) + 0.5*ln(0.5)) / ln(4)) AS e1)
-SELECT abs((entropy_weights_detail(x, '{1,1,-1}')).entropy[1] - e1) < 1e-12 AS entropy_1_ok
+SELECT abs((entropy_weights_detail(x, '{1,1,-1}'::int[])).entropy[1] - e1) < 1e-12 AS entropy_1_ok
 FROM v, d GROUP BY e1;
 
 -- weights sum to 1; entropy + divergence = 1
@@ -25,18 +25,18 @@ SELECT abs(w[1] + w[2] + w[3] - 1) < 1e-15 AS sums_to_one,
 FROM (SELECT entropy_weights(x) AS w, entropy_weights_detail(x) AS d FROM v) s;
 
 -- NULL directions mean all benefit
-SELECT entropy_weights(x) = entropy_weights(x, NULL) AS null_dirs_benefit,
-       entropy_weights(x, '{1,1,1}') = entropy_weights(x) AS ones_benefit
+SELECT entropy_weights(x) = entropy_weights(x, NULL::int[]) AS null_dirs_benefit,
+       entropy_weights(x, '{1,1,1}'::int[]) = entropy_weights(x) AS ones_benefit
 FROM v;
 
 -- a cost column's weight does not change when the column is negated and
 -- made a benefit: both give the same scores
-SELECT array_round(entropy_weights(x, '{1,1,-1}'), 12) =
-       array_round(entropy_weights(ARRAY[x[1], x[2], -x[3]], '{1,1,1}'), 12) AS cost_is_reversed
+SELECT array_round(entropy_weights(x, '{1,1,-1}'::int[]), 12) =
+       array_round(entropy_weights(ARRAY[x[1], x[2], -x[3]], '{1,1,1}'::int[]), 12) AS cost_is_reversed
 FROM v;
 
 -- CRITIC, stddev, CV on the same data, 6 digits
-SELECT array_round(critic_weights(x, '{1,1,-1}'), 6) AS critic,
+SELECT array_round(critic_weights(x, '{1,1,-1}'::int[]), 6) AS critic,
        array_round(stddev_weights(x), 6) AS stddev,
        array_round(cv_weights(x), 6) AS cv
 FROM v;
@@ -60,11 +60,11 @@ FROM (SELECT cv_weights(x) AS w FROM v) q, c;
 SELECT abs((d).information[1] - (d).sd[1] * (d).conflict[1]) < 1e-15 AS info_1,
        abs((d).weight[2] - (d).information[2] / ((d).information[1] + (d).information[2] + (d).information[3])) < 1e-15 AS weight_2,
        (d).n
-FROM (SELECT critic_weights_detail(x, '{1,1,-1}') AS d FROM v) s;
+FROM (SELECT critic_weights_detail(x, '{1,1,-1}'::int[]) AS d FROM v) s;
 
 -- CRITIC conflict by hand for two perfectly anti-correlated benefit columns
 -- and one cost column equal to the first: r12 = -1, r13 = -1 (cost flips +1)
-SELECT array_round((critic_weights_detail(x, '{1,1,-1}')).conflict, 12) AS conflict
+SELECT array_round((critic_weights_detail(x, '{1,1,-1}'::int[])).conflict, 12) AS conflict
 FROM (VALUES ('{1,3,1}'::float8[]), ('{2,2,2}'), ('{3,1,3}')) t(x);
 
 -- grouped: one set of weights per group
@@ -74,7 +74,7 @@ FROM (VALUES (1, '{1,2}'::float8[]), (1, '{2,5}'), (1, '{3,3}'),
 GROUP BY g ORDER BY g;
 
 -- as a window aggregate over a partition
-SELECT r, array_round(entropy_weights(x, '{1,1,-1}') OVER (), 4) FROM v ORDER BY r;
+SELECT r, array_round(entropy_weights(x, '{1,1,-1}'::int[]) OVER (), 4) FROM v ORDER BY r;
 
 -- NULL rows are ignored; no rows, or one row, give NULL
 SELECT entropy_weights(x) IS NOT DISTINCT FROM
@@ -95,7 +95,7 @@ FROM (VALUES ('{1,7}'::float8[]), ('{2,7}'), ('{4,7}')) t(x);
 -- errors (codes are checked in test/pgtap; here, the messages)
 SELECT entropy_weights(x) FROM (VALUES ('{1,NULL}'::float8[])) t(x);
 SELECT entropy_weights(x) FROM (VALUES ('{1,2}'::float8[]), ('{1,2,3}')) t(x);
-SELECT entropy_weights(x, '{1,0}') FROM (VALUES ('{1,2}'::float8[])) t(x);
+SELECT entropy_weights(x, '{1,0}'::int[]) FROM (VALUES ('{1,2}'::float8[])) t(x);
 SELECT entropy_weights(x, '{1,1}', -1) FROM (VALUES ('{1,2}'::float8[])) t(x);
 SELECT stddev_weights(x) FROM (VALUES ('{1,NaN}'::float8[])) t(x);
 SELECT cv_weights(x) FROM (VALUES ('{-1}'::float8[]), ('{1}')) t(x);
@@ -107,8 +107,8 @@ SELECT entropy_weights(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,Infinity}')) t(
 SELECT cv_weights(x) FROM (VALUES ('{-1}'::float8[]), ('{1}')) t(x);
 
 -- CRITIC on data near 1e80 equals CRITIC on the same data at unit scale
-SELECT array_round(critic_weights(ARRAY[x[1] * 1e80, x[2] * 1e80, x[3] * 1e80], '{1,1,-1}'), 10)
-       = array_round(critic_weights(x, '{1,1,-1}'), 10) AS critic_scale_free
+SELECT array_round(critic_weights(ARRAY[x[1] * 1e80, x[2] * 1e80, x[3] * 1e80], '{1,1,-1}'::int[]), 10)
+       = array_round(critic_weights(x, '{1,1,-1}'::int[]), 10) AS critic_scale_free
 FROM v;
 -- a mean that is zero up to rounding is zero, in whatever order the rows come
 \set VERBOSITY terse

@@ -33,6 +33,44 @@ sy_unit_score(double u, SyWhere w, int pos)
 	return u < 0.0 ? 0.0 : (u > 1.0 ? 1.0 : u);
 }
 
+sy_missing
+sy_ccd_missing(text *t, const char *fname)
+{
+	sy_missing	policy;
+
+	if (t == NULL)
+		return SY_MISSING_ERROR;
+	policy = (sy_missing) sy_choice(t, &sy_missing_choices, fname);
+	if (policy == SY_MISSING_MEAN || policy == SY_MISSING_MEDIAN)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s: missing => '%s' is not supported for subsystem scores", fname,
+						sy_missing_names[policy]),
+				 errdetail("Coupling measures how the subsystem scores of one unit move together; "
+						   "a score imputed from other units or subsystems would be counted as coupling."),
+				 errhint("Use missing => 'skip' (the result is NULL for that unit), or impute the indicators "
+						 "before scoring, e.g. topsis(..., missing => 'mean') or weight_options(missing => 'mean').")));
+	return policy;
+}
+
+void
+sy_ccd_null_score(const char *fname, int pos, bool aggregate)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("%s: a subsystem score is NULL", fname),
+			 pos > 0 ? errdetail("Element %d of u is NULL.", pos)
+			 : errdetail("A row of the group has u = NULL."),
+			 aggregate
+			 ? errhint("Pass 'skip' as the fourth argument, coupling_coordination(u, weight, variant, 'skip'), "
+					   "to get NULL for a group with a missing score, or leave the row out.")
+			 : errhint("Pass the policy as the last argument, %s, to get NULL for a unit with a "
+					   "missing score; C and D over fewer subsystems are not comparable across units.",
+					   strcmp(fname, "coupling_degree") == 0
+					   ? "coupling_degree(u, 'classic', 'skip')"
+					   : psprintf("%s(u, NULL, 'classic', 'skip')", fname))));
+}
+
 Datum
 sy_ccd_datum(FunctionCallInfo fcinfo, double c, double t, double d)
 {
@@ -49,10 +87,14 @@ sy_ccd_datum(FunctionCallInfo fcinfo, double c, double t, double d)
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
-/* The arguments (u, weights, variant) of the array forms; false if u is NULL. */
+/*
+ * The arguments (u, weights, variant [, missing]) of the array forms; false
+ * if u is NULL, or has a NULL element under missing => 'skip'.  missing_arg
+ * is the policy's argument (0.3.0) when the call has it.
+ */
 static bool
 ccd_of_array(FunctionCallInfo fcinfo, const char *fname, int weights_arg, int variant_arg,
-			 double *c, double *t, double *d)
+			 int missing_arg, double *c, double *t, double *d)
 {
 	SyWhere		w = {fname, "u", 0};
 	const double *raw;
@@ -60,11 +102,24 @@ ccd_of_array(FunctionCallInfo fcinfo, const char *fname, int weights_arg, int va
 	double	   *u,
 			   *wt = NULL;
 	int			n;
+	int			pos;
 	sy_ccd_variant variant = SY_CCD_CLASSIC;
+	sy_missing	missing = SY_MISSING_ERROR;
+	ArrayType  *uarr;
 
+	if (PG_NARGS() > missing_arg && !PG_ARGISNULL(missing_arg))
+		missing = sy_ccd_missing(PG_GETARG_TEXT_PP(missing_arg), fname);
 	if (PG_ARGISNULL(0))
 		return false;
-	raw = sy_indicator_row(PG_GETARG_ARRAYTYPE_P(0), w, -1, &n);
+	uarr = PG_GETARG_ARRAYTYPE_P(0);
+	if (ARR_NDIM(uarr) == 1 && ARR_HASNULL(uarr) &&
+		(pos = (int) sy_first_null(uarr, ARR_DIMS(uarr)[0])) != 0)
+	{
+		if (missing == SY_MISSING_SKIP)
+			return false;
+		sy_ccd_null_score(fname, pos, false);
+	}
+	raw = sy_indicator_row(uarr, w, -1, &n);
 	u = n <= 32 ? small : palloc(sizeof(double) * 2 * n);
 	for (int i = 0; i < n; i++)
 		u[i] = sy_unit_score(raw[i], w, i + 1);
@@ -76,7 +131,7 @@ ccd_of_array(FunctionCallInfo fcinfo, const char *fname, int weights_arg, int va
 	return true;
 }
 
-/* coupling_coordination(u float8[], weights float8[], variant text) -> ccd */
+/* coupling_coordination(u float8[], weights float8[], variant text [, missing text]) -> ccd */
 PG_FUNCTION_INFO_V1(coupling_coordination_array);
 Datum
 coupling_coordination_array(PG_FUNCTION_ARGS)
@@ -85,12 +140,12 @@ coupling_coordination_array(PG_FUNCTION_ARGS)
 				t,
 				d;
 
-	if (!ccd_of_array(fcinfo, "coupling_coordination", 1, 2, &c, &t, &d))
+	if (!ccd_of_array(fcinfo, "coupling_coordination", 1, 2, 3, &c, &t, &d))
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(sy_ccd_datum(fcinfo, c, t, d));
 }
 
-/* coupling_degree(u float8[], variant text) -> C */
+/* coupling_degree(u float8[], variant text [, missing text]) -> C */
 PG_FUNCTION_INFO_V1(coupling_degree_array);
 Datum
 coupling_degree_array(PG_FUNCTION_ARGS)
@@ -99,12 +154,12 @@ coupling_degree_array(PG_FUNCTION_ARGS)
 				t,
 				d;
 
-	if (!ccd_of_array(fcinfo, "coupling_degree", -1, 1, &c, &t, &d) || isnan(c))
+	if (!ccd_of_array(fcinfo, "coupling_degree", -1, 1, 2, &c, &t, &d) || isnan(c))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(c);
 }
 
-/* coordination_degree(u float8[], weights float8[], variant text) -> D */
+/* coordination_degree(u float8[], weights float8[], variant text [, missing text]) -> D */
 PG_FUNCTION_INFO_V1(coordination_degree_array);
 Datum
 coordination_degree_array(PG_FUNCTION_ARGS)
@@ -113,7 +168,7 @@ coordination_degree_array(PG_FUNCTION_ARGS)
 				t,
 				d;
 
-	if (!ccd_of_array(fcinfo, "coordination_degree", 1, 2, &c, &t, &d) || isnan(d))
+	if (!ccd_of_array(fcinfo, "coordination_degree", 1, 2, 3, &c, &t, &d) || isnan(d))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(d);
 }

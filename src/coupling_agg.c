@@ -31,6 +31,8 @@ typedef struct CcdState
 {
 	const char *fname;
 	sy_ccd_variant variant;
+	sy_missing	missing;		/* error or skip (0.3.0 four-argument form) */
+	bool		gap;			/* skip: a row had u = NULL, the result is NULL */
 	bool		weighted;
 	int64		n;
 	int64		cap;
@@ -77,7 +79,13 @@ ccd_push(CcdState *st, double u, double w)
 	st->n++;
 }
 
-/* coupling_coordination_transfn(internal, u float8 [, weight float8 [, variant text]]) */
+/*
+ * coupling_coordination_transfn(internal, u float8 [, weight float8 [, variant text
+ *                                [, missing text]]])
+ * Without missing a row with u = NULL is left out (as SQL aggregates do);
+ * with it, such a row is an error ('error') or makes the group's result
+ * NULL ('skip').
+ */
 PG_FUNCTION_INFO_V1(coupling_coordination_transfn);
 Datum
 coupling_coordination_transfn(PG_FUNCTION_ARGS)
@@ -88,18 +96,47 @@ coupling_coordination_transfn(PG_FUNCTION_ARGS)
 	SyWhere		w = {NULL, "u", 0};
 	bool		weighted = PG_NARGS() > 2;
 	sy_ccd_variant variant = SY_CCD_CLASSIC;
+	bool		policy = PG_NARGS() > 4;
+	sy_missing	missing = SY_MISSING_ERROR;
 	double		u,
 				wt = 1.0;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "coupling_coordination_transfn called in non-aggregate context");
+	w.fname = st ? st->fname : sy_agg_name(fcinfo, "coupling_coordination");
+	if (policy)
+	{
+		missing = st ? st->missing
+			: sy_ccd_missing(PG_ARGISNULL(4) ? NULL : PG_GETARG_TEXT_PP(4), w.fname);
+		if (st && !(PG_ARGISNULL(4) ? missing == SY_MISSING_ERROR
+					: sy_ccd_missing(PG_GETARG_TEXT_PP(4), w.fname) == missing))
+		{
+			w.argname = "missing";
+			sy_must_be_constant(false, w);
+		}
+	}
 	if (PG_ARGISNULL(1))
 	{
+		if (policy && missing == SY_MISSING_ERROR)
+			sy_ccd_null_score(w.fname, 0, true);
+		if (policy)
+		{
+			/* skip: the group's result is NULL */
+			if (st == NULL)
+			{
+				old = MemoryContextSwitchTo(aggcxt);
+				st = ccd_state_new(w.fname, variant, weighted, 8);
+				st->missing = missing;
+				if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
+					st->variant = (sy_ccd_variant) sy_choice(PG_GETARG_TEXT_PP(3), &sy_ccd_variants, w.fname);
+				MemoryContextSwitchTo(old);
+			}
+			st->gap = true;
+		}
 		if (st == NULL)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(st);
 	}
-	w.fname = st ? st->fname : sy_agg_name(fcinfo, "coupling_coordination");
 	u = sy_unit_score(PG_GETARG_FLOAT8(1), w, 0);
 	if (weighted)
 	{
@@ -122,7 +159,10 @@ coupling_coordination_transfn(PG_FUNCTION_ARGS)
 
 	old = MemoryContextSwitchTo(aggcxt);
 	if (st == NULL)
+	{
 		st = ccd_state_new(w.fname, variant, weighted, 8);
+		st->missing = missing;
+	}
 	else
 	{
 		w.argname = "variant";
@@ -134,15 +174,18 @@ coupling_coordination_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
- * The state as bytes (sy_state.h), kind version 1:
- *   u8 variant, u8 weighted, i64 n (rows), f64[n] u, then f64[n] w when weighted.
+ * The state as bytes (sy_state.h), kind version 2:
+ *   u8 variant, u8 weighted, u8 missing (0 error, 1 skip), u8 gap (1: a row
+ *   had u = NULL under 'skip'), i64 n (rows), f64[n] u, then f64[n] w when
+ *   weighted.  n may be 0 only when gap is 1.
+ * Version 1 (0.3.0 development) had no missing and gap bytes.
  */
 static double
 ccd_payload_bytes(const void *p)
 {
 	const CcdState *st = p;
 
-	return 2.0 + 8.0 + 8.0 * (double) st->n * (st->weighted ? 2.0 : 1.0);
+	return 4.0 + 8.0 + 8.0 * (double) st->n * (st->weighted ? 2.0 : 1.0);
 }
 
 static void
@@ -152,6 +195,8 @@ ccd_write(SyStateWriter *w, const void *p)
 
 	sy_wr_u8(w, (uint8) st->variant);
 	sy_wr_u8(w, st->weighted);
+	sy_wr_u8(w, (uint8) st->missing);
+	sy_wr_u8(w, st->gap);
 	sy_wr_i64(w, st->n);
 	sy_wr_f64s(w, st->u, (Size) st->n);
 	if (st->weighted)
@@ -163,16 +208,22 @@ ccd_read(SyStateReader *r, const char *fname)
 {
 	uint8		variant = sy_rd_u8(r);
 	uint8		weighted = sy_rd_u8(r);
+	uint8		missing = sy_rd_u8(r);
+	uint8		gap = sy_rd_u8(r);
 	int64		n;
 	CcdState   *st;
 
 	if (variant > SY_CCD_WANG2021 || weighted > 1)
 		sy_state_corrupt(fname, "Unknown variant or weights flag.");
-	n = sy_rd_count(r, 1, (int64) CCD_MAX_ROWS / 2, "The row count");
+	if (missing > SY_MISSING_SKIP || gap > 1 || (gap && missing != SY_MISSING_SKIP))
+		sy_state_corrupt(fname, "Unknown missing-value policy or gap flag.");
+	n = sy_rd_count(r, gap ? 0 : 1, (int64) CCD_MAX_ROWS / 2, "The row count");
 	/* the length before the allocation */
 	if (sy_rd_remaining(r) != 8 * (Size) n * (weighted ? 2 : 1))
 		sy_state_corrupt(fname, "The state's length does not match its row count.");
 	st = ccd_state_new(fname, variant, weighted, n);
+	st->missing = (sy_missing) missing;
+	st->gap = gap;
 	sy_rd_f64s(r, st->u, (Size) n, false, "A stored score");
 	if (weighted)
 		sy_rd_f64s(r, st->w, (Size) n, false, "A stored weight");
@@ -192,20 +243,31 @@ ccd_combine(void *pa, void *pb, const char *fname)
 	CcdState   *b = pb;
 
 	if (a == NULL)
+	{
 		a = ccd_state_new(fname, b->variant, b->weighted, b->n);
+		a->missing = b->missing;
+	}
 	else
 	{
 		SyWhere		w = {a->fname, "variant", 0};
 
 		sy_must_be_constant(a->variant == b->variant && a->weighted == b->weighted, w);
+		if (a->missing != b->missing)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: cannot merge states made with different missing-value policies", a->fname),
+					 errdetail("One state was made with missing '%s', the other with '%s'.",
+							   sy_missing_names[a->missing], sy_missing_names[b->missing]),
+					 errhint("Make every state of a merge with the same fourth argument of coupling_coordination_state.")));
 	}
+	a->gap = a->gap || b->gap;
 	for (int64 i = 0; i < b->n; i++)
 		ccd_push(a, b->u[i], b->weighted ? b->w[i] : 1.0);
 	return a;
 }
 
 static const SyStateKind ccd_kind = {
-	SY_KIND_COUPLING, 1, "coupling_coordination",
+	SY_KIND_COUPLING, 2, "coupling_coordination",
 	ccd_payload_bytes, ccd_write, ccd_read, ccd_combine
 };
 
@@ -267,6 +329,8 @@ ccd_final(FunctionCallInfo fcinfo, const CcdState *st)
 				t,
 				d;
 
+	if (st->gap || st->n == 0)
+		PG_RETURN_NULL();		/* 'skip': a system of the group has no score */
 	/* the rows in canonical order, as (u, w) pairs or u alone; the state
 	 * stays as it is (FINALFUNC_MODIFY = READ_ONLY).  Checked first: the
 	 * state, u, the pairs and their sort, the weights and the core's work */

@@ -38,6 +38,7 @@
 #include "sy_limits.h"
 #include "sy_order.h"
 #include "sy_entropy_pg.h"
+#include "sy_weight_options.h"
 
 #define BLOCK_BYTES		(1024 * 1024)
 
@@ -129,22 +130,31 @@ entropy_directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w)
  */
 EntropyState *
 entropy_rows_step(EntropyState *st, MemoryContext aggcxt, const char *fname,
-				  ArrayType *xarr, ArrayType *dirarr, double shift)
+				  ArrayType *xarr, ArrayType *dirarr, double shift, sy_missing missing)
 {
 	MemoryContext old;
 	SyWhere		w = {fname, "x", 0};
 	const double *x;
+	double	   *buf = NULL;
+	int			gaps = 0;
 	int			m;
 
 	if (st == NULL)
 	{
 		int		   *dir;
 
-		x = sy_indicator_row(xarr, w, -1, &m);
+		if (missing == SY_MISSING_ERROR)
+			x = sy_indicator_row(xarr, w, -1, &m);
+		else
+		{
+			x = buf = palloc(sizeof(double) * ArrayGetNItems(ARR_NDIM(xarr), ARR_DIMS(xarr)));
+			gaps = sy_indicator_row_gaps(xarr, w, -1, missing, buf, &m);
+		}
 		w.argname = "directions";
 		dir = sy_directions(dirarr, w, m);
 		old = MemoryContextSwitchTo(aggcxt);
 		st = entropy_state_new(fname, m, dir, shift);
+		st->missing = missing;
 		if (dirarr)
 			st->dir_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(dirarr));
 	}
@@ -156,10 +166,41 @@ entropy_rows_step(EntropyState *st, MemoryContext aggcxt, const char *fname,
 		w.argname = "shift";
 		sy_must_be_constant(st->shift == shift, w);
 		w.argname = "x";
-		x = sy_indicator_shape(xarr, w, st->m, &m);
+		if (st->missing == SY_MISSING_ERROR)
+			x = sy_indicator_shape(xarr, w, st->m, &m);
+		else
+		{
+			x = buf = palloc(sizeof(double) * st->m);
+			gaps = sy_indicator_row_gaps(xarr, w, st->m, st->missing, buf, &m);
+		}
 		old = MemoryContextSwitchTo(aggcxt);
 	}
-	if (!sy_row_ingest(x, m, entropy_next_row(st), st->lo, st->hi))
+	if (gaps > 0 && st->missing == SY_MISSING_SKIP)
+	{
+		/* the unit takes no part */
+		MemoryContextSwitchTo(old);
+		return st;
+	}
+	if (gaps > 0)
+	{
+		/* mean, median: the row is kept with NaN where it has no value, and
+		 * the ranges are those of the observed values */
+		double	   *dst = entropy_next_row(st);
+
+		for (int j = 0; j < m; j++)
+		{
+			dst[j] = x[j];
+			if (isnan(x[j]))
+			{
+				dst[j] = NAN;	/* one NaN, for the canonical order */
+				continue;
+			}
+			st->lo[j] = Min(st->lo[j], x[j]);
+			st->hi[j] = Max(st->hi[j], x[j]);
+		}
+		st->gaps += gaps;
+	}
+	else if (!sy_row_ingest(x, m, entropy_next_row(st), st->lo, st->hi))
 		sy_indicator_row(xarr, w, m, &m);	/* reports the non-finite value */
 	st->n++;
 	MemoryContextSwitchTo(old);
@@ -191,7 +232,52 @@ entropy_weights_transfn(PG_FUNCTION_ARGS)
 	dirarr = PG_NARGS() > 2 && !PG_ARGISNULL(2) ? PG_GETARG_ARRAYTYPE_P(2) : NULL;
 	shift = PG_NARGS() > 3 ? sy_shift(PG_GETARG_DATUM(3), PG_ARGISNULL(3), w) : 0.0;
 	PG_RETURN_POINTER(entropy_rows_step(st, aggcxt, w.fname, PG_GETARG_ARRAYTYPE_P(1),
-										dirarr, shift));
+										dirarr, shift, SY_MISSING_ERROR));
+}
+
+/*
+ * entropy_weights_options_transfn(internal, x float8[], options weight_options)
+ * The options (directions, shift, missing) are read from the first row and
+ * must be the same in every row.
+ */
+PG_FUNCTION_INFO_V1(entropy_weights_options_transfn);
+Datum
+entropy_weights_options_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
+	const char *fname;
+	SyWeightOptions o;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "entropy_weights_options_transfn called in non-aggregate context");
+	fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	if (st != NULL && sy_weight_options_same_bytes(PG_GETARG_DATUM(2), PG_ARGISNULL(2), st->opt_raw))
+		PG_RETURN_POINTER(entropy_rows_step(st, aggcxt, fname, PG_GETARG_ARRAYTYPE_P(1),
+											st->dir_raw, st->shift, st->missing));
+	sy_weight_options_read(PG_GETARG_DATUM(2), PG_ARGISNULL(2), fname, &o);
+	if (st != NULL)
+	{
+		SyWhere		w = {fname, "missing", 0};
+
+		sy_must_be_constant(o.missing == st->missing, w);
+	}
+	st = entropy_rows_step(st, aggcxt, fname, PG_GETARG_ARRAYTYPE_P(1),
+						   o.directions, o.shift, o.missing);
+	if (st->opt_raw == NULL && !PG_ARGISNULL(2))
+	{
+		MemoryContext old = MemoryContextSwitchTo(aggcxt);
+
+		st->opt_raw = sy_weight_options_keep(PG_GETARG_DATUM(2), false);
+		MemoryContextSwitchTo(old);
+	}
+	PG_RETURN_POINTER(st);
 }
 
 /* ---- the canonical order of the rows ---- */
@@ -392,8 +478,11 @@ canonical_ranges(const EntropyState *st, double *lo, double *hi)
 		for (int k = 0; k < st->nblocks; k++)
 			for (int64 i = 0; i < st->blocks[k].nrows; i++)
 			{
-				uint64		key = sy_f8_key(st->blocks[k].rows[(Size) i * st->m + j]);
+				double		v = st->blocks[k].rows[(Size) i * st->m + j];
+				uint64		key = sy_f8_key(v);
 
+				if (isnan(v))
+					continue;	/* a gap (mean, median) */
 				kmin = Min(kmin, key);
 				kmax = Max(kmax, key);
 			}
@@ -410,8 +499,8 @@ static double
 entropy_payload_bytes(const void *p)
 {
 	const EntropyState *st = p;
-	/* mode, m, n, shift, directions */
-	double		common = 1.0 + 4.0 + 8.0 + 8.0 + sy_dirs_payload(st->dir, st->m);
+	/* mode, m, n, shift, directions, missing */
+	double		common = 1.0 + 4.0 + 8.0 + 8.0 + sy_dirs_payload(st->dir, st->m) + 1.0;
 
 	if (st->mode == ENTROPY_BOUNDED)
 		return common + entropy_bounded_payload(st);
@@ -433,11 +522,16 @@ wr_rows(void *arg, const double *rows, int64 nrows)
 }
 
 /*
- * Payload (kind version 1), both modes:
- *   u8 mode (0 rows, 1 bounded), i32 m, i64 n, f64 shift, directions;
+ * Payload (kind version 2), both modes:
+ *   u8 mode (0 rows, 1 bounded), i32 m, i64 n, f64 shift, directions,
+ *   u8 missing (the policy: 0 error, 1 skip, 2 mean, 3 median);
  * rows mode:
  *   u8 sorted (1: the rows are in the canonical order), f64 lo[m], f64 hi[m]
- *   (the columns' ranges, zero bounds canonical), f64 rows[n][m];
+ *   (the columns' ranges over their values, zero bounds canonical),
+ *   f64 rows[n][m], where a NULL cell kept under 'mean' or 'median' is the
+ *   quiet NaN 0x7ff8000000000000 (the ranges of a column with no value are
+ *   +Infinity and -Infinity).
+ * Version 1 (0.3.0 development) had no missing byte.
  * bounded mode: entropy_bounded_agg.c.
  */
 static void
@@ -450,6 +544,7 @@ entropy_write(SyStateWriter *w, const void *p)
 	sy_wr_i64(w, st->n);
 	sy_wr_f64(w, st->shift);
 	sy_wr_dirs(w, st->dir, st->m);
+	sy_wr_u8(w, (uint8) st->missing);
 	if (st->mode == ENTROPY_ROWS)
 	{
 		WrRows		wr = {w, st->m};
@@ -484,6 +579,8 @@ entropy_read(SyStateReader *r, const char *fname)
 	double		shift;
 	int		   *dir;
 	uint8		sorted;
+	uint8		missing;
+	bool		gaps_ok;
 	double	   *lo,
 			   *hi;
 	EntropyState *st;
@@ -502,8 +599,11 @@ entropy_read(SyStateReader *r, const char *fname)
 	if (!isfinite(shift) || shift < 0.0)
 		sy_state_corrupt(fname, "Invalid shift.");
 	dir = sy_rd_dirs(r, m);
+	missing = sy_rd_u8(r);
+	if (missing >= SY_NMISSING)
+		sy_state_corrupt(fname, "Unknown missing-value policy.");
 	if (mode == ENTROPY_BOUNDED)
-		return entropy_bounded_read(r, fname, m, n, shift, dir);
+		return entropy_bounded_read(r, fname, m, n, shift, dir, (sy_missing) missing);
 
 	sorted = sy_rd_u8(r);
 	if (sorted > 1)
@@ -512,6 +612,7 @@ entropy_read(SyStateReader *r, const char *fname)
 	hi = palloc(sizeof(double) * m);
 	sy_rd_f64s(r, lo, m, false, "A range");
 	sy_rd_f64s(r, hi, m, false, "A range");
+	gaps_ok = missing == SY_MISSING_MEAN || missing == SY_MISSING_MEDIAN;
 	if ((double) n * m * sizeof(double) != (double) sy_rd_remaining(r))
 		sy_state_corrupt(fname, "The state's length does not match its counts.");
 
@@ -519,6 +620,7 @@ entropy_read(SyStateReader *r, const char *fname)
 								ALLOCSET_SMALL_SIZES);
 	old = MemoryContextSwitchTo(own);
 	st = entropy_state_new(fname, m, dir, shift);
+	st->missing = (sy_missing) missing;
 	st->own = own;
 	if (n > 0)
 	{
@@ -538,7 +640,24 @@ entropy_read(SyStateReader *r, const char *fname)
 			if ((i & 0xffff) == 0)
 				CHECK_FOR_INTERRUPTS();
 			if (!sy_row_ingest(row, m, row, st->lo, st->hi))
-				sy_state_corrupt(fname, "A stored value is not finite.");
+			{
+				/* gaps: only the one NaN, only where the policy keeps them */
+				for (int j = 0; j < m; j++)
+				{
+					uint64		bits;
+
+					memcpy(&bits, &row[j], sizeof(bits));
+					if (isfinite(row[j]))
+					{
+						st->lo[j] = Min(st->lo[j], row[j]);
+						st->hi[j] = Max(st->hi[j], row[j]);
+					}
+					else if (gaps_ok && bits == UINT64CONST(0x7ff8000000000000))
+						st->gaps++;
+					else
+						sy_state_corrupt(fname, "A stored value is not finite.");
+				}
+			}
 			if (sorted && i > 0 && row_cmp_from(row - m, row, m, 0) > 0)
 				sy_state_corrupt(fname, "The rows are not in the order the state says.");
 		}
@@ -579,6 +698,13 @@ check_same_shape(EntropyState *a, EntropyState *b, const char *fname)
 	sy_must_be_constant(sy_same_directions(a->dir, b->dir, a->m), w);
 	w.argname = "shift";
 	sy_must_be_constant(a->shift == b->shift, w);
+	if (a->missing != b->missing)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot merge states made with different missing-value policies", fname),
+				 errdetail("One state was made with missing => '%s', the other with missing => '%s'.",
+						   sy_missing_names[a->missing], sy_missing_names[b->missing]),
+				 errhint("Make every state of a merge with the same weight_options(missing => ...).")));
 }
 
 /* Merge b into a (CurrentMemoryContext is the aggregate's memory). */
@@ -604,7 +730,10 @@ entropy_combine(void *pa, void *pb, const char *fname)
 		return b;
 	}
 	if (a == NULL)
+	{
 		a = entropy_state_new(fname, b->m, b->dir, b->shift);
+		a->missing = b->missing;
+	}
 	for (int k = 0; k < b->nblocks; k++)
 	{
 		RowBlock   *blk = &b->blocks[k];
@@ -631,11 +760,12 @@ entropy_combine(void *pa, void *pb, const char *fname)
 		a->hi[j] = Max(a->hi[j], b->hi[j]);
 	}
 	a->n += b->n;
+	a->gaps += b->gaps;
 	return a;
 }
 
 const SyStateKind entropy_kind = {
-	SY_KIND_ENTROPY, 1, "entropy_weights",
+	SY_KIND_ENTROPY, 2, "entropy_weights",
 	entropy_payload_bytes, entropy_write, entropy_read, entropy_combine
 };
 
@@ -688,6 +818,48 @@ accum_rows(void *arg, const double *rows, int64 nrows)
 						   acc->sumz, acc->sumzlogz);
 }
 
+/* Rows into one matrix, in the canonical order. */
+typedef struct RowGather
+{
+	int			m;
+	double	   *dst;
+	int64		len;
+} RowGather;
+
+static void
+gather_rows(void *arg, const double *rows, int64 nrows)
+{
+	RowGather	   *g = arg;
+
+	memcpy(g->dst + (Size) g->len * g->m, rows, sizeof(double) * (Size) nrows * g->m);
+	g->len += nrows;
+}
+
+/*
+ * The rows of a state with gaps, the gaps imputed by its policy (mean or
+ * median of the indicator's observed values, sy_missing_apply), in the
+ * canonical order: the imputed values, and so the result, do not depend
+ * on the order of the rows.  The imputed value lies within the column's
+ * observed range, so the ranges stay those of the observed values.
+ */
+static double *
+imputed_rows(EntropyState *st)
+{
+	RowGather		g = {st->m, NULL, 0};
+	double	   *work;
+	size_t		bad = 0;
+
+	sy_group_memory_check(st->fname, 2.0 * st->bytes + 8.0 * (double) st->n, st->n);
+	g.dst = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * (Size) st->n * st->m);
+	rows_in_order(st, gather_rows, &g, false);
+	work = st->missing == SY_MISSING_MEDIAN
+		? MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * (Size) st->n) : NULL;
+	if (sy_missing_apply(g.dst, (size_t) st->n, (size_t) st->m, st->missing,
+						 NULL, work, &bad) != SY_OK)
+		sy_missing_all_gaps(st->fname, (int) bad, st->missing);
+	return g.dst;
+}
+
 /*
  * Entropy, divergence and weights of a state; false when undefined.  The
  * rows are summed in the canonical order (sy_order.h), whatever the order
@@ -701,7 +873,8 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 	double	   *a,
 			   *c,
 			   *lo,
-			   *hi;
+			   *hi,
+			   *x;
 	Accum		acc;
 
 	if (st->mode == ENTROPY_BOUNDED)
@@ -710,6 +883,8 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 	c = palloc(sizeof(double) * m);
 	lo = palloc(sizeof(double) * m);
 	hi = palloc(sizeof(double) * m);
+	/* gaps first: an indicator with no value at all is that error */
+	x = st->gaps > 0 ? imputed_rows(st) : NULL;
 	canonical_ranges(st, lo, hi);
 	sy_check_ranges(st->fname, m, lo, hi);
 	sy_entropy_coefs(m, lo, hi, st->dir, a, c);
@@ -719,7 +894,19 @@ entropy_compute(EntropyState *st, double *entropy, double *divergence, double *w
 	acc.shift = st->shift;
 	acc.sumz = palloc0(sizeof(double) * m);
 	acc.sumzlogz = palloc0(sizeof(double) * m);
-	rows_in_order(st, accum_rows, &acc, true);
+	if (x != NULL)
+	{
+		int64		slice = Max(1, (1 << 16) / m);
+
+		for (int64 i = 0; i < st->n; i += slice)
+		{
+			CHECK_FOR_INTERRUPTS();
+			accum_rows(&acc, x + (Size) i * m, Min(slice, st->n - i));
+		}
+		pfree(x);
+	}
+	else
+		rows_in_order(st, accum_rows, &acc, true);
 	return sy_entropy_finish(st->n, m, lo, hi, acc.sumz, acc.sumzlogz,
 							 entropy, divergence, weight) == SY_OK;
 }

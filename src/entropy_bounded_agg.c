@@ -27,6 +27,7 @@
 #include "sy_entropy_pg.h"
 #include "sy_limits.h"
 #include "sy_entropy_bounded.h"
+#include "sy_weight_options.h"
 
 static const char *
 f8str(double v)
@@ -105,6 +106,8 @@ out_of_bounds(SyWhere w, ArrayType *xarr, const double *x, int m, const EntropyS
 	{
 		if (st->lo[j] <= x[j] && x[j] <= st->hi[j])
 			continue;
+		if (isnan(x[j]) && st->missing != SY_MISSING_ERROR)
+			continue;			/* a gap (the NULL element), not a value */
 		if (!isfinite(x[j]))
 			sy_indicator_row(xarr, w, m, &m);	/* reports the non-finite value */
 		ereport(ERROR,
@@ -112,60 +115,44 @@ out_of_bounds(SyWhere w, ArrayType *xarr, const double *x, int m, const EntropyS
 				 errmsg("%s: x lies outside the bounds of indicator %d", w.fname, j + 1),
 				 errdetail("x[%d] = %s is outside [lower[%d], upper[%d]] = [%s, %s].",
 						   j + 1, f8str(x[j]), j + 1, j + 1, f8str(st->lo[j]), f8str(st->hi[j])),
-				 errhint("The bounds must hold every value of their indicator: compute them with min() and max() over the same rows in a CTE (docs/reference.md, \"Entropy weights at scale\"), or widen them.")));
+				 errhint("The bounds must hold every value of their indicator: compute them with indicator_min(x) and indicator_max(x) over the same rows in a CTE (docs/reference.md, \"Entropy weights at scale\"), or widen them.")));
 	}
 }
 
 /*
- * entropy_weights_bounded_transfn(internal, x float8[], lower float8[],
- *                                 upper float8[] [, directions int[] [, shift float8]])
+ * One row into a bounded state (created when st is NULL); NULL bounds mean
+ * the row-keeping form.  missing: the policy; 'median' is refused (the rows
+ * are not kept).
  */
-PG_FUNCTION_INFO_V1(entropy_weights_bounded_transfn);
-Datum
-entropy_weights_bounded_transfn(PG_FUNCTION_ARGS)
+static EntropyState *
+bounded_step(EntropyState *st, MemoryContext aggcxt, const char *fname, ArrayType *xarr,
+			 ArrayType *lowarr, ArrayType *uparr, ArrayType *dirarr, double shift,
+			 sy_missing missing)
 {
-	MemoryContext aggcxt,
-				old;
-	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
-	SyWhere		w = {NULL, "shift", 0};
-	ArrayType  *xarr;
-	ArrayType  *lowarr;
-	ArrayType  *uparr;
-	ArrayType  *dirarr;
+	MemoryContext old;
+	SyWhere		w = {fname, "x", 0};
 	const double *x;
-	double		shift;
+	double	   *buf = NULL;
+	int			gaps = 0;
 	int			m;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "entropy_weights_bounded_transfn called in non-aggregate context");
-	w.fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
-	if (PG_ARGISNULL(1))
-	{
-		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
-	}
-	xarr = PG_GETARG_ARRAYTYPE_P(1);
-	dirarr = PG_NARGS() > 4 && !PG_ARGISNULL(4) ? PG_GETARG_ARRAYTYPE_P(4) : NULL;
-	shift = PG_NARGS() > 5 ? sy_shift(PG_GETARG_DATUM(5), PG_ARGISNULL(5), w) : 0.0;
+	int			bad;
 
 	/* NULL bounds: the row-keeping form (so entropy_weights(x, NULL, NULL)
 	 * keeps meaning entropy_weights(x)) */
-	if (PG_ARGISNULL(2) != PG_ARGISNULL(3) ||
-		(st != NULL && (st->mode == ENTROPY_BOUNDED) == PG_ARGISNULL(2)))
+	if ((lowarr == NULL) != (uparr == NULL) ||
+		(st != NULL && (st->mode == ENTROPY_BOUNDED) == (lowarr == NULL)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s: lower and upper must both be given or both be NULL", w.fname),
-				 PG_ARGISNULL(2) != PG_ARGISNULL(3)
+				 errmsg("%s: lower and upper must both be given or both be NULL", fname),
+				 (lowarr == NULL) != (uparr == NULL)
 				 ? errdetail("%s is NULL and %s is not.",
-							 PG_ARGISNULL(2) ? "lower" : "upper", PG_ARGISNULL(2) ? "upper" : "lower")
+							 lowarr == NULL ? "lower" : "upper", lowarr == NULL ? "upper" : "lower")
 				 : errdetail("The bounds are NULL in some rows of the group and given in others."),
 				 errhint("Give both bounds in every row (NULL for both keeps the rows instead).")));
-	if (PG_ARGISNULL(2))
-		PG_RETURN_POINTER(entropy_rows_step(st, aggcxt, w.fname, xarr, dirarr, shift));
+	if (lowarr == NULL)
+		return entropy_rows_step(st, aggcxt, fname, xarr, dirarr, shift, missing);
+	sy_missing_no_median(fname, missing);
 
-	lowarr = PG_GETARG_ARRAYTYPE_P(2);
-	uparr = PG_GETARG_ARRAYTYPE_P(3);
 	if (st == NULL)
 	{
 		const double *lower,
@@ -174,16 +161,26 @@ entropy_weights_bounded_transfn(PG_FUNCTION_ARGS)
 		int			ml;
 
 		w.argname = "x";
-		x = sy_indicator_shape(xarr, w, -1, &m);
+		if (missing == SY_MISSING_ERROR)
+			x = sy_indicator_shape(xarr, w, -1, &m);
+		else
+		{
+			/* the shape only (gaps allowed): the row is read below */
+			buf = palloc(sizeof(double) * ArrayGetNItems(ARR_NDIM(xarr), ARR_DIMS(xarr)));
+			(void) sy_indicator_row_gaps(xarr, w, -1, missing, buf, &m);
+		}
 		w.argname = "lower";
 		lower = sy_indicator_row(lowarr, w, m, &ml);
 		w.argname = "upper";
 		upper = sy_indicator_row(uparr, w, m, &ml);
-		check_bounds(w.fname, m, lower, upper);
+		check_bounds(fname, m, lower, upper);
 		w.argname = "directions";
 		dir = sy_directions(dirarr, w, m);
 		old = MemoryContextSwitchTo(aggcxt);
-		st = bounded_state_new(w.fname, m, lower, upper, dir, shift);
+		st = bounded_state_new(fname, m, lower, upper, dir, shift);
+		st->missing = missing;
+		if (missing == SY_MISSING_MEAN)
+			st->nobs = palloc0(sizeof(int64) * m);
 		if (dirarr)
 			st->dir_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(dirarr));
 		st->lo_raw = (ArrayType *) PG_DETOAST_DATUM_COPY(PointerGetDatum(lowarr));
@@ -200,21 +197,117 @@ entropy_weights_bounded_transfn(PG_FUNCTION_ARGS)
 		sy_must_be_constant(entropy_directions_unchanged(st, dirarr, w), w);
 		w.argname = "shift";
 		sy_must_be_constant(st->shift == shift, w);
-		w.argname = "x";
-		x = sy_indicator_shape(xarr, w, st->m, &m);
 	}
 	w.argname = "x";
-	if (unlikely(sy_entropy_bounded_add(st->acc, x) >= 0))
+	if (st->missing == SY_MISSING_ERROR)
+		x = sy_indicator_shape(xarr, w, st->m, &m);
+	else
+	{
+		x = buf = palloc(sizeof(double) * st->m);
+		gaps = sy_indicator_row_gaps(xarr, w, st->m, st->missing, buf, &m);
+	}
+	if (gaps > 0 && st->missing == SY_MISSING_SKIP)
+		return st;				/* the unit takes no part */
+	if (st->nobs != NULL)
+		bad = sy_entropy_bounded_add_gaps(st->acc, x, st->nobs);
+	else
+		bad = sy_entropy_bounded_add(st->acc, x);
+	if (unlikely(bad >= 0))
 		out_of_bounds(w, xarr, x, m, st);
 	st->n = st->acc->n;
+	return st;
+}
+
+/*
+ * entropy_weights_bounded_transfn(internal, x float8[], lower float8[],
+ *                                 upper float8[] [, directions int[] [, shift float8]])
+ */
+PG_FUNCTION_INFO_V1(entropy_weights_bounded_transfn);
+Datum
+entropy_weights_bounded_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
+	SyWhere		w = {NULL, "shift", 0};
+	ArrayType  *dirarr;
+	double		shift;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "entropy_weights_bounded_transfn called in non-aggregate context");
+	w.fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	dirarr = PG_NARGS() > 4 && !PG_ARGISNULL(4) ? PG_GETARG_ARRAYTYPE_P(4) : NULL;
+	shift = PG_NARGS() > 5 ? sy_shift(PG_GETARG_DATUM(5), PG_ARGISNULL(5), w) : 0.0;
+	PG_RETURN_POINTER(bounded_step(st, aggcxt, w.fname, PG_GETARG_ARRAYTYPE_P(1),
+								   PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
+								   PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
+								   dirarr, shift, SY_MISSING_ERROR));
+}
+
+/*
+ * entropy_weights_bounded_options_transfn(internal, x float8[], lower float8[],
+ *                                         upper float8[], options weight_options)
+ */
+PG_FUNCTION_INFO_V1(entropy_weights_bounded_options_transfn);
+Datum
+entropy_weights_bounded_options_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	EntropyState *st = PG_ARGISNULL(0) ? NULL : (EntropyState *) PG_GETARG_POINTER(0);
+	const char *fname;
+	SyWeightOptions o;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "entropy_weights_bounded_options_transfn called in non-aggregate context");
+	fname = st ? st->fname : sy_agg_name(fcinfo, "entropy_weights");
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	if (st != NULL && sy_weight_options_same_bytes(PG_GETARG_DATUM(4), PG_ARGISNULL(4), st->opt_raw))
+	{
+		o.directions = st->dir_raw;
+		o.shift = st->shift;
+		o.missing = st->missing;
+	}
+	else
+	{
+		sy_weight_options_read(PG_GETARG_DATUM(4), PG_ARGISNULL(4), fname, &o);
+		if (st != NULL)
+		{
+			SyWhere		w = {fname, "missing", 0};
+
+			sy_must_be_constant(o.missing == st->missing, w);
+		}
+	}
+	st = bounded_step(st, aggcxt, fname, PG_GETARG_ARRAYTYPE_P(1),
+					  PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
+					  PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
+					  o.directions, o.shift, o.missing);
+	if (st->opt_raw == NULL && !PG_ARGISNULL(4))
+	{
+		MemoryContext old = MemoryContextSwitchTo(aggcxt);
+
+		st->opt_raw = sy_weight_options_keep(PG_GETARG_DATUM(4), false);
+		MemoryContextSwitchTo(old);
+	}
 	PG_RETURN_POINTER(st);
 }
 
 /* ---- the bounded mode of the state kind (entropy_agg.c has the rest) ---- */
 
 /*
- * Payload after the common part (mode, m, n, shift, directions):
+ * Payload after the common part (mode, m, n, shift, directions, missing):
  *   f64 lower[m], f64 upper[m], f64 observed min[m], f64 observed max[m],
+ *   under missing => 'mean' i64 values[m] (each indicator's count of
+ *   values; an indicator with none has observed range +Inf, -Inf),
  *   then per indicator the exact sums S_j and T_j (sy_exact_sum.h), each in
  *   its canonical form as: u8 first, u8 count, i64 chunk[first .. first +
  *   count - 1], the chunks outside that range being 0 and the first and last
@@ -285,7 +378,7 @@ bounded_normalize(const EntropyState *st)
 double
 entropy_bounded_payload(const EntropyState *st)
 {
-	double		bytes = 32.0 * st->m;
+	double		bytes = (st->nobs ? 40.0 : 32.0) * st->m;
 
 	bounded_normalize(st);
 	for (int j = 0; j < st->m; j++)
@@ -303,6 +396,9 @@ entropy_bounded_write(SyStateWriter *w, const EntropyState *st)
 	sy_wr_f64s(w, st->hi, st->m);
 	sy_wr_f64s(w, b->omin, st->m);
 	sy_wr_f64s(w, b->omax, st->m);
+	if (st->nobs)
+		for (int j = 0; j < st->m; j++)
+			sy_wr_i64(w, st->nobs[j]);
 	for (int j = 0; j < st->m; j++)
 	{
 		wr_xsum(w, &b->s[j]);
@@ -311,7 +407,8 @@ entropy_bounded_write(SyStateWriter *w, const EntropyState *st)
 }
 
 EntropyState *
-entropy_bounded_read(SyStateReader *r, const char *fname, int m, int64 n, double shift, int *dir)
+entropy_bounded_read(SyStateReader *r, const char *fname, int m, int64 n, double shift, int *dir,
+					 sy_missing missing)
 {
 	double	   *lower = palloc(sizeof(double) * m);
 	double	   *upper = palloc(sizeof(double) * m);
@@ -326,6 +423,15 @@ entropy_bounded_read(SyStateReader *r, const char *fname, int m, int64 n, double
 	b = st->acc;
 	sy_rd_f64s(r, b->omin, m, false, "An observed minimum");
 	sy_rd_f64s(r, b->omax, m, false, "An observed maximum");
+	st->missing = missing;
+	if (missing == SY_MISSING_MEDIAN)
+		sy_state_corrupt(fname, "A bounded state with missing => 'median'.");
+	if (missing == SY_MISSING_MEAN)
+	{
+		st->nobs = palloc(sizeof(int64) * m);
+		for (int j = 0; j < m; j++)
+			st->nobs[j] = sy_rd_count(r, 0, n, "A count of values");
+	}
 	for (int j = 0; j < m; j++)
 	{
 		rd_xsum(r, &b->s[j], fname);
@@ -333,7 +439,7 @@ entropy_bounded_read(SyStateReader *r, const char *fname, int m, int64 n, double
 	}
 	b->n = n;
 	st->n = n;
-	if (!sy_entropy_bounded_valid(b))
+	if (!sy_entropy_bounded_valid_gaps(b, st->nobs))
 		sy_state_corrupt(fname, "The sums or observed ranges are not those of rows within the bounds.");
 	return st;
 }
@@ -345,20 +451,26 @@ entropy_bounded_combine(EntropyState *a, EntropyState *b, const char *fname)
 	{
 		/* a copy in the aggregate's memory (b may live in shorter memory) */
 		a = bounded_state_new(fname, b->m, b->lo, b->hi, b->dir, b->shift);
-		sy_entropy_bounded_merge(a->acc, b->acc);
-		a->n = a->acc->n;
-		return a;
+		a->missing = b->missing;
+		if (b->nobs)
+			a->nobs = palloc0(sizeof(int64) * b->m);
 	}
-	for (int j = 0; j < a->m; j++)
-		if (memcmp(&a->lo[j], &b->lo[j], sizeof(double)) != 0 ||
-			memcmp(&a->hi[j], &b->hi[j], sizeof(double)) != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: cannot merge entropy states with different bounds", fname),
-					 errdetail("Indicator %d has bounds [%s, %s] in one state and [%s, %s] in the other.",
-							   j + 1, f8str(a->lo[j]), f8str(a->hi[j]), f8str(b->lo[j]), f8str(b->hi[j])),
-					 errhint("Compute every state with the same lower and upper bounds, e.g. from one CTE of min() and max() over all the rows.")));
+	else
+	{
+		for (int j = 0; j < a->m; j++)
+			if (memcmp(&a->lo[j], &b->lo[j], sizeof(double)) != 0 ||
+				memcmp(&a->hi[j], &b->hi[j], sizeof(double)) != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s: cannot merge entropy states with different bounds", fname),
+						 errdetail("Indicator %d has bounds [%s, %s] in one state and [%s, %s] in the other.",
+								   j + 1, f8str(a->lo[j]), f8str(a->hi[j]), f8str(b->lo[j]), f8str(b->hi[j])),
+						 errhint("Compute every state with the same lower and upper bounds, e.g. from one CTE of min() and max() over all the rows.")));
+	}
 	sy_entropy_bounded_merge(a->acc, b->acc);
+	if (a->nobs)
+		for (int j = 0; j < a->m; j++)
+			a->nobs[j] += b->nobs[j];
 	a->n = a->acc->n;
 	return a;
 }
@@ -366,7 +478,15 @@ entropy_bounded_combine(EntropyState *a, EntropyState *b, const char *fname)
 bool
 entropy_bounded_compute(const EntropyState *st, double *entropy, double *divergence, double *weight)
 {
-	return sy_entropy_bounded_result(st->acc, entropy, divergence, weight);
+	size_t		bad = SIZE_MAX;
+	sy_status	rc;
+
+	if (st->nobs == NULL)
+		return sy_entropy_bounded_result(st->acc, entropy, divergence, weight);
+	rc = sy_entropy_bounded_result_imputed(st->acc, st->nobs, entropy, divergence, weight, &bad);
+	if (bad != SIZE_MAX)
+		sy_missing_all_gaps(st->fname, (int) bad, st->missing);
+	return rc == SY_OK;
 }
 
 /* ---- indicator_min, indicator_max: the bounds' first pass ---- */

@@ -24,6 +24,7 @@ typedef struct FactorState
 {
 	const char *fname;
 	int32		nfactors;		/* 0 = Kaiser's criterion */
+	int8		missing;		/* in memory only: -1 none given, else 'error' or 'skip' */
 	sy_moments	mom;
 } FactorState;
 
@@ -34,11 +35,17 @@ factor_state_new(const char *fname, int m, int nfactors)
 
 	st->fname = fname;
 	st->nfactors = nfactors;
+	st->missing = -1;
 	sy_moments_alloc(&st->mom, m, true, 0.0, fname);
 	return st;
 }
 
-/* factor_analysis_transfn(internal, x float8[] [, nfactors int]) */
+/*
+ * factor_analysis_transfn(internal, x float8[] [, nfactors int [, missing text]])
+ * missing (0.3.0): 'error' (as without it) or 'skip' (a row with a NULL
+ * element takes no part); 'mean' and 'median' are refused (0A000).  Skipped
+ * rows never reach the state, so the state does not record the policy.
+ */
 PG_FUNCTION_INFO_V1(factor_analysis_transfn);
 Datum
 factor_analysis_transfn(PG_FUNCTION_ARGS)
@@ -59,6 +66,33 @@ factor_analysis_transfn(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(st);
 	}
+	if (PG_NARGS() > 3)
+	{
+		ArrayType  *xarr = PG_GETARG_ARRAYTYPE_P(1);
+		sy_missing	policy = PG_ARGISNULL(3) ? SY_MISSING_ERROR
+			: (sy_missing) sy_choice(PG_GETARG_TEXT_PP(3), &sy_missing_choices, fname);
+
+		if (policy == SY_MISSING_MEAN || policy == SY_MISSING_MEDIAN)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("%s: missing => '%s' is not supported", fname, sy_missing_names[policy]),
+					 errdetail("factor_analysis takes 'error' or 'skip'."),
+					 errhint("Use 'skip' (complete rows only), or impute the indicators first.")));
+		if (st != NULL && st->missing >= 0 && st->missing != (int8) policy)
+		{
+			w.argname = "missing";
+			sy_must_be_constant(false, w);
+		}
+		if (policy == SY_MISSING_SKIP && ARR_NDIM(xarr) == 1 && ARR_HASNULL(xarr) &&
+			sy_first_null(xarr, ARR_DIMS(xarr)[0]) != 0)
+		{
+			if (st == NULL)
+				PG_RETURN_NULL();
+			PG_RETURN_POINTER(st);	/* the row takes no part */
+		}
+		if (st != NULL)
+			st->missing = (int8) policy;
+	}
 	x = sy_indicator_row(PG_GETARG_ARRAYTYPE_P(1), w, st ? (int) st->mom.m : -1, &m);
 	if (st == NULL)
 		sy_factor_check_size(fname, m);
@@ -69,6 +103,9 @@ factor_analysis_transfn(PG_FUNCTION_ARGS)
 		MemoryContext old = MemoryContextSwitchTo(aggcxt);
 
 		st = factor_state_new(fname, m, nfactors);
+		if (PG_NARGS() > 3)
+			st->missing = PG_ARGISNULL(3) ? SY_MISSING_ERROR
+				: (int8) sy_choice(PG_GETARG_TEXT_PP(3), &sy_missing_choices, fname);
 		MemoryContextSwitchTo(old);
 	}
 	else

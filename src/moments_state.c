@@ -27,6 +27,7 @@ sy_moments_alloc(sy_moments *mom, int m, bool comoment, double extra_per_column,
 	mom->hi = palloc(sizeof(double) * m);
 	mom->m2 = NULL;
 	mom->comoment = NULL;
+	mom->nobs = mom->pn = mom->pmj = mom->pmk = NULL;
 	if (comoment)
 		mom->comoment = palloc_extended(sizeof(double) * sy_moments_cells(m, true), MCXT_ALLOC_HUGE);
 	else
@@ -79,4 +80,22 @@ sy_rd_moments(SyStateReader *r, sy_moments *mom, bool comoment, int max_m,
 	for (int j = 0; j < m; j++)
 		if (mom->lo[j] > mom->hi[j] || !(sy_moments_m2(mom, j) >= 0.0))
 			sy_state_corrupt(fname, "Invalid column moments.");
+}
+
+void
+sy_moments_alloc_gaps(sy_moments *mom, const char *fname)
+{
+	int			m = (int) mom->m;
+	bool		comoment = mom->comoment != NULL;
+	Size		cells = sy_moments_cells(m, comoment);
+
+	/* what sy_moments_alloc took, and the gap arrays */
+	sy_group_memory_check(fname, sizeof(double) * (5.0 * m + (comoment ? 4.0 : 1.0) * (double) cells), -1);
+	mom->nobs = palloc0(sizeof(double) * m);
+	if (comoment)
+	{
+		mom->pn = palloc_extended(sizeof(double) * cells, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+		mom->pmj = palloc_extended(sizeof(double) * cells, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+		mom->pmk = palloc_extended(sizeof(double) * cells, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	}
 }

@@ -34,6 +34,9 @@ typedef struct EntropyState
 	int32		m;
 	int64		n;				/* rows taken */
 	double		shift;
+	sy_missing	missing;		/* missing-value policy (weight_options) */
+	int64		gaps;			/* rows mode: NULL cells kept as NaN (mean, median) */
+	struct varlena *opt_raw;	/* the weight_options argument as first seen */
 	int		   *dir;			/* m directions, or NULL = all benefit */
 	ArrayType  *dir_raw;		/* the directions argument as last seen */
 	double	   *lo;				/* rows: column minima; bounded: the lower bounds */
@@ -51,6 +54,7 @@ typedef struct EntropyState
 	ArrayType  *lo_raw;			/* the bound arguments as last seen */
 	ArrayType  *hi_raw;
 	struct sy_entropy_bounded *acc; /* the core's sums (entropy_bounded.c) */
+	int64	   *nobs;			/* missing => 'mean': values per indicator, else NULL */
 } EntropyState;
 
 extern const SyStateKind entropy_kind;
@@ -59,13 +63,14 @@ extern const SyStateKind entropy_kind;
 extern EntropyState *entropy_state_new(const char *fname, int m, const int *dir, double shift);
 extern bool entropy_directions_unchanged(EntropyState *st, ArrayType *dirarr, SyWhere w);
 extern EntropyState *entropy_rows_step(EntropyState *st, MemoryContext aggcxt, const char *fname,
-									   ArrayType *xarr, ArrayType *dirarr, double shift);
+									   ArrayType *xarr, ArrayType *dirarr, double shift,
+									   sy_missing missing);
 
 /* entropy_bounded_agg.c: the bounded mode's part of the kind */
 extern double entropy_bounded_payload(const EntropyState *st);
 extern void entropy_bounded_write(SyStateWriter *w, const EntropyState *st);
 extern EntropyState *entropy_bounded_read(SyStateReader *r, const char *fname, int m, int64 n,
-										  double shift, int *dir);
+										  double shift, int *dir, sy_missing missing);
 extern EntropyState *entropy_bounded_combine(EntropyState *a, EntropyState *b, const char *fname);
 extern bool entropy_bounded_compute(const EntropyState *st, double *entropy,
 									double *divergence, double *weight);

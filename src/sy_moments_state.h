@@ -23,6 +23,13 @@ extern void sy_moments_alloc(sy_moments *mom, int m, bool comoment, double extra
 							 const char *fname);
 
 /*
+ * Gap mode (missing => 'mean'): the per-column counts and, with co-moments,
+ * the pairwise counts and means (sy_moments), zeroed, after sy_moments_alloc
+ * and before any row.
+ */
+extern void sy_moments_alloc_gaps(sy_moments *mom, const char *fname);
+
+/*
  * The moments block of a payload:
  *   int64 m, float64 n, then m values each of ref, mean, lo, hi, then the
  *   m sums of squares (m2) or the m (m + 1) / 2 packed co-moments.

@@ -287,17 +287,21 @@ xsum_is_zero(const sy_xsum *s)
 }
 
 bool
-sy_entropy_bounded_valid(const sy_entropy_bounded *st)
+sy_entropy_bounded_valid_gaps(const sy_entropy_bounded *st, const int64_t *nobs)
 {
 	if (st->n < 0 || st->pending != 0)
 		return false;
 	for (size_t j = 0; j < st->m; j++)
 	{
+		int64_t		nj = nobs ? nobs[j] : st->n;
+
+		if (nj < 0 || nj > st->n)
+			return false;
 		if (!sy_xsum_valid(&st->s[j]) || !sy_xsum_valid(&st->t[j]))
 			return false;
 		if (st->s[j].chunk[SY_XSUM_CHUNKS - 1] < 0)
 			return false;		/* a sum of scores >= 0 */
-		if (st->n == 0)
+		if (nj == 0)
 		{
 			if (!(st->omin[j] == INFINITY && st->omax[j] == -INFINITY) ||
 				!xsum_is_zero(&st->s[j]) || !xsum_is_zero(&st->t[j]))
@@ -308,6 +312,78 @@ sy_entropy_bounded_valid(const sy_entropy_bounded *st)
 			return false;
 	}
 	return true;
+}
+
+bool
+sy_entropy_bounded_valid(const sy_entropy_bounded *st)
+{
+	return sy_entropy_bounded_valid_gaps(st, NULL);
+}
+
+int
+sy_entropy_bounded_add_gaps(sy_entropy_bounded *st, const double *x, int64_t *nobs)
+{
+	size_t		m = st->m;
+
+	for (size_t j = 0; j < m; j++)
+		if (!isnan(x[j]) && !(x[j] >= st->lo[j] && x[j] <= st->hi[j]))
+			return (int) j;
+	for (size_t j = 0; j < m; j++)
+	{
+		double		z;
+
+		if (isnan(x[j]))
+			continue;
+		nobs[j]++;
+		if (x[j] < st->omin[j])
+			st->omin[j] = x[j];
+		if (x[j] > st->omax[j])
+			st->omax[j] = x[j];
+		/* the scalar lane of add_row: the same bits */
+		z = (x[j] - st->c[j]) * st->a[j] + st->shift;
+		sy_xsum_add_nocount(&st->s[j], z >= DBL_MIN ? z : 0.0);
+		sy_xsum_add_nocount(&st->t[j], z >= DBL_MIN ? z * sy_log(z) : 0.0);
+	}
+	st->n++;
+	if (++st->pending >= SY_XSUM_MAX_PENDING)
+		sy_entropy_bounded_normalize(st);
+	return -1;
+}
+
+sy_status
+sy_entropy_bounded_result_imputed(const sy_entropy_bounded *st, const int64_t *nobs,
+								  double *entropy, double *divergence,
+								  double *weight, size_t *bad)
+{
+	size_t		m = st->m;
+
+	/* S in weight[], T in entropy[], as sy_entropy_finish_exact does */
+	for (size_t j = 0; j < m; j++)
+	{
+		double		s = sy_xsum_value(&st->s[j]);
+		double		t = sy_xsum_value(&st->t[j]);
+		double		k = (double) (st->n - nobs[j]);
+
+		if (nobs[j] == 0)
+		{
+			*bad = j;
+			return SY_UNDEFINED;
+		}
+		if (k > 0.0)
+		{
+			double		zbar = s / (double) nobs[j];
+
+			if (zbar >= DBL_MIN)
+			{
+				t += k * (zbar * sy_log(zbar));
+				s += k * zbar;
+			}
+		}
+		weight[j] = s;
+		entropy[j] = t;
+	}
+	return sy_entropy_finish(st->n, m, st->omin, st->omax, weight, entropy,
+							 entropy, divergence, weight);
 }
 
 bool

@@ -30,6 +30,170 @@ sy_moments_reset(sy_moments *s)
 			s->m2[j] = 0.0;
 	}
 	sy_range_init(m, s->lo, s->hi);
+	if (s->nobs)
+		for (size_t j = 0; j < m; j++)
+			s->nobs[j] = 0.0;
+	if (s->pn)
+		for (size_t p = 0; p < m * (m + 1) / 2; p++)
+			s->pn[p] = s->pmj[p] = s->pmk[p] = 0.0;
+}
+
+void
+sy_moments_add_gaps(sy_moments *s, const double *x)
+{
+	size_t		m = s->m;
+
+	s->n += 1.0;
+	for (size_t j = 0; j < m; j++)
+	{
+		if (isnan(x[j]))
+			continue;
+		if (x[j] < s->lo[j])
+			s->lo[j] = x[j];
+		if (x[j] > s->hi[j])
+			s->hi[j] = x[j];
+		if (s->nobs[j] == 0.0)
+			s->ref[j] = x[j];	/* the first value is the reference */
+	}
+	if (s->pn == NULL)
+	{
+		for (size_t j = 0; j < m; j++)
+		{
+			double		y,
+						d;
+
+			if (isnan(x[j]))
+				continue;
+			s->nobs[j] += 1.0;
+			y = x[j] - s->ref[j];
+			d = y - s->mean[j];
+			s->mean[j] += d / s->nobs[j];
+			s->m2[j] += d * (y - s->mean[j]);
+		}
+		return;
+	}
+	for (size_t j = 0; j < m; j++)
+	{
+		double		yj;
+
+		if (isnan(x[j]))
+			continue;
+		yj = x[j] - s->ref[j];
+		for (size_t k = j; k < m; k++)
+		{
+			size_t		p = sy_packed_index(m, j, k);
+			double		yk,
+						n1,
+						dj,
+						dk;
+
+			if (isnan(x[k]))
+				continue;
+			yk = x[k] - s->ref[k];
+			n1 = s->pn[p] + 1.0;
+			dj = yj - s->pmj[p];
+			dk = yk - s->pmk[p];
+			s->pmj[p] += dj / n1;
+			s->pmk[p] += dk / n1;
+			s->comoment[p] += dj * (yk - s->pmk[p]);
+			s->pn[p] = n1;
+		}
+		s->nobs[j] += 1.0;
+		s->mean[j] = s->pmj[sy_packed_index(m, j, j)];
+	}
+}
+
+/* Gap mode: Chan et al.'s merge, per column or per pair over its own count. */
+static void
+merge_gaps(sy_moments *into, const sy_moments *from)
+{
+	size_t		m = into->m;
+
+	for (size_t j = 0; j < m; j++)
+	{
+		if (from->nobs[j] > 0.0 && into->nobs[j] == 0.0)
+			into->ref[j] = from->ref[j];
+		if (from->lo[j] < into->lo[j])
+			into->lo[j] = from->lo[j];
+		if (from->hi[j] > into->hi[j])
+			into->hi[j] = from->hi[j];
+	}
+#define SHIFT(j) (from->ref[j] - into->ref[j])
+	if (into->pn == NULL)
+	{
+		for (size_t j = 0; j < m; j++)
+		{
+			double		na = into->nobs[j],
+						nb = from->nobs[j],
+						n = na + nb,
+						d;
+
+			if (nb == 0.0)
+				continue;
+			d = SHIFT(j) + from->mean[j] - into->mean[j];
+			if (na == 0.0)
+			{
+				into->mean[j] = from->mean[j];
+				into->m2[j] = from->m2[j];
+			}
+			else
+			{
+				into->m2[j] += from->m2[j] + d * d * na * nb / n;
+				into->mean[j] += d * nb / n;
+			}
+			into->nobs[j] = n;
+		}
+	}
+	else
+	{
+		for (size_t j = 0; j < m; j++)
+			for (size_t k = j; k < m; k++)
+			{
+				size_t		p = sy_packed_index(m, j, k);
+				double		na = into->pn[p],
+							nb = from->pn[p],
+							n = na + nb,
+							dj,
+							dk;
+
+				if (nb == 0.0)
+					continue;
+				dj = SHIFT(j) + from->pmj[p] - into->pmj[p];
+				dk = SHIFT(k) + from->pmk[p] - into->pmk[p];
+				if (na == 0.0)
+				{
+					into->pmj[p] = from->pmj[p] + SHIFT(j);
+					into->pmk[p] = from->pmk[p] + SHIFT(k);
+					into->comoment[p] = from->comoment[p];
+				}
+				else
+				{
+					into->comoment[p] += from->comoment[p] + dj * dk * na * nb / n;
+					into->pmj[p] += dj * nb / n;
+					into->pmk[p] += dk * nb / n;
+				}
+				into->pn[p] = n;
+			}
+		for (size_t j = 0; j < m; j++)
+		{
+			into->nobs[j] += from->nobs[j];
+			into->mean[j] = into->pmj[sy_packed_index(m, j, j)];
+		}
+	}
+#undef SHIFT
+	into->n += from->n;
+}
+
+double
+sy_moments_comoment(const sy_moments *s, size_t j, size_t k)
+{
+	size_t		p = j <= k ? sy_packed_index(s->m, j, k) : sy_packed_index(s->m, k, j);
+	size_t		a = j <= k ? j : k,
+				b = j <= k ? k : j;
+
+	if (s->pn == NULL)
+		return s->comoment[p];
+	return s->comoment[p] + s->pn[p] * (s->pmj[p] - s->mean[a]) * (s->pmk[p] - s->mean[b]);
 }
 
 void
@@ -86,6 +250,11 @@ sy_moments_merge(sy_moments *into, const sy_moments *from)
 				nb = from->n,
 				n = na + nb;
 
+	if (into->nobs)
+	{
+		merge_gaps(into, from);
+		return;
+	}
 	if (nb == 0.0)
 		return;
 	if (na == 0.0)
@@ -260,7 +429,7 @@ sy_critic_weights(const sy_moments *s, const int *dir,
 				if (k == j || !(sd[k] > 0.0))
 					continue;
 				ckk = s->comoment[sy_packed_index(m, k, k)];
-				cjk = s->comoment[j < k ? sy_packed_index(m, j, k) : sy_packed_index(m, k, j)];
+				cjk = sy_moments_comoment(s, j, k);
 				r = cjk / (sqrt(cjj) * sqrt(ckk));
 				if (r > 1.0)
 					r = 1.0;

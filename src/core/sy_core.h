@@ -154,6 +154,23 @@ typedef struct sy_moments
 	double	   *comoment;		/* m * (m + 1) / 2, or NULL */
 	double	   *lo;
 	double	   *hi;
+
+	/*
+	 * Gap mode (missing => 'mean', issue 12), NULL otherwise: n counts every
+	 * row, nobs[j] the rows with a value of column j, and ref, mean, m2 and
+	 * lo/hi are over those values (a column with none: lo = +Inf, hi = -Inf).
+	 * With co-moments, per packed pair (j, k) over the rows with both values:
+	 * the count pn, the means pmj of x_j - ref_j and pmk of x_k - ref_k, and
+	 * comoment the co-moment about them (diagonal: nobs_j, mean_j, M2_j).
+	 * Mean imputation then gives, exactly:
+	 *   sd_j = sqrt(M2_j / (n - 1)),  mean_j unchanged, range unchanged,
+	 *   C*_jk = C_jk + pn (pmj - mean_j)(pmk - mean_k)
+	 * since an imputed value equals its column mean and adds no deviation.
+	 */
+	double	   *nobs;
+	double	   *pn;
+	double	   *pmj;
+	double	   *pmk;
 } sy_moments;
 
 static inline size_t
@@ -167,6 +184,10 @@ void		sy_moments_reset(sy_moments *s);
 void		sy_moments_add(sy_moments *s, const double *x);
 void		sy_moments_merge(sy_moments *into, const sy_moments *from);
 double		sy_moments_m2(const sy_moments *s, size_t j);
+/* Gap mode: a row with NaN for missing values (see sy_moments). */
+void		sy_moments_add_gaps(sy_moments *s, const double *x);
+/* Co-moment of columns j and k (m2 on the diagonal), under mean imputation in gap mode. */
+double		sy_moments_comoment(const sy_moments *s, size_t j, size_t k);
 double		sy_moments_mean(const sy_moments *s, size_t j);
 /* Sample standard deviation (n - 1 divisor) of column j; 0 for a column
  * without variation. */

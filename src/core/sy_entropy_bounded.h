@@ -82,6 +82,33 @@ void		sy_entropy_bounded_init(sy_entropy_bounded *st, size_t m,
  */
 int			sy_entropy_bounded_add(sy_entropy_bounded *st, const double *x);
 
+/*
+ * Missing values (issue 12, policy 'mean'): a row with gaps (NaN = no
+ * value).  The other values are checked against their bounds and added as
+ * by sy_entropy_bounded_add; nobs[j] counts the values indicator j has.
+ * Returns -1, or the 0-based index of the first observed value outside its
+ * bounds (the state then unchanged).
+ */
+int			sy_entropy_bounded_add_gaps(sy_entropy_bounded *st, const double *x,
+										int64_t *nobs);
+
+/*
+ * The result with each indicator's n - nobs[j] gaps imputed by its mean
+ * (mean imputation): the imputed score is the mean observed score
+ * zbar = S_j / nobs_j (the score is linear in x), so
+ *   S'_j = S_j + (n - nobs_j) zbar,  T'_j = T_j + (n - nobs_j) zbar ln zbar,
+ * and the observed ranges stay the ranges (the mean lies within them).
+ * SY_UNDEFINED with *bad set when an indicator has no value; else as
+ * sy_entropy_bounded_result (SY_OK when defined).
+ */
+sy_status	sy_entropy_bounded_result_imputed(const sy_entropy_bounded *st, const int64_t *nobs,
+											  double *entropy, double *divergence,
+											  double *weight, size_t *bad);
+
+/* sy_entropy_bounded_valid for a state with gaps: per indicator, nobs[j]
+ * (0..n) values in place of n. */
+bool		sy_entropy_bounded_valid_gaps(const sy_entropy_bounded *st, const int64_t *nobs);
+
 /* Merge from into into: same m, bounds, dirs and shift (the glue checks). */
 void		sy_entropy_bounded_merge(sy_entropy_bounded *into,
 									 const sy_entropy_bounded *from);

@@ -106,6 +106,39 @@ SELECT public.critic_weights_merge(s.s) FROM (SELECT public.critic_weights_state
 SELECT public.critic_weights_final(public.critic_weights_state(x.x, x.d)) FROM victim.x;
 -- call: critic_weights_detail_final(bytea)
 SELECT public.critic_weights_detail_final(public.critic_weights_state(x.x, x.d)) FROM victim.x;
+-- call: weight_options(integer[], double precision, text)
+SELECT public.weight_options(x.d, 0.01::pg_catalog.float8, 'MEAN'::pg_catalog.text) FROM victim.x;
+SELECT public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, NULL::pg_catalog.text);
+-- call: entropy_weights(double precision[], weight_options)
+SELECT public.entropy_weights(x.x, public.weight_options(x.d, 0.0001::pg_catalog.float8, 'median'::pg_catalog.text)) FROM victim.x;
+-- call: entropy_weights_detail(double precision[], weight_options)
+SELECT public.entropy_weights_detail(x.x, public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, 'mean'::pg_catalog.text)) FROM victim.x;
+-- call: entropy_weights_state(double precision[], weight_options)
+SELECT public.entropy_weights_final(public.entropy_weights_state(x.x, public.weight_options(x.d, 0.0001::pg_catalog.float8, 'median'::pg_catalog.text))) FROM victim.x;
+-- call: entropy_weights(double precision[], double precision[], double precision[], weight_options)
+SELECT public.entropy_weights(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[], public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, 'mean'::pg_catalog.text)) FROM victim.x;
+-- call: entropy_weights_detail(double precision[], double precision[], double precision[], weight_options)
+SELECT public.entropy_weights_detail(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[], public.weight_options(x.d, NULL::pg_catalog.float8, 'skip'::pg_catalog.text)) FROM victim.x;
+-- call: entropy_weights_state(double precision[], double precision[], double precision[], weight_options)
+SELECT public.entropy_weights_final(public.entropy_weights_state(x.x, '{0,0,0}'::pg_catalog.float8[], '{10,10,10}'::pg_catalog.float8[], public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, 'mean'::pg_catalog.text))) FROM victim.x;
+-- call: stddev_weights(double precision[], weight_options)
+SELECT public.stddev_weights(x.x, public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, 'mean'::pg_catalog.text)) FROM victim.x;
+-- call: cv_weights(double precision[], weight_options)
+SELECT public.cv_weights(x.x, public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, 'mean'::pg_catalog.text)) FROM victim.x;
+-- call: stddev_weights_state(double precision[], weight_options)
+SELECT public.stddev_weights_final(public.stddev_weights_state(x.x, public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, 'mean'::pg_catalog.text))) FROM victim.x;
+-- call: cv_weights_state(double precision[], weight_options)
+SELECT public.cv_weights_final(public.cv_weights_state(x.x, public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, 'mean'::pg_catalog.text))) FROM victim.x;
+-- call: critic_weights(double precision[], weight_options)
+SELECT public.critic_weights(x.x, public.weight_options(x.d, NULL::pg_catalog.float8, 'skip'::pg_catalog.text)) FROM victim.x;
+-- call: critic_weights_detail(double precision[], weight_options)
+SELECT public.critic_weights_detail(x.x, public.weight_options(NULL::pg_catalog.int4[], NULL::pg_catalog.float8, 'mean'::pg_catalog.text)) FROM victim.x;
+-- call: critic_weights_state(double precision[], weight_options)
+SELECT public.critic_weights_final(public.critic_weights_state(x.x, public.weight_options(x.d, NULL::pg_catalog.float8, 'skip'::pg_catalog.text))) FROM victim.x;
+-- call: factor_analysis(double precision[], integer, text)
+SELECT public.factor_analysis(x.x, 1, 'skip'::pg_catalog.text) FROM victim.x;
+-- call: factor_analysis_state(double precision[], integer, text)
+SELECT public.factor_analysis_final(public.factor_analysis_state(x.x, NULL::pg_catalog.int4, 'skip'::pg_catalog.text)) FROM victim.x;
 -- call: topsis(double precision[], double precision[], integer[], text)
 SELECT public.topsis(x.x, x.w, x.d, 'vector'::pg_catalog.text) OVER () FROM victim.x;
 -- call: topsis_detail(double precision[], double precision[], integer[], text)
@@ -122,6 +155,14 @@ SELECT public.coupling_coordination(x.w, x.w, 'wang2021'::pg_catalog.text) FROM 
 SELECT public.coupling_degree(x.w, 'classic'::pg_catalog.text) FROM victim.x;
 -- call: coordination_degree(double precision[], double precision[], text)
 SELECT public.coordination_degree(x.w, x.w, 'classic'::pg_catalog.text) FROM victim.x;
+-- call: coupling_coordination(double precision[], double precision[], text, text)
+SELECT public.coupling_coordination(x.w, x.w, 'wang2021'::pg_catalog.text, 'error'::pg_catalog.text) FROM victim.x;
+SELECT public.coupling_coordination(ARRAY[x.s, NULL]::pg_catalog.float8[], x.w[1:2], 'classic'::pg_catalog.text, 'skip'::pg_catalog.text) FROM victim.x;
+-- call: coupling_degree(double precision[], text, text)
+SELECT public.coupling_degree(x.w, 'classic'::pg_catalog.text, 'skip'::pg_catalog.text) FROM victim.x;
+-- call: coordination_degree(double precision[], double precision[], text, text)
+SELECT public.coordination_degree(x.w, x.w, 'classic'::pg_catalog.text, x.txt) FROM victim.x WHERE x.id OPERATOR(pg_catalog.=) 0::pg_catalog.int8;
+SELECT public.coordination_degree(x.w, x.w, 'classic'::pg_catalog.text, 'skip'::pg_catalog.text) FROM victim.x;
 -- call: coupling_coordination(double precision)
 SELECT public.coupling_coordination(x.s) FROM victim.x;
 -- call: coupling_coordination(double precision, double precision)
@@ -135,6 +176,10 @@ SELECT public.coupling_coordination_state(x.s) FROM victim.x;
 SELECT public.coupling_coordination_state(x.s, x.u) FROM victim.x;
 -- call: coupling_coordination_state(double precision, double precision, text)
 SELECT public.coupling_coordination_state(x.s, x.u, 'wang2021'::pg_catalog.text) FROM victim.x;
+-- call: coupling_coordination(double precision, double precision, text, text)
+SELECT public.coupling_coordination(x.s, x.u, 'classic'::pg_catalog.text, 'skip'::pg_catalog.text) FROM victim.x;
+-- call: coupling_coordination_state(double precision, double precision, text, text)
+SELECT public.coupling_coordination_final(public.coupling_coordination_state(x.s, x.u, 'wang2021'::pg_catalog.text, 'skip'::pg_catalog.text)) FROM victim.x;
 -- call: coupling_coordination_merge(bytea)
 SELECT public.coupling_coordination_merge(p.s) FROM (SELECT public.coupling_coordination_state(x.s, x.u) AS s FROM victim.x
   GROUP BY x.id OPERATOR(pg_catalog.%) 2::pg_catalog.int8) p;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sy_core.h"
+#include "sy_core_missing.h"
 #include "test_check.h"
 #include "sy_log.h"
 
@@ -199,7 +200,24 @@ moments_alloc(sy_moments *s, size_t m, int comoment)
 	s->hi = malloc(sizeof(double) * m);
 	s->m2 = comoment ? NULL : malloc(sizeof(double) * m);
 	s->comoment = comoment ? malloc(sizeof(double) * m * (m + 1) / 2) : NULL;
+	s->nobs = s->pn = s->pmj = s->pmk = NULL;
 	sy_moments_reset(s);
+}
+
+/* Gap mode (missing => 'mean'): counts per column and, with co-moments, per pair. */
+static void
+moments_alloc_gaps(sy_moments *s, size_t m, int comoment)
+{
+	size_t		cells = m * (m + 1) / 2;
+
+	moments_alloc(s, m, comoment);
+	s->nobs = calloc(m, sizeof(double));
+	if (comoment)
+	{
+		s->pn = calloc(cells, sizeof(double));
+		s->pmj = calloc(cells, sizeof(double));
+		s->pmk = calloc(cells, sizeof(double));
+	}
 }
 
 static void
@@ -211,6 +229,93 @@ moments_free(sy_moments *s)
 	free(s->hi);
 	free(s->m2);
 	free(s->comoment);
+	free(s->nobs);
+	free(s->pn);
+	free(s->pmj);
+	free(s->pmk);
+}
+
+/*
+ * Mean imputation from the gap-mode moments equals the moments of the
+ * matrix imputed first (sd, CV, CRITIC), also after merging partial states
+ * that each lack some values (one lacks a column entirely).
+ */
+static void
+test_moments_gaps(void)
+{
+	int			n = 400,
+				m = 4;
+	double	   *x = malloc(sizeof(double) * n * m);
+	double	   *y = malloc(sizeof(double) * n * m);
+	int			dir[] = {1, -1, 1, 1};
+	sy_moments	full,
+				g,
+				a,
+				b,
+				fs,
+				gs;
+	double		sd[4],
+				conflict[4],
+				info[4],
+				w[4],
+				wg[4],
+				wa[4],
+				cv[4],
+				cvg[4];
+	size_t		bad = 99;
+
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < m; j++)
+		{
+			x[i * m + j] = 5e6 + 1e3 * urand() + (j == 2 ? 0.5 * x[i * m] : 0.0);
+			if ((j == 1 && i % 7 == 3) || (j == 3 && i % 5 == 1) || (j == 0 && i % 11 == 0) ||
+				(j == 2 && i < 150))	/* the first partial state has no column 2 */
+				x[i * m + j] = NAN;
+		}
+	memcpy(y, x, sizeof(double) * n * m);
+	CHECK(sy_missing_apply(y, n, m, SY_MISSING_MEAN, NULL, NULL, NULL) == SY_OK, "impute");
+	moments_alloc(&full, m, 1);
+	moments_alloc(&fs, m, 0);
+	moments_alloc_gaps(&g, m, 1);
+	moments_alloc_gaps(&gs, m, 0);
+	moments_alloc_gaps(&a, m, 1);
+	moments_alloc_gaps(&b, m, 1);
+	for (int i = 0; i < n; i++)
+	{
+		sy_moments_add(&full, y + i * m);
+		sy_moments_add(&fs, y + i * m);
+		sy_moments_add_gaps(&g, x + i * m);
+		sy_moments_add_gaps(&gs, x + i * m);
+		sy_moments_add_gaps(i < 150 ? &a : &b, x + i * m);
+	}
+	sy_moments_merge(&a, &b);
+	CHECK(sy_critic_weights(&full, dir, sd, conflict, info, w) == SY_OK, "critic of the imputed matrix");
+	CHECK(sy_critic_weights(&g, dir, sd, conflict, info, wg) == SY_OK, "critic, gap mode");
+	CHECK(sy_critic_weights(&a, dir, sd, conflict, info, wa) == SY_OK, "critic, gap mode merged");
+	for (int j = 0; j < m; j++)
+	{
+		check_rel("gap sd = sd of the imputed column", sy_moments_sd(&g, j), sy_moments_sd(&full, j), 1e-12);
+		check_rel("gap sd (sums of squares) = imputed", sy_moments_sd(&gs, j), sy_moments_sd(&fs, j), 1e-12);
+		check_rel("gap mean = imputed mean", sy_moments_mean(&gs, j), sy_moments_mean(&fs, j), 1e-13);
+	}
+	sy_critic_weights(&full, dir, sd, conflict, info, w);
+	for (int j = 0; j < m; j++)
+	{
+		check_rel("critic gap = critic of the imputed matrix", wg[j], w[j], 1e-12);
+		check_rel("critic gap merged = critic of the imputed matrix", wa[j], w[j], 1e-12);
+	}
+	CHECK(sy_cv_weights(&fs, cv, w, &bad) == SY_OK, "cv of the imputed matrix");
+	CHECK(sy_cv_weights(&gs, cvg, wg, &bad) == SY_OK, "cv, gap mode");
+	for (int j = 0; j < m; j++)
+		check_rel("cv gap = cv of the imputed matrix", wg[j], w[j], 1e-12);
+	moments_free(&full);
+	moments_free(&fs);
+	moments_free(&g);
+	moments_free(&gs);
+	moments_free(&a);
+	moments_free(&b);
+	free(x);
+	free(y);
 }
 
 /* Two-pass sample sd of column j's min-max scores, sd(x) / range; its mean too. */
@@ -643,6 +748,7 @@ main(void)
 	test_log();
 	test_entropy();
 	test_moments();
+	test_moments_gaps();
 	test_topsis();
 	test_interpolate();
 	test_minmax();

@@ -84,12 +84,26 @@ $$;
 INSERT INTO hostile_pool
 SELECT 'bytea', e FROM unnest(ARRAY['NULL', '''\xdeadbeef''::bytea', '''''::bytea', '''\x535901060100000000000000''::bytea',
   '(SELECT stddev_weights_state(x) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
-  '(SELECT critic_weights_state(x, ''{1,-1}'') FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT critic_weights_state(x, ''{1,-1}''::int[]) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
   '(SELECT factor_analysis_state(x, 1) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}''), (''{4,4}'')) v(x))',
   '(SELECT overlay(stddev_weights_state(x) PLACING ''\x0000000000010000'' FROM 13) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
   '(SELECT overlay(critic_weights_state(x) PLACING ''\x000000000000f87f'' FROM 29) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
   '(SELECT substring(factor_analysis_state(x) FROM 1 FOR 40) FROM (VALUES (''{1,2}''::float8[]), (''{3,5}'')) v(x))',
   '(SELECT stddev_weights_state(x) FROM (VALUES (''{1,1e308}''::float8[]), (''{3,-1e308}'')) v(x))']) e;
+
+-- missing-value policies (issue 12): options values, policy names, states with a policy
+INSERT INTO hostile_pool
+SELECT 'weight_options'::regtype, e FROM unnest(ARRAY['NULL', 'weight_options()', 'weight_options(missing => ''mean'')',
+  'weight_options(''{1,-1,1}'', 0.01, ''median'')', 'weight_options(missing => ''skip'')',
+  'ROW(''{2}'', NULL, ''mean'')::weight_options', 'ROW(NULL, ''-Infinity'', ''skip'')::weight_options',
+  'ROW(NULL, NULL, ''bogus'')::weight_options', 'ROW(''{}'', NULL, NULL)::weight_options']) e
+UNION ALL SELECT 'text', e FROM unnest(ARRAY['''skip''', '''MEAN''', '''median''', '''error''']) e
+UNION ALL SELECT 'bytea', e FROM unnest(ARRAY[
+  '(SELECT entropy_weights_state(x, weight_options(missing => ''mean'')) FROM (VALUES (''{1,NULL}''::float8[]), (''{3,5}''), (''{2,4}'')) v(x))',
+  '(SELECT entropy_weights_state(x, ''{0,0}'', ''{9,9}'', weight_options(missing => ''mean'')) FROM (VALUES (''{1,NULL}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT stddev_weights_state(x, weight_options(missing => ''mean'')) FROM (VALUES (''{NULL,2}''::float8[]), (''{3,5}'')) v(x))',
+  '(SELECT critic_weights_state(x, weight_options(missing => ''mean'')) FROM (VALUES (''{NULL,2}''::float8[]), (''{3,NULL}''), (''{4,4}'')) v(x))',
+  '(SELECT coupling_coordination_state(u, 1, ''classic'', ''skip'') FROM (VALUES (NULL::float8), (0.5)) v(u))']) e;
 
 -- partial states (docs/reference.md, "Partial states"): real states of
 -- coupling_coordination, moran_i and trend_analysis, damaged ones, empty

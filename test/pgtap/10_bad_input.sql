@@ -423,8 +423,10 @@ SELECT pg_temp.sy_close((SELECT (d).sd || (d).conflict || (d).information FROM (
                         ARRAY[0.5, 0.5, 0, 1.5, 1.5, 0, 0.75, 0.75, 0]::float8[], 1e-12,
                         'critic_weights_detail: sd, conflict, information of D3 within 1e-12 (0 for the indicator without range)');
 
--- directions NULL = all benefit (exact: the same computation)
-SELECT pg_temp.sy_same(format('SELECT (%s)::text FROM d4', replace(expr, 'NULL::int[]', 'NULL')),
+-- directions NULL = all benefit (exact: the same computation).  The NULL is
+-- typed: since 0.3.0 the aggregates have an (x, options weight_options)
+-- overload too, so entropy_weights(x, NULL) with an untyped NULL is ambiguous.
+SELECT pg_temp.sy_same(format('SELECT (%s)::text FROM d4', expr),
           (format('SELECT (%s)::text FROM d4', replace(expr, 'NULL::int[]', 'ARRAY[1, 1, 1]'))),
           name || ': directions NULL equals ARRAY[1, 1, 1]')
 FROM (SELECT * FROM afn WHERE expr LIKE '%NULL::int[]%' ORDER BY ord) f;

@@ -202,8 +202,8 @@ EXCEPTION WHEN OTHERS THEN
 	RETURN d || ' | ' || h;
 END $$;
 SELECT alike(pg_temp.eb_err($$ SELECT entropy_weights(x, ARRAY[0, 0]::float8[], ARRAY[1, 5]::float8[]) FROM (VALUES (ARRAY[0.5, 7.25])) v(x) $$),
-            'x[2] = 7.25 is outside [lower[2], upper[2]] = [0, 5]. | %min()%max()%',
-            'outside the bounds: detail names element, value and bounds; the hint says min()/max()');
+            'x[2] = 7.25 is outside [lower[2], upper[2]] = [0, 5]. | %indicator_min(x)%indicator_max(x)%',
+            'outside the bounds: detail names element, value and bounds; the hint names indicator_min/indicator_max');
 SELECT alike(pg_temp.eb_err($$ SELECT entropy_weights(x, ARRAY[0, 3]::float8[], ARRAY[1, 2]::float8[]) FROM (VALUES (ARRAY[0.5, 2])) v(x) $$),
             'lower[2] = 3, upper[2] = 2. | %',
             'lower > upper: detail names the position and both values');

@@ -109,14 +109,14 @@ RESET max_parallel_workers_per_gather;
 -- 20-21: golden state: the documented, portable format (docs/reference.md);
 -- a change must be deliberate, with a kind version bump
 SELECT is((SELECT entropy_weights_state(x, ARRAY[1, -1]) FROM (VALUES (ARRAY[3.0, 0.5]), (ARRAY[1.0, 2.0])) v(x)),
-          '\x5359010101000000590000000002000000020000000000000000000000000000000101ff01000000000000f03f000000000000e03f00000000000008400000000000000040000000000000f03f00000000000000400000000000000840000000000000e03f'::bytea,
+          '\x53590101020000005a0000000002000000020000000000000000000000000000000101ff0001000000000000f03f000000000000e03f00000000000008400000000000000040000000000000f03f00000000000000400000000000000840000000000000e03f'::bytea,
           'golden row-keeping state of two rows (rows in the canonical order)');
-SELECT is(entropy_weights_final('\x5359010101000000590000000002000000020000000000000000000000000000000101ff01000000000000f03f000000000000e03f00000000000008400000000000000040000000000000f03f00000000000000400000000000000840000000000000e03f'::bytea),
+SELECT is(entropy_weights_final('\x53590101020000005a0000000002000000020000000000000000000000000000000101ff0001000000000000f03f000000000000e03f00000000000008400000000000000040000000000000f03f00000000000000400000000000000840000000000000e03f'::bytea),
           ARRAY[0.5, 0.5]::float8[], 'the golden state''s weights');
 
 -- 22-37: hostile states
-\set golden '\'\\x5359010101000000590000000002000000020000000000000000000000000000000101ff01000000000000f03f000000000000e03f00000000000008400000000000000040000000000000f03f00000000000000400000000000000840000000000000e03f\'::bytea'
-SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', substr(:golden, 1, 100)), '22P03',
+\set golden '\'\\x53590101020000005a0000000002000000020000000000000000000000000000000101ff0001000000000000f03f000000000000e03f00000000000008400000000000000040000000000000f03f00000000000000400000000000000840000000000000e03f\'::bytea'
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', substr(:golden, 1, 101)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'truncated by one byte: 22P03');
 SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', :golden || '\x00'::bytea), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'one byte longer: 22P03');
@@ -126,7 +126,7 @@ SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:gold
                  'entropy_weights_final: invalid aggregate state', 'row count huge: 22P03, before allocating');
 SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:golden placing '\x00000100'::bytea from 14 for 4)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'indicator count huge: 22P03');
-SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:golden placing '\x000000000000f87f'::bytea from 86 for 8)), '22P03',
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:golden placing '\x000000000000f87f'::bytea from 87 for 8)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'NaN inside: 22P03');
 SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:golden placing '\x02'::bytea from 4 for 1)), '22023',
                  NULL, 'a state of another family: 22023');
@@ -134,9 +134,9 @@ SELECT throws_ok($$ SELECT entropy_weights_final('\xdeadbeef'::bytea) $$, '22P03
                  'entropy_weights_final: invalid aggregate state', 'garbage: 22P03');
 SELECT is(entropy_weights_final(NULL), NULL, 'NULL state: NULL');
 SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)',
-                        overlay(:golden placing '\x0000000000000840000000000000e03f000000000000f03f0000000000000040'::bytea from 70 for 32)), '22P03',
+                        overlay(:golden placing '\x0000000000000840000000000000e03f000000000000f03f0000000000000040'::bytea from 71 for 32)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'rows out of the order the state claims: 22P03');
-SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:golden placing '\x0000000000000000'::bytea from 38 for 8)), '22P03',
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:golden placing '\x0000000000000000'::bytea from 39 for 8)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'a range that is not the rows'': 22P03');
 SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:golden placing '\x02'::bytea from 36 for 1)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'a direction of 2: 22P03');
@@ -146,8 +146,8 @@ SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:gold
                  'entropy_weights_final: invalid aggregate state', 'a negative shift: 22P03');
 SELECT throws_ok(format('SELECT entropy_weights_merge(s) FROM (VALUES (%L::bytea)) v(s)', substr(:golden, 1, 60)), '22P03',
                  'entropy_weights_merge: invalid aggregate state', 'entropy_weights_merge of a truncated state: 22P03');
-SELECT throws_ok(format('SELECT entropy_weights_detail_final(%L::bytea)', overlay(:golden placing '\x0200'::bytea from 5 for 2)), '22P03',
-                 'entropy_weights_detail_final: invalid aggregate state', 'another format version: 22P03');
+SELECT throws_ok(format('SELECT entropy_weights_detail_final(%L::bytea)', overlay(:golden placing '\x0100'::bytea from 5 for 2)), '22P03',
+                 'entropy_weights_detail_final: invalid aggregate state', 'another format version (1, before the missing-value policy): 22P03');
 
 -- 38-42: states that do not merge
 SELECT throws_ok($$ SELECT entropy_weights_merge(s) FROM (SELECT entropy_weights_state(x) AS s FROM public.es_obs
@@ -176,23 +176,23 @@ SELECT is((SELECT entropy_weights_merge(s) FROM (VALUES (NULL::bytea), (NULL)) v
 
 -- 45-53: the bounded form's golden state (sums whose terms need no logarithm:
 -- scores 0 and 1) and its hostile variants
-\set bgolden '\'\\x53590101010000006e0000000102000000020000000000000000000000000000000000000000000000000000000000000000000000000000f03f000000000000f03f0000000000000000000000000000f03f000000000000f03f000000000000f03f210100000400000000000000210100000800000000000000\'::bytea'
+\set bgolden '\'\\x53590101020000006f000000010200000002000000000000000000000000000000000000000000000000000000000000000000000000000000f03f000000000000f03f0000000000000000000000000000f03f000000000000f03f000000000000f03f210100000400000000000000210100000800000000000000\'::bytea'
 SELECT is((SELECT entropy_weights_state(x, '{0,0}', '{1,1}') FROM (VALUES (ARRAY[1.0, 1]), (ARRAY[0.0, 1])) v(x)),
           :bgolden, 'golden bounded state of two rows: bounds, observed ranges, exact sums 1 and 2');
 SELECT is(entropy_weights_final(:bgolden), ARRAY[1, 0]::float8[], 'the golden bounded state''s weights');
-SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x43'::bytea from 99 for 1)), '22P03',
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x43'::bytea from 100 for 1)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'a sum''s chunks beyond the last: 22P03');
-SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x0000000000000000'::bytea from 101 for 8)), '22P03',
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x0000000000000000'::bytea from 102 for 8)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'a sum not in canonical form (zero first chunk): 22P03');
-SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\xffffffffffffffff'::bytea from 101 for 8)), '22P03',
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\xffffffffffffffff'::bytea from 102 for 8)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'a chunk out of range: 22P03');
-SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x0000000000000040'::bytea from 35 for 8)), '22P03',
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x0000000000000040'::bytea from 36 for 8)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'reversed bounds: 22P03');
-SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x000000000000f0bf'::bytea from 67 for 8)), '22P03',
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x000000000000f0bf'::bytea from 68 for 8)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'an observed minimum below the lower bound: 22P03');
 SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', overlay(:bgolden placing '\x00'::bytea from 13 for 1)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'a bounded payload read as a row-keeping one: 22P03');
-SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', substr(:bgolden, 1, 121)), '22P03',
+SELECT throws_ok(format('SELECT entropy_weights_final(%L::bytea)', substr(:bgolden, 1, 122)), '22P03',
                  'entropy_weights_final: invalid aggregate state', 'a truncated bounded state: 22P03');
 
 SELECT * FROM finish();

@@ -230,27 +230,27 @@ FROM public.mf_obs;
 -- lo = {1,2}, hi = {3,5}, sums of squares {2,4.5}; co-moments (packed upper
 -- triangle) {2,3,4.5}; directions {1,-1}; nfactors 1.
 SELECT is(stddev_weights_state(x ORDER BY o),
-          '\x535901020100000060000000'
+          '\x535901020200000061000000'
           '02000000000000000000000000000040'
           '000000000000f03f0000000000000040000000000000f03f000000000000f83f'
           '000000000000f03f000000000000004000000000000008400000000000001440'
-          '00000000000000400000000000001240'::bytea,
-          'golden stddev_weights/cv_weights state (kind 2, version 1)')
+          '0000000000000040000000000000124000'::bytea,
+          'golden stddev_weights/cv_weights state (kind 2, version 2: policy byte 0 last)')
 FROM (VALUES (1, '{1,2}'::float8[]), (2, '{3,5}')) v(o, x);
 SELECT is(critic_weights_state(x, ARRAY[1,-1] ORDER BY o),
-          '\x53590103010000006b000000'
+          '\x53590103020000006c000000'
           '02000000000000000000000000000040'
           '000000000000f03f0000000000000040000000000000f03f000000000000f83f'
           '000000000000f03f000000000000004000000000000008400000000000001440'
-          '0000000000000040000000000000084000000000000012400101ff'::bytea,
-          'golden critic_weights state with directions (kind 3, version 1)')
+          '0000000000000040000000000000084000000000000012400101ff00'::bytea,
+          'golden critic_weights state with directions (kind 3, version 2: policy byte 0 last)')
 FROM (VALUES (1, '{1,2}'::float8[]), (2, '{3,5}')) v(o, x);
 SELECT is(critic_weights_state(x ORDER BY o),
-          '\x535901030100000069000000'
+          '\x53590103020000006a000000'
           '02000000000000000000000000000040'
           '000000000000f03f0000000000000040000000000000f03f000000000000f83f'
           '000000000000f03f000000000000004000000000000008400000000000001440'
-          '00000000000000400000000000000840000000000000124000'::bytea,
+          '0000000000000040000000000000084000000000000012400000'::bytea,
           'golden critic_weights state without directions: a zero flag byte')
 FROM (VALUES (1, '{1,2}'::float8[]), (2, '{3,5}')) v(o, x);
 SELECT is(factor_analysis_state(x, 1 ORDER BY o),
@@ -261,26 +261,26 @@ SELECT is(factor_analysis_state(x, 1 ORDER BY o),
           '00000000000000400000000000000840000000000000124001000000'::bytea,
           'golden factor_analysis state with nfactors 1 (kind 4, version 1)')
 FROM (VALUES (1, '{1,2}'::float8[]), (2, '{3,5}')) v(o, x);
-SELECT is(stddev_weights_final('\x535901020100000060000000'
+SELECT is(stddev_weights_final('\x535901020200000061000000'
           '02000000000000000000000000000040'
           '000000000000f03f0000000000000040000000000000f03f000000000000f83f'
           '000000000000f03f000000000000004000000000000008400000000000001440'
-          '00000000000000400000000000001240'::bytea),
+          '0000000000000040000000000000124000'::bytea),
           stddev_weights(x), 'the golden bytes finalize to stddev_weights of the two rows')
 FROM (VALUES ('{1,2}'::float8[]), ('{3,5}')) v(x);
 
 -- ---- 4. hostile states ---------------------------------------------------
 CREATE TEMP TABLE mf_gold AS
-SELECT '\x535901020100000060000000'
+SELECT '\x535901020200000061000000'
        '02000000000000000000000000000040'
        '000000000000f03f0000000000000040000000000000f03f000000000000f83f'
        '000000000000f03f000000000000004000000000000008400000000000001440'
-       '00000000000000400000000000001240'::bytea AS mo,
-       '\x53590103010000006b000000'
+       '0000000000000040000000000000124000'::bytea AS mo,
+       '\x53590103020000006c000000'
        '02000000000000000000000000000040'
        '000000000000f03f0000000000000040000000000000f03f000000000000f83f'
        '000000000000f03f000000000000004000000000000008400000000000001440'
-       '0000000000000040000000000000084000000000000012400101ff'::bytea AS cr,
+       '0000000000000040000000000000084000000000000012400101ff00'::bytea AS cr,
        '\x53590104010000006c000000'
        '02000000000000000000000000000040'
        '000000000000f03f0000000000000040000000000000f03f000000000000f83f'
@@ -293,7 +293,7 @@ SELECT what, fam, s FROM mf_gold, LATERAL (VALUES
   ('truncated', 'mo', substring(mo FROM 1 FOR length(mo) - 1)),
   ('truncated', 'cr', substring(cr FROM 1 FOR length(cr) - 1)),
   ('truncated', 'fa', substring(fa FROM 1 FOR length(fa) - 1)),
-  ('truncated, header length adjusted', 'mo', overlay(substring(mo FROM 1 FOR length(mo) - 8) PLACING '\x58000000' FROM 9)),
+  ('truncated, header length adjusted', 'mo', overlay(substring(mo FROM 1 FOR length(mo) - 8) PLACING '\x59000000' FROM 9)),
   ('truncated, header length adjusted', 'fa', overlay(substring(fa FROM 1 FOR length(fa) - 4) PLACING '\x68000000' FROM 9)),
   ('one byte longer', 'mo', mo || '\x00'::bytea),
   ('one byte longer', 'cr', cr || '\x01'::bytea),

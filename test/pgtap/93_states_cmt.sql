@@ -149,10 +149,10 @@ SELECT is((SELECT (state_info(moran)).family FROM public.cmt_states LIMIT 1), 'm
 -- documented and portable; changing it needs a kind version bump)
 ------------------------------------------------------------------------------
 
--- header SY, layout 1, kind 5, version 1, payload 42 bytes; variant 1
--- (wang2021), weighted 1, n = 2, u = 0.25 0.5, w = 1 3 (little-endian IEEE)
+-- header SY, layout 1, kind 5, version 2, payload 44 bytes; variant 1
+-- (wang2021), weighted 1, missing 0 (error), gap 0, n = 2, u = 0.25 0.5, w = 1 3 (little-endian IEEE)
 SELECT is(coupling_coordination_state(u, w, 'wang2021'),
-          '\x5359010501000000 2a000000 0101 0200000000000000 000000000000d03f 000000000000e03f 000000000000f03f 0000000000000840'::bytea,
+          '\x5359010502000000 2c000000 0101 0000 0200000000000000 000000000000d03f 000000000000e03f 000000000000f03f 0000000000000840'::bytea,
           'golden coupling_coordination state')
 FROM (VALUES (0.25::float8, 1::float8), (0.5, 3)) v(u, w);
 -- kind 6 version 2, payload 136 bytes: permutations 9, seed 42, rows 2,
@@ -172,7 +172,7 @@ SELECT is(trend_analysis_state(g, z, 1),
            ' 000000000000f03f 0000000000001040 0000000000000040 0000000000001440 0000000000000840 0000000000001840')::bytea,
           'golden trend_analysis state')
 FROM (VALUES ('SRID=4326;POINT(1 2)'::geometry, 3::float8), ('SRID=4326;POINT(4 5)', 6)) v(g, z);
-SELECT is(coupling_coordination_final('\x53590105010000002a0000000101020000000000000000000000
+SELECT is(coupling_coordination_final('\x53590105020000002c00000001010000020000000000000000000000
                                         0000d03f000000000000e03f000000000000f03f0000000000000840'::bytea),
           coupling_coordination(u, w, 'wang2021'), 'the golden coupling state finishes to the aggregate''s result')
 FROM (VALUES (0.25::float8, 1::float8), (0.5, 3)) v(u, w);
@@ -187,18 +187,18 @@ SELECT (SELECT coupling_coordination_state(u, w, 'wang2021') FROM (VALUES (0.25:
        (SELECT trend_analysis_state(g, z, 1) FROM (VALUES ('SRID=4326;POINT(1 2)'::geometry, 3::float8), ('SRID=4326;POINT(4 5)', 6)) v(g, z)) AS trend;
 SELECT ok((SELECT ccd IS NOT NULL AND moran IS NOT NULL AND trend IS NOT NULL FROM good), 'the states the hostile ones are made from');
 
--- coupling_coordination: n at bytes 14-21, the first score at 22-29
+-- coupling_coordination: n at bytes 16-23, the first score at 24-31
 SELECT throws_ok($$ SELECT coupling_coordination_final(substr(ccd, 1, length(ccd) - 1)) FROM good $$, '22P03',
                  'coupling_coordination_final: invalid aggregate state', 'coupling: truncated state: 22P03');
 SELECT throws_ok($$ SELECT coupling_coordination_final(ccd || '\x00'::bytea) FROM good $$, '22P03',
                  'coupling_coordination_final: invalid aggregate state', 'coupling: one byte longer: 22P03');
 SELECT throws_ok($$ SELECT coupling_coordination_final(set_byte(ccd, 0, 0)) FROM good $$, '22P03',
                  'coupling_coordination_final: invalid aggregate state', 'coupling: header flipped: 22P03');
-SELECT throws_ok($$ SELECT coupling_coordination_final(overlay(ccd PLACING '\xffffffffffffff7f'::bytea FROM 15 FOR 8)) FROM good $$, '22P03',
+SELECT throws_ok($$ SELECT coupling_coordination_final(overlay(ccd PLACING '\xffffffffffffff7f'::bytea FROM 17 FOR 8)) FROM good $$, '22P03',
                  'coupling_coordination_final: invalid aggregate state', 'coupling: row count huge: 22P03');
-SELECT throws_ok($$ SELECT coupling_coordination_final(overlay(ccd PLACING '\x0000100000000000'::bytea FROM 15 FOR 8)) FROM good $$, '22P03',
+SELECT throws_ok($$ SELECT coupling_coordination_final(overlay(ccd PLACING '\x0000100000000000'::bytea FROM 17 FOR 8)) FROM good $$, '22P03',
                  'coupling_coordination_final: invalid aggregate state', 'coupling: row count in range, beyond the bytes: 22P03 (not an allocation)');
-SELECT throws_ok($$ SELECT coupling_coordination_final(overlay(ccd PLACING '\x000000000000f87f'::bytea FROM 23 FOR 8)) FROM good $$, '22P03',
+SELECT throws_ok($$ SELECT coupling_coordination_final(overlay(ccd PLACING '\x000000000000f87f'::bytea FROM 25 FOR 8)) FROM good $$, '22P03',
                  'coupling_coordination_final: invalid aggregate state', 'coupling: NaN score inside: 22P03');
 SELECT throws_ok($$ SELECT coupling_coordination_final(set_byte(ccd, 12, 7)) FROM good $$, '22P03',
                  'coupling_coordination_final: invalid aggregate state', 'coupling: unknown variant: 22P03');
