@@ -10,4 +10,95 @@
 
 \echo Use "ALTER EXTENSION synergy UPDATE TO '0.3.0'" to load this file. \quit
 
--- Changed objects of 0.2.0: none so far.
+-- Changed objects of 0.2.0.
+
+-- Issue 12: a missing-value policy (missing text DEFAULT 'error', last) on
+-- the window functions that take indicator vectors, and shift (the
+-- translation method of entropy_weights) on topsis, topsis_detail,
+-- composite_index and minmax_normalize.  The signatures change, so each is
+-- dropped and created again; the C entry points are those of 0.2.0, which
+-- read the new arguments when the call has them.
+DROP FUNCTION @extschema@.minmax_normalize(float8, int);
+DROP FUNCTION @extschema@.minmax_normalize(float8[], int[]);
+DROP FUNCTION @extschema@.topsis(float8[], float8[], int[], text);
+DROP FUNCTION @extschema@.topsis_detail(float8[], float8[], int[], text);
+DROP FUNCTION @extschema@.composite_index(float8[], float8[], int[]);
+DROP FUNCTION @extschema@.obstacle_degree(float8[], float8[], int[]);
+
+CREATE FUNCTION @extschema@.minmax_normalize(
+	x float8,
+	direction int DEFAULT 1,
+	shift float8 DEFAULT NULL,
+	missing text DEFAULT 'error')
+RETURNS float8
+AS 'MODULE_PATHNAME', 'minmax_normalize_window'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.minmax_normalize(
+	x float8[],
+	directions int[] DEFAULT NULL,
+	shift float8 DEFAULT NULL,
+	missing text DEFAULT 'error')
+RETURNS float8[]
+AS 'MODULE_PATHNAME', 'minmax_normalize_array_window'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.minmax_normalize(float8, int, float8, text) IS
+'Window function: min-max score of x within its partition, (x - min)/(max - min) for direction 1 (benefit) and (max - x)/(max - min) for -1 (cost), plus shift (NULL: 0); 0 when the partition has no range. A NULL x gives NULL (missing => ''error'' or ''skip'') or the score of the partition''s mean or median value (missing => ''mean'', ''median''). The frame is ignored.';
+
+COMMENT ON FUNCTION @extschema@.minmax_normalize(float8[], int[], float8, text) IS
+'Window function: min-max scores (plus shift, NULL: 0) of each indicator of x within the partition, cost indicators (direction -1) reversed; NULL directions mean all benefit. NULL elements: missing => ''error'' (default), ''skip'' (the row takes no part, NULL result), ''mean'' or ''median'' (imputed from the partition''s observed values). The frame is ignored.';
+
+CREATE FUNCTION @extschema@.topsis(
+	x float8[],
+	weights float8[] DEFAULT NULL,
+	directions int[] DEFAULT NULL,
+	normalization text DEFAULT 'minmax',
+	shift float8 DEFAULT NULL,
+	missing text DEFAULT 'error')
+RETURNS float8
+AS 'MODULE_PATHNAME', 'topsis_window'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.topsis(float8[], float8[], int[], text, float8, text) IS
+'Window function: TOPSIS closeness D-/(D+ + D-) of each row within the partition. NULL weights mean the entropy weights of the partition (E-TOPSIS); normalization ''minmax'' or ''vector''; shift s > 0 (minmax only) scores z + s against the ideal 1 + s and the anti-ideal 0, so no row gets 0; missing ''error'' (default), ''skip'', ''mean'' or ''median'' for NULL elements. The frame is ignored.';
+
+CREATE FUNCTION @extschema@.topsis_detail(
+	x float8[],
+	weights float8[] DEFAULT NULL,
+	directions int[] DEFAULT NULL,
+	normalization text DEFAULT 'minmax',
+	shift float8 DEFAULT NULL,
+	missing text DEFAULT 'error')
+RETURNS @extschema@.topsis_detail
+AS 'MODULE_PATHNAME', 'topsis_detail_window'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.topsis_detail(float8[], float8[], int[], text, float8, text) IS
+'Window function: TOPSIS with its distances, (d_plus, d_minus, closeness), same arguments as topsis.';
+
+CREATE FUNCTION @extschema@.composite_index(
+	x float8[],
+	weights float8[] DEFAULT NULL,
+	directions int[] DEFAULT NULL,
+	shift float8 DEFAULT NULL,
+	missing text DEFAULT 'error')
+RETURNS float8
+AS 'MODULE_PATHNAME', 'composite_index_window'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.composite_index(float8[], float8[], int[], float8, text) IS
+'Window function: weighted sum of min-max scores, sum_j w_j (z_ij + shift), within the partition; weights rescaled to sum 1, NULL weights mean entropy weights of the partition (with the same shift); missing ''error'' (default), ''skip'', ''mean'' or ''median'' for NULL elements. The frame is ignored.';
+
+CREATE FUNCTION @extschema@.obstacle_degree(
+	x float8[],
+	weights float8[] DEFAULT NULL,
+	directions int[] DEFAULT NULL,
+	missing text DEFAULT 'error')
+RETURNS float8[]
+AS 'MODULE_PATHNAME', 'obstacle_degree_window'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.obstacle_degree(float8[], float8[], int[], text) IS
+'Window function: obstacle degree of each indicator for each row, O_j = w_j (1 - z_j) / sum_k w_k (1 - z_k) with z the min-max scores in the partition; NULL weights mean entropy weights; NULL for a row at the ideal on every indicator; missing ''error'' (default), ''skip'', ''mean'' or ''median'' for NULL elements.';
+
