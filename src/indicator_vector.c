@@ -224,7 +224,6 @@ PG_FUNCTION_INFO_V1(indicator_vector_transfn);
 Datum
 indicator_vector_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
 	SyCodeIndex *ix;
 	ArrayType  *state;
 	double	   *v;
@@ -232,11 +231,8 @@ indicator_vector_transfn(PG_FUNCTION_ARGS)
 	int			m,
 				j;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s: the transition function must be called by the aggregate", FNAME),
-				 errhint("Call indicator_vector(code, value, codes).")));
+	bool		in_agg = AggCheckCallContext(fcinfo, NULL);
+
 	if (PG_ARGISNULL(3))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -275,8 +271,9 @@ indicator_vector_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		/* called as an aggregate: the state is ours to change in place */
-		state = PG_GETARG_ARRAYTYPE_P(0);
+		/* called as an aggregate the state is ours to change in place;
+		 * called directly, it is the caller's: change a copy */
+		state = in_agg ? PG_GETARG_ARRAYTYPE_P(0) : PG_GETARG_ARRAYTYPE_P_COPY(0);
 		if (state_m(state) != m || ((const double *) ARR_DATA_PTR(state))[0] != ix->fingerprint)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -7,7 +7,7 @@ CREATE FUNCTION @extschema@.indicator_vector_transfn(float8[], text, float8, tex
 RETURNS float8[] AS 'MODULE_PATHNAME', 'indicator_vector_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.indicator_vector_transfn(float8[], text, float8, text[]) IS
-'Transition function of indicator_vector; called by the aggregate only.';
+'Transition function of indicator_vector: the state with one more row (code, value); called directly it returns a changed copy.';
 
 -- Availability: 0.3.0
 CREATE FUNCTION @extschema@.indicator_vector_combinefn(float8[], float8[])
