@@ -263,7 +263,7 @@ sy_read_matrix_missing(WindowObject winobj, int argno, SyWhere w, MemoryContext 
 		if (out->index[i] >= 0)
 			out->index[i] = newpos[out->index[i]];
 
-	kept = palloc(sizeof(bool) * out->nvalid);
+	kept = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * out->nvalid);
 	if (policy == SY_MISSING_MEDIAN)
 		work = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * out->nvalid);
 	if (sy_missing_apply(out->x, out->nvalid, m, policy, kept, work, &bad_col) != SY_OK)
