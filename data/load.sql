@@ -120,6 +120,26 @@ COMMENT ON COLUMN synergy_sample.region.agglomerations IS
 COMMENT ON COLUMN synergy_sample.panel.value IS
   'Synthetic value in indicator.unit; NULL = missing (to be interpolated)';
 
+-- The same panel as a bureau's long table with real gaps (issue 12): cities
+-- keyed by their English name (a text code), four rows left out (no row at
+-- all for the indicator, as in a yearbook), the NULL values of panel kept.
+-- Nothing else is changed, so every figure computed from panel stands.
+CREATE TABLE synergy_sample.panel_gaps (
+    region    text NOT NULL,
+    year      int NOT NULL,
+    indicator text NOT NULL REFERENCES synergy_sample.indicator (code),
+    value     float8,  -- NULL = missing in the source
+    PRIMARY KEY (region, year, indicator)
+);
+INSERT INTO synergy_sample.panel_gaps
+SELECT r.name_en, p.year, p.indicator_code, p.value
+FROM synergy_sample.panel p JOIN synergy_sample.region r ON r.code = p.region_code
+WHERE (p.region_code, p.year, p.indicator_code) NOT IN
+      (VALUES ('422800', 2019, 'SI2'), ('320400', 2019, 'EC3'),
+              ('420500', 2019, 'PS1'), ('320500', 2016, 'EX1'));
+COMMENT ON TABLE synergy_sample.panel_gaps IS
+  'SYNTHETIC: synergy_sample.panel keyed by city name, with 4 rows left out (Enshi SI2, Changzhou EC3, Yichang PS1 in 2019; Suzhou EX1 in 2016) and its 12 NULL values kept: a long panel with gaps';
+
 -- City quality (issue 6): 14 indicators of the book chapter for the 31
 -- middle-Yangtze cities, one cross-section; SYNTHETIC (data/generate_quality.py).
 CREATE TABLE synergy_sample.quality_indicator (

@@ -43,6 +43,34 @@ SELECT region_code, year, subsystem, subsystem_order,
 FROM filled GROUP BY region_code, year, subsystem, subsystem_order;
 
 \echo
+\echo '== 2b. A cross-section with gaps: synergy_sample.panel_gaps (cities by name, 4 rows left out) =='
+\echo '   indicator_vector(code, value, codes) builds each unit''s vector in the order of codes, NULL'
+\echo '   where a row is missing; topsis(..., missing => ...) chooses what a gap means. Economy, 2019:'
+\echo '   Changzhou has no EC3 row, so array_agg would give it 4 elements and stop the whole query.'
+WITH codes AS (
+  SELECT array_agg(code ORDER BY code) AS codes, array_agg(direction ORDER BY code) AS dirs
+  FROM synergy_sample.indicator WHERE subsystem = 'economy'),
+vectors AS (
+  SELECT g.region, indicator_vector(g.indicator, g.value, c.codes) AS x, c.dirs
+  FROM synergy_sample.panel_gaps g, codes c
+  WHERE g.year = 2019 AND g.indicator = ANY (c.codes)
+  GROUP BY g.region, c.codes, c.dirs)
+SELECT region AS city, x,
+       round(topsis(x, directions => dirs, missing => 'median') OVER ()::numeric, 4) AS u1_median,
+       round(topsis(x, directions => dirs, missing => 'mean') OVER ()::numeric, 4) AS u1_mean,
+       round(topsis(x, directions => dirs, missing => 'skip') OVER ()::numeric, 4) AS u1_skip,
+       round(topsis(x, directions => dirs, shift => 0.01, missing => 'skip') OVER ()::numeric, 4) AS u1_skip_shift
+FROM vectors ORDER BY u1_median DESC;
+
+\echo '   A score of exactly 0 (the worst city on every indicator) makes the classic coupling degree 0:'
+\echo '   C = D = 0, extreme disorder, whatever the other scores. shift => 0.01 scores z + 0.01 against'
+\echo '   the anti-ideal 0 (the translation method of entropy_weights), so the worst city gets 0.0099:'
+SELECT u1, round((coupling_coordination(ARRAY[u1, 0.45, 0.60])).c::numeric, 3) AS c,
+       round((coupling_coordination(ARRAY[u1, 0.45, 0.60])).d::numeric, 3) AS d,
+       ccd_grade((coupling_coordination(ARRAY[u1, 0.45, 0.60])).d, 'en') AS grade
+FROM (VALUES (0.0::float8), (round(0.01 / 1.01, 4)::float8)) t(u1);
+
+\echo
 \echo '== 3. Objective weights of the economy subsystem in 2019, four methods =='
 SELECT u.code AS indicator, i.name_en,
        CASE i.direction WHEN 1 THEN 'benefit' ELSE 'cost' END AS direction,

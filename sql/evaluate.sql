@@ -99,3 +99,25 @@ SELECT r, round(topsis(x, '{1,1}', normalization => 'vector') OVER ()::numeric, 
        round(topsis(ARRAY[x[1] - 1e8, x[2] - 1e8], '{1,1}', normalization => 'vector') OVER ()::numeric, 6) AS unrelated_shifted
 FROM (VALUES (1, ARRAY[1e8 + 1, 1e8 + 3]), (2, ARRAY[1e8 + 2, 1e8 + 1]), (3, ARRAY[1e8 + 3, 1e8 + 2])) t(r, x)
 ORDER BY r;
+-- missing-value policies and shift (issue 12): every path once, so that the
+-- memcheck stage runs them under valgrind; values: test/pgtap/25_missing_window.sql
+\set VERBOSITY terse
+SELECT city, round(topsis(x, missing => 'skip') OVER ()::numeric, 6) AS skip,
+       round(topsis(x, shift => 0.01, missing => 'mean') OVER ()::numeric, 6) AS mean_shift,
+       round((topsis_detail(x, missing => 'median') OVER ()).closeness::numeric, 6) AS median,
+       round(composite_index(x, shift => 0.1, missing => 'median') OVER ()::numeric, 6) AS ci,
+       array_round(minmax_normalize(x, shift => 0.5, missing => 'mean') OVER (), 6) AS z,
+       array_round(obstacle_degree(x, missing => 'skip') OVER (), 6) AS o
+FROM (VALUES ('A', ARRAY[9.2, 0.52, 41.0]), ('B', ARRAY[6.1, NULL, 38.5]), ('C', ARRAY[12.4, 0.47, 44.2]),
+             ('D', ARRAY[3.3, 1.10, 36.0]), ('E', NULL), ('F', ARRAY[NULL, NULL, NULL]::float8[])) t(city, x)
+ORDER BY city;
+SELECT i, minmax_normalize(v, missing => 'median') OVER () AS median, minmax_normalize(v, -1, 0.5, 'mean') OVER () AS mean
+FROM (VALUES (1, 10.0::float8), (2, NULL), (3, 20.0), (4, 12.0)) t(i, v) ORDER BY i;
+SELECT topsis(x, missing => 'mean') OVER () FROM (VALUES ('{1,NULL}'::float8[]), ('{2,NULL}')) t(x);
+SELECT topsis(x, missing => 'nope') OVER () FROM (VALUES ('{1,2}'::float8[])) t(x);
+SELECT region, indicator_vector(indicator, value, ARRAY['EC1', 'EC3', 'EC2']) AS x
+FROM (VALUES ('a', 'EC1', 1.0::float8), ('a', 'EC2', NULL), ('b', 'EC3', 3.0), ('b', 'EC1', 'NaN')) t(region, indicator, value)
+GROUP BY region ORDER BY region;
+SELECT indicator_vector(indicator, value, ARRAY['EC1']) FROM (VALUES ('EC2', 1.0::float8)) t(indicator, value);
+SELECT indicator_vector(indicator, value, ARRAY['EC1']) FROM (VALUES ('EC1', 1.0::float8), ('EC1', 2.0)) t(indicator, value);
+\set VERBOSITY default

@@ -78,7 +78,11 @@ length_mismatch(SyWhere w, int n, int m)
 					w.fname, w.argname, n, m),
 			 errdetail("The first row fixes the number of indicators at %d%s.",
 					   m, w.row > 0 ? psprintf("; row " INT64_FORMAT " of the partition differs", w.row) : ""),
-			 errhint("Every row of a group must carry the same indicators in the same order.")));
+			 strcmp(w.argname, "x") == 0
+			 ? errhint("Every row of a group must carry the same indicators in the same order; "
+					   "from long rows, build x with indicator_vector(code, value, codes), "
+					   "which leaves a NULL element where a row is missing, and choose missing => 'skip', 'mean' or 'median'.")
+			 : errhint("Every row of a group must carry the same indicators in the same order.")));
 }
 
 static void
@@ -391,4 +395,16 @@ sy_float8_array(const double *v, int m)
 		d[j] = Float8GetDatum(nulls[j] ? 0.0 : v[j]);
 	}
 	return construct_md_array(d, nulls, 1, dims, lbs, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+void
+sy_missing_undefined(const char *fname, int col, sy_missing policy, const char *group)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("%s: indicator %d has no observed value to impute from", fname, col + 1),
+			 errdetail("Element %d is NULL in every row of the %s, so its %s is undefined.",
+					   col + 1, group, sy_missing_names[policy]),
+			 errhint("Leave the indicator out of this %s's vectors, or give it a value in at least one row.",
+					 group)));
 }

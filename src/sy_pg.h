@@ -139,6 +139,13 @@ extern int	sy_indicator_row_gaps(ArrayType *a, SyWhere w, int expect_m,
 								  sy_missing policy, double *out, int *m);
 
 /*
+ * The 22004 error of an imputation (mean, median) whose indicator col
+ * (0-based) has no observed value in the group ("partition", "group").
+ */
+extern void sy_missing_undefined(const char *fname, int col, sy_missing policy,
+								 const char *group) pg_attribute_noreturn();
+
+/*
  * Throws 22003 when max - min of an indicator overflows (values beyond
  * about +-9e307 of each other) or is too small for its reciprocal to be
  * finite (subnormal); every min-max score divides by that range.
@@ -167,6 +174,7 @@ typedef struct SyCallCache
 	const char *agg_name;		/* sy_agg_name */
 	TupleDesc	result_desc;	/* sy_result_desc */
 	struct SyGeomFns *geom;		/* sy_call_geom (sy_geom.h) */
+	struct SyCodeIndex *codes;	/* indicator_vector's codes (indicator_vector.c) */
 } SyCallCache;
 
 extern SyCallCache *sy_call_cache(FunctionCallInfo fcinfo);

@@ -39,6 +39,16 @@ extern void sy_read_matrix(WindowObject winobj, int argno, SyWhere w,
 						   MemoryContext keep, SyMatrix *out);
 
 /*
+ * The same with a missing-value policy (NULL elements allowed unless the
+ * policy is SY_MISSING_ERROR): rows with a gap are left out (skip, index[]
+ * -1) or filled from their indicator's observed values in the partition
+ * (mean, median); a row with no observed element takes no part.
+ */
+extern void sy_read_matrix_missing(WindowObject winobj, int argno, SyWhere w,
+								   MemoryContext keep, sy_missing policy,
+								   SyMatrix *out);
+
+/*
  * The value of an argument that must be the same in every row of the
  * partition (weights, directions, options); errors if it is not.  Varlena
  * values are copied into keep.

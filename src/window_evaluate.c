@@ -43,7 +43,8 @@ typedef struct EvalCache
 /* Weights argument: NULL means the entropy weights of the partition. */
 static double *
 partition_weights(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
-				  SyWhere w, MemoryContext keep, const SyMatrix *mx, const int *dir)
+				  SyWhere w, MemoryContext keep, const SyMatrix *mx, const int *dir,
+				  double shift)
 {
 	bool		isnull;
 	Datum		d;
@@ -60,7 +61,8 @@ partition_weights(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
 		double	   *dv = palloc(sizeof(double) * m);
 		double	   *wt = palloc(sizeof(double) * m);
 
-		if (sy_entropy_weights(mx->x, mx->nvalid, m, mx->lo, mx->hi, dir, 0.0, work,
+		/* the shifted scores' entropy weights, as entropy_weights(x, dirs, shift) */
+		if (sy_entropy_weights(mx->x, mx->nvalid, m, mx->lo, mx->hi, dir, shift, work,
 							   e, dv, wt) != SY_OK)
 			return NULL;		/* no variation: closeness undefined */
 		return wt;
@@ -116,6 +118,41 @@ partition_directions(FunctionCallInfo fcinfo, WindowObject winobj, int argno,
 	return first;
 }
 
+/*
+ * Argument positions of the options that follow x, weights and directions
+ * (-1: the function has no such argument).  The released signatures end
+ * before them; the C function reads them when PG_NARGS() says they are
+ * there.
+ */
+typedef struct EvalArgs
+{
+	int			weights;
+	int			directions;
+	int			normalization;
+	int			shift;
+	int			missing;
+} EvalArgs;
+
+static const EvalArgs eval_args[] = {
+	[EVAL_TOPSIS] = {1, 2, 3, 4, 5},
+	[EVAL_COMPOSITE] = {1, 2, -1, 3, 4},
+	[EVAL_MINMAX] = {-1, 1, -1, 2, 3},
+	[EVAL_OBSTACLE] = {1, 2, -1, -1, 3}
+};
+
+/* An option argument that must be constant in the partition: argno < 0 or
+ * beyond PG_NARGS() reads as NULL. */
+static Datum
+option_arg(FunctionCallInfo fcinfo, WindowObject winobj, int argno, int16 typlen,
+		   SyWhere w, const char *argname, MemoryContext keep, bool *isnull)
+{
+	*isnull = true;
+	if (argno < 0 || argno >= PG_NARGS())
+		return (Datum) 0;
+	w.argname = argname;
+	return sy_partition_constant(fcinfo, winobj, argno, typlen, w, keep, isnull);
+}
+
 static void
 evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 				   EvalKind kind, const char *fname)
@@ -123,13 +160,35 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 	MemoryContext keep = sy_partition_context(c);
 	MemoryContext old = MemoryContextSwitchTo(keep);
 	SyWhere		w = {fname, "x", 0};
+	const EvalArgs *pos = &eval_args[kind];
 	SyMatrix   *mx = &c->mx;
 	int		   *dir;
 	double	   *wt = NULL;
+	double		shift = 0.0;
+	sy_missing	policy = SY_MISSING_ERROR;
+	sy_normalization norm = SY_NORM_MINMAX;
+	bool		isnull;
+	Datum		d;
 	int			m;
 	int64		n;
 
-	sy_read_matrix(winobj, 0, w, keep, mx);
+	/* the options first: a bad one is reported even for an empty partition */
+	d = option_arg(fcinfo, winobj, pos->missing, -1, w, "missing", keep, &isnull);
+	if (!isnull)
+		policy = (sy_missing) sy_choice(DatumGetTextPP(d), &sy_missing_choices, fname);
+	d = option_arg(fcinfo, winobj, pos->shift, sizeof(float8), w, "shift", keep, &isnull);
+	shift = sy_shift(d, isnull, w);
+	d = option_arg(fcinfo, winobj, pos->normalization, -1, w, "normalization", keep, &isnull);
+	if (!isnull)
+		norm = (sy_normalization) sy_choice(DatumGetTextPP(d), &sy_normalizations, fname);
+	if (norm == SY_NORM_VECTOR && shift > 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: shift applies to min-max scores only", fname),
+				 errdetail("normalization is 'vector' and shift is %g.", shift),
+				 errhint("Use normalization => 'minmax' with a shift, or leave shift out.")));
+
+	sy_read_matrix_missing(winobj, 0, w, keep, policy, mx);
 	m = mx->m;
 	n = mx->nvalid;
 	if (n == 0)
@@ -139,12 +198,10 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 		return;
 	}
 
-	/* argument positions: topsis/composite (x, weights, directions, ...),
-	 * minmax_normalize (x, directions) */
-	dir = partition_directions(fcinfo, winobj, kind == EVAL_MINMAX ? 1 : 2, w, m);
+	dir = partition_directions(fcinfo, winobj, pos->directions, w, m);
 	if (kind != EVAL_MINMAX)
 	{
-		wt = partition_weights(fcinfo, winobj, 1, w, keep, mx, dir);
+		wt = partition_weights(fcinfo, winobj, pos->weights, w, keep, mx, dir, shift);
 		if (wt == NULL)
 		{
 			c->r1 = NULL;		/* every row NULL */
@@ -157,32 +214,32 @@ evaluate_partition(FunctionCallInfo fcinfo, WindowObject winobj, EvalCache *c,
 	switch (kind)
 	{
 		case EVAL_TOPSIS:
-			{
-				bool		isnull;
-				Datum		nd;
-				sy_normalization norm = SY_NORM_MINMAX;
-
-				w.argname = "normalization";
-				nd = sy_partition_constant(fcinfo, winobj, 3, -1, w, keep, &isnull);
-				if (!isnull)
-					norm = (sy_normalization) sy_choice(DatumGetTextPP(nd), &sy_normalizations, fname);
-				/* the partition's copy (sy_read_matrix) and three results a row */
-				sy_group_memory_check(fname, sizeof(double) * (((double) m + 1.0) * mx->nrows + 3.0 * n), n);
-				c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);
-				c->r2 = MemoryContextAllocHuge(keep, sizeof(double) * n);
-				c->r3 = MemoryContextAllocHuge(keep, sizeof(double) * n);
+			/* the partition's copy (sy_read_matrix) and three results a row */
+			sy_group_memory_check(fname, sizeof(double) * (((double) m + 1.0) * mx->nrows + 3.0 * n), n);
+			c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);
+			c->r2 = MemoryContextAllocHuge(keep, sizeof(double) * n);
+			c->r3 = MemoryContextAllocHuge(keep, sizeof(double) * n);
+			if (shift > 0.0)
+				sy_topsis_shift(mx->x, n, m, mx->lo, mx->hi, wt, dir, shift,
+								c->r2, c->r3, c->r1);
+			else
 				sy_topsis(mx->x, n, m, mx->lo, mx->hi, wt, dir, norm,
 						  palloc(sizeof(double) * 3 * m), c->r2, c->r3, c->r1);
-				break;
-			}
+			break;
 		case EVAL_COMPOSITE:
 			sy_group_memory_check(fname, sizeof(double) * (((double) m + 1.0) * mx->nrows + (double) n), n);
 			c->r1 = MemoryContextAllocHuge(keep, sizeof(double) * n);
-			sy_composite_index(mx->x, n, m, mx->lo, mx->hi, wt, dir, c->r1);
+			if (shift > 0.0)
+				sy_composite_index_shift(mx->x, n, m, mx->lo, mx->hi, wt, dir, shift, c->r1);
+			else
+				sy_composite_index(mx->x, n, m, mx->lo, mx->hi, wt, dir, c->r1);
 			break;
 		case EVAL_MINMAX:
 			/* normalized in place: the raw rows are not needed afterwards */
 			sy_minmax_matrix(mx->x, n, m, mx->lo, mx->hi, dir, mx->x);
+			if (shift > 0.0)
+				for (Size i = 0; i < (Size) n * m; i++)
+					mx->x[i] += shift;
 			c->r1 = mx->x;
 			break;
 		case EVAL_OBSTACLE:

@@ -54,6 +54,16 @@ row_float8(WindowObject winobj, int argno, int64 i, SyWhere w,
 	return true;
 }
 
+/* qsort order of doubles: the total order of sy_f8_key */
+static int
+cmp_f8_key(const void *a, const void *b)
+{
+	uint64		x = sy_f8_key(*(const double *) a);
+	uint64		y = sy_f8_key(*(const double *) b);
+
+	return (x > y) - (x < y);
+}
+
 static SeriesCache *
 series_cache(WindowObject winobj, const char *fname, int64 *nrows)
 {
@@ -95,8 +105,35 @@ minmax_normalize_window(PG_FUNCTION_ARGS)
 		SyWhere		w = {"minmax_normalize", "x", 0};
 		double		lo = INFINITY,
 					hi = -INFINITY;
+		double		shift = 0.0;
+		double		fill = 0.0;
+		sy_missing	policy = SY_MISSING_ERROR;
+		int64		known = 0;
 		MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext, "synergy row",
 													 ALLOCSET_SMALL_SIZES);
+
+		/* options of 0.3.0 (shift, missing), read when the call has them */
+		if (PG_NARGS() > 2)
+		{
+			bool		isnull;
+			Datum		d;
+
+			w.argname = "shift";
+			d = sy_partition_constant(fcinfo, winobj, 2, sizeof(float8), w,
+									  CurrentMemoryContext, &isnull);
+			shift = sy_shift(d, isnull, w);
+		}
+		if (PG_NARGS() > 3)
+		{
+			bool		isnull;
+			Datum		d;
+
+			w.argname = "missing";
+			d = sy_partition_constant(fcinfo, winobj, 3, -1, w, CurrentMemoryContext, &isnull);
+			if (!isnull)
+				policy = (sy_missing) sy_choice(DatumGetTextPP(d), &sy_missing_choices, w.fname);
+		}
+		w.argname = "x";
 
 		for (int64 i = 0; i < nrows; i++)
 		{
@@ -106,12 +143,42 @@ minmax_normalize_window(PG_FUNCTION_ARGS)
 			{
 				double		v = c->value[i];
 
+				known++;
 				/* -0 before +0, so the range is the same in any row order */
 				if (v < lo || (v == lo && sy_f8_key(v) < sy_f8_key(lo)))
 					lo = v;
 				if (v > hi || (v == hi && sy_f8_key(v) > sy_f8_key(hi)))
 					hi = v;
 			}
+		}
+		/*
+		 * mean, median: a NULL x takes the statistic of the partition's
+		 * values, taken over them in ascending order (so the same in any
+		 * row order); error and skip leave it NULL, as before 0.3.0
+		 */
+		if ((policy == SY_MISSING_MEAN || policy == SY_MISSING_MEDIAN) && known < nrows)
+		{
+			double	   *v = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * (known + 1));
+			double	   *work = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * (known + 1));
+			int64		k = 0;
+			size_t		bad_col;
+
+			for (int64 i = 0; i < nrows; i++)
+				if (c->known[i])
+					v[k++] = c->value[i];
+			qsort(v, known, sizeof(double), cmp_f8_key);
+			v[known] = NAN;
+			if (sy_missing_apply(v, known + 1, 1, policy, NULL, work, &bad_col) != SY_OK)
+				sy_missing_undefined(w.fname, 0, policy, "partition");
+			fill = v[known];
+			pfree(v);
+			pfree(work);
+			for (int64 i = 0; i < nrows; i++)
+				if (!c->known[i])
+				{
+					c->known[i] = true;
+					c->value[i] = fill;
+				}
 		}
 		sy_check_ranges(w.fname, 1, &lo, &hi);
 		/* the direction is read per row: it may come from a joined table */
@@ -140,6 +207,8 @@ minmax_normalize_window(PG_FUNCTION_ARGS)
 						 errdetail("direction is %d in row " INT64_FORMAT " of the partition.", dir, i + 1),
 						 errhint("Use 1 where larger is better and -1 where smaller is better.")));
 			c->value[i] = sy_minmax_score(c->value[i], lo, hi, dir);
+			if (shift > 0.0)
+				c->value[i] += shift;
 		}
 		MemoryContextDelete(rowcxt);
 		c->ready = true;

@@ -225,6 +225,20 @@ void		sy_composite_index(const double *x, size_t n, size_t m,
 							   const double *lo, const double *hi, const double *w,
 							   const int *dir, double *out);
 
+/*
+ * The same on min-max scores shifted by shift > 0 (z + shift): TOPSIS with
+ * the ideal 1 + shift and the anti-ideal 0 of the shifted scale (a row worst
+ * on every indicator gets shift / (1 + shift), not 0); the composite index
+ * sum_j w_j (z_ij + shift).  topsis.c.
+ */
+void		sy_topsis_shift(const double *x, size_t n, size_t m,
+							const double *lo, const double *hi, const double *w,
+							const int *dir, double shift,
+							double *dplus, double *dminus, double *closeness);
+void		sy_composite_index_shift(const double *x, size_t n, size_t m,
+									 const double *lo, const double *hi, const double *w,
+									 const int *dir, double shift, double *out);
+
 /* ---- interpolate.c ---- */
 
 typedef enum sy_edges

@@ -93,3 +93,61 @@ sy_composite_index(const double *x, size_t n, size_t m, const double *lo,
 		out[i] = s;
 	}
 }
+
+/*
+ * TOPSIS on shifted min-max scores z + shift (the translation method, as in
+ * entropy_weights): the ideal is the best shifted score 1 + shift and the
+ * anti-ideal is the origin of the shifted scale, shift below the worst
+ * observed value.  Moving both ideals with the data would leave every
+ * distance, and so the closeness, unchanged; anchoring the anti-ideal at 0
+ * is what keeps the worst row's closeness positive: shift / (1 + shift)
+ * when it is the worst on every weighted indicator.  A column with no range
+ * separates no row and takes no part, as in sy_topsis.
+ */
+void
+sy_topsis_shift(const double *x, size_t n, size_t m, const double *lo, const double *hi,
+				const double *w, const int *dir, double shift,
+				double *dplus, double *dminus, double *closeness)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		const double *row = x + i * m;
+		double		sp = 0.0,
+					sm = 0.0;
+
+		for (size_t j = 0; j < m; j++)
+		{
+			double		z,
+						a,
+						b;
+
+			if (!(hi[j] > lo[j]))
+				continue;
+			z = sy_minmax_score(row[j], lo[j], hi[j], sy_dir(dir, j));
+			a = w[j] * (1.0 - z);
+			b = w[j] * (z + shift);
+			sp += a * a;
+			sm += b * b;
+		}
+		dplus[i] = sqrt(sp);
+		dminus[i] = sqrt(sm);
+		closeness[i] = dplus[i] + dminus[i] > 0.0
+			? dminus[i] / (dplus[i] + dminus[i]) : NAN;
+	}
+}
+
+void
+sy_composite_index_shift(const double *x, size_t n, size_t m, const double *lo,
+						 const double *hi, const double *w, const int *dir,
+						 double shift, double *out)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		const double *row = x + i * m;
+		double		s = 0.0;
+
+		for (size_t j = 0; j < m; j++)
+			s += w[j] * (sy_minmax_score(row[j], lo[j], hi[j], sy_dir(dir, j)) + shift);
+		out[i] = s;
+	}
+}

@@ -14,10 +14,10 @@ SELECT public.synergy_version();
 SELECT * FROM public.state_info('\x535901060100000000000000'::pg_catalog.bytea);
 -- call: synergy_postgis_version()
 SELECT public.synergy_postgis_version();
--- call: minmax_normalize(double precision, integer)
-SELECT public.minmax_normalize(x.z, 1) OVER () FROM victim.x;
--- call: minmax_normalize(double precision[], integer[])
-SELECT public.minmax_normalize(x.x, x.d) OVER () FROM victim.x;
+-- call: minmax_normalize(double precision, integer, double precision, text)
+SELECT public.minmax_normalize(x.z, 1, 0.01::pg_catalog.float8, 'mean'::pg_catalog.text) OVER () FROM victim.x;
+-- call: minmax_normalize(double precision[], integer[], double precision, text)
+SELECT public.minmax_normalize(x.x, x.d, 0.01::pg_catalog.float8, 'median'::pg_catalog.text) OVER () FROM victim.x;
 -- call: entropy_weights(double precision[])
 SELECT public.entropy_weights(x.x) FROM victim.x;
 -- call: entropy_weights(double precision[], integer[])
@@ -139,12 +139,22 @@ SELECT public.critic_weights_final(public.critic_weights_state(x.x, public.weigh
 SELECT public.factor_analysis(x.x, 1, 'skip'::pg_catalog.text) FROM victim.x;
 -- call: factor_analysis_state(double precision[], integer, text)
 SELECT public.factor_analysis_final(public.factor_analysis_state(x.x, NULL::pg_catalog.int4, 'skip'::pg_catalog.text)) FROM victim.x;
--- call: topsis(double precision[], double precision[], integer[], text)
-SELECT public.topsis(x.x, x.w, x.d, 'vector'::pg_catalog.text) OVER () FROM victim.x;
--- call: topsis_detail(double precision[], double precision[], integer[], text)
-SELECT public.topsis_detail(x.x, x.w, x.d, 'minmax'::pg_catalog.text) OVER () FROM victim.x;
--- call: composite_index(double precision[], double precision[], integer[])
-SELECT public.composite_index(x.x, x.w, x.d) OVER () FROM victim.x;
+-- call: topsis(double precision[], double precision[], integer[], text, double precision, text)
+SELECT public.topsis(x.x, x.w, x.d, 'vector'::pg_catalog.text, NULL::pg_catalog.float8, 'skip'::pg_catalog.text) OVER () FROM victim.x;
+SELECT public.topsis(x.x, x.w, x.d, 'minmax'::pg_catalog.text, 0.5::pg_catalog.float8, 'error'::pg_catalog.text) OVER () FROM victim.x;
+-- call: topsis_detail(double precision[], double precision[], integer[], text, double precision, text)
+SELECT public.topsis_detail(x.x, x.w, x.d, 'minmax'::pg_catalog.text, 0.01::pg_catalog.float8, 'mean'::pg_catalog.text) OVER () FROM victim.x;
+-- call: composite_index(double precision[], double precision[], integer[], double precision, text)
+SELECT public.composite_index(x.x, x.w, x.d, 0.01::pg_catalog.float8, 'median'::pg_catalog.text) OVER () FROM victim.x;
+-- call: indicator_vector(text, double precision, text[])
+SELECT public.indicator_vector(x.txt, x.z, x.tarr) FROM victim.x;
+SELECT public.indicator_vector(x.txt, x.z, x.tarr) FROM victim.x GROUP BY x.id;
+-- call: indicator_vector_transfn(double precision[], text, double precision, text[])
+SELECT public.indicator_vector_transfn(NULL::pg_catalog.float8[], x.txt, x.z, x.tarr) FROM victim.x;
+-- call: indicator_vector_combinefn(double precision[], double precision[])
+SELECT public.indicator_vector_combinefn('{0,1,2,0,2}'::pg_catalog.float8[], '{0,3,4,2,0}'::pg_catalog.float8[]);
+-- call: indicator_vector_finalfn(double precision[])
+SELECT public.indicator_vector_finalfn('{0,1,2,0,2}'::pg_catalog.float8[]);
 -- call: interpolate(double precision, double precision, text)
 SELECT public.interpolate(x.z, x.t, 'linear'::pg_catalog.text) OVER () FROM victim.x;
 -- call: array_round(double precision[], integer)
@@ -196,8 +206,8 @@ SELECT public.ccd_grade(x.s, '{0,0.5,1}'::pg_catalog.float8[], '{low,high}'::pg_
 SELECT public.relative_development(x.s, x.u) FROM victim.x;
 -- call: relative_development_grade(double precision, double precision, double precision, double precision, text)
 SELECT public.relative_development_grade(x.s, x.u, 0.8::pg_catalog.float8, 1.2::pg_catalog.float8, 'zh'::pg_catalog.text) FROM victim.x;
--- call: obstacle_degree(double precision[], double precision[], integer[])
-SELECT public.obstacle_degree(x.x, x.w, x.d) OVER () FROM victim.x;
+-- call: obstacle_degree(double precision[], double precision[], integer[], text)
+SELECT public.obstacle_degree(x.x, x.w, x.d, 'skip'::pg_catalog.text) OVER () FROM victim.x;
 -- call: obstacle_shares(double precision[], double precision[])
 SELECT public.obstacle_shares(x.w, x.w) FROM victim.x;
 -- call: moran_i(double precision, bigint, bigint[], double precision[])

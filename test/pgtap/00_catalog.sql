@@ -14,7 +14,7 @@ BEGIN
 END
 $$;
 
-SELECT plan(76);
+SELECT plan(77);
 
 -- Every function and aggregate of the extension, with its signature.
 CREATE TEMP VIEW sy_proc AS
@@ -127,13 +127,13 @@ SELECT is_empty($$ SELECT a.sig FROM sy_agg a
 ------------------------------------------------------------------------------
 
 SELECT set_eq($$ SELECT sig FROM sy_proc WHERE prokind = 'w' $$,
-              ARRAY['minmax_normalize(double precision, integer)',
-                    'minmax_normalize(double precision[], integer[])',
-                    'topsis(double precision[], double precision[], integer[], text)',
-                    'topsis_detail(double precision[], double precision[], integer[], text)',
-                    'composite_index(double precision[], double precision[], integer[])',
+              ARRAY['minmax_normalize(double precision, integer, double precision, text)',
+                    'minmax_normalize(double precision[], integer[], double precision, text)',
+                    'topsis(double precision[], double precision[], integer[], text, double precision, text)',
+                    'topsis_detail(double precision[], double precision[], integer[], text, double precision, text)',
+                    'composite_index(double precision[], double precision[], integer[], double precision, text)',
                     'interpolate(double precision, double precision, text)',
-                    'obstacle_degree(double precision[], double precision[], integer[])',
+                    'obstacle_degree(double precision[], double precision[], integer[], text)',
                     'local_moran(double precision, bigint, bigint[], double precision[], integer, bigint, double precision)',
                     'local_moran(double precision, integer, integer[], double precision[], integer, bigint, double precision)',
                     'local_moran(double precision, text, text[], double precision[], integer, bigint, double precision)',
@@ -159,19 +159,26 @@ FROM (VALUES
   ('synergy_version()', ' -> text'),
   ('array_round(float8[], int)',
    'x double precision[], digits integer DEFAULT 4 -> double precision[]'),
-  ('minmax_normalize(float8, int)',
-   'x double precision, direction integer DEFAULT 1 -> double precision'),
-  ('minmax_normalize(float8[], int[])',
-   'x double precision[], directions integer[] DEFAULT NULL::integer[] -> double precision[]'),
-  ('topsis(float8[], float8[], int[], text)',
+  ('minmax_normalize(float8, int, float8, text)',
+   'x double precision, direction integer DEFAULT 1, shift double precision DEFAULT NULL::double precision, '
+   'missing text DEFAULT ''error''::text -> double precision'),
+  ('minmax_normalize(float8[], int[], float8, text)',
+   'x double precision[], directions integer[] DEFAULT NULL::integer[], shift double precision DEFAULT NULL::double precision, '
+   'missing text DEFAULT ''error''::text -> double precision[]'),
+  ('topsis(float8[], float8[], int[], text, float8, text)',
    'x double precision[], weights double precision[] DEFAULT NULL::double precision[], '
-   'directions integer[] DEFAULT NULL::integer[], normalization text DEFAULT ''minmax''::text -> double precision'),
-  ('topsis_detail(float8[], float8[], int[], text)',
+   'directions integer[] DEFAULT NULL::integer[], normalization text DEFAULT ''minmax''::text, '
+   'shift double precision DEFAULT NULL::double precision, missing text DEFAULT ''error''::text -> double precision'),
+  ('topsis_detail(float8[], float8[], int[], text, float8, text)',
    'x double precision[], weights double precision[] DEFAULT NULL::double precision[], '
-   'directions integer[] DEFAULT NULL::integer[], normalization text DEFAULT ''minmax''::text -> topsis_detail'),
-  ('composite_index(float8[], float8[], int[])',
+   'directions integer[] DEFAULT NULL::integer[], normalization text DEFAULT ''minmax''::text, '
+   'shift double precision DEFAULT NULL::double precision, missing text DEFAULT ''error''::text -> topsis_detail'),
+  ('composite_index(float8[], float8[], int[], float8, text)',
    'x double precision[], weights double precision[] DEFAULT NULL::double precision[], '
-   'directions integer[] DEFAULT NULL::integer[] -> double precision'),
+   'directions integer[] DEFAULT NULL::integer[], shift double precision DEFAULT NULL::double precision, '
+   'missing text DEFAULT ''error''::text -> double precision'),
+  ('indicator_vector(text, float8, text[])',
+   'code text, value double precision, codes text[] -> double precision[]'),
   ('interpolate(float8, float8, text)',
    'x double precision, t double precision, edges text DEFAULT ''none''::text -> double precision'),
   ('entropy_weights(float8[])', 'x double precision[] -> double precision[]'),
@@ -207,9 +214,9 @@ FROM (VALUES
   ('relative_development_grade(float8, float8, float8, float8, text)',
    'u1 double precision, u2 double precision, lower double precision DEFAULT 0.8, '
    'upper double precision DEFAULT 1.2, lang text DEFAULT ''en''::text -> text'),
-  ('obstacle_degree(float8[], float8[], int[])',
+  ('obstacle_degree(float8[], float8[], int[], text)',
    'x double precision[], weights double precision[] DEFAULT NULL::double precision[], '
-   'directions integer[] DEFAULT NULL::integer[] -> double precision[]'),
+   'directions integer[] DEFAULT NULL::integer[], missing text DEFAULT ''error''::text -> double precision[]'),
   ('obstacle_shares(float8[], float8[])', 'z double precision[], weights double precision[] -> double precision[]'),
   ('factor_analysis(float8[])', 'x double precision[] -> jsonb'),
   ('factor_analysis(float8[], int)', 'x double precision[], nfactors integer -> jsonb'),

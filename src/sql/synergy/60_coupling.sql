@@ -164,17 +164,18 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.relative_development_grade(float8, float8, float8, float8, text) IS
 'Type of relative development, E = U1/U2: E <= lower ''U1 lagging'', lower < E <= upper ''synchronous'', E > upper ''U2 lagging''; U2 = 0 is U2 lagging unless U1 = 0 too; lang ''en'' or ''zh'' (Chinese, in the database encoding).';
 
--- Availability: 0.1.0
+-- Availability: 0.1.0; missing since 0.3.0
 CREATE FUNCTION @extschema@.obstacle_degree(
 	x float8[],
 	weights float8[] DEFAULT NULL,
-	directions int[] DEFAULT NULL)
+	directions int[] DEFAULT NULL,
+	missing text DEFAULT 'error')
 RETURNS float8[]
 AS 'MODULE_PATHNAME', 'obstacle_degree_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
-COMMENT ON FUNCTION @extschema@.obstacle_degree(float8[], float8[], int[]) IS
-'Window function: obstacle degree of each indicator for each row, O_j = w_j (1 - z_j) / sum_k w_k (1 - z_k) with z the min-max scores in the partition; NULL weights mean entropy weights; NULL for a row at the ideal on every indicator.';
+COMMENT ON FUNCTION @extschema@.obstacle_degree(float8[], float8[], int[], text) IS
+'Window function: obstacle degree of each indicator for each row, O_j = w_j (1 - z_j) / sum_k w_k (1 - z_k) with z the min-max scores in the partition; NULL weights mean entropy weights; NULL for a row at the ideal on every indicator; missing ''error'' (default), ''skip'', ''mean'' or ''median'' for NULL elements.';
 
 -- Availability: 0.1.0
 CREATE FUNCTION @extschema@.obstacle_shares(z float8[], weights float8[])
