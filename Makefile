@@ -92,7 +92,7 @@ RELEASED_VERSIONS := $(foreach f,$(patsubst synergy--%.sql,%,$(filter synergy--%
 # SQL) followed by the feature files wholly new in this version, listed below
 # by name in the order they are appended (an empty list: the header alone).
 PREVIOUS          = 0.2.0
-SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 61_coupling_states 63_moran_states 72_factor_states 95_states
+SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 61_coupling_states 63_moran_states 72_factor_states 95_states 96_rows
 POSTGIS_NEW_0_3_0 = 11_trend_states
 V_                = $(subst .,_,$(EXTVERSION))
 ifneq (,$(filter $(EXTVERSION),$(RELEASED_VERSIONS)))
