@@ -4,7 +4,7 @@
 -- function once, (f(...)).* once per column); every text option of the
 -- extension read in any case.
 BEGIN;
-SELECT plan(40);
+SELECT plan(43);
 
 -- three indicators over three rows; min-max scores of the columns:
 -- {0, 0.5, 1}, {0.25, 0, 1} and {0, 1, 0.5} (the third column is a cost
@@ -158,6 +158,13 @@ SELECT results_eq($$ SELECT forecast FROM bp_forecast('{1,2,3,4,5,6,7,8,9,10}'::
                   $$ SELECT forecast FROM bp_forecast('{1,2,3,4,5,6,7,8,9,10}'::float8[], 2, ensemble => 2, epochs => 5,
                                                     transform => 'difference', activation => 'tanh') $$,
                   'bp_forecast transform ''DIFFERENCE'', activation ''Tanh''');
+SELECT is(coordination_degree('{0.3,0.6}'::float8[], NULL, 'Wang2021'), coordination_degree('{0.3,0.6}'::float8[], NULL, 'wang2021'),
+  'coordination_degree variant ''Wang2021''');
+SELECT results_eq($$ SELECT factor_composite(x, 1, 'Varimax', 0.1) OVER () FROM bi_x $$,
+                  $$ SELECT factor_composite(x, 1, 'varimax', 0.1) OVER () FROM bi_x $$, 'factor_composite rotation ''Varimax''');
+SELECT is(bp_fit('{1,2,3,4,5,6,7,8,9,10}'::float8[], ensemble => 2, epochs => 5, transform => 'Difference', activation => 'TANH'),
+          bp_fit('{1,2,3,4,5,6,7,8,9,10}'::float8[], ensemble => 2, epochs => 5, transform => 'difference', activation => 'tanh'),
+          'bp_fit transform ''Difference'', activation ''TANH''');
 SELECT throws_ok($$ SELECT ccd_grade(0.5, 'fr') $$, '22023', NULL, 'an unknown lang is still an error: 22023');
 
 SELECT * FROM finish();
