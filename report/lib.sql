@@ -56,7 +56,7 @@ CREATE FUNCTION synergy_report.text(x float8, y float8, s text, anchor text DEFA
                                     cls text DEFAULT 'lbl', extra text DEFAULT '') RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$ SELECT format('<text x="%s" y="%s" text-anchor="%s" class="%s"%s>%s</text>',
-                    synergy_report.n(x), synergy_report.n(y), anchor, cls,
+                    synergy_report.n(x), synergy_report.n(y), lower(anchor), cls,
                     CASE WHEN extra = '' THEN '' ELSE ' ' || extra END, synergy_report.esc(s)) $$;
 
 -- Axes of a box: frame, grid lines at the ticks, tick labels (to_char formats) and axis titles.

@@ -6,6 +6,7 @@
 #   sy_install_deps         apt-get install what SY_APT_PACKAGES lists and is missing, and the
 #                           SY_APT_OPTIONAL ones the archive has
 #                           (SY_SKIP_DEPS=1 skips it)
+#   sy_install_stage_deps PKG...  install the large Debian packages only one stage needs
 #   sy_build_install        make -j2 && make install against PostgreSQL $SY_PG_MAJOR
 #   sy_cleanup_on_exit      trap EXIT/INT/TERM: stop every cluster this shell started
 #   sy_cluster_start [name] start a throw-away cluster under /tmp and export
@@ -233,6 +234,32 @@ sy_install_deps() {
 		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "libclang-rt-$SY_CLANG_MAJOR-dev" \
 			|| { sy_warn "apt-get install failed: libclang-rt-$SY_CLANG_MAJOR-dev"; exit 1; }
 	fi
+}
+
+# sy_install_stage_deps PKG...: Debian packages that a single stage needs and that are too large to
+# install for every run (e.g. qgis for test/stages/88_qgis.sh): installs the missing ones, as root,
+# unless SY_SKIP_DEPS=1. Status 0 when all are installed afterwards; else 1, with the reason in
+# sy_deps_note (the stage skips with it).
+sy_install_stage_deps() {
+	local pkg missing=()
+	sy_deps_note=
+	for pkg in "$@"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "${SY_SKIP_DEPS:-0}" = 1 ]; then
+		sy_deps_note="Debian packages ${missing[*]} not installed and SY_SKIP_DEPS=1"; return 1
+	fi
+	sy_is_root || { sy_deps_note="Debian packages ${missing[*]} not installed and not root (apt-get install -y --no-install-recommends ${missing[*]})"; return 1; }
+	for pkg in "${missing[@]}"; do
+		apt-cache policy "$pkg" 2>/dev/null | grep -q '^ *Candidate: [0-9]' && continue
+		apt-get update -q >/dev/null 2>&1 || true
+		apt-cache policy "$pkg" 2>/dev/null | grep -q '^ *Candidate: [0-9]' \
+			|| { sy_deps_note="Debian package $pkg is not in this archive ($(. /etc/os-release 2>/dev/null; echo "${PRETTY_NAME:-?}"), $(dpkg --print-architecture))"; return 1; }
+	done
+	sy_say "installing Debian packages ${missing[*]} (this stage only)"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+		|| { sy_deps_note="apt-get install ${missing[*]} failed"; return 1; }
 }
 
 sy_build_install() {

@@ -84,6 +84,16 @@ SELECT public.critic_weights(x.x, x.d) FROM victim.x;
 SELECT public.critic_weights_detail(x.x) FROM victim.x;
 -- call: critic_weights_detail(double precision[], integer[])
 SELECT public.critic_weights_detail(x.x, x.d) FROM victim.x;
+-- call: weights_table(double precision[], text[])
+SELECT r.* FROM (SELECT public.entropy_weights(x.x) AS w FROM victim.x) s, public.weights_table(s.w, '{a,b,c}'::pg_catalog.text[]) r;
+-- call: detail_table(entropy_detail, text[])
+SELECT r.* FROM (SELECT public.entropy_weights_detail(x.x) AS e FROM victim.x) s, public.detail_table(s.e, '{a,b,c}'::pg_catalog.text[]) r;
+-- call: detail_table(critic_detail, text[])
+SELECT r.* FROM (SELECT public.critic_weights_detail(x.x) AS e FROM victim.x) s, public.detail_table(s.e, NULL::pg_catalog.text[]) r;
+-- call: _rows_names(text, integer, text[])
+SELECT public._rows_names('f'::pg_catalog.text, 3::pg_catalog.int4, '{a,b,c}'::pg_catalog.text[]);
+-- call: _rows_check(text, text, double precision[], integer)
+SELECT public._rows_check('f'::pg_catalog.text, 'w'::pg_catalog.text, x.w, 3::pg_catalog.int4) FROM victim.x;
 -- call: stddev_weights_state(double precision[])
 SELECT public.stddev_weights_final(public.stddev_weights_state(x.x)) FROM victim.x;
 -- call: cv_weights_state(double precision[])

@@ -55,6 +55,7 @@ SELECT concat_ws(' ',
   synergy_report.okabe_ito(9) = synergy_report.okabe_ito(1),
   synergy_report.svg_open('c1', 40, 30, 'D & T') LIKE '%id="c1" viewBox="0 0 40 30"%<title id="c1-t">D &amp; T</title>',
   synergy_report.text(1, 2, 'x<y') LIKE '<text x="1.0" y="2.0"%>x&lt;y</text>',
+  synergy_report.text(1, 2, 'x', 'MIDDLE') LIKE '%text-anchor="middle"%',
   synergy_report.legend(1, 2, '<rect/>', 'a') LIKE '<g class="legend" transform="translate(1.0,2.0)">%a%</g>',
   synergy_report.grade_bands(b) LIKE '%#fde725%',
   synergy_report.grade_legend(0, 0) LIKE '%#440154%',
@@ -65,7 +66,7 @@ SELECT concat_ws(' ',
 FROM bx
 SQL
 )
-sy_check "report/lib.sql's helpers on known values (14 checks)" "t t t t t t t t t t t t t t" "$helpers" || fail=1
+sy_check "report/lib.sql's helpers on known values (15 checks)" "t t t t t t t t t t t t t t t" "$helpers" || fail=1
 page="file://$work/out/index.html"
 
 chrome() {   # chrome LOG ARGS...: headless chromium on the page, its log in LOG
