@@ -64,11 +64,9 @@ sy_ccd_null_score(const char *fname, int pos, bool aggregate)
 			 aggregate
 			 ? errhint("Pass 'skip' as the fourth argument, coupling_coordination(u, weight, variant, 'skip'), "
 					   "to get NULL for a group with a missing score, or leave the row out.")
-			 : errhint("Pass the policy as the last argument, %s, to get NULL for a unit with a "
-					   "missing score; C and D over fewer subsystems are not comparable across units.",
-					   strcmp(fname, "coupling_degree") == 0
-					   ? "coupling_degree(u, 'classic', 'skip')"
-					   : psprintf("%s(u, NULL, 'classic', 'skip')", fname))));
+			 : errhint("Pass %s(u, missing => 'skip') to get NULL for a unit with a missing "
+					   "score; C and D over fewer subsystems are not comparable across units.",
+					   fname)));
 }
 
 Datum

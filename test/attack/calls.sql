@@ -169,18 +169,15 @@ SELECT public.indicator_vector_finalfn('{0,1,2,0,2}'::pg_catalog.float8[]);
 SELECT public.interpolate(x.z, x.t, 'linear'::pg_catalog.text) OVER () FROM victim.x;
 -- call: array_round(double precision[], integer)
 SELECT public.array_round(x.w, 2) FROM victim.x;
--- call: coupling_coordination(double precision[], double precision[], text)
-SELECT public.coupling_coordination(x.w, x.w, 'wang2021'::pg_catalog.text) FROM victim.x;
--- call: coupling_degree(double precision[], text)
-SELECT public.coupling_degree(x.w, 'classic'::pg_catalog.text) FROM victim.x;
--- call: coordination_degree(double precision[], double precision[], text)
-SELECT public.coordination_degree(x.w, x.w, 'classic'::pg_catalog.text) FROM victim.x;
 -- call: coupling_coordination(double precision[], double precision[], text, text)
+SELECT public.coupling_coordination(x.w, x.w, 'wang2021'::pg_catalog.text) FROM victim.x;
 SELECT public.coupling_coordination(x.w, x.w, 'wang2021'::pg_catalog.text, 'error'::pg_catalog.text) FROM victim.x;
 SELECT public.coupling_coordination(ARRAY[x.s, NULL]::pg_catalog.float8[], x.w[1:2], 'classic'::pg_catalog.text, 'skip'::pg_catalog.text) FROM victim.x;
 -- call: coupling_degree(double precision[], text, text)
+SELECT public.coupling_degree(x.w, 'classic'::pg_catalog.text) FROM victim.x;
 SELECT public.coupling_degree(x.w, 'classic'::pg_catalog.text, 'skip'::pg_catalog.text) FROM victim.x;
 -- call: coordination_degree(double precision[], double precision[], text, text)
+SELECT public.coordination_degree(x.w, x.w, 'classic'::pg_catalog.text) FROM victim.x;
 SELECT public.coordination_degree(x.w, x.w, 'classic'::pg_catalog.text, x.txt) FROM victim.x WHERE x.id OPERATOR(pg_catalog.=) 0::pg_catalog.int8;
 SELECT public.coordination_degree(x.w, x.w, 'classic'::pg_catalog.text, 'skip'::pg_catalog.text) FROM victim.x;
 -- call: coupling_coordination(double precision)

@@ -13,34 +13,36 @@ COMMENT ON TYPE @extschema@.ccd IS
 CREATE FUNCTION @extschema@.coupling_coordination(
 	u float8[],
 	weights float8[] DEFAULT NULL,
-	variant text DEFAULT 'classic')
+	variant text DEFAULT 'classic',
+	missing text DEFAULT 'error')
 RETURNS @extschema@.ccd
 AS 'MODULE_PATHNAME', 'coupling_coordination_array'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-COMMENT ON FUNCTION @extschema@.coupling_coordination(float8[], float8[], text) IS
-'Coupling coordination of the subsystem scores u (each in [0, 1]): classic C = n [prod(U) / sum(U)^n]^(1/n), or Wang et al. 2021''s corrected C (variant => ''wang2021''); T = sum(w U) with weights rescaled to sum 1 (NULL: equal); D = sqrt(C T). C and D are NULL for fewer than two scores.';
+COMMENT ON FUNCTION @extschema@.coupling_coordination(float8[], float8[], text, text) IS
+'Coupling coordination of the subsystem scores u (each in [0, 1]): classic C = n [prod(U) / sum(U)^n]^(1/n), or Wang et al. 2021''s corrected C (variant => ''wang2021''); T = sum(w U) with weights rescaled to sum 1 (NULL: equal); D = sqrt(C T). C and D are NULL for fewer than two scores. A NULL score: missing => ''error'' (default) or ''skip'' (the result is NULL); ''mean'' and ''median'' are refused (0A000): a score imputed from other units or subsystems would be counted as coupling.';
 
 -- Availability: 0.1.0
-CREATE FUNCTION @extschema@.coupling_degree(u float8[], variant text DEFAULT 'classic')
+CREATE FUNCTION @extschema@.coupling_degree(u float8[], variant text DEFAULT 'classic', missing text DEFAULT 'error')
 RETURNS float8
 AS 'MODULE_PATHNAME', 'coupling_degree_array'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-COMMENT ON FUNCTION @extschema@.coupling_degree(float8[], text) IS
-'The coupling degree C of coupling_coordination(u, variant => variant).';
+COMMENT ON FUNCTION @extschema@.coupling_degree(float8[], text, text) IS
+'The coupling degree C of coupling_coordination(u, variant => variant, missing => missing).';
 
 -- Availability: 0.1.0
 CREATE FUNCTION @extschema@.coordination_degree(
 	u float8[],
 	weights float8[] DEFAULT NULL,
-	variant text DEFAULT 'classic')
+	variant text DEFAULT 'classic',
+	missing text DEFAULT 'error')
 RETURNS float8
 AS 'MODULE_PATHNAME', 'coordination_degree_array'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-COMMENT ON FUNCTION @extschema@.coordination_degree(float8[], float8[], text) IS
-'The coordination degree D of coupling_coordination(u, weights, variant).';
+COMMENT ON FUNCTION @extschema@.coordination_degree(float8[], float8[], text, text) IS
+'The coordination degree D of coupling_coordination(u, weights, variant, missing).';
 
 -- The aggregate form: one row per system (e.g. the cities of an
 -- agglomeration for one indicator and year).

@@ -1,6 +1,6 @@
 -- Missing subsystem scores in the aggregate coupling_coordination (issue
 -- 12): a fourth argument, the policy, 'error' or 'skip'; the array forms
--- take it as a last argument too (below).  Without it a row with
+-- take it as their last argument, missing => ... (60_coupling.sql).  Without it a row with
 -- u = NULL is left out, as SQL aggregates do; with it, such a row is an
 -- error ('error') or makes the group's result NULL ('skip').
 
@@ -39,32 +39,3 @@ CREATE AGGREGATE @extschema@.coupling_coordination_state(u float8, weight float8
 );
 COMMENT ON AGGREGATE @extschema@.coupling_coordination_state(float8, float8, text, text) IS
 'The state of coupling_coordination(u, weight, variant, missing) as a storable bytea value (weights, variant and policy are kept; under ''skip'' it records that a score was NULL, and its final is NULL).';
-
--- The array forms with the policy: one more overload each, with every
--- argument given (no defaults: the 0.2.0 forms keep theirs, so that calls
--- and views written for them resolve as before).  Named notation reads
--- coupling_coordination(u, weights => NULL, variant => 'classic', missing => 'skip').
-
--- Availability: 0.3.0
-CREATE FUNCTION @extschema@.coupling_coordination(u float8[], weights float8[], variant text, missing text)
-RETURNS @extschema@.ccd
-AS 'MODULE_PATHNAME', 'coupling_coordination_array'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.coupling_coordination(float8[], float8[], text, text) IS
-'coupling_coordination(u, weights, variant) with a policy for a NULL score: missing ''error'' (an error naming the policy) or ''skip'' (the result is NULL); ''mean'' and ''median'' are refused (0A000): a score imputed from other units or subsystems would be counted as coupling. weights NULL: equal.';
-
--- Availability: 0.3.0
-CREATE FUNCTION @extschema@.coupling_degree(u float8[], variant text, missing text)
-RETURNS float8
-AS 'MODULE_PATHNAME', 'coupling_degree_array'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.coupling_degree(float8[], text, text) IS
-'The coupling degree C of coupling_coordination(u, NULL, variant, missing): NULL under missing ''skip'' when a score is NULL.';
-
--- Availability: 0.3.0
-CREATE FUNCTION @extschema@.coordination_degree(u float8[], weights float8[], variant text, missing text)
-RETURNS float8
-AS 'MODULE_PATHNAME', 'coordination_degree_array'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.coordination_degree(float8[], float8[], text, text) IS
-'The coordination degree D of coupling_coordination(u, weights, variant, missing): NULL under missing ''skip'' when a score is NULL.';

@@ -154,3 +154,64 @@ WHERE p.oid = '@extschema@.obstacle_degree(float8[], float8[], int[])'::pg_catal
 DROP FUNCTION @extschema@.sy_upgrade_template_obstacle_degree(float8[], float8[], int[], text);
 COMMENT ON FUNCTION @extschema@.obstacle_degree(float8[], float8[], int[], text) IS
 'Window function: obstacle degree of each indicator for each row, O_j = w_j (1 - z_j) / sum_k w_k (1 - z_k) with z the min-max scores in the partition; NULL weights mean entropy weights; NULL for a row at the ideal on every indicator; missing ''error'' (default), ''skip'', ''mean'' or ''median'' for NULL elements.';
+
+-- coupling_coordination, coupling_degree and coordination_degree (array
+-- forms): missing text DEFAULT 'error' as their last argument (issue 12),
+-- by the same catalog update as the window functions above, so views over
+-- them keep their oids.
+
+CREATE FUNCTION @extschema@.sy_upgrade_template_coupling_coordination(
+	u float8[],
+	weights float8[] DEFAULT NULL,
+	variant text DEFAULT 'classic',
+	missing text DEFAULT 'error')
+RETURNS @extschema@.ccd
+AS 'MODULE_PATHNAME', 'coupling_coordination_array'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+UPDATE pg_catalog.pg_proc AS p
+SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
+    proargtypes = t.proargtypes, proargnames = t.proargnames,
+    proargdefaults = t.proargdefaults
+FROM pg_catalog.pg_proc AS t
+WHERE p.oid = '@extschema@.coupling_coordination(float8[], float8[], text)'::pg_catalog.regprocedure
+  AND t.oid = '@extschema@.sy_upgrade_template_coupling_coordination(float8[], float8[], text, text)'::pg_catalog.regprocedure;
+DROP FUNCTION @extschema@.sy_upgrade_template_coupling_coordination(float8[], float8[], text, text);
+COMMENT ON FUNCTION @extschema@.coupling_coordination(float8[], float8[], text, text) IS
+'Coupling coordination of the subsystem scores u (each in [0, 1]): classic C = n [prod(U) / sum(U)^n]^(1/n), or Wang et al. 2021''s corrected C (variant => ''wang2021''); T = sum(w U) with weights rescaled to sum 1 (NULL: equal); D = sqrt(C T). C and D are NULL for fewer than two scores. A NULL score: missing => ''error'' (default) or ''skip'' (the result is NULL); ''mean'' and ''median'' are refused (0A000): a score imputed from other units or subsystems would be counted as coupling.';
+
+CREATE FUNCTION @extschema@.sy_upgrade_template_coupling_degree(
+	u float8[],
+	variant text DEFAULT 'classic',
+	missing text DEFAULT 'error')
+RETURNS float8
+AS 'MODULE_PATHNAME', 'coupling_degree_array'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+UPDATE pg_catalog.pg_proc AS p
+SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
+    proargtypes = t.proargtypes, proargnames = t.proargnames,
+    proargdefaults = t.proargdefaults
+FROM pg_catalog.pg_proc AS t
+WHERE p.oid = '@extschema@.coupling_degree(float8[], text)'::pg_catalog.regprocedure
+  AND t.oid = '@extschema@.sy_upgrade_template_coupling_degree(float8[], text, text)'::pg_catalog.regprocedure;
+DROP FUNCTION @extschema@.sy_upgrade_template_coupling_degree(float8[], text, text);
+COMMENT ON FUNCTION @extschema@.coupling_degree(float8[], text, text) IS
+'The coupling degree C of coupling_coordination(u, variant => variant, missing => missing).';
+
+CREATE FUNCTION @extschema@.sy_upgrade_template_coordination_degree(
+	u float8[],
+	weights float8[] DEFAULT NULL,
+	variant text DEFAULT 'classic',
+	missing text DEFAULT 'error')
+RETURNS float8
+AS 'MODULE_PATHNAME', 'coordination_degree_array'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+UPDATE pg_catalog.pg_proc AS p
+SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
+    proargtypes = t.proargtypes, proargnames = t.proargnames,
+    proargdefaults = t.proargdefaults
+FROM pg_catalog.pg_proc AS t
+WHERE p.oid = '@extschema@.coordination_degree(float8[], float8[], text)'::pg_catalog.regprocedure
+  AND t.oid = '@extschema@.sy_upgrade_template_coordination_degree(float8[], float8[], text, text)'::pg_catalog.regprocedure;
+DROP FUNCTION @extschema@.sy_upgrade_template_coordination_degree(float8[], float8[], text, text);
+COMMENT ON FUNCTION @extschema@.coordination_degree(float8[], float8[], text, text) IS
+'The coordination degree D of coupling_coordination(u, weights, variant, missing).';
