@@ -22,6 +22,13 @@
 #include "postgres.h"
 
 #include <dlfcn.h>
+
+/*
+ * Hidden: the core's calls bind to these definitions inside synergy.so, and
+ * synergy.so exports no LAPACKE_* symbol that another library loaded into the
+ * same server could be bound to instead of LAPACKE's own.
+ */
+#pragma GCC visibility push(hidden)
 #include <lapacke.h>
 
 #define SY_LAPACKE_SONAME "liblapacke.so.3"
@@ -123,3 +130,5 @@ LAPACKE_dtrtrs(int matrix_layout, char uplo, char trans, char diag,
 	LAPACKE_FN(fn_t, LAPACKE_dtrtrs);
 	return fn(matrix_layout, uplo, trans, diag, n, nrhs, a, lda, b, ldb);
 }
+
+#pragma GCC visibility pop
