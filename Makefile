@@ -50,6 +50,7 @@ GLUE_SRCS    = \
 	src/group_limit.c \
 	src/host.c \
 	src/indicator_vector.c \
+	src/lapack_lazy.c \
 	src/moments_agg.c \
 	src/moments_state.c \
 	src/moran_agg.c \
@@ -120,7 +121,8 @@ PG_CFLAGS    = -Wall -Wextra -Werror
 ifneq (,$(findstring clang,$(shell $(CC) --version 2>/dev/null)))
 PG_CFLAGS   += -Wno-unknown-warning-option -Wno-ignored-optimization-argument
 endif
-SHLIB_LINK   = -llapacke -llapack -lblas -lm
+# LAPACKE is opened on first use (src/lapack_lazy.c), not linked: parallel workers load less
+SHLIB_LINK   = -lm
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=synergy

@@ -5,10 +5,12 @@
  * The value of an accumulator is sum_k chunk[k] * 2^(32 k - SY_XSUM_BIAS).
  * Every finite double is an integer multiple of 2^-1074 below 2^1024, so it
  * is added exactly: its 53-bit integer mantissa, shifted to its bit position
- * within a chunk, is split over three consecutive chunks, each part below
- * 2^32 in magnitude.  Additions are counted in `pending`; before
- * SY_XSUM_MAX_PENDING of them accumulate, the carries are propagated
- * (sy_xsum_normalize), so no chunk can overflow.
+ * within a chunk, is split over two consecutive chunks, the low part below
+ * 2^32 and the high one below 2^52 in magnitude (two read-modify-writes per
+ * value; the carries out of the 32-bit digits are left for later).
+ * Additions are counted in `pending`; before SY_XSUM_MAX_PENDING of them
+ * accumulate, the carries are propagated (sy_xsum_normalize), so no chunk
+ * can overflow.
  *
  * Normalized (canonical) form: pending = 0, chunk[0 .. SY_XSUM_CHUNKS-2] in
  * [0, 2^32), the top chunk signed.  It is unique for a given exact value,
@@ -26,16 +28,23 @@
 #include <stdint.h>
 #include <string.h>
 
-/* chunk k holds bits 32k .. 32k+31 above 2^-1074; doubles reach chunk 65,
- * chunk 66 takes the carries (and the sign) */
+/* chunk k holds bits 32k .. 32k+31 above 2^-1074; an addition touches
+ * chunks up to 64, a double's bits reach chunk 65, chunk 66 takes the
+ * carries (and the sign) */
 #define SY_XSUM_CHUNKS	67
 #define SY_XSUM_BIAS	1074
 /* |top chunk| of any sum of up to 2^63 finite doubles is below 2^49 */
 #define SY_XSUM_TOP_MAX	(INT64_C(1) << 50)
-/* additions between carry propagations: after P of them a chunk lies in
- * (-P 2^32, (P + 1) 2^32), far inside int64 for P <= 2^30 (a test may lower it) */
+/*
+ * Additions between carry propagations: after P of them a chunk lies in
+ * (-P 2^52, 2^32 + P 2^52), inside int64 for P <= 2^10.  A normalization
+ * (67 carry steps) every 2^10 additions costs about 0.1 ns per addition.
+ * SY_XSUM_PENDING_LIMIT is the threshold the core's own .c files use; a
+ * test program may lower SY_XSUM_MAX_PENDING for its own inline additions.
+ */
+#define SY_XSUM_PENDING_LIMIT (INT64_C(1) << 10)
 #ifndef SY_XSUM_MAX_PENDING
-#define SY_XSUM_MAX_PENDING (INT64_C(1) << 30)
+#define SY_XSUM_MAX_PENDING SY_XSUM_PENDING_LIMIT
 #endif
 
 typedef struct sy_xsum
@@ -73,7 +82,6 @@ sy_xsum_add_nocount(sy_xsum *s, double v)
 				k,
 				sh;
 	int64_t		lo,
-				mid,
 				hi,
 				neg;
 
@@ -86,14 +94,15 @@ sy_xsum_add_nocount(sy_xsum *s, double v)
 	p = (unsigned) e - 1;		/* bit position above 2^-1074, 0 .. 2045 */
 	k = p >> 5;
 	sh = p & 31;
-	/* mant << sh = hi 2^64 + mid 2^32 + lo, each part negated for v < 0 */
+	/*
+	 * mant << sh = hi 2^32 + lo: lo below 2^32, hi below 2^52 (the shift by
+	 * 32 - sh is in 1 .. 32); each part negated for v < 0
+	 */
 	neg = -(int64_t) (b >> 63);	/* 0 or -1 */
 	lo = (int64_t) ((mant << sh) & 0xFFFFFFFFULL);
-	mid = (int64_t) ((mant >> (32 - sh)) & 0xFFFFFFFFULL);
-	hi = (int64_t) ((mant >> 32) >> (32 - sh));
+	hi = (int64_t) (mant >> (32 - sh));
 	s->chunk[k] += (lo ^ neg) - neg;
-	s->chunk[k + 1] += (mid ^ neg) - neg;
-	s->chunk[k + 2] += (hi ^ neg) - neg;
+	s->chunk[k + 1] += (hi ^ neg) - neg;
 }
 
 /* Add a finite double (+-0 and subnormals included) exactly. */

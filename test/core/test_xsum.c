@@ -351,8 +351,10 @@ test_xsum_order(void)
 }
 
 /*
- * The carry path: 2^30 + 10 additions of one adversarial value (each of its
- * three parts near 2^32) at the default threshold; test_xsum_carry.c
+ * The carry path: SY_XSUM_MAX_PENDING + 10 additions of one adversarial
+ * value (its high part near 2^52, its low part near 2^32, so that the high
+ * chunk nears -2^62 just before the threshold; -fsanitize=undefined catches
+ * an overflow) at the default threshold; test_xsum_carry.c
  * compiles this file again with a threshold of 3, where every few additions
  * normalize.
  */
@@ -370,7 +372,7 @@ test_xsum_many(void)
 	CHECK(s.pending == n % SY_XSUM_MAX_PENDING, "carries propagated at the threshold (pending %lld)", (long long) s.pending);
 	CHECK(sy_xsum_value(&s) == (double) n * v, "%lld additions: %a want %a",
 		  (long long) n, sy_xsum_value(&s), (double) n * v);
-	/* and back to 0 (at the low threshold only: 2^30 more would take seconds) */
+	/* and back to 0 */
 	for (int64_t i = 0; i < n && n < 100000; i++)
 		sy_xsum_add(&s, -v);
 	sy_xsum_normalize(&s);
@@ -591,11 +593,12 @@ test_bounded_order(void)
 			sy_entropy_bounded *pst = &parts[rand64() % nparts].st;
 
 			/* now and then the next row takes the state's carry path (the
-			 * core's threshold, 2^30 rows since the last normalization) */
+			 * core's threshold, SY_XSUM_PENDING_LIMIT rows since the last
+			 * normalization) */
 			if (rand64() % 100 == 0)
-				pst->pending = (INT64_C(1) << 30) - 1;
+				pst->pending = SY_XSUM_PENDING_LIMIT - 1;
 			sy_entropy_bounded_add(pst, x + order[i] * m);
-			CHECK(pst->pending < (INT64_C(1) << 30), "state normalized at its threshold");
+			CHECK(pst->pending < SY_XSUM_PENDING_LIMIT, "state normalized at its threshold");
 		}
 		/* merge in a random order into part 0 */
 		for (size_t p = nparts - 1; p > 0; p--)
