@@ -19,6 +19,7 @@ CORE_SRCS    = \
 	src/core/exact_sum.c \
 	src/core/factor.c \
 	src/core/forecast_eval.c \
+	src/core/forecast_interval.c \
 	src/core/gm11.c \
 	src/core/gravity.c \
 	src/core/impute.c \
@@ -43,6 +44,7 @@ GLUE_SRCS    = \
 	src/forecast_backtest.c \
 	src/forecast_bp.c \
 	src/forecast_gm11.c \
+	src/forecast_intervals.c \
 	src/forecast_model.c \
 	src/forecast_series.c \
 	src/geom_point.c \
@@ -92,7 +94,7 @@ RELEASED_VERSIONS := $(foreach f,$(patsubst synergy--%.sql,%,$(filter synergy--%
 # SQL) followed by the feature files wholly new in this version, listed below
 # by name in the order they are appended (an empty list: the header alone).
 PREVIOUS          = 0.2.0
-SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 61_coupling_states 63_moran_states 72_factor_states 95_states
+SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 61_coupling_states 63_moran_states 66_forecast_simple 72_factor_states 95_states
 POSTGIS_NEW_0_3_0 = 11_trend_states
 V_                = $(subst .,_,$(EXTVERSION))
 ifneq (,$(filter $(EXTVERSION),$(RELEASED_VERSIONS)))
