@@ -292,7 +292,7 @@ sy_pi_gm11(const double *x, const double *fitted, int n, const double *fc,
 /* Values the paths may visit in all (path length times steps times paths):
  * fewer paths for long series or horizons, no interval below the minimum. */
 #define PI_BP_BUDGET 1e8
-#define PI_BP_MIN_PATHS 100
+#define PI_BP_MIN_PATHS 50
 
 static uint64_t
 pi_mix64(uint64_t z)
@@ -400,6 +400,8 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, const double *fc,
 				df;
 	size_t		P = sy_bp_nparam(model->lags, model->hidden);
 	sy_bp_model member = *model;
+	/* values of the training signal of this history (differences: n - 1) */
+	int			mt = n - (sy_bp_min_history(model) - model->lags);
 
 	if (first < n - PI_BP_MAX_ERRORS)
 		first = n - PI_BP_MAX_ERRORS;
@@ -422,7 +424,10 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, const double *fc,
 	for (int i = 0; i < m; i++)
 		if (big > 0.0)
 			ss += (path[i] / big) * (path[i] / big);
-	s = big * sqrt(ss / (m - p));
+	/* Akaike's final prediction error: in-sample mean square times
+	 * (m + p) / (m - p), the expected one-step error of a p-parameter
+	 * autoregression fitted by least squares on m values */
+	s = big * sqrt(ss / m * (m + p) / (m - p));
 	df = m - p;
 	if (!isfinite(s))
 	{
@@ -438,7 +443,25 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, const double *fc,
 
 		if (j >= model->ensemble)
 			j = model->ensemble - 1;
+		/* network j of the ensemble: of each part of an 'auto' model */
 		member.weights = model->weights + (size_t) j * P;
+		if (model->level_weights != NULL)
+			member.level_weights = model->level_weights + (size_t) j * P;
+		/*
+		 * The uncertainty of the centre of the training signal, which a
+		 * network with little to learn predicts (the drift of the
+		 * differences, the mean of the levels): drawn per path with the
+		 * standard error scale / sqrt(values), as rwf(drift = TRUE) adds
+		 * the drift's standard error.
+		 */
+		if (mt > 1)
+		{
+			member.center = model->center +
+				model->scale / sqrt((double) mt) * t_variate(host, mt - 1);
+			if (model->level_weights != NULL)
+				member.level_center = model->level_center +
+					model->level_scale / sqrt((double) mt) * t_variate(host, mt - 1);
+		}
 		memcpy(path, y, sizeof(double) * n);
 		for (int k = 0; k < horizon; k++)
 		{

@@ -19,7 +19,7 @@
 #define SY_PI_LEVEL_95 0.95
 
 /* Paths simulated for the BP network's intervals (nnetar's npaths). */
-#define SY_PI_BP_PATHS 1000
+#define SY_PI_BP_PATHS 250
 
 /* Bounds of one forecast step. */
 typedef struct sy_pi

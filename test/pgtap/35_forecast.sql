@@ -16,7 +16,8 @@ FROM (VALUES
    'decay double precision DEFAULT 1, dropout double precision DEFAULT 0, seed bigint DEFAULT 0, '
    'lower double precision DEFAULT NULL::double precision, upper double precision DEFAULT NULL::double precision, '
    'transform text DEFAULT ''difference''::text, activation text DEFAULT ''tanh''::text '
-   '-> TABLE(step integer, forecast double precision)'),
+   '-> TABLE(step integer, forecast double precision, lower_80 double precision, '
+   'upper_80 double precision, lower_95 double precision, upper_95 double precision)'),
   ('bp_fit(float8[], int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
    'history double precision[], lags integer DEFAULT 2, hidden integer DEFAULT NULL::integer, '
    'ensemble integer DEFAULT 10, epochs integer DEFAULT 20, learning_rate double precision DEFAULT 0.15, '
@@ -24,10 +25,12 @@ FROM (VALUES
    'lower double precision DEFAULT NULL::double precision, upper double precision DEFAULT NULL::double precision, '
    'transform text DEFAULT ''difference''::text, activation text DEFAULT ''tanh''::text -> jsonb'),
   ('bp_forecast(jsonb, float8[], int)',
-   'model jsonb, history double precision[], horizon integer -> TABLE(step integer, forecast double precision)'),
+   'model jsonb, history double precision[], horizon integer -> TABLE(step integer, forecast double precision, lower_80 double precision, '
+   'upper_80 double precision, lower_95 double precision, upper_95 double precision)'),
   ('gm11_fit(float8[])', 'history double precision[] -> gm11_model'),
   ('gm11_forecast(float8[], int)',
-   'history double precision[], horizon integer -> TABLE(step integer, forecast double precision)'),
+   'history double precision[], horizon integer -> TABLE(step integer, forecast double precision, lower_80 double precision, '
+   'upper_80 double precision, lower_95 double precision, upper_95 double precision)'),
   ('forecast_backtest(float8[], int, text, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
    'history double precision[], holdout integer, method text DEFAULT ''bp''::text, lags integer DEFAULT 2, '
    'hidden integer DEFAULT NULL::integer, ensemble integer DEFAULT 10, epochs integer DEFAULT 20, '
