@@ -401,6 +401,21 @@ test_bp_auto(void)
 	free(md.weights);
 	free(ml.weights);
 
+	/* one member: network j of both ensembles */
+	{
+		sy_bp_model one;
+		double	   *fw = malloc(sizeof(double) * sy_bp_forecast_work_size(&ma, 10, 6));
+
+		sy_bp_model_member(&ma, 4, &one);
+		CHECK(one.ensemble == 1 && one.weights == ma.weights + 4 * sy_bp_nparam(2, 3)
+			  && one.level_weights == ma.level_weights + 4 * sy_bp_nparam(2, 3),
+			  "member 4 of an auto model: network 4 of both ensembles");
+		sy_bp_forecast(&one, y, 10, 6, NULL, fw, f2);
+		for (int k = 0; k < 6; k++)
+			CHECK(isfinite(f2[k]), "member forecast finite");
+		free(fw);
+	}
+
 	/* determinism */
 	CHECK(fit_forecast(y, 10, &o, 6, &m2, f2) == SY_OK && memcmp(fa, f2, sizeof(fa)) == 0,
 		  "auto: same seed, same bits");
