@@ -936,6 +936,18 @@ forecast_auto(const sy_bp_model *model, const double *y, int n,
 		out[k] = clamp_level(model, out[k]);
 }
 
+void
+sy_bp_model_member(const sy_bp_model *model, int j, sy_bp_model *member)
+{
+	size_t		P = sy_bp_nparam(model->lags, model->hidden);
+
+	*member = *model;
+	member->ensemble = 1;
+	member->weights = model->weights + (size_t) j * P;
+	if (model->transform == SY_BP_AUTO)
+		member->level_weights = model->level_weights + (size_t) j * P;
+}
+
 const char *
 sy_bp_model_check(const sy_bp_model *model)
 {

@@ -169,6 +169,13 @@ void		sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
 						   int horizon, const sy_host *host,
 						   double *work, double *out);
 
+/*
+ * member: a view of network j (0 <= j < ensemble) of model alone, as a
+ * model with ensemble 1 sharing model's weights; for 'auto', network j of
+ * both ensembles, with the same combination.  For simulating paths.
+ */
+void		sy_bp_model_member(const sy_bp_model *model, int j, sy_bp_model *member);
+
 /* Shortest history a model can forecast from. */
 int			sy_bp_min_history(const sy_bp_model *model);
 
