@@ -398,8 +398,7 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, const double *fc,
 				big = 0.0,
 				s,
 				df;
-	size_t		P = sy_bp_nparam(model->lags, model->hidden);
-	sy_bp_model member = *model;
+	sy_bp_model member;
 	/* values of the training signal of this history (differences: n - 1) */
 	int			mt = n - (sy_bp_min_history(model) - model->lags);
 
@@ -436,17 +435,38 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, const double *fc,
 	}
 
 	host->seed(host->ctx, pi_mix64(seed ^ UINT64_C(0x5bd1e9955bd1e995)));
-	member.ensemble = 1;
 	for (int i = 0; i < paths; i++)
 	{
 		int			j = (int) (host->random_double(host->ctx) * model->ensemble);
 
 		if (j >= model->ensemble)
 			j = model->ensemble - 1;
-		/* network j of the ensemble: of each part of an 'auto' model */
-		member.weights = model->weights + (size_t) j * P;
-		if (model->level_weights != NULL)
-			member.level_weights = model->level_weights + (size_t) j * P;
+		/* network j of the ensemble (of both ensembles of an 'auto' model) */
+		sy_bp_model_member(model, j, &member);
+		if (model->transform == SY_BP_AUTO)
+		{
+			/*
+			 * The parts of 'auto' (networks on differences, on levels,
+			 * exponential smoothing) as a mixture: each path follows one
+			 * part, drawn with its combination weight, so the paths spread
+			 * as far as the parts disagree (the predictive distribution of
+			 * a model average), not only as far as their average moves.
+			 */
+			double		u = host->random_double(host->ctx),
+						acc = 0.0;
+			int			part = -1;
+
+			for (int q = 0; q < SY_BP_AUTO_PARTS; q++)
+				if (model->combine[q] > 0.0)
+				{
+					acc += model->combine[q];
+					part = q;
+					if (u < acc)
+						break;
+				}
+			for (int q = 0; q < SY_BP_AUTO_PARTS; q++)
+				member.combine[q] = q == part ? 1.0 : 0.0;
+		}
 		/*
 		 * The uncertainty of the centre of the training signal, which a
 		 * network with little to learn predicts (the drift of the
