@@ -19,7 +19,7 @@ CREATE FUNCTION @extschema@.bp_forecast(
 	seed bigint DEFAULT 0,
 	lower float8 DEFAULT NULL,
 	upper float8 DEFAULT NULL,
-	transform text DEFAULT 'difference',
+	transform text DEFAULT 'auto',
 	activation text DEFAULT 'tanh')
 RETURNS TABLE(step int, forecast float8, lower_80 float8, upper_80 float8,
               lower_95 float8, upper_95 float8)
@@ -27,7 +27,7 @@ AS 'MODULE_PATHNAME', 'bp_forecast_pi'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100000 ROWS 6;
 
 COMMENT ON FUNCTION @extschema@.bp_forecast(float8[], int, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text) IS
-'Forecast horizon steps after history (in time order) with an ensemble of BP networks: lags inputs -> hidden tanh nodes -> 1 linear output, trained by back-propagation (Adam, weight decay, optional dropout) on sliding windows of the differenced, scaled series and fed back recursively. hidden NULL: the paper''s rule k = round(sqrt(lags + 1)) + a, a = 1..10, chosen on the last windows. lower_80 .. upper_95: prediction intervals from 1000 simulated future paths (a network of the ensemble drawn per path, Student t innovations scaled by the model''s one-step errors on the history); NULL when the history gives too few one-step errors. Forecasts and bounds are kept in [lower, upper]. Same arguments, same bits. NULL history or horizon: no rows.';
+'Forecast horizon steps after history (in time order) with an ensemble of BP networks: lags inputs -> hidden tanh nodes -> 1 linear output, trained by back-propagation (Adam, weight decay, optional dropout) on sliding windows of the transformed, scaled series and fed back recursively. transform ''auto'' (the default): networks on differences and on levels and simple exponential smoothing, weighted by their errors at the history''s last origins; ''difference'', ''level'', ''detrend'': one ensemble on that transform (''difference'' was the default before 0.3.0). hidden NULL: the paper''s rule k = round(sqrt(lags + 1)) + a, a = 1..10, chosen on the last windows. lower_80 .. upper_95: prediction intervals, quantiles of 250 simulated future paths (per path a network of the ensemble, for ''auto'' one of its parts, and the centre of the training signal drawn around its estimate; per step a Student t innovation scaled by the model''s one-step errors on the history); NULL when the history gives too few one-step errors. Forecasts and bounds are kept in [lower, upper]. Same arguments, same bits. NULL history or horizon: no rows.';
 
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.bp_fit(
@@ -42,7 +42,7 @@ CREATE FUNCTION @extschema@.bp_fit(
 	seed bigint DEFAULT 0,
 	lower float8 DEFAULT NULL,
 	upper float8 DEFAULT NULL,
-	transform text DEFAULT 'difference',
+	transform text DEFAULT 'auto',
 	activation text DEFAULT 'tanh')
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'bp_fit'
@@ -133,7 +133,7 @@ CREATE FUNCTION @extschema@.forecast_backtest(
 	seed bigint DEFAULT 0,
 	lower float8 DEFAULT NULL,
 	upper float8 DEFAULT NULL,
-	transform text DEFAULT 'difference',
+	transform text DEFAULT 'auto',
 	activation text DEFAULT 'tanh')
 RETURNS @extschema@.forecast_accuracy
 AS 'MODULE_PATHNAME', 'forecast_backtest'

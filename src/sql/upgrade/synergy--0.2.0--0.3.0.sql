@@ -13,7 +13,8 @@
 -- Changed objects of 0.2.0: none so far.
 
 -- Forecasting (issue 13): every set-returning forecast returns the rows
--- (step, forecast, lower_80, upper_80, lower_95, upper_95).  A changed
+-- (step, forecast, lower_80, upper_80, lower_95, upper_95), and the
+-- network's transform defaults to 'auto' (was 'difference').  A changed
 -- return type needs DROP + CREATE; a user view or function that depends on
 -- one of these three functions blocks the upgrade (drop it first and
 -- recreate it after, docs/forecasting.md).  The 0.2.0 C entry points
@@ -32,7 +33,7 @@ CREATE FUNCTION @extschema@.bp_forecast(
 	seed bigint DEFAULT 0,
 	lower float8 DEFAULT NULL,
 	upper float8 DEFAULT NULL,
-	transform text DEFAULT 'difference',
+	transform text DEFAULT 'auto',
 	activation text DEFAULT 'tanh')
 RETURNS TABLE(step int, forecast float8, lower_80 float8, upper_80 float8,
               lower_95 float8, upper_95 float8)
@@ -40,7 +41,26 @@ AS 'MODULE_PATHNAME', 'bp_forecast_pi'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100000 ROWS 6;
 
 COMMENT ON FUNCTION @extschema@.bp_forecast(float8[], int, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text) IS
-'Forecast horizon steps after history (in time order) with an ensemble of BP networks: lags inputs -> hidden tanh nodes -> 1 linear output, trained by back-propagation (Adam, weight decay, optional dropout) on sliding windows of the differenced, scaled series and fed back recursively. hidden NULL: the paper''s rule k = round(sqrt(lags + 1)) + a, a = 1..10, chosen on the last windows. lower_80 .. upper_95: prediction intervals from 1000 simulated future paths (a network of the ensemble drawn per path, Student t innovations scaled by the model''s one-step errors on the history); NULL when the history gives too few one-step errors. Forecasts and bounds are kept in [lower, upper]. Same arguments, same bits. NULL history or horizon: no rows.';
+'Forecast horizon steps after history (in time order) with an ensemble of BP networks: lags inputs -> hidden tanh nodes -> 1 linear output, trained by back-propagation (Adam, weight decay, optional dropout) on sliding windows of the transformed, scaled series and fed back recursively. transform ''auto'' (the default): networks on differences and on levels and simple exponential smoothing, weighted by their errors at the history''s last origins; ''difference'', ''level'', ''detrend'': one ensemble on that transform (''difference'' was the default before 0.3.0). hidden NULL: the paper''s rule k = round(sqrt(lags + 1)) + a, a = 1..10, chosen on the last windows. lower_80 .. upper_95: prediction intervals, quantiles of 250 simulated future paths (per path a network of the ensemble, for ''auto'' one of its parts, and the centre of the training signal drawn around its estimate; per step a Student t innovation scaled by the model''s one-step errors on the history); NULL when the history gives too few one-step errors. Forecasts and bounds are kept in [lower, upper]. Same arguments, same bits. NULL history or horizon: no rows.';
+
+-- bp_fit: transform's default is 'auto' (was 'difference').
+CREATE OR REPLACE FUNCTION @extschema@.bp_fit(
+	history float8[],
+	lags int DEFAULT 2,
+	hidden int DEFAULT NULL,
+	ensemble int DEFAULT 10,
+	epochs int DEFAULT 20,
+	learning_rate float8 DEFAULT 0.15,
+	decay float8 DEFAULT 1,
+	dropout float8 DEFAULT 0,
+	seed bigint DEFAULT 0,
+	lower float8 DEFAULT NULL,
+	upper float8 DEFAULT NULL,
+	transform text DEFAULT 'auto',
+	activation text DEFAULT 'tanh')
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'bp_fit'
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100000;
 
 DROP FUNCTION @extschema@.bp_forecast(jsonb, float8[], int);
 CREATE FUNCTION @extschema@.bp_forecast(model jsonb, history float8[], horizon int)
@@ -74,6 +94,27 @@ ALTER TYPE @extschema@.forecast_accuracy ADD ATTRIBUTE lower_95 float8[];
 ALTER TYPE @extschema@.forecast_accuracy ADD ATTRIBUTE upper_95 float8[];
 COMMENT ON TYPE @extschema@.forecast_accuracy IS
 'Backtest of one method on the last holdout values: MAE, RMSE, MAPE (percent; NULL when an actual value is 0), sMAPE (percent, 200 |F - A| / (|F| + |A|), 0 when both are 0), the forecasts next to the actual values, MASE (MAE over the mean absolute one-step naive error of the training part; NULL when that is 0), the shares of actual values inside the 80 % and 95 % prediction intervals, and the intervals.';
+
+-- forecast_backtest: transform's default is 'auto' (was 'difference').
+CREATE OR REPLACE FUNCTION @extschema@.forecast_backtest(
+	history float8[],
+	holdout int,
+	method text DEFAULT 'bp',
+	lags int DEFAULT 2,
+	hidden int DEFAULT NULL,
+	ensemble int DEFAULT 10,
+	epochs int DEFAULT 20,
+	learning_rate float8 DEFAULT 0.15,
+	decay float8 DEFAULT 1,
+	dropout float8 DEFAULT 0,
+	seed bigint DEFAULT 0,
+	lower float8 DEFAULT NULL,
+	upper float8 DEFAULT NULL,
+	transform text DEFAULT 'auto',
+	activation text DEFAULT 'tanh')
+RETURNS @extschema@.forecast_accuracy
+AS 'MODULE_PATHNAME', 'forecast_backtest'
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100000;
 
 COMMENT ON FUNCTION @extschema@.forecast_backtest(float8[], int, text, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text) IS
 'Hold out the last holdout values of history, forecast them from the rest with method ''bp'' (options as bp_forecast), ''gm11'', ''naive'' (last value) or ''drift'' (line through the first and last values), and return the errors, MASE and the coverage of the prediction intervals. lower and upper bound the forecasts and intervals of every method. NULL history, holdout or method: NULL.';
