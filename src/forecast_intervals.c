@@ -34,7 +34,7 @@ sy_bp_intervals(const sy_bp_model *model, const double *y, int n,
 
 	sy_group_memory_check(fname, sizeof(double) * (double) nwork, -1);
 	work = palloc_extended(sizeof(double) * nwork, MCXT_ALLOC_HUGE);
-	sy_pi_bp(model, y, n, fc, horizon, SY_PI_BP_PATHS, seed, &host, work, pi);
+	sy_pi_bp(model, y, n, horizon, SY_PI_BP_PATHS, seed, &host, work, pi);
 	sy_pi_clamp(fc, horizon, model->lower, model->upper, pi);
 	pfree(work);
 	return pi;

@@ -383,9 +383,8 @@ clamp_to(double v, double lower, double upper)
 }
 
 void
-sy_pi_bp(const sy_bp_model *model, const double *y, int n, const double *fc,
-		 int horizon, int npaths, uint64_t seed, const sy_host *host,
-		 double *work, sy_pi *pi)
+sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
+		 int npaths, uint64_t seed, const sy_host *host, double *work, sy_pi *pi)
 {
 	int			first = sy_bp_min_history(model),
 				paths = bp_paths(n, horizon, npaths),
@@ -502,7 +501,6 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, const double *fc,
 		pi[k].lower_95 = quantile7(v, paths, 0.5 - SY_PI_LEVEL_95 / 2.0);
 		pi[k].upper_95 = quantile7(v, paths, 0.5 + SY_PI_LEVEL_95 / 2.0);
 	}
-	(void) fc;
 }
 
 /* ---- bounds and measures ---- */

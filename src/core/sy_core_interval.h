@@ -73,12 +73,13 @@ void		sy_pi_gm11(const double *x, const double *fitted, int n,
  * linear autoregression with the same inputs; df = m - lags - 1 (at
  * least 1).  The bounds are the quantiles of the paths (R's type 7).
  * Random numbers from host, seeded from seed.  work: sy_pi_bp_work_size
- * doubles.  NaN intervals when fewer than lags + 2 one-step errors exist.
+ * doubles.  The caller orders the bounds around its forecasts and keeps
+ * them in the model's bounds with sy_pi_clamp.  NaN intervals when fewer than lags + 2 one-step errors exist.
  */
 size_t		sy_pi_bp_work_size(const sy_bp_model *model, int n, int horizon,
 							   int npaths);
 void		sy_pi_bp(const sy_bp_model *model, const double *y, int n,
-					 const double *fc, int horizon, int npaths, uint64_t seed,
+					 int horizon, int npaths, uint64_t seed,
 					 const sy_host *host, double *work, sy_pi *pi);
 
 /*

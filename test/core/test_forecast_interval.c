@@ -134,7 +134,7 @@ bp_intervals(const sy_bp_model *m, const double *y, int n, int h, uint64_t seed,
 	double	   *work = malloc(sizeof(double) * sy_pi_bp_work_size(m, n, h, SY_PI_BP_PATHS));
 
 	sy_bp_forecast(m, y, n, h, &test_host, fw, fc);
-	sy_pi_bp(m, y, n, fc, h, SY_PI_BP_PATHS, seed, &test_host, work, pi);
+	sy_pi_bp(m, y, n, h, SY_PI_BP_PATHS, seed, &test_host, work, pi);
 	sy_pi_clamp(fc, h, m->lower, m->upper, pi);
 	free(fw);
 	free(work);
