@@ -10,7 +10,6 @@
  */
 #include <float.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "sy_core_interval.h"
@@ -351,25 +350,79 @@ t_variate(const sy_host *host, double df)
 	}
 }
 
-static int
-cmp_double(const void *a, const void *b)
+/*
+ * Rearrange v[from..n-1] so that v[k] is the value of rank k of v[0..n-1],
+ * values before it not larger and values after it not smaller, given that
+ * v[0..from-1] already hold the smallest values in order (Hoare's
+ * selection, the middle element as pivot: the same input, the same steps).
+ */
+static void
+select_rank(double *v, int from, int n, int k)
 {
-	double		x = *(const double *) a,
-				y = *(const double *) b;
+	int			lo = from,
+				hi = n - 1;
 
-	return (x > y) - (x < y);
+	while (lo < hi)
+	{
+		double		pivot = v[lo + (hi - lo) / 2];
+		int			i = lo,
+					j = hi;
+
+		while (i <= j)
+		{
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j)
+			{
+				double		t = v[i];
+
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
+	}
 }
 
-/* R's type 7 quantile of sorted v[0..n-1] */
-static double
-quantile7(const double *v, int n, double p)
+/*
+ * R's type 7 quantiles of v[0..n-1] at the increasing probabilities
+ * p[0..m-1] into q, by selection (v is reordered).
+ */
+void
+sy_quantiles7(double *v, int n, const double *p, int m, double *q)
 {
-	double		h = (n - 1) * p;
-	int			lo = (int) floor(h);
+	int			done = 0;		/* v[0..done-1]: the smallest values, in order */
 
-	if (lo >= n - 1)
-		return v[n - 1];
-	return v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
+	for (int i = 0; i < m; i++)
+	{
+		double		h = (n - 1) * p[i];
+		int			lo = (int) floor(h);
+		double		next;
+
+		if (lo >= n - 1)
+		{
+			select_rank(v, done, n, n - 1);
+			q[i] = v[n - 1];
+			continue;
+		}
+		select_rank(v, done, n, lo);
+		/* the next rank: the smallest value after v[lo] */
+		next = v[lo + 1];
+		for (int j = lo + 2; j < n; j++)
+			if (v[j] < next)
+				next = v[j];
+		q[i] = v[lo] + (h - lo) * (next - v[lo]);
+		done = lo + 1;
+	}
 }
 
 static double
@@ -473,14 +526,12 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 		 * standard error scale / sqrt(values), as rwf(drift = TRUE) adds
 		 * the drift's standard error.
 		 */
-		if (mt > 1)
-		{
+		if (mt > 1 && member.combine[1] < 1.0 && member.combine[2] < 1.0)
 			member.center = model->center +
 				model->scale / sqrt((double) mt) * t_variate(host, mt - 1);
-			if (model->level_weights != NULL)
-				member.level_center = model->level_center +
-					model->level_scale / sqrt((double) mt) * t_variate(host, mt - 1);
-		}
+		if (mt > 1 && member.combine[1] == 1.0)
+			member.level_center = model->level_center +
+				model->level_scale / sqrt((double) mt) * t_variate(host, mt - 1);
 		memcpy(path, y, sizeof(double) * n);
 		for (int k = 0; k < horizon; k++)
 		{
@@ -493,13 +544,15 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 	}
 	for (int k = 0; k < horizon; k++)
 	{
-		double	   *v = sims + (size_t) k * paths;
+		const double p[4] = {0.5 - SY_PI_LEVEL_95 / 2.0, 0.5 - SY_PI_LEVEL_80 / 2.0,
+		0.5 + SY_PI_LEVEL_80 / 2.0, 0.5 + SY_PI_LEVEL_95 / 2.0};
+		double		q[4];
 
-		qsort(v, paths, sizeof(double), cmp_double);
-		pi[k].lower_80 = quantile7(v, paths, 0.5 - SY_PI_LEVEL_80 / 2.0);
-		pi[k].upper_80 = quantile7(v, paths, 0.5 + SY_PI_LEVEL_80 / 2.0);
-		pi[k].lower_95 = quantile7(v, paths, 0.5 - SY_PI_LEVEL_95 / 2.0);
-		pi[k].upper_95 = quantile7(v, paths, 0.5 + SY_PI_LEVEL_95 / 2.0);
+		sy_quantiles7(sims + (size_t) k * paths, paths, p, 4, q);
+		pi[k].lower_95 = q[0];
+		pi[k].lower_80 = q[1];
+		pi[k].upper_80 = q[2];
+		pi[k].upper_95 = q[3];
 	}
 }
 

@@ -89,6 +89,12 @@ void		sy_pi_bp(const sy_bp_model *model, const double *y, int n,
 void		sy_pi_clamp(const double *fc, int horizon, double lower, double upper,
 						sy_pi *pi);
 
+/*
+ * R's type 7 quantiles of v[0..n-1] (n >= 1) at the increasing
+ * probabilities p[0..m-1] into q, by selection; v is reordered.
+ */
+void		sy_quantiles7(double *v, int n, const double *p, int m, double *q);
+
 /* Mean absolute one-step naive error of y[0..n-1]; NaN when n < 2. */
 double		sy_naive_mae(const double *y, int n);
 

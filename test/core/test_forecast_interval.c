@@ -184,9 +184,52 @@ test_bp(void)
 	free(m.weights);
 }
 
+static int
+cmp(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* selection against sorting, with ties and several sizes */
+static void
+test_quantiles(void)
+{
+	const double p[4] = {0.025, 0.1, 0.9, 0.975};
+
+	sm_seed(NULL, 42);
+	for (int n = 1; n <= 300; n += 13)
+		for (int ties = 0; ties < 2; ties++)
+		{
+			double	   *v = malloc(sizeof(double) * n),
+					   *s = malloc(sizeof(double) * n),
+						q[4];
+
+			for (int i = 0; i < n; i++)
+				v[i] = ties ? floor(sm_uniform(NULL) * 5) : sm_uniform(NULL);
+			memcpy(s, v, sizeof(double) * n);
+			qsort(s, n, sizeof(double), cmp);
+			sy_quantiles7(v, n, p, 4, q);
+			for (int k = 0; k < 4; k++)
+			{
+				double		h = (n - 1) * p[k];
+				int			lo = (int) floor(h);
+				double		want = lo >= n - 1 ? s[n - 1] : s[lo] + (h - lo) * (s[lo + 1] - s[lo]);
+
+				CHECK(q[k] == want, "quantile %g of %d values (ties %d): got %.17g want %.17g",
+					  p[k], n, ties, q[k], want);
+			}
+			free(v);
+			free(s);
+		}
+}
+
 int
 main(void)
 {
+	test_quantiles();
 	test_t();
 	test_simple();
 	test_bp();
