@@ -102,7 +102,7 @@ forecast_backtest(PG_FUNCTION_ARGS)
 				if (sy_gm11_fit(y, ntrain, &fit, fitted) != SY_OK)
 					PG_RETURN_NULL();	/* undefined model, as gm11_fit() */
 				sy_gm11_forecast(&fit, y[0], ntrain, h, fc);
-				sy_pi_gm11(y, fitted, ntrain, fc, h, pi);
+				sy_pi_gm11(y, ntrain, fc, h, palloc(sizeof(double) * sy_pi_gm11_work_size(ntrain)), pi);
 			}
 			break;
 		case METHOD_BP:

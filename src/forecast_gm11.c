@@ -141,7 +141,7 @@ gm11_forecast_compute(FunctionCallInfo fcinfo, sy_forecast_result *res)
 	res->horizon = h;
 	res->forecast = out;
 	res->pi = palloc(sizeof(sy_pi) * h);
-	sy_pi_gm11(y, fitted, n, out, h, res->pi);
+	sy_pi_gm11(y, n, out, h, palloc(sizeof(double) * sy_pi_gm11_work_size(n)), res->pi);
 	sy_pi_clamp(out, h, NAN, NAN, res->pi);
 	for (int k = 0; k < h; k++)
 		if (!isfinite(res->pi[k].lower_95) || !isfinite(res->pi[k].upper_95))

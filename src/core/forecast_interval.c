@@ -220,67 +220,90 @@ sy_pi_drift(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
 	}
 }
 
-void
-sy_pi_gm11(const double *x, const double *fitted, int n, const double *fc,
-		   int horizon, sy_pi *pi)
+/* Origins of the rolling refits of GM(1,1): at most this many, the last. */
+#define PI_GM_MAX_ORIGINS 20
+
+size_t
+sy_pi_gm11_work_size(int n)
 {
-	int			m = n - 1;		/* residuals at k = 2..n (1-based) */
-	int			logscale = 1;
+	return (size_t) n + PI_GM_MAX_ORIGINS;
+}
+
+void
+sy_pi_gm11(const double *x, int n, const double *fc, int horizon,
+		   double *work, sy_pi *pi)
+{
+	double	   *fitted = work,
+			   *ahead = work + n;
+	int			first = n - PI_GM_MAX_ORIGINS,
+				origins = 0,
+				terms = 0,
+				logscale = 1;
 	double		ss = 0.0,
-				big = 0.0,
-				tbar,
-				stt = 0.0,
 				s,
 				q80,
 				q95;
 
-	if (n < 4)
+	if (first < SY_GM11_MIN_HISTORY)
+		first = SY_GM11_MIN_HISTORY;
+	for (int pass = 0; pass < 2; pass++)
+	{
+		/* pass 0: is every value and refitted forecast positive (log
+		 * scale)?  pass 1: the squared errors per step of horizon */
+		origins = terms = 0;
+		ss = 0.0;
+		for (int o = first; o < n; o++)
+		{
+			sy_gm11		fit;
+
+			if (sy_gm11_fit(x, o, &fit, fitted) != SY_OK)
+				continue;
+			sy_gm11_forecast(&fit, x[0], o, n - o, ahead);
+			origins++;
+			for (int h = 1; h <= n - o; h++)
+			{
+				double		a = x[o + h - 1],
+							f = ahead[h - 1],
+							e;
+
+				if (pass == 0)
+				{
+					if (!(a > 0.0 && f > 0.0 && isfinite(f)))
+						logscale = 0;
+					continue;
+				}
+				e = logscale ? log(a / f) : a - f;
+				ss += e * e / h;
+				terms++;
+			}
+		}
+	}
+	if (origins < 2 || terms == 0)
 	{
 		pi_undefined(pi, horizon);
 		return;
 	}
-	for (int k = 1; k < n; k++)
-		if (!(x[k] > 0.0 && fitted[k] > 0.0))
-			logscale = 0;
-	for (int k = 1; k < n; k++)
-	{
-		double		r = logscale ? log(x[k] / fitted[k]) : x[k] - fitted[k];
-
-		big = fmax(big, fabs(r));
-	}
-	for (int k = 1; k < n; k++)
-	{
-		double		r = logscale ? log(x[k] / fitted[k]) : x[k] - fitted[k];
-
-		if (big > 0.0)
-			ss += (r / big) * (r / big);
-	}
-	s = big * sqrt(ss / (m - 2));
-	/* times 2..n, mean (n + 2) / 2 */
-	tbar = (n + 2) / 2.0;
-	for (int k = 2; k <= n; k++)
-		stt += (k - tbar) * (k - tbar);
-	q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, m - 2);
-	q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, m - 2);
+	s = sqrt(ss / terms);
+	q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, origins - 1);
+	q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, origins - 1);
 	for (int k = 0; k < horizon; k++)
 	{
-		double		t = n + k + 1,
-					se = s * sqrt(1.0 + 1.0 / m + (t - tbar) * (t - tbar) / stt);
+		double		se = s * sqrt((double) (k + 1));
 
-		if (logscale)
+		if (logscale && fc[k] > 0.0)
 		{
 			pi[k].lower_80 = fc[k] * exp(-q80 * se);
 			pi[k].upper_80 = fc[k] * exp(q80 * se);
 			pi[k].lower_95 = fc[k] * exp(-q95 * se);
 			pi[k].upper_95 = fc[k] * exp(q95 * se);
 		}
-		else
+		else if (logscale)
 		{
-			pi[k].lower_80 = fc[k] - q80 * se;
-			pi[k].upper_80 = fc[k] + q80 * se;
-			pi[k].lower_95 = fc[k] - q95 * se;
-			pi[k].upper_95 = fc[k] + q95 * se;
+			/* log-scale errors around a forecast that is not positive */
+			pi[k].lower_80 = pi[k].upper_80 = pi[k].lower_95 = pi[k].upper_95 = NAN;
 		}
+		else
+			pi_additive(fc, k, se, origins - 1, pi);
 	}
 }
 

@@ -54,14 +54,18 @@ void		sy_pi_drift(const double *y, int n, const double *fc, int horizon,
 						sy_pi *pi);
 
 /*
- * GM(1,1): the prediction interval of a regression of log x on time (the
- * model is an exponential in time), from the log ratios of the values to
- * the restored values, k = 2..n, with n - 3 degrees of freedom and the
- * usual leverage term; on the original scale (absolute residuals) when a
- * value or a restored value is not positive.  NaN when n < 4.
+ * GM(1,1): empirical intervals from its own out-of-sample errors.  GM(1,1)
+ * is refitted on x[0..o-1] at the last origins o (at most 20, o >= 4) and
+ * its forecasts of x[o..n-1] compared with the values: e = log(x / f) (on
+ * the original scale, x - f, when a value or forecast is not positive).
+ * s^2 = mean of e^2 / h over every origin and step h (the errors taken to
+ * grow like a random walk's), se_h = s sqrt(h), bounds fc * exp(-+ t se_h)
+ * (fc -+ t se_h) with t of (origins - 1) degrees of freedom.  NaN when
+ * fewer than 2 origins can be fitted (n < 6).  work: sy_pi_gm11_work_size.
  */
-void		sy_pi_gm11(const double *x, const double *fitted, int n,
-					   const double *fc, int horizon, sy_pi *pi);
+size_t		sy_pi_gm11_work_size(int n);
+void		sy_pi_gm11(const double *x, int n, const double *fc, int horizon,
+					   double *work, sy_pi *pi);
 
 /*
  * BP network: paths simulated after y[0..n-1].  Each path takes one network

@@ -11,11 +11,11 @@
 # error with Student t quantiles (n - 1 degrees of freedom for naive, n - 2
 # for drift) instead of normal ones, so the expected bounds are
 # mean -+ qt(p, df) * se.
-# gm11: GM(1,1) fitted here with lm() on the background values, the restored
-# values by the textbook formula, and the prediction interval of a regression
-# of log x on time k = 2..n from the log ratios log(x / restored):
-# s^2 = sum r^2 / (n - 3), se_h = s sqrt(1 + 1/(n-1) + (t - tbar)^2 / Stt),
-# bounds forecast * exp(-+ qt(p, n - 3) se_h).
+# gm11: GM(1,1) fitted here with lm() on the background values and the
+# restored values by the textbook formula; the interval from its own
+# out-of-sample errors: refitted on x[1..o] at the origins o = 4 .. n - 1,
+# e = log(x / forecast) at each step h of x[o+1..n], s^2 = mean of e^2 / h,
+# se_h = s sqrt(h), bounds forecast * exp(-+ qt(p, origins - 1) se_h).
 suppressMessages(library(forecast))
 series <- list(
   airmiles = c(3362, 5948, 6109, 5981, 6753, 8003, 10566, 12528, 14760, 16769),
@@ -39,17 +39,22 @@ for (nm in c("airmiles", "lake")) {
     add(nm, m, fc, fc - qt(0.9, df) * se, fc + qt(0.9, df) * se, fc - qt(0.975, df) * se, fc + qt(0.975, df) * se)
   }
 }
+gm <- function(x) {  # GM(1,1) by lm() on the background values; returns the restored value of position k >= 2
+  n <- length(x); x1 <- cumsum(x); z <- (x1[-1] + x1[-n]) / 2
+  co <- coef(lm(x[-1] ~ z)); a <- -co[[2]]; b <- co[[1]]
+  function(k) (x[1] - b / a) * (1 - exp(a)) * exp(-a * (k - 1))
+}
 for (nm in c("airmiles", "growth")) {
   x <- series[[nm]]; n <- length(x)
-  x1 <- cumsum(x); z <- (x1[-1] + x1[-n]) / 2
-  co <- coef(lm(x[-1] ~ z)); a <- -co[[2]]; b <- co[[1]]
-  restored <- function(k) (x[1] - b / a) * (1 - exp(a)) * exp(-a * (k - 1))  # k = 2, 3, ...
-  fitted <- restored(2:n)
-  r <- log(x[-1] / fitted); m <- n - 1
-  s <- sqrt(sum(r^2) / (m - 2)); tt <- 2:n; tbar <- mean(tt); stt <- sum((tt - tbar)^2)
-  fc <- restored(n + 1:h)
-  se <- s * sqrt(1 + 1 / m + ((n + 1:h) - tbar)^2 / stt)
-  q80 <- qt(0.9, m - 2); q95 <- qt(0.975, m - 2)
+  fc <- gm(x)(n + 1:h)
+  # refits at origins o = 4 .. n - 1, out-of-sample log errors per step of horizon
+  terms <- c(); origins <- 0
+  for (o in max(4, n - 20):(n - 1)) {
+    f <- gm(x[1:o])(o + 1:(n - o)); origins <- origins + 1
+    terms <- c(terms, log(x[(o + 1):n] / f)^2 / (1:(n - o)))
+  }
+  s <- sqrt(mean(terms)); se <- s * sqrt(1:h)
+  q80 <- qt(0.9, origins - 1); q95 <- qt(0.975, origins - 1)
   add(nm, "gm11", fc, fc * exp(-q80 * se), fc * exp(q80 * se), fc * exp(-q95 * se), fc * exp(q95 * se))
 }
 out[] <- lapply(out, function(v) if (is.numeric(v)) sprintf("%.17g", v) else v)

@@ -80,7 +80,7 @@ AS 'MODULE_PATHNAME', 'gm11_forecast'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 6;
 
 COMMENT ON FUNCTION @extschema@.gm11_forecast(float8[], int) IS
-'Forecast horizon steps after history with GM(1,1) (see gm11_fit), with prediction intervals of a regression of log x on time (Student t, n - 3 degrees of freedom) from the log ratios of the values to the restored ones. A series failing the class-ratio check still gets its rows, with a NOTICE (SQLSTATE 01000) giving the ratios and the admissible range. No rows when the model is undefined.';
+'Forecast horizon steps after history with GM(1,1) (see gm11_fit), with prediction intervals from its own out-of-sample errors: refitted at the last origins (at most 20), the log ratios of the later values to its forecasts give s^2 = mean of e^2 / h, and the bounds are forecast * exp(-+ t s sqrt(h)), t with origins - 1 degrees of freedom (NULL for fewer than 6 values). A series failing the class-ratio check still gets its rows, with a NOTICE (SQLSTATE 01000) giving the ratios and the admissible range. No rows when the model is undefined.';
 
 -- forecast_backtest reports MASE and the coverage of the intervals: new
 -- attributes at the end of its row type (a table column of this type blocks
