@@ -44,6 +44,12 @@ BPX=${BP_ARGS:+, $BP_ARGS}
 # shellcheck source-path=SCRIPTDIR/..
 . bench/lib.sh
 bench_setup bench_forecast
+if [ "${SY_SKIP_BUILD:-0}" = 1 ]; then
+	BUILT="synergy as installed (SY_SKIP_BUILD=1)"
+else
+	BUILT="synergy built from $(git rev-parse --short HEAD 2>/dev/null || echo 'this tree')$(git diff --quiet HEAD -- src 2>/dev/null || echo ' with changes in src/')"
+fi
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"   # no per-series NOTICEs
 
 echo "loading real series and generating $N synthetic series ..." >&2
 "${PSQL[@]}" <<SQL
@@ -130,7 +136,7 @@ if [ "$ST_DRIFT" = none ]; then
 else
 	run_method drift drift_forecast "" "$ST_DRIFT"
 fi
-insql() { [ "$1" = none ] && echo " (computed in SQL)" || true; }
+insql() { if [ "$1" = none ]; then echo " (computed in SQL)"; fi; }
 "${PSQL[@]}" <<SQL
 INSERT INTO fc SELECT 'real', win, method, step, forecast, lower_80, upper_80, lower_95, upper_95
 FROM annual_r;
@@ -213,11 +219,13 @@ SOURCES=$(q "SELECT string_agg(kind || ': ' || n || ' windows from ' || src || '
 # forecast_backtest's MASE and coverage, where the installed synergy has them: the same figures?
 BT_LINE="forecast_backtest: mase/coverage_80/coverage_95 not available in the installed synergy"
 if "${PSQL[@]}" -c "SELECT (b).mase, (b).coverage_80, (b).coverage_95 FROM (SELECT forecast_backtest('{1,2,3,4,5,6,7,8,9,10,11,12}'::float8[], 2, 'naive') AS b) x" >/dev/null 2>&1; then
-	BT_METHODS="'gm11', 'naive', 'drift'"
-	[ -n "$BP_ARGS" ] || BT_METHODS="'bp', $BT_METHODS"
+	# bp with BP_ARGS where forecast_backtest takes them too (it shares bp_forecast's options)
+	BP_BT="forecast_backtest(s.y, 6, 'bp'$BPX)"
+	"${PSQL[@]}" -c "SELECT (forecast_backtest('{1,2,3,4,5,6,7,8,9,10,11,12}'::float8[], 2, 'bp'$BPX)).mase" \
+		>/dev/null 2>&1 || BP_BT="NULL::forecast_accuracy"
 	BT_LINE=$(q "WITH b AS (
-	    SELECT s.id, m, forecast_backtest(s.y, 6, m) AS r
-	    FROM series s, unnest(ARRAY[$BT_METHODS]) m WHERE s.set = 'real')
+	    SELECT s.id, m, CASE m WHEN 'bp' THEN $BP_BT ELSE forecast_backtest(s.y, 6, m) END AS r
+	    FROM series s, unnest(ARRAY['bp', 'gm11', 'naive', 'drift']) m WHERE s.set = 'real')
 	  SELECT 'forecast_backtest on the real windows agrees with the tables above (MASE within 1e-9 relative, coverage exactly) on '
 	         || string_agg(format('%s %s/%s', m, ok, n), ', ') || ' windows'
 	  FROM (SELECT b.m, count(*) AS n,
@@ -225,7 +233,7 @@ if "${PSQL[@]}" -c "SELECT (b).mase, (b).coverage_80, (b).coverage_95 FROM (SELE
 	                                AND (b.r).coverage_80 IS NOT DISTINCT FROM a.cov80
 	                                AND (b.r).coverage_95 IS NOT DISTINCT FROM a.cov95) AS ok
 	        FROM b JOIN acc a ON a.set = 'real' AND a.id = b.id AND a.method = b.m
-	        GROUP BY b.m ORDER BY b.m) x")
+	        WHERE (b.r).holdout IS NOT NULL GROUP BY b.m ORDER BY b.m) x")
 fi
 
 echo "timing ..." >&2
@@ -258,7 +266,7 @@ report=$(cat <<EOF
 ## bench_forecast ($(date -u +%Y-%m-%d))
 
 $(machine_line)
-bp_forecast arguments: ${BP_ARGS:-defaults}.
+$BUILT; bp_forecast arguments: ${BP_ARGS:-defaults}.
 
 Real annual windows (bench/data/annual.csv), 10 values to train, 6 held out; $SOURCES.
 Mean sMAPE (percent) per kind of series, and overall mean MASE and interval coverage (percent of
@@ -286,8 +294,7 @@ Interval coverage per kind, percent of held-out values inside the 80 % / 95 % in
 |---|---|---|---|---|---|
 $COVER
 
-${MISSING:+$MISSING.}
-$BT_LINE.
+${MISSING:+$MISSING. }$BT_LINE.
 
 Synthetic series ($N), synergy's methods:
 
