@@ -15,10 +15,10 @@ bench_setup bench_intervals
 
 header=$(head -n 1 bench/data/annual.csv)
 if [[ ",$header," == *",kind,"* ]]; then
-	cols=$(echo "$header" | tr ',' ' ')
+	cols=$(echo "$header" | tr ',' ' ' | sed 's/\bwindow\b/win/')
 	kind_expr="kind"
 else
-	cols="win source t value"
+	cols=$(echo "$header" | tr ',' ' ' | sed 's/\bwindow\b/win/')
 	kind_expr="'all'"
 fi
 coldefs=$(for c in $cols; do
