@@ -129,6 +129,10 @@ PG_CONFIG   ?= pg_config
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Every object is rebuilt when any header changes: coarse, but a struct that
+# grows (e.g. sy_bp_model) can never be laid out two ways in one library.
+$(OBJS): $(wildcard src/*.h src/core/*.h)
+
 # The numeric core's inner loops are written to vectorize; -O3 lets GCC do
 # so (no fast-math).  No fused multiply-add either, so that results are the
 # same bits on every machine, x86-64 or arm64.  -fno-math-errno only drops

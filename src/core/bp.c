@@ -18,12 +18,13 @@
  *
  * transform 'auto' fits two such ensembles, one on differences (which
  * continues a movement) and one on levels (which reverts to the mean), and
- * simple exponential smoothing, and combines their forecasts with weights
- * from rolling-origin validation on the history itself: each part is
- * refitted on the history up to each of the last origins and forecasts the
- * rest; the part with the largest sum of sMAPE is dropped and the other two
- * are weighted by the inverse of its square (Bates and Granger's inverse
- * error weights).  See sy_bp_fit and docs/forecasting.md.
+ * combines their forecasts with those of simple exponential smoothing and
+ * the drift method, with weights from rolling-origin validation on the
+ * history itself: each part is refitted on the history up to each of the
+ * last origins and forecasts the rest; the part with the largest sum of
+ * sMAPE is dropped and the others are weighted by the inverse of its square
+ * (Bates and Granger's inverse error weights).  See fit_auto and
+ * docs/forecasting.md.
  */
 #include <math.h>
 #include <string.h>
@@ -151,7 +152,7 @@ sy_bp_check(int n, const sy_bp_options *opt)
 /* ---- names ---- */
 
 const char *const sy_bp_transform_names[SY_BP_NTRANSFORMS] = {"difference", "level", "detrend", "auto"};
-const char *const sy_bp_auto_part_names[SY_BP_AUTO_PARTS] = {"difference", "level", "ses"};
+const char *const sy_bp_auto_part_names[SY_BP_AUTO_PARTS] = {"difference", "level", "ses", "drift"};
 const char *const sy_bp_activation_names[SY_BP_NACTIVATIONS] = {"tanh", "sigmoid"};
 
 const char *
@@ -787,9 +788,9 @@ smape_of(const double *f, const double *a, int h)
 
 /*
  * The weights of the parts from their validation errors: the part with the
- * largest error (ties: the later part) gets 0, the other two weights in
- * proportion to 1 / error^2, or, where one has error 0, all of it.  No
- * origin: a third each.
+ * largest error (ties: the later part) gets 0, the others weights in
+ * proportion to 1 / error^2, or, where some have error 0, those share all
+ * of it.  No origin: equal weights.
  */
 static void
 combine_weights(const double *err, int origins, double *w)
@@ -829,8 +830,8 @@ combine_weights(const double *err, int origins, double *w)
  * 'difference' and 'level' with the same hidden size train them), then
  * validate: at each of the last SY_BP_AUTO_ORIGINS origins o from which the
  * networks on differences can train (o >= lags + 3), refit each part on
- * y[0..o-1] (SY_BP_AUTO_VAL_ENSEMBLE networks), forecast y[o..n-1] and sum
- * the sMAPE.
+ * y[0..o-1] (SY_BP_AUTO_VAL_ENSEMBLE networks; SES its alpha; drift its
+ * line), forecast y[o..n-1] and sum the sMAPE.
  */
 static sy_status
 fit_auto(const double *y, int n, const sy_bp_options *opt,
@@ -844,7 +845,7 @@ fit_auto(const double *y, int n, const sy_bp_options *opt,
 			   *fwork = vweights + (size_t) ve * P,
 			   *fout = fwork + 2 * (size_t) n + H,
 			   *level_weights = model->weights + (size_t) opt->ensemble * P;
-	double		err[SY_BP_AUTO_PARTS] = {0.0, 0.0, 0.0};
+	double		err[SY_BP_AUTO_PARTS] = {0.0};
 	sy_bp_options sub = *opt;
 	sy_bp_model part,
 				vm;
@@ -881,6 +882,10 @@ fit_auto(const double *y, int n, const sy_bp_options *opt,
 		for (int k = 0; k < n - o; k++)
 			fout[k] = level;
 		err[2] += smape_of(fout, y + o, n - o);
+		sy_forecast_drift(y, o, n - o, fout);
+		for (int k = 0; k < n - o; k++)
+			fout[k] = clamp_level(model, fout[k]);
+		err[3] += smape_of(fout, y + o, n - o);
 	}
 
 	model->transform = SY_BP_AUTO;
@@ -922,12 +927,18 @@ forecast_auto(const sy_bp_model *model, const double *y, int n,
 			}
 			forecast_plain(&v, y, n, horizon, host, work, part);
 		}
-		else
+		else if (j == 2)
 		{
 			double		level = clamp_level(model, sy_ses_level(y, n, model->ses_alpha));
 
 			for (int k = 0; k < horizon; k++)
 				part[k] = level;
+		}
+		else
+		{
+			sy_forecast_drift(y, n, horizon, part);
+			for (int k = 0; k < horizon; k++)
+				part[k] = clamp_level(model, part[k]);
 		}
 		for (int k = 0; k < horizon; k++)
 			out[k] += model->combine[j] * part[k];

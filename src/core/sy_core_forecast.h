@@ -29,9 +29,10 @@ typedef enum sy_bp_transform
 	SY_BP_DIFFERENCE = 0,		/* first differences; output shrinks to drift */
 	SY_BP_LEVEL,				/* the values; output shrinks to the mean */
 	SY_BP_DETREND,				/* residuals of a straight line; shrinks to it */
-	SY_BP_AUTO					/* networks on differences and on levels and
-								 * simple exponential smoothing, weighted by
-								 * their errors on the history's last origins */
+	SY_BP_AUTO					/* networks on differences and on levels,
+								 * exponential smoothing and drift, weighted
+								 * by their errors on the history's last
+								 * origins */
 } sy_bp_transform;
 #define SY_BP_NTRANSFORMS 4
 
@@ -39,7 +40,7 @@ typedef enum sy_bp_transform
  * transform 'auto': the parts it combines, the origins it validates on and
  * the networks per validation fit.
  */
-#define SY_BP_AUTO_PARTS 3		/* difference network, level network, SES */
+#define SY_BP_AUTO_PARTS 4		/* difference network, level network, SES, drift */
 #define SY_BP_AUTO_ORIGINS 5	/* rolling origins: the last 5 the history allows */
 #define SY_BP_AUTO_VAL_ENSEMBLE 2	/* networks per part and origin */
 #define SY_BP_SES_GRID 20		/* SES smoothing alpha = 1/20, 2/20, ..., 1 */
@@ -112,8 +113,9 @@ typedef struct sy_bp_model
 	 * above are the networks on differences; level_* the networks on levels
 	 * (same lags, hidden and ensemble); ses_alpha the smoothing of the
 	 * exponential smoothing part; combine the weights of the parts
-	 * (difference, level, SES; they sum to 1).  The forecast is
-	 * combine[0] * difference + combine[1] * level + combine[2] * SES.
+	 * (difference, level, SES, drift; they sum to 1).  The forecast is
+	 * combine[0] * difference + combine[1] * level + combine[2] * SES
+	 * + combine[3] * drift, parts of weight 0 left out.
 	 */
 	double		level_center;
 	double		level_scale;

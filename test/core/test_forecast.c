@@ -330,8 +330,8 @@ test_bp(void)
 }
 
 /*
- * transform 'auto': the parts are the plain networks, the forecast their
- * combination with the weights validation chose; the weights drop one part
+ * transform 'auto': the parts are the plain networks, SES and drift, the
+ * forecast their combination with the weights validation chose; the weights drop one part
  * and sum to 1; a straight line is continued; a series that alternates
  * about its mean is not extrapolated; determinism and bounds.
  */
@@ -390,7 +390,8 @@ test_bp_auto(void)
 	CHECK(ma.ses_alpha == sy_ses_alpha(y, 10), "SES alpha from the whole history");
 	for (int k = 0; k < 6; k++)
 	{
-		double		parts[SY_BP_AUTO_PARTS] = {fd[k], fl[k], sy_ses_level(y, 10, ma.ses_alpha)};
+		double		parts[SY_BP_AUTO_PARTS] = {fd[k], fl[k], sy_ses_level(y, 10, ma.ses_alpha),
+		13.0 + (13.0 - 3.0) / 9 * (k + 1)};
 
 		want[k] = 0.0;
 		for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
@@ -441,7 +442,9 @@ test_bp_auto(void)
 		CHECK(fit_forecast(line, 10, &o, 6, &ma, fa) == SY_OK, "auto fit of a line");
 		for (int k = 0; k < 6; k++)
 			CHECK(fabs(fa[k] - (2.5 + 0.5 * (11 + k))) < 1e-2, "auto line step %d: %g", k + 1, fa[k]);
-		CHECK(ma.combine[0] > 0.99, "the line: the difference networks weigh %g", ma.combine[0]);
+		CHECK(ma.combine[0] + ma.combine[3] == 1.0 && ma.combine[0] > 0.0,
+			  "the line: the difference networks and drift validate without error and share the weight: %g %g",
+			  ma.combine[0], ma.combine[3]);
 		free(ma.weights);
 	}
 	/* alternating about 10: forecasts stay near the mean, not beyond the range */
@@ -453,7 +456,7 @@ test_bp_auto(void)
 			CHECK(fa[k] >= 9.0 && fa[k] <= 11.0, "alternating step %d: %g", k + 1, fa[k]);
 		free(ma.weights);
 	}
-	/* bounds; too short to validate: a third each */
+	/* bounds; too short to validate: equal weights */
 	{
 		o.upper = 13.5;
 		CHECK(fit_forecast(y, 10, &o, 6, &ma, fa) == SY_OK, "auto bounded");
@@ -462,8 +465,8 @@ test_bp_auto(void)
 		free(ma.weights);
 		o.upper = NAN;
 		CHECK(fit_forecast(y, 5, &o, 3, &ma, fa) == SY_OK && ma.auto_origins == 0
-			  && ma.combine[0] == 1.0 / 3 && ma.combine[2] == 1.0 / 3 && isnan(ma.auto_smape[1]),
-			  "5 values, 2 lags: no origin, a third each");
+			  && ma.combine[0] == 0.25 && ma.combine[3] == 0.25 && isnan(ma.auto_smape[1]),
+			  "5 values, 2 lags: no origin, a quarter each");
 		free(ma.weights);
 	}
 	/* SES */

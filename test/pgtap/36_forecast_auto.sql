@@ -1,6 +1,6 @@
 -- bp_forecast / bp_fit with transform => 'auto': the networks on differences
--- and on levels and simple exponential smoothing, weighted by rolling-origin
--- validation on the history (src/core/bp.c, docs/forecasting.md).  Values
+-- and on levels, simple exponential smoothing and drift, weighted by
+-- rolling-origin validation on the history (src/core/bp.c, docs/forecasting.md).  Values
 -- pinned with tolerances, determinism, the parts being the plain networks,
 -- the stored model (format 2), and that the older transforms and format-1
 -- models give what they gave.  Every call names its transform, so the tests
@@ -19,30 +19,29 @@ INSERT INTO s VALUES
 -- pinned values (same bits on every IEEE-754 machine; tolerance for the record)
 SELECT ok((SELECT bool_and(abs(f.forecast - w.v) <= 1e-9 * abs(w.v))
            FROM bp_forecast('{3,4,4,6,7,9,8,10,12,13}', 6, transform => 'auto') f
-           JOIN unnest('{14.082757535081422,15.160989336619322,16.22153177448089,17.270814086396395,18.350794912278403,19.397040462479794}'::float8[])
+           JOIN unnest('{14.096938110607038,15.191613958996204,16.277447488517414,17.357652459209135,18.453202586133212,19.5318895816228}'::float8[])
                 WITH ORDINALITY w(v, k) ON w.k = f.step),
           'auto: pinned forecasts of a trending series (1e-9 relative)');
 SELECT ok((SELECT bool_and(abs(f.forecast - w.v) <= 1e-9 * abs(w.v))
            FROM bp_forecast('{576.75,576.75,577.82,578.64,580.58,579.48,577.38,576.9,576.94,576.24}', 6, transform => 'auto') f
-           JOIN unnest('{576.5080464922568,576.8488227565329,577.043330574463,577.0654227843597,576.988479218661,576.9039747131508}'::float8[])
+           JOIN unnest('{576.4433001785371,576.7048281463235,576.8492529247118,576.8556409760611,576.7827405309749,576.703786762777}'::float8[])
                 WITH ORDINALITY w(v, k) ON w.k = f.step),
           'auto: pinned forecasts of a stationary series (1e-9 relative)');
 SELECT is((SELECT count(*) FROM bp_forecast('{3,4,4,6,7,9,8,10,12,13}', 6, transform => 'auto')), 6::bigint,
           'auto: one row per step');
 
 -- the weights validation chose, as bp_fit records them
-SELECT is((SELECT round(((m -> 'combination' ->> 'difference')::float8)::numeric, 6) || ' '
-               || round(((m -> 'combination' ->> 'level')::float8)::numeric, 6) || ' '
-               || round(((m -> 'combination' ->> 'ses')::float8)::numeric, 6)
-           FROM (SELECT bp_fit(y, transform => 'auto') m FROM s WHERE id = 1) x),
-          '0.855693 0.000000 0.144307', 'auto, trending: the level networks dropped, the difference networks weigh most');
-SELECT is((SELECT round(((m -> 'combination' ->> 'difference')::float8)::numeric, 6) || ' '
-               || round(((m -> 'combination' ->> 'level')::float8)::numeric, 6) || ' '
-               || round(((m -> 'combination' ->> 'ses')::float8)::numeric, 6)
-           FROM (SELECT bp_fit(y, transform => 'auto') m FROM s WHERE id = 2) x),
-          '0.000000 0.369806 0.630194', 'auto, stationary: the difference networks dropped');
+CREATE FUNCTION pg_temp.weights(m jsonb) RETURNS text LANGUAGE sql AS $$
+  SELECT round(((m -> 'combination' ->> 'difference')::float8)::numeric, 6) || ' '
+      || round(((m -> 'combination' ->> 'level')::float8)::numeric, 6) || ' '
+      || round(((m -> 'combination' ->> 'ses')::float8)::numeric, 6) || ' '
+      || round(((m -> 'combination' ->> 'drift')::float8)::numeric, 6) $$;
+SELECT is((SELECT pg_temp.weights(bp_fit(y, transform => 'auto')) FROM s WHERE id = 1),
+          '0.427732 0.000000 0.072134 0.500134', 'auto, trending: the level networks dropped; the difference networks and drift weigh most');
+SELECT is((SELECT pg_temp.weights(bp_fit(y, transform => 'auto')) FROM s WHERE id = 2),
+          '0.000000 0.296068 0.504536 0.199395', 'auto, stationary: the difference networks dropped; SES weighs most');
 SELECT ok((SELECT bool_and(abs((m -> 'combination' ->> 'difference')::float8 + (m -> 'combination' ->> 'level')::float8
-                               + (m -> 'combination' ->> 'ses')::float8 - 1) <= 1e-12
+                               + (m -> 'combination' ->> 'ses')::float8 + (m -> 'combination' ->> 'drift')::float8 - 1) <= 1e-12
                            AND (m -> 'training' ->> 'validation_origins')::int = 5
                            AND m ->> 'format' = '2' AND m ->> 'transform' = 'auto' AND m ->> 'hidden' = '3'
                            AND jsonb_array_length(m -> 'level' -> 'networks') = 10)
@@ -55,10 +54,10 @@ SELECT ok((SELECT bool_and((SELECT c.value::float8 = 0
            FROM (SELECT bp_fit(y, transform => 'auto') m FROM s) x),
           'bp_fit auto: the part with the largest validation sMAPE gets weight 0');
 SELECT is((SELECT m -> 'combination' FROM (SELECT bp_fit(y, transform => 'auto') m FROM s WHERE id = 4) x),
-          '{"difference": 1, "level": 0, "ses": 0}'::jsonb,
-          'auto, a straight line: the difference networks validate without error and take all the weight');
+          '{"difference": 0.5, "level": 0, "ses": 0, "drift": 0.5}'::jsonb,
+          'auto, a straight line: the difference networks and drift validate without error and share the weight');
 
--- the forecast is the weighted sum of the plain networks (hidden 3) and SES
+-- the forecast is the weighted sum of the plain networks (hidden 3), SES and drift
 CREATE TEMP TABLE parts AS
 SELECT s.id, m, d.step, d.forecast AS fd, l.forecast AS fl, a.forecast AS fa
 FROM s, LATERAL (SELECT bp_fit(s.y, transform => 'auto') m) x,
@@ -74,9 +73,11 @@ END $$;
 SELECT is((SELECT count(*) FROM parts p JOIN s USING (id)
            WHERE abs(p.fa - ((m -> 'combination' ->> 'difference')::float8 * fd
                              + (m -> 'combination' ->> 'level')::float8 * fl
-                             + (m -> 'combination' ->> 'ses')::float8 * pg_temp.ses(s.y, (m ->> 'ses_alpha')::float8)))
+                             + (m -> 'combination' ->> 'ses')::float8 * pg_temp.ses(s.y, (m ->> 'ses_alpha')::float8)
+                             + (m -> 'combination' ->> 'drift')::float8
+                               * (s.y[cardinality(s.y)] + p.step * (s.y[cardinality(s.y)] - s.y[1]) / (cardinality(s.y) - 1))))
                  > 1e-12 * abs(p.fa)),
-          0::bigint, 'auto = weighted sum of transform ''difference'' and ''level'' (hidden 3) and SES, 4 series x 6 steps');
+          0::bigint, 'auto = weighted sum of transform ''difference'' and ''level'' (hidden 3), SES and drift, 4 series x 6 steps');
 SELECT is((SELECT count(*) FROM s, LATERAL (SELECT bp_fit(s.y, transform => 'auto') m) x,
                   LATERAL (SELECT bp_fit(s.y, hidden => 3, transform => 'difference') d) z
            WHERE m -> 'networks' <> d -> 'networks'),
@@ -94,7 +95,7 @@ SELECT is((SELECT array_agg(forecast ORDER BY step) FROM bp_forecast('{3,4,4,6,7
           'auto: the name is case-insensitive');
 SELECT is((SELECT (m -> 'training' ->> 'validation_origins') || ' ' || (m -> 'combination' ->> 'ses')
            FROM (SELECT bp_fit('{1,2,4,5,7}', transform => 'auto') m) x),
-          '0 0.3333333333333333', 'auto on 5 values (2 lags): no origin to validate on, a third each');
+          '0 0.25', 'auto on 5 values (2 lags): no origin to validate on, a quarter each');
 SELECT throws_ok($$SELECT * FROM bp_forecast('{1,2,4,5}', 2, transform => 'auto')$$, '22023', NULL,
                  'auto: 4 values, 2 lags -> 22023 (the difference networks need 5)');
 
