@@ -522,7 +522,7 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 		{
 			/*
 			 * The parts of 'auto' (networks on differences, on levels,
-			 * exponential smoothing) as a mixture: each path follows one
+			 * exponential smoothing, drift) as a mixture: each path follows one
 			 * part, drawn with its combination weight, so the paths spread
 			 * as far as the parts disagree (the predictive distribution of
 			 * a model average), not only as far as their average moves.
@@ -549,10 +549,10 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 		 * standard error scale / sqrt(values), as rwf(drift = TRUE) adds
 		 * the drift's standard error.
 		 */
-		if (mt > 1 && member.combine[1] < 1.0 && member.combine[2] < 1.0)
+		if (mt > 1 && (model->transform != SY_BP_AUTO || member.combine[0] > 0.0))
 			member.center = model->center +
 				model->scale / sqrt((double) mt) * t_variate(host, mt - 1);
-		if (mt > 1 && member.combine[1] == 1.0)
+		if (mt > 1 && model->transform == SY_BP_AUTO && member.combine[1] > 0.0)
 			member.level_center = model->level_center +
 				model->level_scale / sqrt((double) mt) * t_variate(host, mt - 1);
 		memcpy(path, y, sizeof(double) * n);
