@@ -19,6 +19,7 @@ CORE_SRCS    = \
 	src/core/exact_sum.c \
 	src/core/factor.c \
 	src/core/forecast_eval.c \
+	src/core/forecast_interval.c \
 	src/core/gm11.c \
 	src/core/gravity.c \
 	src/core/impute.c \
@@ -43,6 +44,7 @@ GLUE_SRCS    = \
 	src/forecast_backtest.c \
 	src/forecast_bp.c \
 	src/forecast_gm11.c \
+	src/forecast_intervals.c \
 	src/forecast_model.c \
 	src/forecast_series.c \
 	src/geom_point.c \
@@ -95,7 +97,7 @@ RELEASED_VERSIONS := $(foreach f,$(patsubst synergy--%.sql,%,$(filter synergy--%
 # SQL) followed by the feature files wholly new in this version, listed below
 # by name in the order they are appended (an empty list: the header alone).
 PREVIOUS          = 0.2.0
-SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 26_panel 27_missing_weights 61_coupling_states 62_coupling_missing 63_moran_states 64_region_ids 72_factor_states 73_factor_missing 95_states 96_rows
+SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 26_panel 27_missing_weights 61_coupling_states 62_coupling_missing 63_moran_states 64_region_ids 66_forecast_simple 72_factor_states 73_factor_missing 95_states 96_rows
 POSTGIS_NEW_0_3_0 = 11_trend_states 16_region_ids
 V_                = $(subst .,_,$(EXTVERSION))
 ifneq (,$(filter $(EXTVERSION),$(RELEASED_VERSIONS)))
@@ -130,6 +132,10 @@ REGRESS_OPTS = --inputdir=. --load-extension=synergy
 PG_CONFIG   ?= pg_config
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Every object is rebuilt when any header changes: coarse, but a struct that
+# grows (e.g. sy_bp_model) can never be laid out two ways in one library.
+$(OBJS): $(wildcard src/*.h src/core/*.h)
 
 # The numeric core's inner loops are written to vectorize; -O3 lets GCC do
 # so (no fast-math).  No fused multiply-add either, so that results are the

@@ -233,7 +233,11 @@ ORDER BY g.agglomeration DESC, g.year;
 
 \echo
 \echo '== 17. Does the network beat simple methods here? 2017-2019 held out of every city''s CCD =='
+\echo '   MASE: MAE in units of the naive method''s one-step error on 2010-2016 (below 1: better than that);'
+\echo '   % inside 80% / 95% PI: share of the held-out values inside the method''s 80% and 95% prediction intervals'
 SELECT m AS method, round(avg(b.smape)::numeric, 2) AS "mean sMAPE %", round(avg(b.mae)::numeric, 4) AS "mean MAE",
+       round(avg(b.mase)::numeric, 2) AS "mean MASE",
+       round(100 * avg(b.coverage_80)::numeric, 0) AS "% inside 80% PI", round(100 * avg(b.coverage_95)::numeric, 0) AS "% inside 95% PI",
        count(*) FILTER (WHERE b.smape <= bp.smape) AS "cities where it is at least as good as bp"
 FROM (SELECT region, array_agg(d ORDER BY year) AS history
       FROM synergy_pipeline.city_ccd GROUP BY region) h,

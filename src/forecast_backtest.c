@@ -51,9 +51,13 @@ forecast_backtest(PG_FUNCTION_ARGS)
 				ntrain;
 	BacktestMethod method;
 	sy_accuracy acc;
+	sy_pi	   *pi;
+	double		lower = NAN,
+				upper = NAN,
+				scale;
 	TupleDesc	tupdesc;
-	Datum		values[8];
-	bool		nulls[8] = {0};
+	Datum		values[15];
+	bool		nulls[15] = {0};
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
@@ -65,16 +69,21 @@ forecast_backtest(PG_FUNCTION_ARGS)
 		too_short(n, h, 1, mname);
 	ntrain = n - h;
 	fc = palloc(sizeof(double) * h);
+	pi = palloc(sizeof(sy_pi) * h);
+	if (method != METHOD_BP)
+		sy_forecast_bounds(fcinfo, 11, fname, &lower, &upper);
 
 	switch (method)
 	{
 		case METHOD_NAIVE:
 			sy_forecast_naive(y, ntrain, h, fc);
+			sy_pi_naive(y, ntrain, fc, h, pi);
 			break;
 		case METHOD_DRIFT:
 			if (ntrain < 2)
 				too_short(n, h, 2, mname);
 			sy_forecast_drift(y, ntrain, h, fc);
+			sy_pi_drift(y, ntrain, fc, h, pi);
 			break;
 		case METHOD_GM11:
 			{
@@ -93,6 +102,7 @@ forecast_backtest(PG_FUNCTION_ARGS)
 				if (sy_gm11_fit(y, ntrain, &fit, fitted) != SY_OK)
 					PG_RETURN_NULL();	/* undefined model, as gm11_fit() */
 				sy_gm11_forecast(&fit, y[0], ntrain, h, fc);
+				sy_pi_gm11(y, ntrain, fc, h, palloc(sizeof(double) * sy_pi_gm11_work_size(ntrain)), pi);
 			}
 			break;
 		case METHOD_BP:
@@ -103,12 +113,28 @@ forecast_backtest(PG_FUNCTION_ARGS)
 				sy_bp_options_from_args(fcinfo, 3, fname, &opt);
 				sy_bp_train(y, ntrain, &opt, fname, &model);
 				sy_bp_predict(&model, y, ntrain, h, fname, fc);
+				pi = sy_bp_intervals(&model, y, ntrain, fc, h, opt.seed, fname);
 			}
 			break;
 	}
 	for (int k = 0; k < h; k++)
 		if (!isfinite(fc[k]))
 			sy_forecast_overflow(fname, k + 1);
+	if (method != METHOD_BP)
+	{
+		/* the simple methods and GM(1,1) are kept in the bounds too */
+		for (int k = 0; k < h; k++)
+		{
+			if (!isnan(lower) && fc[k] < lower)
+				fc[k] = lower;
+			if (!isnan(upper) && fc[k] > upper)
+				fc[k] = upper;
+		}
+		sy_pi_clamp(fc, h, lower, upper, pi);
+	}
+	for (int k = 0; k < h; k++)
+		if (!isfinite(pi[k].lower_95) || !isfinite(pi[k].upper_95))
+			pi[k].lower_80 = pi[k].upper_80 = pi[k].lower_95 = pi[k].upper_95 = NAN;
 	sy_forecast_accuracy(y + ntrain, fc, h, &acc);
 	if (!isfinite(acc.mae) || !isfinite(acc.rmse))
 		sy_forecast_overflow(fname, 1);
@@ -125,5 +151,28 @@ forecast_backtest(PG_FUNCTION_ARGS)
 	values[5] = Float8GetDatum(acc.smape);
 	values[6] = PointerGetDatum(sy_float8_array(fc, h));
 	values[7] = PointerGetDatum(sy_float8_array(y + ntrain, h));
+	/* MASE: scaled by the training part's mean absolute one-step naive error */
+	scale = sy_naive_mae(y, ntrain);
+	nulls[8] = !(scale > 0.0) || !isfinite(acc.mae / scale);
+	values[8] = Float8GetDatum(nulls[8] ? 0.0 : acc.mae / scale);
+	{
+		double		c80 = sy_pi_coverage(y + ntrain, pi, h, 0),
+					c95 = sy_pi_coverage(y + ntrain, pi, h, 1);
+		double	   *b = palloc(sizeof(double) * h);
+
+		nulls[9] = isnan(c80);
+		values[9] = Float8GetDatum(nulls[9] ? 0.0 : c80);
+		nulls[10] = isnan(c95);
+		values[10] = Float8GetDatum(nulls[10] ? 0.0 : c95);
+		for (int i = 0; i < 4; i++)
+		{
+			for (int k = 0; k < h; k++)
+				b[k] = i == 0 ? pi[k].lower_80 : i == 1 ? pi[k].upper_80 :
+					i == 2 ? pi[k].lower_95 : pi[k].upper_95;
+			nulls[11 + i] = isnan(b[0]);
+			if (!nulls[11 + i])
+				values[11 + i] = PointerGetDatum(sy_float8_array(b, h));
+		}
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

@@ -82,7 +82,7 @@ bound_option(FunctionCallInfo fcinfo, int first, int k, const char *fname)
 
 static const SyChoices transforms = {
 	"transform", sy_bp_transform_names, SY_BP_NTRANSFORMS,
-	"Use 'difference' (the default), 'level' or 'detrend'."
+	"Use 'auto', 'difference', 'level' or 'detrend'."
 };
 
 static const SyChoices activations = {
@@ -144,7 +144,8 @@ sy_bp_train(const double *y, int n, const sy_bp_options *opt,
 			const char *fname, sy_bp_model *model)
 {
 	const char *msg;
-	int			need = opt->lags + (opt->transform == SY_BP_DIFFERENCE ? 3 : 2);
+	int			need = opt->lags + (opt->transform == SY_BP_DIFFERENCE
+									|| opt->transform == SY_BP_AUTO ? 3 : 2);
 	size_t		nweights;
 	double	   *work;
 
@@ -164,7 +165,7 @@ sy_bp_train(const double *y, int n, const sy_bp_options *opt,
 							opt->learning_rate, opt->decay, opt->dropout, opt->lower, opt->upper));
 	check_history_bounds(y, n, opt->lower, opt->upper, fname);
 
-	nweights = (size_t) opt->ensemble * sy_bp_nparam(opt->lags, sy_bp_max_hidden(opt));
+	nweights = sy_bp_weights_size(opt);
 	/* the ensemble's weights and the training work space */
 	sy_group_memory_check(fname, sizeof(double) * ((double) nweights + (double) sy_bp_work_size(n, opt)), -1);
 	model->weights = palloc_extended(sizeof(double) * nweights, MCXT_ALLOC_HUGE);

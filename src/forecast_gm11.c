@@ -95,33 +95,64 @@ gm11_fit(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
-static double *
-gm11_forecast_compute(FunctionCallInfo fcinfo, int *horizon)
+/*
+ * The class-ratio check fails: the forecast rows still come, and a NOTICE
+ * (SQLSTATE 01000) says so, once per call, so that a caller who does not
+ * look at gm11_fit(...).class_ratio_ok is still told.
+ */
+void
+sy_gm11_ratio_notice(const sy_gm11 *fit, const char *fname)
+{
+	if (isnan(fit->ratio_min))
+		ereport(NOTICE,
+				(errcode(ERRCODE_WARNING),
+				 errmsg("%s: the series fails GM(1,1)'s class-ratio check", fname),
+				 errdetail("A value after the first is 0, so the class ratios x(k-1)/x(k) are not defined; the admissible range is (%.6g, %.6g).",
+						   fit->ratio_lower, fit->ratio_upper),
+				 errhint("Treat the forecasts and intervals with caution: compare with forecast_backtest(history, holdout, 'naive'), or add a constant c to the series and subtract it from the forecasts.")));
+	else if (!(fit->ratio_min > fit->ratio_lower && fit->ratio_max < fit->ratio_upper))
+		ereport(NOTICE,
+				(errcode(ERRCODE_WARNING),
+				 errmsg("%s: the series fails GM(1,1)'s class-ratio check", fname),
+				 errdetail("The class ratios x(k-1)/x(k) range over [%.6g, %.6g]; the admissible range is (%.6g, %.6g).",
+						   fit->ratio_min, fit->ratio_max, fit->ratio_lower, fit->ratio_upper),
+				 errhint("Treat the forecasts and intervals with caution: compare with forecast_backtest(history, holdout, 'naive'), or add a constant c to the series and subtract it from the forecasts so that the ratios fall in the range.")));
+}
+
+static void
+gm11_forecast_compute(FunctionCallInfo fcinfo, sy_forecast_result *res)
 {
 	const char *fname = "gm11_forecast";
 	const double *y;
 	double	   *fitted,
 			   *out;
-	int			n;
+	int			n,
+				h;
 	sy_gm11		fit;
 
 	if (!gm11_prepare(PG_GETARG_ARRAYTYPE_P(0), fname, &y, &n, &fit, &fitted))
-	{
-		*horizon = 0;
-		return NULL;
-	}
-	*horizon = sy_horizon(PG_GETARG_INT32(1), fname, "horizon");
-	out = palloc(sizeof(double) * *horizon);
-	sy_gm11_forecast(&fit, y[0], n, *horizon, out);
-	for (int k = 0; k < *horizon; k++)
+		return;
+	h = sy_horizon(PG_GETARG_INT32(1), fname, "horizon");
+	out = palloc(sizeof(double) * h);
+	sy_gm11_forecast(&fit, y[0], n, h, out);
+	for (int k = 0; k < h; k++)
 		if (!isfinite(out[k]))
 			sy_forecast_overflow(fname, k + 1);
-	return out;
+	res->horizon = h;
+	res->forecast = out;
+	res->pi = palloc(sizeof(sy_pi) * h);
+	sy_pi_gm11(y, n, out, h, palloc(sizeof(double) * sy_pi_gm11_work_size(n)), res->pi);
+	sy_pi_clamp(out, h, NAN, NAN, res->pi);
+	for (int k = 0; k < h; k++)
+		if (!isfinite(res->pi[k].lower_95) || !isfinite(res->pi[k].upper_95))
+			res->pi[k].lower_80 = res->pi[k].upper_80 =
+				res->pi[k].lower_95 = res->pi[k].upper_95 = NAN;
+	sy_gm11_ratio_notice(&fit, fname);
 }
 
 PG_FUNCTION_INFO_V1(gm11_forecast);
 Datum
 gm11_forecast(PG_FUNCTION_ARGS)
 {
-	return sy_forecast_rows(fcinfo, gm11_forecast_compute);
+	return sy_forecast_rows_pi(fcinfo, gm11_forecast_compute);
 }

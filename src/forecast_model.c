@@ -22,7 +22,15 @@
 #include "sy_limits.h"
 
 #define SY_BP_MODEL_NAME "synergy.bp"
+/*
+ * Format 1: one ensemble of networks on one transform ('difference',
+ * 'level' or 'detrend'), as 0.2.0 wrote it; still written for those.
+ * Format 2: transform 'auto', which adds the networks on levels ("level"),
+ * the smoothing of its exponential smoothing part ("ses_alpha") and the
+ * weights of the parts ("combination"); 0.2.0 cannot read it.
+ */
 #define SY_BP_MODEL_FORMAT 1
+#define SY_BP_MODEL_FORMAT_AUTO 2
 
 /* ---- writing ---- */
 
@@ -53,6 +61,47 @@ put_vector(StringInfo buf, const double *v, int n)
 	appendStringInfoChar(buf, ']');
 }
 
+/* "networks": [...] of E networks of L inputs and H hidden nodes. */
+static void
+put_networks(StringInfo buf, const double *weights, int E, int L, int H)
+{
+	size_t		P = sy_bp_nparam(L, H);
+
+	appendStringInfoString(buf, "\"networks\": [");
+	for (int k = 0; k < E; k++)
+	{
+		const double *w = weights + k * P;
+
+		appendStringInfoString(buf, k > 0 ? ", {\"w1\": [" : "{\"w1\": [");
+		for (int j = 0; j < H; j++)
+		{
+			if (j > 0)
+				appendStringInfoString(buf, ", ");
+			put_vector(buf, w + j * L, L);
+		}
+		appendStringInfoString(buf, "], \"b1\": ");
+		put_vector(buf, w + H * L, H);
+		appendStringInfoString(buf, ", \"w2\": ");
+		put_vector(buf, w + H * L + H, H);
+		appendStringInfoString(buf, ", \"b2\": ");
+		put_number(buf, w[P - 1]);
+		appendStringInfoChar(buf, '}');
+	}
+	appendStringInfoChar(buf, ']');
+}
+
+/* {"difference": v[0], "level": v[1], "ses": v[2]} */
+static void
+put_parts(StringInfo buf, const double *v)
+{
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+	{
+		appendStringInfo(buf, "%s\"%s\": ", j > 0 ? ", " : "{", sy_bp_auto_part_names[j]);
+		put_number(buf, v[j]);
+	}
+	appendStringInfoChar(buf, '}');
+}
+
 Jsonb *
 sy_bp_model_to_jsonb(const sy_bp_model *model, const sy_bp_options *opt,
 					 int history_length)
@@ -60,11 +109,11 @@ sy_bp_model_to_jsonb(const sy_bp_model *model, const sy_bp_options *opt,
 	StringInfoData buf;
 	int			L = model->lags,
 				H = model->hidden;
-	size_t		P = sy_bp_nparam(L, H);
+	bool		is_auto = model->transform == SY_BP_AUTO;
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"model\": \"%s\", \"format\": %d, ",
-					 SY_BP_MODEL_NAME, SY_BP_MODEL_FORMAT);
+					 SY_BP_MODEL_NAME, is_auto ? SY_BP_MODEL_FORMAT_AUTO : SY_BP_MODEL_FORMAT);
 	appendStringInfo(&buf, "\"lags\": %d, \"hidden\": %d, \"transform\": \"%s\", "
 					 "\"activation\": \"%s\", \"center\": ",
 					 L, H, sy_bp_transform_name(model->transform),
@@ -102,27 +151,29 @@ sy_bp_model_to_jsonb(const sy_bp_model *model, const sy_bp_options *opt,
 		put_number(&buf, model->search_rmse[i]);
 		appendStringInfoChar(&buf, '}');
 	}
-	appendStringInfoString(&buf, "]}, \"networks\": [");
-	for (int k = 0; k < model->ensemble; k++)
+	appendStringInfoChar(&buf, ']');
+	if (is_auto)
 	{
-		const double *w = model->weights + k * P;
-
-		appendStringInfoString(&buf, k > 0 ? ", {\"w1\": [" : "{\"w1\": [");
-		for (int j = 0; j < H; j++)
-		{
-			if (j > 0)
-				appendStringInfoString(&buf, ", ");
-			put_vector(&buf, w + j * L, L);
-		}
-		appendStringInfoString(&buf, "], \"b1\": ");
-		put_vector(&buf, w + H * L, H);
-		appendStringInfoString(&buf, ", \"w2\": ");
-		put_vector(&buf, w + H * L + H, H);
-		appendStringInfoString(&buf, ", \"b2\": ");
-		put_number(&buf, w[P - 1]);
-		appendStringInfoChar(&buf, '}');
+		appendStringInfo(&buf, ", \"validation_origins\": %d, \"validation_smape\": ",
+						 model->auto_origins);
+		put_parts(&buf, model->auto_smape);
 	}
-	appendStringInfoString(&buf, "]}");
+	appendStringInfoString(&buf, "}, ");
+	put_networks(&buf, model->weights, model->ensemble, L, H);
+	if (is_auto)
+	{
+		appendStringInfoString(&buf, ", \"level\": {\"center\": ");
+		put_number(&buf, model->level_center);
+		appendStringInfoString(&buf, ", \"scale\": ");
+		put_number(&buf, model->level_scale);
+		appendStringInfoString(&buf, ", ");
+		put_networks(&buf, model->level_weights, model->ensemble, L, H);
+		appendStringInfoString(&buf, "}, \"ses_alpha\": ");
+		put_number(&buf, model->ses_alpha);
+		appendStringInfoString(&buf, ", \"combination\": ");
+		put_parts(&buf, model->combine);
+	}
+	appendStringInfoChar(&buf, '}');
 	return DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
 }
 
@@ -258,6 +309,62 @@ optional_bound(const ModelReader *r, JsonbContainer *root, const char *key)
 	return as_number(r, v, psprintf("\"%s\"", key));
 }
 
+/* Read E networks of L inputs and H hidden nodes from container nets
+ * (prefix names it in errors) into weights. */
+static void
+read_networks(const ModelReader *r, JsonbContainer *nets, const char *prefix,
+			  int E, int L, int H, double *weights)
+{
+	size_t		P = sy_bp_nparam(L, H);
+
+	for (int k = 0; k < E; k++)
+	{
+		const char *where = psprintf("%s[%d]", prefix, k);
+		JsonbContainer *net = as_object(r, getIthJsonbValueFromContainer(nets, k), where);
+		JsonbContainer *w1;
+		double	   *w = weights + k * P;
+		const char *in = psprintf(" in %s", where);
+
+		CHECK_FOR_INTERRUPTS();
+
+		w1 = as_array(r, need_key(r, net, "w1", in), H, psprintf("%s.w1", where));
+		for (int j = 0; j < H; j++)
+		{
+			JsonbValue *row = getIthJsonbValueFromContainer(w1, j);
+
+			read_vector(r, row, L, w + j * L, psprintf("%s.w1[%d]", where, j));
+			pfree(row);
+		}
+		read_vector(r, need_key(r, net, "b1", in), H, w + H * L, psprintf("%s.b1", where));
+		read_vector(r, need_key(r, net, "w2", in), H, w + H * L + H, psprintf("%s.w2", where));
+		w[P - 1] = as_number(r, need_key(r, net, "b2", in), psprintf("%s.b2", where));
+	}
+}
+
+/* The parts of an 'auto' model: level networks, SES, combination. */
+static void
+read_auto(const ModelReader *r, JsonbContainer *root, sy_bp_model *model)
+{
+	JsonbContainer *level,
+			   *nets,
+			   *comb;
+	size_t		P = sy_bp_nparam(model->lags, model->hidden);
+
+	level = as_object(r, need_key(r, root, "level", ""), "\"level\"");
+	model->level_center = as_number(r, need_key(r, level, "center", " in \"level\""), "\"level\".center");
+	model->level_scale = as_number(r, need_key(r, level, "scale", " in \"level\""), "\"level\".scale");
+	nets = as_array(r, need_key(r, level, "networks", " in \"level\""), model->ensemble,
+					"\"level\".networks");
+	model->level_weights = model->weights + P * model->ensemble;
+	read_networks(r, nets, "\"level\".networks", model->ensemble, model->lags, model->hidden,
+				  model->level_weights);
+	model->ses_alpha = as_number(r, need_key(r, root, "ses_alpha", ""), "\"ses_alpha\"");
+	comb = as_object(r, need_key(r, root, "combination", ""), "\"combination\"");
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+		model->combine[j] = as_number(r, need_key(r, comb, sy_bp_auto_part_names[j], " in \"combination\""),
+									  psprintf("\"combination\".%s", sy_bp_auto_part_names[j]));
+}
+
 void
 sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model)
 {
@@ -270,15 +377,18 @@ sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model)
 				E;
 	size_t		P;
 	const char *msg;
+	int			format;
+	bool		is_auto;
 
 	if (!JB_ROOT_IS_OBJECT(jb))
 		model_error(&r, "The model is not a JSON object.");
 	s = as_string(&r, need_key(&r, root, "model", ""), "\"model\"");
 	if (strcmp(s, SY_BP_MODEL_NAME) != 0)
 		model_error(&r, psprintf("\"model\" is \"%s\", not \"%s\".", s, SY_BP_MODEL_NAME));
-	if (as_int(&r, need_key(&r, root, "format", ""), "\"format\"", 0, INT_MAX) != SY_BP_MODEL_FORMAT)
-		model_error(&r, psprintf("\"format\" is not %d, the only format this version reads.",
-								 SY_BP_MODEL_FORMAT));
+	format = as_int(&r, need_key(&r, root, "format", ""), "\"format\"", 0, INT_MAX);
+	if (format != SY_BP_MODEL_FORMAT && format != SY_BP_MODEL_FORMAT_AUTO)
+		model_error(&r, psprintf("\"format\" is %d; this version reads formats %d and %d.",
+								 format, SY_BP_MODEL_FORMAT, SY_BP_MODEL_FORMAT_AUTO));
 
 	memset(model, 0, sizeof(*model));
 	L = as_int(&r, need_key(&r, root, "lags", ""), "\"lags\"", 1, SY_BP_MAX_LAGS);
@@ -286,6 +396,10 @@ sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model)
 	s = as_string(&r, need_key(&r, root, "transform", ""), "\"transform\"");
 	if (!sy_bp_transform_parse(s, &model->transform))
 		model_error(&r, psprintf("\"transform\" is \"%s\".", s));
+	is_auto = model->transform == SY_BP_AUTO;
+	if (is_auto != (format == SY_BP_MODEL_FORMAT_AUTO))
+		model_error(&r, psprintf("\"format\" is %d with \"transform\" \"%s\"; format %d is that of transform \"auto\", format %d that of the others.",
+								 format, s, SY_BP_MODEL_FORMAT_AUTO, SY_BP_MODEL_FORMAT));
 	s = as_string(&r, need_key(&r, root, "activation", ""), "\"activation\"");
 	if (!sy_bp_activation_parse(s, &model->activation))
 		model_error(&r, psprintf("\"activation\" is \"%s\".", s));
@@ -304,30 +418,11 @@ sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model)
 	model->ensemble = E;
 	P = sy_bp_nparam(L, H);
 	/* checked before the networks are read: 1000 empty ones declare 163 MB */
-	sy_group_memory_check(fname, sizeof(double) * (double) P * E, -1);
-	model->weights = palloc_extended(sizeof(double) * P * E, MCXT_ALLOC_HUGE);
-	for (int k = 0; k < E; k++)
-	{
-		const char *where = psprintf("\"networks\"[%d]", k);
-		JsonbContainer *net = as_object(&r, getIthJsonbValueFromContainer(nets, k), where);
-		JsonbContainer *w1;
-		double	   *w = model->weights + k * P;
-		const char *in = psprintf(" in %s", where);
-
-		CHECK_FOR_INTERRUPTS();
-
-		w1 = as_array(&r, need_key(&r, net, "w1", in), H, psprintf("%s.w1", where));
-		for (int j = 0; j < H; j++)
-		{
-			JsonbValue *row = getIthJsonbValueFromContainer(w1, j);
-
-			read_vector(&r, row, L, w + j * L, psprintf("%s.w1[%d]", where, j));
-			pfree(row);
-		}
-		read_vector(&r, need_key(&r, net, "b1", in), H, w + H * L, psprintf("%s.b1", where));
-		read_vector(&r, need_key(&r, net, "w2", in), H, w + H * L + H, psprintf("%s.w2", where));
-		w[P - 1] = as_number(&r, need_key(&r, net, "b2", in), psprintf("%s.b2", where));
-	}
+	sy_group_memory_check(fname, sizeof(double) * (double) P * E * (is_auto ? 2 : 1), -1);
+	model->weights = palloc_extended(sizeof(double) * P * E * (is_auto ? 2 : 1), MCXT_ALLOC_HUGE);
+	read_networks(&r, nets, "\"networks\"", E, L, H, model->weights);
+	if (is_auto)
+		read_auto(&r, root, model);
 	if ((msg = sy_bp_model_check(model)) != NULL)
 		model_error(&r, psprintf("%c%s.", pg_toupper((unsigned char) msg[0]), msg + 1));
 }

@@ -14,6 +14,7 @@
 #include "utils/jsonb.h"
 
 #include "sy_core_forecast.h"
+#include "sy_core_interval.h"
 
 /* ---- forecast_series.c: series arguments and results ---- */
 
@@ -33,6 +34,36 @@ extern int	sy_horizon(int32 h, const char *fname, const char *argname);
  */
 typedef double *(*sy_forecast_compute) (FunctionCallInfo fcinfo, int *horizon);
 extern Datum sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute);
+
+/*
+ * Rows (step, forecast, lower_80, upper_80, lower_95, upper_95): compute
+ * fills horizon, forecast and pi (NULL, or NaN members: NULL bounds), all
+ * palloc'd in a short-lived context.  Both row functions emit as many
+ * columns as the SQL declaration has: 2 under a 0.2.0 script, 6 since 0.3.0.
+ */
+typedef struct sy_forecast_result
+{
+	int			horizon;
+	double	   *forecast;
+	sy_pi	   *pi;
+} sy_forecast_result;
+typedef void (*sy_forecast_compute_pi) (FunctionCallInfo fcinfo, sy_forecast_result *res);
+extern Datum sy_forecast_rows_pi(FunctionCallInfo fcinfo, sy_forecast_compute_pi compute);
+
+/* Bounds: NULL -> NaN; a finite number, lower < upper (22023 otherwise);
+ * history within them. */
+extern void sy_forecast_bounds(FunctionCallInfo fcinfo, int arg_lower,
+							   const char *fname, double *lower, double *upper);
+extern void sy_history_in_bounds(const double *y, int n, double lower, double upper,
+								 const char *fname);
+
+/* The intervals of a network's forecasts (forecast_intervals.c). */
+extern sy_pi *sy_bp_intervals(const sy_bp_model *model, const double *y, int n,
+							  const double *fc, int horizon, uint64_t seed,
+							  const char *fname);
+
+/* forecast_gm11.c: the NOTICE (01000) for a series failing the class-ratio check. */
+extern void sy_gm11_ratio_notice(const sy_gm11 *fit, const char *fname);
 
 /* The error for a non-finite forecast (values too large for float8). */
 extern void sy_forecast_overflow(const char *fname, int step);

@@ -15,6 +15,16 @@
  * the penalty weighs less as the series grows), with Adam's step rule.  Dropout, when asked for, drops
  * hidden nodes per window and pass (inverted dropout).  Several networks
  * from different seeded starts are averaged.
+ *
+ * transform 'auto' fits two such ensembles, one on differences (which
+ * continues a movement) and one on levels (which reverts to the mean), and
+ * combines their forecasts with those of simple exponential smoothing and
+ * the drift method, with weights from rolling-origin validation on the
+ * history itself: each part is refitted on the history up to each of the
+ * last origins and forecasts the rest; the part with the largest sum of
+ * sMAPE is dropped and the others are weighted by the inverse of its square
+ * (Bates and Granger's inverse error weights).  See fit_auto and
+ * docs/forecasting.md.
  */
 #include <math.h>
 #include <string.h>
@@ -83,13 +93,18 @@ sy_bp_max_hidden(const sy_bp_options *opt)
 {
 	if (opt->hidden > 0)
 		return opt->hidden;
+	/* 'auto' does not search: the rule's smallest size, a = 1 */
+	if (opt->transform == SY_BP_AUTO)
+		return rule_hidden(opt->lags) + 1;
 	return rule_hidden(opt->lags) + SY_BP_SEARCH_SIZES;
 }
 
+/* 'auto' trains its networks on differences on the whole history, which
+ * needs the most values. */
 static int
 transformed_length(sy_bp_transform tr, int n)
 {
-	return tr == SY_BP_DIFFERENCE ? n - 1 : n;
+	return tr == SY_BP_DIFFERENCE || tr == SY_BP_AUTO ? n - 1 : n;
 }
 
 /* Checks shared by options and stored models; hidden 0 = search. */
@@ -136,7 +151,8 @@ sy_bp_check(int n, const sy_bp_options *opt)
 
 /* ---- names ---- */
 
-const char *const sy_bp_transform_names[SY_BP_NTRANSFORMS] = {"difference", "level", "detrend"};
+const char *const sy_bp_transform_names[SY_BP_NTRANSFORMS] = {"difference", "level", "detrend", "auto"};
+const char *const sy_bp_auto_part_names[SY_BP_AUTO_PARTS] = {"difference", "level", "ses", "drift"};
 const char *const sy_bp_activation_names[SY_BP_NACTIVATIONS] = {"tanh", "sigmoid"};
 
 const char *
@@ -400,14 +416,39 @@ net_train(const net_shape *s, const double *z, int nwin,
 
 /* ---- fitting ---- */
 
+static size_t
+plain_work_size(int n, int H, int lags)
+{
+	size_t		P = sy_bp_nparam(lags, H);
+
+	/* z, train scratch, one candidate network, validation sums */
+	return (size_t) n + 4 * P + 2 * (size_t) H + P + (size_t) n;
+}
+
 size_t
 sy_bp_work_size(int n, const sy_bp_options *opt)
 {
 	int			H = sy_bp_max_hidden(opt);
 	size_t		P = sy_bp_nparam(opt->lags, H);
 
-	/* z, train scratch, one candidate network, validation sums */
-	return (size_t) n + 4 * P + 2 * (size_t) H + P + (size_t) n;
+	if (opt->transform == SY_BP_AUTO)
+	{
+		int			ve = opt->ensemble < SY_BP_AUTO_VAL_ENSEMBLE ? opt->ensemble : SY_BP_AUTO_VAL_ENSEMBLE;
+
+		/* a plain fit's work, the validation networks, a forecast's work
+		 * (n + n + H) and its output (n) */
+		return plain_work_size(n, H, opt->lags) + (size_t) ve * P
+			+ 3 * (size_t) n + (size_t) H;
+	}
+	return plain_work_size(n, H, opt->lags);
+}
+
+size_t
+sy_bp_weights_size(const sy_bp_options *opt)
+{
+	size_t		w = (size_t) opt->ensemble * sy_bp_nparam(opt->lags, sy_bp_max_hidden(opt));
+
+	return opt->transform == SY_BP_AUTO ? 2 * w : w;
 }
 
 /* Mean of the networks' one-step predictions for windows from..to-1. */
@@ -450,8 +491,13 @@ train_ensemble(const net_shape *s, const double *z, int nwin, int nets, int phas
 	}
 }
 
-sy_status
-sy_bp_fit(const double *y, int n, const sy_bp_options *opt,
+static void clear_auto(sy_bp_model *model);
+static sy_status fit_auto(const double *y, int n, const sy_bp_options *opt,
+						  double *work, sy_bp_model *model);
+
+/* One ensemble on one transform (not 'auto'). */
+static sy_status
+fit_plain(const double *y, int n, const sy_bp_options *opt,
 		  double *work, sy_bp_model *model)
 {
 	int			L = opt->lags;
@@ -493,6 +539,7 @@ sy_bp_fit(const double *y, int n, const sy_bp_options *opt,
 	model->lower = opt->lower;
 	model->upper = opt->upper;
 	model->samples = nwin;
+	clear_auto(model);
 	model->n_search = 0;
 	model->validation_windows = 0;
 	model->validation_rmse = NAN;
@@ -546,19 +593,31 @@ sy_bp_fit(const double *y, int n, const sy_bp_options *opt,
 	return SY_OK;
 }
 
+sy_status
+sy_bp_fit(const double *y, int n, const sy_bp_options *opt,
+		  double *work, sy_bp_model *model)
+{
+	if (opt->transform == SY_BP_AUTO)
+		return fit_auto(y, n, opt, work, model);
+	return fit_plain(y, n, opt, work, model);
+}
+
 /* ---- forecasting ---- */
 
 int
 sy_bp_min_history(const sy_bp_model *model)
 {
-	return model->transform == SY_BP_DIFFERENCE ? model->lags + 1 : model->lags;
+	return model->transform == SY_BP_DIFFERENCE || model->transform == SY_BP_AUTO
+		? model->lags + 1 : model->lags;
 }
 
 size_t
 sy_bp_forecast_work_size(const sy_bp_model *model, int n, int horizon)
 {
-	/* transformed history and its continuation, hidden values */
-	return (size_t) n + (size_t) horizon + (size_t) model->hidden;
+	/* transformed history and its continuation, hidden values; 'auto'
+	 * also one part's forecast */
+	return (size_t) n + (size_t) horizon + (size_t) model->hidden
+		+ (model->transform == SY_BP_AUTO ? (size_t) horizon : 0);
 }
 
 static double
@@ -571,8 +630,8 @@ clamp_level(const sy_bp_model *model, double v)
 	return v;
 }
 
-void
-sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
+static void
+forecast_plain(const sy_bp_model *model, const double *y, int n,
 			   int horizon, const sy_host *host,
 			   double *work, double *out)
 {
@@ -640,6 +699,266 @@ sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
 		out[k] = clamp_level(model, out[k] / model->ensemble);
 }
 
+static void forecast_auto(const sy_bp_model *model, const double *y, int n,
+						  int horizon, const sy_host *host,
+						  double *work, double *out);
+
+void
+sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
+			   int horizon, const sy_host *host,
+			   double *work, double *out)
+{
+	if (model->transform == SY_BP_AUTO)
+		forecast_auto(model, y, n, horizon, host, work, out);
+	else
+		forecast_plain(model, y, n, horizon, host, work, out);
+}
+
+/* ---- transform 'auto' ---- */
+
+static void
+clear_auto(sy_bp_model *model)
+{
+	model->level_center = 0.0;
+	model->level_scale = 0.0;
+	model->level_weights = NULL;
+	model->ses_alpha = 0.0;
+	model->auto_origins = 0;
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+	{
+		model->combine[j] = 0.0;
+		model->auto_smape[j] = NAN;
+	}
+}
+
+double
+sy_ses_level(const double *y, int n, double alpha)
+{
+	double		l = y[0];
+
+	for (int i = 1; i < n; i++)
+		l += alpha * (y[i] - l);
+	return l;
+}
+
+double
+sy_ses_alpha(const double *y, int n)
+{
+	double		best = INFINITY,
+				alpha = 1.0;
+
+	for (int k = 1; k <= SY_BP_SES_GRID; k++)
+	{
+		double		a = (double) k / SY_BP_SES_GRID,
+					l = y[0],
+					sse = 0.0;
+
+		for (int i = 1; i < n; i++)
+		{
+			double		e = y[i] - l;
+
+			sse += e * e;
+			l += a * e;
+		}
+		if (sse < best)			/* ties: the smaller alpha */
+		{
+			best = sse;
+			alpha = a;
+		}
+	}
+	return alpha;
+}
+
+/* Mean sMAPE (percent) of f against a; halved terms cannot overflow, and a
+ * forecast that did (inf) counts as the worst, 200. */
+static double
+smape_of(const double *f, const double *a, int h)
+{
+	double		s = 0.0;
+
+	for (int i = 0; i < h; i++)
+	{
+		double		d = fabs(0.5 * f[i]) + fabs(0.5 * a[i]);
+		double		e = d > 0.0 ? 200.0 * fabs(0.5 * f[i] - 0.5 * a[i]) / d : 0.0;
+
+		s += isnan(e) ? 200.0 : e;
+	}
+	return s / h;
+}
+
+/*
+ * The weights of the parts from their validation errors: the part with the
+ * largest error (ties: the later part) gets 0, the others weights in
+ * proportion to 1 / error^2, or, where some have error 0, those share all
+ * of it.  No origin: equal weights.
+ */
+static void
+combine_weights(const double *err, int origins, double *w)
+{
+	int			worst = 0;
+	double		emin = INFINITY,
+				sum = 0.0;
+
+	if (origins == 0)
+	{
+		for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+			w[j] = 1.0 / SY_BP_AUTO_PARTS;
+		return;
+	}
+	for (int j = 1; j < SY_BP_AUTO_PARTS; j++)
+		if (err[j] >= err[worst])
+			worst = j;
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+		if (j != worst && err[j] < emin)
+			emin = err[j];
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+	{
+		if (j == worst)
+			w[j] = 0.0;
+		else if (emin == 0.0)
+			w[j] = err[j] == 0.0 ? 1.0 : 0.0;
+		else
+			w[j] = (emin / err[j]) * (emin / err[j]);	/* in (0, 1] */
+		sum += w[j];
+	}
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+		w[j] /= sum;
+}
+
+/*
+ * Fit the parts on the whole history (the networks exactly as transform
+ * 'difference' and 'level' with the same hidden size train them), then
+ * validate: at each of the last SY_BP_AUTO_ORIGINS origins o from which the
+ * networks on differences can train (o >= lags + 3), refit each part on
+ * y[0..o-1] (SY_BP_AUTO_VAL_ENSEMBLE networks; SES its alpha; drift its
+ * line), forecast y[o..n-1] and sum the sMAPE.
+ */
+static sy_status
+fit_auto(const double *y, int n, const sy_bp_options *opt,
+		 double *work, sy_bp_model *model)
+{
+	int			L = opt->lags,
+				H = sy_bp_max_hidden(opt);
+	size_t		P = sy_bp_nparam(L, H);
+	int			ve = opt->ensemble < SY_BP_AUTO_VAL_ENSEMBLE ? opt->ensemble : SY_BP_AUTO_VAL_ENSEMBLE;
+	double	   *vweights = work + plain_work_size(n, H, L),
+			   *fwork = vweights + (size_t) ve * P,
+			   *fout = fwork + 2 * (size_t) n + H,
+			   *level_weights = model->weights + (size_t) opt->ensemble * P;
+	double		err[SY_BP_AUTO_PARTS] = {0.0};
+	sy_bp_options sub = *opt;
+	sy_bp_model part,
+				vm;
+	sy_status	st;
+	int			first;
+
+	sub.hidden = H;
+	sub.transform = SY_BP_DIFFERENCE;
+	if ((st = fit_plain(y, n, &sub, work, model)) != SY_OK)
+		return st;
+	sub.transform = SY_BP_LEVEL;
+	part.weights = level_weights;
+	if ((st = fit_plain(y, n, &sub, work, &part)) != SY_OK)
+		return st;
+
+	first = n - SY_BP_AUTO_ORIGINS;
+	if (first < L + 3)
+		first = L + 3;
+	sub.ensemble = ve;
+	for (int o = first; o < n; o++)
+	{
+		double		level;
+
+		for (int j = 0; j < 2; j++)
+		{
+			sub.transform = j == 0 ? SY_BP_DIFFERENCE : SY_BP_LEVEL;
+			vm.weights = vweights;
+			if ((st = fit_plain(y, o, &sub, work, &vm)) != SY_OK)
+				return st;
+			forecast_plain(&vm, y, o, n - o, opt->host, fwork, fout);
+			err[j] += smape_of(fout, y + o, n - o);
+		}
+		level = clamp_level(model, sy_ses_level(y, o, sy_ses_alpha(y, o)));
+		for (int k = 0; k < n - o; k++)
+			fout[k] = level;
+		err[2] += smape_of(fout, y + o, n - o);
+		sy_forecast_drift(y, o, n - o, fout);
+		for (int k = 0; k < n - o; k++)
+			fout[k] = clamp_level(model, fout[k]);
+		err[3] += smape_of(fout, y + o, n - o);
+	}
+
+	model->transform = SY_BP_AUTO;
+	model->level_center = part.center;
+	model->level_scale = part.scale;
+	model->level_weights = level_weights;
+	model->ses_alpha = sy_ses_alpha(y, n);
+	model->auto_origins = n > first ? n - first : 0;
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+		model->auto_smape[j] = model->auto_origins > 0 ? err[j] : NAN;
+	combine_weights(err, model->auto_origins, model->combine);
+	return SY_OK;
+}
+
+/* The combination of the parts with non-zero weight, each forecast from y. */
+static void
+forecast_auto(const sy_bp_model *model, const double *y, int n,
+			  int horizon, const sy_host *host,
+			  double *work, double *out)
+{
+	double	   *part = work + n + horizon + model->hidden;
+	sy_bp_model v;
+
+	for (int k = 0; k < horizon; k++)
+		out[k] = 0.0;
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+	{
+		if (model->combine[j] == 0.0)
+			continue;
+		if (j < 2)
+		{
+			v = *model;
+			v.transform = j == 0 ? SY_BP_DIFFERENCE : SY_BP_LEVEL;
+			if (j == 1)
+			{
+				v.center = model->level_center;
+				v.scale = model->level_scale;
+				v.weights = model->level_weights;
+			}
+			forecast_plain(&v, y, n, horizon, host, work, part);
+		}
+		else if (j == 2)
+		{
+			double		level = clamp_level(model, sy_ses_level(y, n, model->ses_alpha));
+
+			for (int k = 0; k < horizon; k++)
+				part[k] = level;
+		}
+		else
+		{
+			sy_forecast_drift(y, n, horizon, part);
+			for (int k = 0; k < horizon; k++)
+				part[k] = clamp_level(model, part[k]);
+		}
+		for (int k = 0; k < horizon; k++)
+			out[k] += model->combine[j] * part[k];
+	}
+	for (int k = 0; k < horizon; k++)
+		out[k] = clamp_level(model, out[k]);
+}
+
+void
+sy_bp_model_member(const sy_bp_model *model, int j, sy_bp_model *member)
+{
+	size_t		P = sy_bp_nparam(model->lags, model->hidden);
+
+	*member = *model;
+	member->ensemble = 1;
+	member->weights = model->weights + (size_t) j * P;
+	if (model->transform == SY_BP_AUTO)
+		member->level_weights = model->level_weights + (size_t) j * P;
+}
+
 const char *
 sy_bp_model_check(const sy_bp_model *model)
 {
@@ -658,5 +977,26 @@ sy_bp_model_check(const sy_bp_model *model)
 	for (size_t k = 0; k < P * (size_t) model->ensemble; k++)
 		if (!isfinite(model->weights[k]))
 			return "every weight must be a finite number";
+	if (model->transform == SY_BP_AUTO)
+	{
+		double		sum = 0.0;
+
+		if (!isfinite(model->level_center) || !isfinite(model->level_scale)
+			|| !(model->level_scale > 0.0))
+			return "the level networks' center must be finite and scale finite and positive";
+		for (size_t k = 0; k < P * (size_t) model->ensemble; k++)
+			if (!isfinite(model->level_weights[k]))
+				return "every weight of the level networks must be a finite number";
+		if (!(model->ses_alpha > 0.0 && model->ses_alpha <= 1.0))
+			return "ses_alpha must be greater than 0 and at most 1";
+		for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+		{
+			if (!(model->combine[j] >= 0.0 && model->combine[j] <= 1.0))
+				return "every combination weight must be between 0 and 1";
+			sum += model->combine[j];
+		}
+		if (!(fabs(sum - 1.0) <= 1e-9))
+			return "the combination weights must sum to 1";
+	}
 	return NULL;
 }

@@ -28,9 +28,22 @@ typedef enum sy_bp_transform
 {
 	SY_BP_DIFFERENCE = 0,		/* first differences; output shrinks to drift */
 	SY_BP_LEVEL,				/* the values; output shrinks to the mean */
-	SY_BP_DETREND				/* residuals of a straight line; shrinks to it */
+	SY_BP_DETREND,				/* residuals of a straight line; shrinks to it */
+	SY_BP_AUTO					/* networks on differences and on levels,
+								 * exponential smoothing and drift, weighted
+								 * by their errors on the history's last
+								 * origins */
 } sy_bp_transform;
-#define SY_BP_NTRANSFORMS 3
+#define SY_BP_NTRANSFORMS 4
+
+/*
+ * transform 'auto': the parts it combines, the origins it validates on and
+ * the networks per validation fit.
+ */
+#define SY_BP_AUTO_PARTS 4		/* difference network, level network, SES, drift */
+#define SY_BP_AUTO_ORIGINS 5	/* rolling origins: the last 5 the history allows */
+#define SY_BP_AUTO_VAL_ENSEMBLE 2	/* networks per part and origin */
+#define SY_BP_SES_GRID 20		/* SES smoothing alpha = 1/20, 2/20, ..., 1 */
 
 typedef enum sy_bp_activation
 {
@@ -94,7 +107,29 @@ typedef struct sy_bp_model
 	double		search_rmse[SY_BP_SEARCH_SIZES];	/* validation, per size */
 	int			validation_windows;
 	double		validation_rmse;	/* of the chosen size; NaN if no search */
+
+	/*
+	 * transform SY_BP_AUTO only (zero otherwise): weights, center and scale
+	 * above are the networks on differences; level_* the networks on levels
+	 * (same lags, hidden and ensemble); ses_alpha the smoothing of the
+	 * exponential smoothing part; combine the weights of the parts
+	 * (difference, level, SES, drift; they sum to 1).  The forecast is
+	 * combine[0] * difference + combine[1] * level + combine[2] * SES
+	 * + combine[3] * drift, parts of weight 0 left out.
+	 */
+	double		level_center;
+	double		level_scale;
+	double	   *level_weights;
+	double		ses_alpha;
+	double		combine[SY_BP_AUTO_PARTS];
+	/* training record of 'auto': origins validated on and, per part, the
+	 * sum over them of the sMAPE of its forecasts (NaN if no origin) */
+	int			auto_origins;
+	double		auto_smape[SY_BP_AUTO_PARTS];
 } sy_bp_model;
+
+/* Names of the parts of an 'auto' model, as stored models spell them. */
+extern const char *const sy_bp_auto_part_names[SY_BP_AUTO_PARTS];
 
 /* Names as the SQL functions and stored models spell them; parse is false
  * for an unknown name. */
@@ -113,9 +148,13 @@ int			sy_bp_max_hidden(const sy_bp_options *opt);
 /* Doubles of work sy_bp_fit needs. */
 size_t		sy_bp_work_size(int n, const sy_bp_options *opt);
 
+/* Doubles model->weights must hold for sy_bp_fit: opt->ensemble *
+ * sy_bp_nparam(lags, sy_bp_max_hidden(opt)), twice for 'auto'. */
+size_t		sy_bp_weights_size(const sy_bp_options *opt);
+
 /*
- * Train on y[0..n-1]; model->weights must hold
- * opt->ensemble * sy_bp_nparam(lags, sy_bp_max_hidden(opt)) doubles.
+ * Train on y[0..n-1]; model->weights must hold sy_bp_weights_size(opt)
+ * doubles (an 'auto' model's level_weights point into it).
  */
 sy_status	sy_bp_fit(const double *y, int n, const sy_bp_options *opt,
 					  double *work, sy_bp_model *model);
@@ -132,8 +171,21 @@ void		sy_bp_forecast(const sy_bp_model *model, const double *y, int n,
 						   int horizon, const sy_host *host,
 						   double *work, double *out);
 
+/*
+ * member: a view of network j (0 <= j < ensemble) of model alone, as a
+ * model with ensemble 1 sharing model's weights; for 'auto', network j of
+ * both ensembles, with the same combination.  For simulating paths.
+ */
+void		sy_bp_model_member(const sy_bp_model *model, int j, sy_bp_model *member);
+
 /* Shortest history a model can forecast from. */
 int			sy_bp_min_history(const sy_bp_model *model);
+
+/* Simple exponential smoothing: the alpha of the grid k / SY_BP_SES_GRID
+ * with the least sum of squared one-step errors over y[0..n-1] (level
+ * starting at y[0]), and the last level of y with a given alpha. */
+double		sy_ses_alpha(const double *y, int n);
+double		sy_ses_level(const double *y, int n, double alpha);
 
 /* Check a model read from outside (a stored jsonb); NULL or a message. */
 const char *sy_bp_model_check(const sy_bp_model *model);

@@ -277,6 +277,16 @@ SELECT public.forecast_backtest(x.g8, 2, 'gm11'::pg_catalog.text, 2, 3, 2, 5, 0.
 SELECT public.forecast_backtest(x.g8, 2, 'bp'::pg_catalog.text, 2, 3, 2, 5, 0.15::pg_catalog.float8, 1::pg_catalog.float8,
   0::pg_catalog.float8, 1::pg_catalog.int8, NULL::pg_catalog.float8, NULL::pg_catalog.float8, 'difference'::pg_catalog.text,
   'tanh'::pg_catalog.text) FROM victim.x LIMIT 1;
+SELECT public.forecast_backtest(x.g8, 2, 'naive'::pg_catalog.text, 2, 3, 2, 5, 0.15::pg_catalog.float8, 1::pg_catalog.float8,
+  0::pg_catalog.float8, 1::pg_catalog.int8, NULL::pg_catalog.float8, NULL::pg_catalog.float8, 'difference'::pg_catalog.text,
+  'tanh'::pg_catalog.text) FROM victim.x;
+SELECT public.forecast_backtest(x.g8, 2, 'drift'::pg_catalog.text, 2, 3, 2, 5, 0.15::pg_catalog.float8, 1::pg_catalog.float8,
+  0::pg_catalog.float8, 1::pg_catalog.int8, NULL::pg_catalog.float8, NULL::pg_catalog.float8, 'difference'::pg_catalog.text,
+  'tanh'::pg_catalog.text) FROM victim.x;
+-- call: naive_forecast(double precision[], integer, double precision, double precision)
+SELECT pg_catalog.count(*) FROM victim.x, public.naive_forecast(x.g8, 3, NULL::pg_catalog.float8, NULL::pg_catalog.float8);
+-- call: drift_forecast(double precision[], integer, double precision, double precision)
+SELECT pg_catalog.count(*) FROM victim.x, public.drift_forecast(x.g8, 3, NULL::pg_catalog.float8, NULL::pg_catalog.float8);
 -- call: factor_analysis(double precision[])
 SELECT public.factor_analysis(x.x) FROM victim.x;
 -- call: factor_analysis(double precision[], integer)

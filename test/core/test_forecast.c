@@ -96,7 +96,7 @@ fit_forecast(const double *y, int n, const sy_bp_options *o, int h,
 	double	   *fw;
 	sy_status	st;
 
-	m->weights = malloc(sizeof(double) * o->ensemble * sy_bp_nparam(o->lags, sy_bp_max_hidden(o)));
+	m->weights = malloc(sizeof(double) * sy_bp_weights_size(o));
 	st = sy_bp_fit(y, n, o, work, m);
 	free(work);
 	if (st != SY_OK)
@@ -313,7 +313,7 @@ test_bp(void)
 	}
 
 	/* each transform and activation runs and gives finite forecasts */
-	for (int t = 0; t < 3; t++)
+	for (int t = 0; t < SY_BP_NTRANSFORMS; t++)
 		for (int a = 0; a < 2; a++)
 		{
 			const double y[] = {3, 4, 4, 6, 7, 9, 8, 10, 12, 13};
@@ -329,6 +329,158 @@ test_bp(void)
 		}
 }
 
+/*
+ * transform 'auto': the parts are the plain networks, SES and drift, the
+ * forecast their combination with the weights validation chose; the weights drop one part
+ * and sum to 1; a straight line is continued; a series that alternates
+ * about its mean is not extrapolated; determinism and bounds.
+ */
+static void
+test_bp_auto(void)
+{
+	const double y[] = {3, 4, 4, 6, 7, 9, 8, 10, 12, 13};
+	sy_bp_options o = default_options(),
+				p;
+	sy_bp_model ma,
+				md,
+				ml,
+				m2;
+	double		fa[6],
+				fd[6],
+				fl[6],
+				f2[6],
+				want[6],
+				sum = 0.0;
+	int			zeros = 0;
+
+	o.transform = SY_BP_AUTO;
+	CHECK(sy_bp_max_hidden(&o) == 3, "auto, hidden NULL: the rule's smallest size, %d", sy_bp_max_hidden(&o));
+	CHECK(sy_bp_weights_size(&o) == 2 * 10 * sy_bp_nparam(2, 3), "auto holds two ensembles");
+	CHECK(sy_bp_check(4, &o) != NULL && sy_bp_check(5, &o) == NULL, "auto needs the history differences need");
+	CHECK(fit_forecast(y, 10, &o, 6, &ma, fa) == SY_OK, "auto fit");
+	CHECK(ma.transform == SY_BP_AUTO && ma.hidden == 3 && ma.auto_origins == SY_BP_AUTO_ORIGINS,
+		  "auto: hidden %d, %d origins", ma.hidden, ma.auto_origins);
+	CHECK(sy_bp_model_check(&ma) == NULL, "an auto model passes its check");
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+	{
+		CHECK(ma.combine[j] >= 0.0 && ma.combine[j] <= 1.0 && isfinite(ma.auto_smape[j]),
+			  "part %d: weight %g, validation sMAPE %g", j, ma.combine[j], ma.auto_smape[j]);
+		sum += ma.combine[j];
+		zeros += ma.combine[j] == 0.0;
+	}
+	check_close("auto weights sum", sum, 1.0, 1e-15);
+	CHECK(zeros == 1, "the worst part is dropped (%d zero weights)", zeros);
+	for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+		if (ma.combine[j] == 0.0)
+			for (int i = 0; i < SY_BP_AUTO_PARTS; i++)
+				CHECK(ma.auto_smape[j] >= ma.auto_smape[i], "the dropped part has the largest error");
+
+	/* the parts are the plain networks with the same hidden size */
+	p = default_options();
+	p.hidden = 3;
+	CHECK(fit_forecast(y, 10, &p, 6, &md, fd) == SY_OK, "difference, hidden 3");
+	CHECK(memcmp(md.weights, ma.weights, sizeof(double) * 10 * sy_bp_nparam(2, 3)) == 0
+		  && md.center == ma.center && md.scale == ma.scale,
+		  "auto's difference networks are those of transform 'difference'");
+	p.transform = SY_BP_LEVEL;
+	CHECK(fit_forecast(y, 10, &p, 6, &ml, fl) == SY_OK, "level, hidden 3");
+	CHECK(memcmp(ml.weights, ma.level_weights, sizeof(double) * 10 * sy_bp_nparam(2, 3)) == 0
+		  && ml.center == ma.level_center && ml.scale == ma.level_scale,
+		  "auto's level networks are those of transform 'level'");
+	CHECK(ma.ses_alpha == sy_ses_alpha(y, 10), "SES alpha from the whole history");
+	for (int k = 0; k < 6; k++)
+	{
+		double		parts[SY_BP_AUTO_PARTS] = {fd[k], fl[k], sy_ses_level(y, 10, ma.ses_alpha),
+		13.0 + (13.0 - 3.0) / 9 * (k + 1)};
+
+		want[k] = 0.0;
+		for (int j = 0; j < SY_BP_AUTO_PARTS; j++)
+			if (ma.combine[j] != 0.0)
+				want[k] += ma.combine[j] * parts[j];
+	}
+	CHECK(memcmp(want, fa, sizeof(fa)) == 0, "auto forecast = the weighted parts, bit for bit");
+	free(md.weights);
+	free(ml.weights);
+
+	/* one member: network j of both ensembles */
+	{
+		sy_bp_model one;
+		double	   *fw = malloc(sizeof(double) * sy_bp_forecast_work_size(&ma, 10, 6));
+
+		sy_bp_model_member(&ma, 4, &one);
+		CHECK(one.ensemble == 1 && one.weights == ma.weights + 4 * sy_bp_nparam(2, 3)
+			  && one.level_weights == ma.level_weights + 4 * sy_bp_nparam(2, 3),
+			  "member 4 of an auto model: network 4 of both ensembles");
+		sy_bp_forecast(&one, y, 10, 6, NULL, fw, f2);
+		for (int k = 0; k < 6; k++)
+			CHECK(isfinite(f2[k]), "member forecast finite");
+		free(fw);
+	}
+
+	/* determinism */
+	CHECK(fit_forecast(y, 10, &o, 6, &m2, f2) == SY_OK && memcmp(fa, f2, sizeof(fa)) == 0,
+		  "auto: same seed, same bits");
+	free(m2.weights);
+
+	/* model checks */
+	ma.combine[0] += 0.5;
+	CHECK(sy_bp_model_check(&ma) != NULL, "weights not summing to 1 rejected");
+	ma.combine[0] -= 0.5;
+	ma.level_weights[2] = NAN;
+	CHECK(sy_bp_model_check(&ma) != NULL, "NaN level weight rejected");
+	ma.level_weights[2] = 0.0;
+	ma.ses_alpha = 0.0;
+	CHECK(sy_bp_model_check(&ma) != NULL, "ses_alpha 0 rejected");
+	free(ma.weights);
+
+	/* a straight line is continued */
+	{
+		double		line[10];
+
+		for (int i = 0; i < 10; i++)
+			line[i] = 2.5 + 0.5 * (i + 1);
+		CHECK(fit_forecast(line, 10, &o, 6, &ma, fa) == SY_OK, "auto fit of a line");
+		for (int k = 0; k < 6; k++)
+			CHECK(fabs(fa[k] - (2.5 + 0.5 * (11 + k))) < 1e-2, "auto line step %d: %g", k + 1, fa[k]);
+		CHECK(ma.combine[0] + ma.combine[3] == 1.0 && ma.combine[0] > 0.0,
+			  "the line: the difference networks and drift validate without error and share the weight: %g %g",
+			  ma.combine[0], ma.combine[3]);
+		free(ma.weights);
+	}
+	/* alternating about 10: forecasts stay near the mean, not beyond the range */
+	{
+		const double alt[] = {9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 9, 11};
+
+		CHECK(fit_forecast(alt, 12, &o, 6, &ma, fa) == SY_OK, "auto fit of an alternating series");
+		for (int k = 0; k < 6; k++)
+			CHECK(fa[k] >= 9.0 && fa[k] <= 11.0, "alternating step %d: %g", k + 1, fa[k]);
+		free(ma.weights);
+	}
+	/* bounds; too short to validate: equal weights */
+	{
+		o.upper = 13.5;
+		CHECK(fit_forecast(y, 10, &o, 6, &ma, fa) == SY_OK, "auto bounded");
+		for (int k = 0; k < 6; k++)
+			CHECK(fa[k] <= 13.5, "auto upper bound at %d: %g", k + 1, fa[k]);
+		free(ma.weights);
+		o.upper = NAN;
+		CHECK(fit_forecast(y, 5, &o, 3, &ma, fa) == SY_OK && ma.auto_origins == 0
+			  && ma.combine[0] == 0.25 && ma.combine[3] == 0.25 && isnan(ma.auto_smape[1]),
+			  "5 values, 2 lags: no origin, a quarter each");
+		free(ma.weights);
+	}
+	/* SES */
+	{
+		const double c[] = {4, 4, 4, 4};
+		const double rw[] = {1, 3, 2, 5, 4, 6};
+
+		CHECK(sy_ses_alpha(c, 4) == 1.0 / SY_BP_SES_GRID && sy_ses_level(c, 4, 0.3) == 4.0,
+			  "SES on a constant: the smallest alpha, the constant");
+		CHECK(sy_ses_level(rw, 6, 1.0) == 6.0, "SES with alpha 1 is naive");
+		check_rel("SES level", sy_ses_level(rw, 3, 0.5), (1.0 + 3.0) / 2 * 0.5 + 2.0 * 0.5, 1e-15);
+	}
+}
+
 int
 main(void)
 {
@@ -336,6 +488,7 @@ main(void)
 	test_gm11();
 	test_benchmarks_and_accuracy();
 	test_bp();
+	test_bp_auto();
 	printf("test_forecast: %d checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }

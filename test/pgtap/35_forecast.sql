@@ -15,25 +15,28 @@ FROM (VALUES
    'ensemble integer DEFAULT 10, epochs integer DEFAULT 20, learning_rate double precision DEFAULT 0.15, '
    'decay double precision DEFAULT 1, dropout double precision DEFAULT 0, seed bigint DEFAULT 0, '
    'lower double precision DEFAULT NULL::double precision, upper double precision DEFAULT NULL::double precision, '
-   'transform text DEFAULT ''difference''::text, activation text DEFAULT ''tanh''::text '
-   '-> TABLE(step integer, forecast double precision)'),
+   'transform text DEFAULT ''auto''::text, activation text DEFAULT ''tanh''::text '
+   '-> TABLE(step integer, forecast double precision, lower_80 double precision, '
+   'upper_80 double precision, lower_95 double precision, upper_95 double precision)'),
   ('bp_fit(float8[], int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
    'history double precision[], lags integer DEFAULT 2, hidden integer DEFAULT NULL::integer, '
    'ensemble integer DEFAULT 10, epochs integer DEFAULT 20, learning_rate double precision DEFAULT 0.15, '
    'decay double precision DEFAULT 1, dropout double precision DEFAULT 0, seed bigint DEFAULT 0, '
    'lower double precision DEFAULT NULL::double precision, upper double precision DEFAULT NULL::double precision, '
-   'transform text DEFAULT ''difference''::text, activation text DEFAULT ''tanh''::text -> jsonb'),
+   'transform text DEFAULT ''auto''::text, activation text DEFAULT ''tanh''::text -> jsonb'),
   ('bp_forecast(jsonb, float8[], int)',
-   'model jsonb, history double precision[], horizon integer -> TABLE(step integer, forecast double precision)'),
+   'model jsonb, history double precision[], horizon integer -> TABLE(step integer, forecast double precision, lower_80 double precision, '
+   'upper_80 double precision, lower_95 double precision, upper_95 double precision)'),
   ('gm11_fit(float8[])', 'history double precision[] -> gm11_model'),
   ('gm11_forecast(float8[], int)',
-   'history double precision[], horizon integer -> TABLE(step integer, forecast double precision)'),
+   'history double precision[], horizon integer -> TABLE(step integer, forecast double precision, lower_80 double precision, '
+   'upper_80 double precision, lower_95 double precision, upper_95 double precision)'),
   ('forecast_backtest(float8[], int, text, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text)',
    'history double precision[], holdout integer, method text DEFAULT ''bp''::text, lags integer DEFAULT 2, '
    'hidden integer DEFAULT NULL::integer, ensemble integer DEFAULT 10, epochs integer DEFAULT 20, '
    'learning_rate double precision DEFAULT 0.15, decay double precision DEFAULT 1, dropout double precision DEFAULT 0, '
    'seed bigint DEFAULT 0, lower double precision DEFAULT NULL::double precision, '
-   'upper double precision DEFAULT NULL::double precision, transform text DEFAULT ''difference''::text, '
+   'upper double precision DEFAULT NULL::double precision, transform text DEFAULT ''auto''::text, '
    'activation text DEFAULT ''tanh''::text -> forecast_accuracy')
 ) AS e(sig, want);
 SELECT is((SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
@@ -148,17 +151,19 @@ RESET parallel_tuple_cost;
 
 -- stored model: same bits as the direct call, also after a text round trip
 CREATE TEMP TABLE models AS SELECT id, y, bp_fit(y) AS m FROM series;
+-- the networks on differences alone (transform 'difference', the default before 0.3.0)
+CREATE TEMP TABLE models_d AS SELECT id, y, bp_fit(y, transform => 'difference') AS m FROM series;
 SELECT is((SELECT count(*) FROM models, bp_forecast(m, y, 6) f
            JOIN serial_fc s ON s.step = f.step WHERE s.id = models.id AND s.forecast <> f.forecast),
           0::bigint, 'bp_forecast(model): same bits as bp_forecast(history) for 40 series');
 SELECT is((SELECT count(*) FROM models, bp_forecast(m::text::jsonb, y, 6) f
            JOIN serial_fc s ON s.step = f.step WHERE s.id = models.id AND s.forecast <> f.forecast),
           0::bigint, 'bp_forecast(model): same bits after jsonb -> text -> jsonb');
-SELECT is((SELECT count(*) FROM models WHERE (m ->> 'hidden')::int NOT BETWEEN 3 AND 12
+SELECT is((SELECT count(*) FROM models_d WHERE (m ->> 'hidden')::int NOT BETWEEN 3 AND 12
                                           OR jsonb_array_length(m -> 'training' -> 'hidden_search') <> 10),
           0::bigint, 'bp_fit: hidden chosen among round(sqrt(2 + 1)) + 1 .. + 10, all ten recorded');
-SELECT is((SELECT m ->> 'hidden' FROM models WHERE id = 1),
-          (SELECT s ->> 'hidden' FROM models, jsonb_array_elements(m -> 'training' -> 'hidden_search') s
+SELECT is((SELECT m ->> 'hidden' FROM models_d WHERE id = 1),
+          (SELECT s ->> 'hidden' FROM models_d, jsonb_array_elements(m -> 'training' -> 'hidden_search') s
            WHERE id = 1 ORDER BY (s ->> 'validation_rmse')::float8, (s ->> 'hidden')::int LIMIT 1),
           'bp_fit: the chosen size has the lowest validation RMSE');
 SELECT is((SELECT (m -> 'training' ->> 'hidden_chosen_by') || ' ' || (m ->> 'hidden')
@@ -200,7 +205,7 @@ BEGIN
 END
 $$;
 SELECT ok(bool_and(abs(pg_temp.step1(m, y) - f.forecast) < 1e-12), 'bp_forecast: step 1 equals the network written out in SQL from the stored weights (40 series)')
-FROM models, bp_forecast(m, y, 1) f;
+FROM models_d, bp_forecast(m, y, 1) f;
 
 -- a straight line is continued (differences constant: the network predicts the mean step)
 SELECT ok(bool_and(abs(forecast - (2.5 + 0.5 * (10 + step))) < 1e-3),
@@ -212,7 +217,7 @@ SELECT ok(min(forecast) > 0.66 AND max(forecast) - min(forecast) > 0.1,
 FROM bp_forecast('{0.41,0.44,0.46,0.50,0.51,0.55,0.58,0.60,0.63,0.66}', 6);
 -- bounds: a CCD close to 1 stays in [0, 1]
 SELECT ok(max(forecast) <= 1 AND bool_or(forecast = 1), 'bp_forecast: upper => 1 caps the forecasts at 1')
-FROM bp_forecast('{0.71,0.75,0.79,0.83,0.86,0.89,0.92,0.95,0.97,0.99}', 6, lower => 0, upper => 1);
+FROM bp_forecast('{0.71,0.75,0.79,0.83,0.86,0.89,0.92,0.95,0.97,0.99}', 6, lower => 0, upper => 1, transform => 'difference');
 SELECT is((SELECT m ->> 'upper' FROM (SELECT bp_fit('{0.71,0.75,0.79,0.83,0.86,0.89,0.92,0.95,0.97,0.99}', upper => 1) m) s),
           '1', 'bp_fit: the bounds are stored with the model');
 SELECT ok(max(forecast) <= 1, 'bp_forecast(model): a stored model keeps its bounds')
@@ -294,7 +299,7 @@ SELECT throws_ok($$SELECT bp_fit('{1,2,3,4,5,6}', ensemble => -5)$$, '22023', NU
 ------------------------------------------------------------------------------
 -- Hostile models
 ------------------------------------------------------------------------------
-CREATE TEMP TABLE good AS SELECT bp_fit('{3,4,4,6,7,9,8,10,12,13}', ensemble => 2, hidden => 3) AS m;
+CREATE TEMP TABLE good AS SELECT bp_fit('{3,4,4,6,7,9,8,10,12,13}', ensemble => 2, hidden => 3, transform => 'difference') AS m;
 SELECT lives_ok($$SELECT * FROM bp_forecast((SELECT m FROM good), '{3,4,4,6,7,9,8,10,12,13}', 3)$$, 'the unmodified model works');
 SELECT throws_ok(format($$SELECT * FROM bp_forecast(%L::jsonb, '{3,4,4,6,7,9,8,10,12,13}', 3)$$, bad), '22023', NULL,
                  'hostile model rejected: ' || what)

@@ -1,0 +1,636 @@
+/*
+ * forecast_interval.c - prediction intervals at 80 % and 95 % for every
+ * forecasting method, and the interval measures of a backtest.
+ *
+ * Few values (10 is a typical annual history) make a spread estimated from
+ * the history itself uncertain, so the analytic intervals use Student t
+ * quantiles with the residual degrees of freedom instead of normal ones,
+ * and the network's simulated innovations are t-distributed for the same
+ * reason.  See docs/forecasting.md for the formulas and their calibration.
+ */
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "sy_core_interval.h"
+
+/* ---- Student t ---- */
+
+/*
+ * Continued fraction of the incomplete beta function (modified Lentz),
+ * valid for x < (a + 1) / (a + b + 2).
+ */
+static double
+beta_fraction(double x, double a, double b)
+{
+	const double tiny = 1e-300;
+	double		c = 1.0,
+				d = 1.0 - (a + b) * x / (a + 1.0),
+				f;
+
+	if (fabs(d) < tiny)
+		d = tiny;
+	d = 1.0 / d;
+	f = d;
+	for (int m = 1; m <= 10000; m++)
+	{
+		double		num,
+					delta;
+		int			m2 = 2 * m;
+
+		/* even term */
+		num = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
+		d = 1.0 + num * d;
+		if (fabs(d) < tiny)
+			d = tiny;
+		c = 1.0 + num / c;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1.0 / d;
+		f *= d * c;
+		/* odd term */
+		num = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
+		d = 1.0 + num * d;
+		if (fabs(d) < tiny)
+			d = tiny;
+		c = 1.0 + num / c;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1.0 / d;
+		delta = d * c;
+		f *= delta;
+		if (fabs(delta - 1.0) < 1e-16)
+			break;
+	}
+	return f;
+}
+
+double
+sy_incomplete_beta(double x, double a, double b)
+{
+	double		lfront;
+
+	if (x <= 0.0)
+		return 0.0;
+	if (x >= 1.0)
+		return 1.0;
+	lfront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x);
+	if (x < (a + 1.0) / (a + b + 2.0))
+		return exp(lfront) * beta_fraction(x, a, b) / a;
+	return 1.0 - exp(lfront) * beta_fraction(1.0 - x, b, a) / b;
+}
+
+double
+sy_t_cdf(double t, double df)
+{
+	double		tail;
+
+	if (isnan(t) || !(df > 0.0))
+		return NAN;
+	if (isinf(t))
+		return t > 0 ? 1.0 : 0.0;
+	/* P(|T| > |t|) = I_{df / (df + t^2)}(df / 2, 1 / 2), written so that
+	 * neither argument loses digits: x = 1 / (1 + t^2 / df) */
+	{
+		double		r = t * t / df;
+
+		if (r < 1.0)
+			tail = 1.0 - sy_incomplete_beta(r / (1.0 + r), 0.5, df / 2.0);
+		else
+			tail = sy_incomplete_beta(1.0 / (1.0 + r), df / 2.0, 0.5);
+	}
+	return t > 0 ? 1.0 - tail / 2.0 : tail / 2.0;
+}
+
+double
+sy_t_quantile(double p, double df)
+{
+	double		lo = 0.0,
+				hi = 1.0;
+	int			sign = 1;
+
+	if (!(p > 0.0 && p < 1.0) || !(df > 0.0))
+		return NAN;
+	if (p == 0.5)
+		return 0.0;
+	if (p < 0.5)
+	{
+		p = 1.0 - p;
+		sign = -1;
+	}
+	/* bracket, then bisect to the last bit (the CDF is monotone) */
+	while (sy_t_cdf(hi, df) < p)
+	{
+		lo = hi;
+		hi *= 2.0;
+		if (hi > 1e300)
+			return sign * INFINITY;
+	}
+	for (int it = 0; it < 200; it++)
+	{
+		double		mid = lo + (hi - lo) / 2.0;
+
+		if (mid <= lo || mid >= hi)
+			break;
+		if (sy_t_cdf(mid, df) < p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return sign * (lo + (hi - lo) / 2.0);
+}
+
+/* ---- analytic intervals ---- */
+
+static void
+pi_undefined(sy_pi *pi, int horizon)
+{
+	for (int k = 0; k < horizon; k++)
+		pi[k].lower_80 = pi[k].upper_80 = pi[k].lower_95 = pi[k].upper_95 = NAN;
+}
+
+/* fc -+ q se on the original scale */
+static void
+pi_additive(const double *fc, int k, double se, double df, sy_pi *pi)
+{
+	double		q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, df),
+				q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, df);
+
+	pi[k].lower_80 = fc[k] - q80 * se;
+	pi[k].upper_80 = fc[k] + q80 * se;
+	pi[k].lower_95 = fc[k] - q95 * se;
+	pi[k].upper_95 = fc[k] + q95 * se;
+}
+
+void
+sy_pi_naive(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
+{
+	double		big = 0.0,
+				ss = 0.0,
+				sigma;
+
+	if (n < 2)
+	{
+		pi_undefined(pi, horizon);
+		return;
+	}
+	/* squares of steps scaled by the largest, so they cannot overflow */
+	for (int i = 1; i < n; i++)
+		big = fmax(big, fabs(y[i] / 2.0 - y[i - 1] / 2.0));
+	for (int i = 1; i < n; i++)
+	{
+		double		d = big > 0.0 ? (y[i] / 2.0 - y[i - 1] / 2.0) / big : 0.0;
+
+		ss += d * d;
+	}
+	sigma = 2.0 * big * sqrt(ss / (n - 1));
+	for (int k = 0; k < horizon; k++)
+		pi_additive(fc, k, sigma * sqrt((double) (k + 1)), n - 1, pi);
+}
+
+void
+sy_pi_drift(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
+{
+	double		big = 0.0,
+				ss = 0.0,
+				mean,
+				s;
+	int			T = n - 1;		/* steps */
+
+	if (n < 3)
+	{
+		pi_undefined(pi, horizon);
+		return;
+	}
+	mean = (y[n - 1] / 2.0 - y[0] / 2.0) / T;	/* half the mean step */
+	for (int i = 1; i < n; i++)
+		big = fmax(big, fabs(y[i] / 2.0 - y[i - 1] / 2.0 - mean));
+	for (int i = 1; i < n; i++)
+	{
+		double		d = big > 0.0 ? (y[i] / 2.0 - y[i - 1] / 2.0 - mean) / big : 0.0;
+
+		ss += d * d;
+	}
+	s = 2.0 * big * sqrt(ss / (T - 1));
+	for (int k = 0; k < horizon; k++)
+	{
+		double		h = k + 1;
+
+		pi_additive(fc, k, s * sqrt(h * (1.0 + h / T)), T - 1, pi);
+	}
+}
+
+/* Origins of the rolling refits of GM(1,1): at most this many, the last. */
+#define PI_GM_MAX_ORIGINS 20
+
+size_t
+sy_pi_gm11_work_size(int n)
+{
+	return (size_t) n + PI_GM_MAX_ORIGINS;
+}
+
+void
+sy_pi_gm11(const double *x, int n, const double *fc, int horizon,
+		   double *work, sy_pi *pi)
+{
+	double	   *fitted = work,
+			   *ahead = work + n;
+	int			first = n - PI_GM_MAX_ORIGINS,
+				origins = 0,
+				terms = 0,
+				logscale = 1;
+	double		ss = 0.0,
+				s,
+				q80,
+				q95;
+
+	if (first < SY_GM11_MIN_HISTORY)
+		first = SY_GM11_MIN_HISTORY;
+	for (int pass = 0; pass < 2; pass++)
+	{
+		/* pass 0: is every value and refitted forecast positive (log
+		 * scale)?  pass 1: the squared errors per step of horizon */
+		origins = terms = 0;
+		ss = 0.0;
+		for (int o = first; o < n; o++)
+		{
+			sy_gm11		fit;
+
+			if (sy_gm11_fit(x, o, &fit, fitted) != SY_OK)
+				continue;
+			sy_gm11_forecast(&fit, x[0], o, n - o, ahead);
+			origins++;
+			for (int h = 1; h <= n - o; h++)
+			{
+				double		a = x[o + h - 1],
+							f = ahead[h - 1],
+							e;
+
+				if (pass == 0)
+				{
+					if (!(a > 0.0 && f > 0.0 && isfinite(f)))
+						logscale = 0;
+					continue;
+				}
+				e = logscale ? log(a / f) : a - f;
+				ss += e * e / h;
+				terms++;
+			}
+		}
+	}
+	if (origins < 2 || terms == 0)
+	{
+		pi_undefined(pi, horizon);
+		return;
+	}
+	s = sqrt(ss / terms);
+	q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, origins - 1);
+	q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, origins - 1);
+	for (int k = 0; k < horizon; k++)
+	{
+		double		se = s * sqrt((double) (k + 1));
+
+		if (logscale && fc[k] > 0.0)
+		{
+			pi[k].lower_80 = fc[k] * exp(-q80 * se);
+			pi[k].upper_80 = fc[k] * exp(q80 * se);
+			pi[k].lower_95 = fc[k] * exp(-q95 * se);
+			pi[k].upper_95 = fc[k] * exp(q95 * se);
+		}
+		else if (logscale)
+		{
+			/* log-scale errors around a forecast that is not positive */
+			pi[k].lower_80 = pi[k].upper_80 = pi[k].lower_95 = pi[k].upper_95 = NAN;
+		}
+		else
+			pi_additive(fc, k, se, origins - 1, pi);
+	}
+}
+
+/* ---- the network: simulated paths ---- */
+
+/* One-step errors computed on at most this many of the last values. */
+#define PI_BP_MAX_ERRORS 200
+/* Values the paths may visit in all (path length times steps times paths):
+ * fewer paths for long series or horizons, no interval below the minimum. */
+#define PI_BP_BUDGET 1e8
+#define PI_BP_MIN_PATHS 50
+
+static uint64_t
+pi_mix64(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+/* The number of paths for a history of n values and horizon steps. */
+static int
+bp_paths(int n, int horizon, int npaths)
+{
+	double		cost = (double) horizon * ((double) n + horizon);
+	double		fit = PI_BP_BUDGET / cost;
+
+	if (fit < npaths)
+		npaths = (int) fit;
+	return npaths < PI_BP_MIN_PATHS ? 0 : npaths;
+}
+
+size_t
+sy_pi_bp_work_size(const sy_bp_model *model, int n, int horizon, int npaths)
+{
+	int			paths = bp_paths(n, horizon, npaths);
+
+	/* path (or the one-step errors), one-step work, the simulated values */
+	return (size_t) (n + horizon) + sy_bp_forecast_work_size(model, n + horizon, 1)
+		+ (size_t) paths * (size_t) horizon;
+}
+
+/* A standard normal and a Student t variate from the host's generator. */
+static double
+uniform_open(const sy_host *host)
+{
+	double		u;
+
+	do
+		u = host->random_double(host->ctx);
+	while (u <= 0.0);
+	return u;
+}
+
+static double
+t_variate(const sy_host *host, double df)
+{
+	/* Bailey's polar method: exact for any df > 0 */
+	for (;;)
+	{
+		double		u = 2.0 * uniform_open(host) - 1.0,
+					v = 2.0 * uniform_open(host) - 1.0,
+					w = u * u + v * v;
+
+		if (w > 0.0 && w < 1.0)
+			return u * sqrt(df * (pow(w, -2.0 / df) - 1.0) / w);
+	}
+}
+
+/*
+ * Rearrange v[from..n-1] so that v[k] is the value of rank k of v[0..n-1],
+ * values before it not larger and values after it not smaller, given that
+ * v[0..from-1] already hold the smallest values in order (Hoare's
+ * selection, the middle element as pivot: the same input, the same steps).
+ */
+static void
+select_rank(double *v, int from, int n, int k)
+{
+	int			lo = from,
+				hi = n - 1;
+
+	while (lo < hi)
+	{
+		double		pivot = v[lo + (hi - lo) / 2];
+		int			i = lo,
+					j = hi;
+
+		while (i <= j)
+		{
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j)
+			{
+				double		t = v[i];
+
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
+	}
+}
+
+/*
+ * R's type 7 quantiles of v[0..n-1] at the increasing probabilities
+ * p[0..m-1] into q, by selection (v is reordered).
+ */
+void
+sy_quantiles7(double *v, int n, const double *p, int m, double *q)
+{
+	int			done = 0;		/* v[0..done-1]: the smallest values, in order */
+
+	for (int i = 0; i < m; i++)
+	{
+		double		h = (n - 1) * p[i];
+		int			lo = (int) floor(h);
+		double		next;
+
+		if (lo >= n - 1)
+		{
+			select_rank(v, done, n, n - 1);
+			q[i] = v[n - 1];
+			continue;
+		}
+		select_rank(v, done, n, lo);
+		/* the next rank: the smallest value after v[lo] */
+		next = v[lo + 1];
+		for (int j = lo + 2; j < n; j++)
+			if (v[j] < next)
+				next = v[j];
+		q[i] = v[lo] + (h - lo) * (next - v[lo]);
+		done = lo + 1;
+	}
+}
+
+static double
+clamp_to(double v, double lower, double upper)
+{
+	if (!isnan(lower) && v < lower)
+		return lower;
+	if (!isnan(upper) && v > upper)
+		return upper;
+	return v;
+}
+
+void
+sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
+		 int npaths, uint64_t seed, const sy_host *host, double *work, sy_pi *pi)
+{
+	int			first = sy_bp_min_history(model),
+				paths = bp_paths(n, horizon, npaths),
+				m,
+				p = model->lags + 1;
+	double	   *path = work,
+			   *fwork = path + n + horizon,
+			   *sims = fwork + sy_bp_forecast_work_size(model, n + horizon, 1);
+	double		ss = 0.0,
+				big = 0.0,
+				s,
+				df;
+	sy_bp_model member;
+	/* values of the training signal of this history (differences: n - 1) */
+	int			mt = n - (sy_bp_min_history(model) - model->lags);
+
+	if (first < n - PI_BP_MAX_ERRORS)
+		first = n - PI_BP_MAX_ERRORS;
+	m = n - first;
+	if (paths == 0 || m - p < 1 || host == NULL || host->random_double == NULL)
+	{
+		pi_undefined(pi, horizon);
+		return;
+	}
+
+	/* one-step errors of the whole model on the history: e_t = y_t - f(y_1..y_t-1) */
+	for (int t = first; t < n; t++)
+	{
+		double		f;
+
+		sy_bp_forecast(model, y, t, 1, host, fwork, &f);
+		path[t - first] = y[t] - f; /* path is free until the simulation */
+		big = fmax(big, fabs(path[t - first]));
+	}
+	for (int i = 0; i < m; i++)
+		if (big > 0.0)
+			ss += (path[i] / big) * (path[i] / big);
+	/* Akaike's final prediction error: in-sample mean square times
+	 * (m + p) / (m - p), the expected one-step error of a p-parameter
+	 * autoregression fitted by least squares on m values */
+	s = big * sqrt(ss / m * (m + p) / (m - p));
+	df = m - p;
+	if (!isfinite(s))
+	{
+		pi_undefined(pi, horizon);
+		return;
+	}
+
+	host->seed(host->ctx, pi_mix64(seed ^ UINT64_C(0x5bd1e9955bd1e995)));
+	for (int i = 0; i < paths; i++)
+	{
+		int			j = (int) (host->random_double(host->ctx) * model->ensemble);
+
+		if (j >= model->ensemble)
+			j = model->ensemble - 1;
+		/* network j of the ensemble (of both ensembles of an 'auto' model) */
+		sy_bp_model_member(model, j, &member);
+		if (model->transform == SY_BP_AUTO)
+		{
+			/*
+			 * The parts of 'auto' (networks on differences, on levels,
+			 * exponential smoothing, drift) as a mixture: each path follows one
+			 * part, drawn with its combination weight, so the paths spread
+			 * as far as the parts disagree (the predictive distribution of
+			 * a model average), not only as far as their average moves.
+			 */
+			double		u = host->random_double(host->ctx),
+						acc = 0.0;
+			int			part = -1;
+
+			for (int q = 0; q < SY_BP_AUTO_PARTS; q++)
+				if (model->combine[q] > 0.0)
+				{
+					acc += model->combine[q];
+					part = q;
+					if (u < acc)
+						break;
+				}
+			for (int q = 0; q < SY_BP_AUTO_PARTS; q++)
+				member.combine[q] = q == part ? 1.0 : 0.0;
+		}
+		/*
+		 * The uncertainty of the centre of the training signal, which a
+		 * network with little to learn predicts (the drift of the
+		 * differences, the mean of the levels): drawn per path with the
+		 * standard error scale / sqrt(values), as rwf(drift = TRUE) adds
+		 * the drift's standard error.
+		 */
+		if (mt > 1 && (model->transform != SY_BP_AUTO || member.combine[0] > 0.0))
+			member.center = model->center +
+				model->scale / sqrt((double) mt) * t_variate(host, mt - 1);
+		if (mt > 1 && model->transform == SY_BP_AUTO && member.combine[1] > 0.0)
+			member.level_center = model->level_center +
+				model->level_scale / sqrt((double) mt) * t_variate(host, mt - 1);
+		memcpy(path, y, sizeof(double) * n);
+		for (int k = 0; k < horizon; k++)
+		{
+			double		f;
+
+			sy_bp_forecast(&member, path, n + k, 1, host, fwork, &f);
+			path[n + k] = clamp_to(f + s * t_variate(host, df), model->lower, model->upper);
+			sims[(size_t) k * paths + i] = path[n + k];
+		}
+	}
+	for (int k = 0; k < horizon; k++)
+	{
+		const double p[4] = {0.5 - SY_PI_LEVEL_95 / 2.0, 0.5 - SY_PI_LEVEL_80 / 2.0,
+		0.5 + SY_PI_LEVEL_80 / 2.0, 0.5 + SY_PI_LEVEL_95 / 2.0};
+		double		q[4];
+
+		sy_quantiles7(sims + (size_t) k * paths, paths, p, 4, q);
+		pi[k].lower_95 = q[0];
+		pi[k].lower_80 = q[1];
+		pi[k].upper_80 = q[2];
+		pi[k].upper_95 = q[3];
+	}
+}
+
+/* ---- bounds and measures ---- */
+
+void
+sy_pi_clamp(const double *fc, int horizon, double lower, double upper, sy_pi *pi)
+{
+	for (int k = 0; k < horizon; k++)
+	{
+		sy_pi	   *b = &pi[k];
+
+		if (isnan(b->lower_80) || isnan(b->upper_80) ||
+			isnan(b->lower_95) || isnan(b->upper_95))
+		{
+			b->lower_80 = b->upper_80 = b->lower_95 = b->upper_95 = NAN;
+			continue;
+		}
+		b->lower_80 = fmin(b->lower_80, fc[k]);
+		b->upper_80 = fmax(b->upper_80, fc[k]);
+		b->lower_95 = fmin(b->lower_95, b->lower_80);
+		b->upper_95 = fmax(b->upper_95, b->upper_80);
+		b->lower_80 = clamp_to(b->lower_80, lower, upper);
+		b->upper_80 = clamp_to(b->upper_80, lower, upper);
+		b->lower_95 = clamp_to(b->lower_95, lower, upper);
+		b->upper_95 = clamp_to(b->upper_95, lower, upper);
+	}
+}
+
+double
+sy_naive_mae(const double *y, int n)
+{
+	double		s = 0.0;
+
+	if (n < 2)
+		return NAN;
+	for (int i = 1; i < n; i++)
+		s += fabs(y[i] / 2.0 - y[i - 1] / 2.0);
+	return 2.0 * (s / (n - 1));
+}
+
+double
+sy_pi_coverage(const double *actual, const sy_pi *pi, int h, int level95)
+{
+	int			in = 0;
+
+	for (int k = 0; k < h; k++)
+	{
+		double		lo = level95 ? pi[k].lower_95 : pi[k].lower_80,
+					hi = level95 ? pi[k].upper_95 : pi[k].upper_80;
+
+		if (isnan(lo) || isnan(hi))
+			return NAN;
+		if (actual[k] >= lo && actual[k] <= hi)
+			in++;
+	}
+	return (double) in / h;
+}

@@ -1,0 +1,238 @@
+/*
+ * test_forecast_interval.c - unit tests of src/core/forecast_interval.c:
+ * Student t and incomplete beta against R (qt, pt, pbeta), the naive and
+ * drift intervals against R's forecast package (test/reference/), the
+ * bounds, MASE's scale and coverage, and the BP network's simulated
+ * intervals (same seed same bits, order, bounds, 'auto' models, NaN when
+ * too short).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sy_core_interval.h"
+#include "test_check.h"
+
+/* a test generator behind the core's sy_host (splitmix64) */
+static uint64_t sm_state;
+
+static void
+sm_seed(void *ctx, uint64_t seed)
+{
+	(void) ctx;
+	sm_state = seed;
+}
+
+static double
+sm_uniform(void *ctx)
+{
+	uint64_t	z = (sm_state += UINT64_C(0x9e3779b97f4a7c15));
+
+	(void) ctx;
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return (double) ((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+}
+
+static const sy_host test_host = {NULL, NULL, sm_seed, sm_uniform, NULL};
+
+static void
+test_t(void)
+{
+	/* R 4.2.2: qt, pt, pbeta */
+	check_rel("qt(0.9, 1)", sy_t_quantile(0.9, 1), 3.07768353717525445, 1e-13);
+	check_rel("qt(0.975, 1)", sy_t_quantile(0.975, 1), 12.70620473617469415, 1e-13);
+	check_rel("qt(0.9, 4)", sy_t_quantile(0.9, 4), 1.53320627405894294, 1e-13);
+	check_rel("qt(0.975, 4)", sy_t_quantile(0.975, 4), 2.77644510519779342, 1e-13);
+	check_rel("qt(0.975, 1000)", sy_t_quantile(0.975, 1000), 1.96233908082640762, 1e-13);
+	check_rel("qt(0.975, 2.5)", sy_t_quantile(0.975, 2.5), 3.57465484200369188, 1e-13);
+	check_rel("qt(0.1, 7)", sy_t_quantile(0.1, 7), -1.41492392765050834, 1e-13);
+	check_rel("qt(0.999999, 3)", sy_t_quantile(0.999999, 3), 103.29946777942895153, 1e-10);
+	check_close("qt(0.5, 3)", sy_t_quantile(0.5, 3), 0.0, 0.0);
+	check_rel("pt(2, 3)", sy_t_cdf(2, 3), 0.93033701572057836, 1e-14);
+	check_rel("pt(-0.5, 10)", sy_t_cdf(-0.5, 10), 0.31394680287148646, 1e-14);
+	check_rel("pbeta(0.3, 2, 5)", sy_incomplete_beta(0.3, 2, 5), 0.579825, 1e-14);
+	CHECK(isnan(sy_t_quantile(0.0, 3)) && isnan(sy_t_quantile(1.0, 3)) && isnan(sy_t_quantile(0.9, 0)),
+		  "qt outside its domain is NaN");
+}
+
+static void
+test_simple(void)
+{
+	const double air[] = {3362, 5948, 6109, 5981, 6753, 8003, 10566, 12528, 14760, 16769};
+	double		fc[6];
+	sy_pi		pi[6];
+
+	/* test/reference/forecast_interval_reference.csv (R's naive / rwf with t quantiles) */
+	sy_forecast_naive(air, 10, 6, fc);
+	sy_pi_naive(air, 10, fc, 6, pi);
+	check_rel("naive lower_80 step 1", pi[0].lower_80, 14315.471546070446, 1e-12);
+	check_rel("naive upper_95 step 6", pi[5].upper_95, 26599.108099663958, 1e-12);
+	sy_forecast_drift(air, 10, 6, fc);
+	sy_pi_drift(air, 10, fc, 6, pi);
+	check_rel("drift lower_80 step 1", pi[0].lower_80, 16754.201723570146, 1e-12);
+	check_rel("drift upper_95 step 6", pi[5].upper_95, 33158.16914709314, 1e-12);
+	/* too short: NaN */
+	sy_pi_naive(air, 1, fc, 2, pi);
+	CHECK(isnan(pi[0].lower_80) && isnan(pi[1].upper_95), "naive of one value: NaN bounds");
+	sy_pi_drift(air, 2, fc, 2, pi);
+	CHECK(isnan(pi[0].lower_80), "drift of two values: NaN bounds");
+
+	/* clamp: ordered and within the bounds */
+	{
+		double		f[2] = {0.5, 0.9};
+		sy_pi		b[2] = {{0.6, 0.7, 0.2, 1.3}, {0.8, 1.2, 0.7, 1.5}};
+
+		sy_pi_clamp(f, 2, 0.0, 1.0, b);
+		CHECK(b[0].lower_80 == 0.5 && b[0].upper_80 == 0.7 && b[0].lower_95 == 0.2 && b[0].upper_95 == 1.0,
+			  "clamp step 1: %g %g %g %g", b[0].lower_80, b[0].upper_80, b[0].lower_95, b[0].upper_95);
+		CHECK(b[1].upper_80 == 1.0 && b[1].upper_95 == 1.0 && b[1].lower_95 == 0.7,
+			  "clamp step 2: %g %g %g", b[1].upper_80, b[1].upper_95, b[1].lower_95);
+	}
+	/* MASE's scale and coverage */
+	{
+		const double y[] = {1, 2, 4, 7};
+		const double act[] = {11, 16};
+		sy_pi		b[2] = {{3, 10, 0, 12}, {2, 17, 1, 18}};
+
+		check_close("naive MAE scale", sy_naive_mae(y, 4), 2.0, 0.0);
+		CHECK(isnan(sy_naive_mae(y, 1)), "naive MAE of one value: NaN");
+		check_close("coverage 80", sy_pi_coverage(act, b, 2, 0), 0.5, 0.0);
+		check_close("coverage 95", sy_pi_coverage(act, b, 2, 1), 1.0, 0.0);
+	}
+}
+
+/* fit a model with the test host */
+static void
+fit(const double *y, int n, sy_bp_transform tr, double lower, double upper, sy_bp_model *m)
+{
+	sy_bp_options o;
+	double	   *work;
+
+	memset(&o, 0, sizeof(o));
+	o.lags = 2;
+	o.ensemble = 10;
+	o.epochs = 20;
+	o.learning_rate = 0.15;
+	o.decay = 1.0;
+	o.transform = tr;
+	o.activation = SY_BP_TANH;
+	o.lower = lower;
+	o.upper = upper;
+	o.host = &test_host;
+	work = malloc(sizeof(double) * sy_bp_work_size(n, &o));
+	m->weights = malloc(sizeof(double) * sy_bp_weights_size(&o));
+	CHECK(sy_bp_fit(y, n, &o, work, m) == SY_OK, "fit");
+	free(work);
+}
+
+static void
+bp_intervals(const sy_bp_model *m, const double *y, int n, int h, uint64_t seed,
+			 double *fc, sy_pi *pi)
+{
+	double	   *fw = malloc(sizeof(double) * sy_bp_forecast_work_size(m, n, h));
+	double	   *work = malloc(sizeof(double) * sy_pi_bp_work_size(m, n, h, SY_PI_BP_PATHS));
+
+	sy_bp_forecast(m, y, n, h, &test_host, fw, fc);
+	sy_pi_bp(m, y, n, h, SY_PI_BP_PATHS, seed, &test_host, work, pi);
+	sy_pi_clamp(fc, h, m->lower, m->upper, pi);
+	free(fw);
+	free(work);
+}
+
+static void
+test_bp(void)
+{
+	const double y[] = {3, 4, 4, 6, 7, 9, 8, 10, 12, 13};
+	const double ccd[] = {0.62, 0.68, 0.71, 0.77, 0.8, 0.86, 0.9, 0.93, 0.96, 0.98};
+	sy_bp_transform tr[] = {SY_BP_DIFFERENCE, SY_BP_LEVEL, SY_BP_DETREND, SY_BP_AUTO};
+	double		fc[6],
+				fc2[6];
+	sy_pi		a[6],
+				b[6],
+				c[6];
+	sy_bp_model m;
+
+	for (int t = 0; t < 4; t++)
+	{
+		fit(y, 10, tr[t], NAN, NAN, &m);
+		bp_intervals(&m, y, 10, 6, 0, fc, a);
+		bp_intervals(&m, y, 10, 6, 0, fc2, b);
+		bp_intervals(&m, y, 10, 6, 1, fc2, c);
+		CHECK(memcmp(a, b, sizeof(a)) == 0, "%s: same seed, same bits", sy_bp_transform_name(tr[t]));
+		CHECK(memcmp(a, c, sizeof(a)) != 0, "%s: another seed, other bounds", sy_bp_transform_name(tr[t]));
+		for (int k = 0; k < 6; k++)
+			CHECK(a[k].lower_95 <= a[k].lower_80 && a[k].lower_80 <= fc[k] && fc[k] <= a[k].upper_80
+				  && a[k].upper_80 <= a[k].upper_95 && a[k].lower_95 < a[k].upper_95,
+				  "%s step %d: ordered bounds", sy_bp_transform_name(tr[t]), k + 1);
+		CHECK(a[5].upper_95 - a[5].lower_95 > a[0].upper_95 - a[0].lower_95,
+			  "%s: the interval widens", sy_bp_transform_name(tr[t]));
+		free(m.weights);
+	}
+	/* bounds */
+	fit(ccd, 10, SY_BP_AUTO, 0.0, 1.0, &m);
+	bp_intervals(&m, ccd, 10, 6, 0, fc, a);
+	for (int k = 0; k < 6; k++)
+		CHECK(a[k].lower_95 >= 0.0 && a[k].upper_95 <= 1.0, "bounded step %d: [%g, %g]", k + 1,
+			  a[k].lower_95, a[k].upper_95);
+	CHECK(a[5].upper_95 == 1.0, "bounded: the upper bound reached");
+	free(m.weights);
+	/* too few one-step errors (5 values, differences, 2 lags: 2 errors, 3 parameters) */
+	fit(y, 5, SY_BP_DIFFERENCE, NAN, NAN, &m);
+	bp_intervals(&m, y, 5, 2, 0, fc, a);
+	CHECK(isnan(a[0].lower_80) && isnan(a[1].upper_95), "too short: NaN bounds");
+	free(m.weights);
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* selection against sorting, with ties and several sizes */
+static void
+test_quantiles(void)
+{
+	const double p[4] = {0.025, 0.1, 0.9, 0.975};
+
+	sm_seed(NULL, 42);
+	for (int n = 1; n <= 300; n += 13)
+		for (int ties = 0; ties < 2; ties++)
+		{
+			double	   *v = malloc(sizeof(double) * n),
+					   *s = malloc(sizeof(double) * n),
+						q[4];
+
+			for (int i = 0; i < n; i++)
+				v[i] = ties ? floor(sm_uniform(NULL) * 5) : sm_uniform(NULL);
+			memcpy(s, v, sizeof(double) * n);
+			qsort(s, n, sizeof(double), cmp);
+			sy_quantiles7(v, n, p, 4, q);
+			for (int k = 0; k < 4; k++)
+			{
+				double		h = (n - 1) * p[k];
+				int			lo = (int) floor(h);
+				double		want = lo >= n - 1 ? s[n - 1] : s[lo] + (h - lo) * (s[lo + 1] - s[lo]);
+
+				CHECK(q[k] == want, "quantile %g of %d values (ties %d): got %.17g want %.17g",
+					  p[k], n, ties, q[k], want);
+			}
+			free(v);
+			free(s);
+		}
+}
+
+int
+main(void)
+{
+	test_quantiles();
+	test_t();
+	test_simple();
+	test_bp();
+	printf("test_forecast_interval: %d checks, %d failures\n", checks, failures);
+	return failures > 0;
+}
