@@ -98,7 +98,7 @@ RELEASED_VERSIONS := $(foreach f,$(patsubst synergy--%.sql,%,$(filter synergy--%
 # by name in the order they are appended (an empty list: the header alone).
 PREVIOUS          = 0.2.0
 SYNERGY_NEW_0_3_0 = 22_entropy_scale 24_weight_states 26_panel 27_missing_weights 61_coupling_states 62_coupling_missing 63_moran_states 64_region_ids 66_forecast_simple 72_factor_states 73_factor_missing 95_states 96_rows
-POSTGIS_NEW_0_3_0 = 11_trend_states 16_region_ids
+POSTGIS_NEW_0_3_0 = 11_trend_states 16_region_ids 21_gravity_ids
 V_                = $(subst .,_,$(EXTVERSION))
 ifneq (,$(filter $(EXTVERSION),$(RELEASED_VERSIONS)))
 # VERSION is released (a release commit, before the next bump): all frozen

@@ -510,6 +510,16 @@ SELECT public._gravity_lonlat('attack'::pg_catalog.text, pg_catalog.array_agg(x.
 -- call: gravity_strength(double precision, double precision, geometry, geometry, double precision, double precision, double precision, double precision)
 SELECT public.gravity_strength(a.z, b.z, a.g, b.g, 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8)
 FROM victim.x a, victim.x b WHERE a.id OPERATOR(pg_catalog.<) b.id;
+-- call: gravity_linkage(integer[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.id::pg_catalog.int4 ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
+  pg_catalog.array_agg(x.g ORDER BY x.id) AS g FROM victim.x) s,
+  public.gravity_linkage(s.ids, s.m, s.g, 1::pg_catalog.float8, 1::pg_catalog.float8, 1::pg_catalog.float8, 2::pg_catalog.float8, s.m);
+-- call: gravity_linkage(bigint[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.id ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
+  pg_catalog.array_agg(x.g ORDER BY x.id) AS g FROM victim.x) s,
+  public.gravity_linkage(s.ids, s.m, s.g);
+-- call: _gravity_km_matrix(geometry[])
+SELECT public._gravity_km_matrix(pg_catalog.array_agg(x.g ORDER BY x.id)) FROM victim.x;
 -- call: gravity_linkage(text[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])
 SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.txt ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
   pg_catalog.array_agg(x.g ORDER BY x.id) AS g FROM victim.x) s,

@@ -32,7 +32,10 @@ INSERT INTO syp_not_immutable VALUES
   ('trend_surface_transfn(internal, geometry, double precision, integer, integer)'),
   ('_gravity_lonlat(text, geometry[])'),
   ('gravity_strength(double precision, double precision, geometry, geometry, double precision, double precision, double precision, double precision)'),
-  ('gravity_linkage(text[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])');
+  ('gravity_linkage(text[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])'),
+  ('gravity_linkage(integer[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])'),
+  ('gravity_linkage(bigint[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])'),
+  ('_gravity_km_matrix(geometry[])');
 
 SELECT cmp_ok((SELECT count(*) FROM syp_proc), '>=', 10::bigint,
               'synergy_postgis owns its functions (found through pg_depend)');
@@ -42,14 +45,14 @@ SELECT is_empty($$ SELECT sig FROM syp_proc
                    WHERE provolatile <> 'i' AND sig NOT IN (SELECT sig FROM syp_not_immutable) $$,
                 'every function of synergy_postgis is IMMUTABLE except the listed ones');
 SELECT is((SELECT array_agg(provolatile::text) FROM syp_proc WHERE sig IN (SELECT sig FROM syp_not_immutable)),
-          ARRAY['s', 's', 's', 's', 's', 's', 's', 's'], 'the listed exceptions are STABLE (they read tables), not VOLATILE');
+          ARRAY['s', 's', 's', 's', 's', 's', 's', 's', 's', 's', 's'], 'the listed exceptions are STABLE (they read tables), not VOLATILE');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE prosecdef $$,
                 'no function of synergy_postgis is SECURITY DEFINER');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE NOT support AND obj_description(oid, 'pg_proc') IS NULL $$,
                 'every public function and aggregate of synergy_postgis has a COMMENT');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE NOT support AND prokind = 'f'
                    AND proname NOT IN ('spatial_weights', 'spatial_weights_array', 'moran_i', 'local_moran', 'synergy_postgis_version',
-                                       'gravity_linkage', '_gravity_lonlat', '_spatial_weights_query', '_region_ids_check')
+                                       'gravity_linkage', '_gravity_lonlat', '_gravity_km_matrix', '_spatial_weights_query', '_region_ids_check')
                    AND NOT proisstrict $$,
                 'the trend helpers are STRICT (the weights, Moran and gravity-linkage functions handle NULL explicitly)');
 SELECT is_empty($$ SELECT sig FROM syp_agg WHERE aggcombinefn = 0 OR aggserialfn = 0 OR aggdeserialfn = 0 $$,

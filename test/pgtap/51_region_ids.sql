@@ -8,7 +8,7 @@
 -- every documented call form resolves (no "function ... is not unique").
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(87);
+SELECT plan(89);
 
 \i test/data/columbus.sql
 CREATE TEMP TABLE colt AS
@@ -383,6 +383,21 @@ SELECT set_eq($$SELECT i::text, j::text, strength, membership FROM ca, gravity_l
                       LEFT JOIN gl_text g ON g.i = a.id::text AND g.j = b.id::text GROUP BY a.o) d))$$,
               'SELECT i, j, strength, membership FROM gl_text',
               'gravity_linkage(bigint ids, masses, distance matrix): the rows of the text ids');
+-- over geometries (synergy_postgis): int and bigint ids give the rows of the text ids
+CREATE TEMP TABLE gl_geom_text AS
+SELECT l.* FROM ca, LATERAL (SELECT array_agg(ST_SetSRID(ST_MakePoint(x, y), 4326) ORDER BY o) AS g
+                             FROM unnest(ca.lon, ca.lat) WITH ORDINALITY u(x, y, o)) gg,
+       gravity_linkage(ca.ids::text[], ca.m, gg.g) l;
+SELECT set_eq($$SELECT i::text, j::text, distance, strength, membership, total, strongest
+               FROM ca, LATERAL (SELECT array_agg(ST_SetSRID(ST_MakePoint(x, y), 4326) ORDER BY o) AS g
+                                 FROM unnest(ca.lon, ca.lat) WITH ORDINALITY u(x, y, o)) gg,
+                    gravity_linkage(ca.ids, ca.m, gg.g)$$,
+              'SELECT * FROM gl_geom_text', 'gravity_linkage(int ids, masses, geoms): the rows of the text ids, bit for bit');
+SELECT is((SELECT array_agg(DISTINCT pg_typeof(l.i)::text) || array_agg(DISTINCT pg_typeof(l.j)::text)
+             FROM ca, LATERAL (SELECT array_agg(ST_SetSRID(ST_MakePoint(x, y), 4326) ORDER BY o) AS g
+                               FROM unnest(ca.lon, ca.lat) WITH ORDINALITY u(x, y, o)) gg,
+                  gravity_linkage(ca.ids::bigint[], ca.m, gg.g, k => 2) l),
+          ARRAY['bigint', 'bigint'], 'gravity_linkage(bigint ids, masses, geoms): i and j are bigint');
 SELECT throws_ok($$SELECT * FROM gravity_linkage(ARRAY[7, 7], ARRAY[1, 2]::float8[], ARRAY[114, 115]::float8[], ARRAY[30, 30]::float8[])$$,
                  '22023', 'gravity_linkage: ids must be unique', 'gravity_linkage: an int id twice: 22023');
 SELECT throws_ok($$SELECT * FROM gravity_linkage(ARRAY[7, NULL]::bigint[], ARRAY[1, 2]::float8[], ARRAY[114, 115]::float8[], ARRAY[30, 30]::float8[])$$,
