@@ -142,8 +142,13 @@ extern int	sy_indicator_row_gaps(ArrayType *a, SyWhere w, int expect_m,
  * The 22004 error of an imputation (mean, median) whose indicator col
  * (0-based) has no observed value in the group ("partition", "group").
  */
+#if PG_VERSION_NUM >= 180000
+pg_noreturn extern void sy_missing_undefined(const char *fname, int col, sy_missing policy,
+											 const char *group);
+#else
 extern void sy_missing_undefined(const char *fname, int col, sy_missing policy,
 								 const char *group) pg_attribute_noreturn();
+#endif
 
 /*
  * Throws 22003 when max - min of an indicator overflows (values beyond
