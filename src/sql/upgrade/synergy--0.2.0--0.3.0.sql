@@ -36,6 +36,31 @@ COMMENT ON FUNCTION @extschema@.local_moran(float8, bigint, bigint[], float8[], 
 -- arguments; the C functions read the new ones only when PG_NARGS() says
 -- the call has them, so those calls give the same bits as before.
 
+-- _sy_upgrade_take_arguments(target, template): the 0.2.0 function target
+-- takes the argument list (types, names, defaults) of template, a function
+-- created just before with the new definition, which is then dropped.  Used
+-- below for each function that grows trailing defaulted arguments, and
+-- dropped at the end of this script.
+CREATE FUNCTION @extschema@._sy_upgrade_take_arguments(target pg_catalog.regprocedure,
+                                                       template pg_catalog.regprocedure)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	UPDATE pg_catalog.pg_proc AS p
+	SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
+	    proargtypes = t.proargtypes, proargnames = t.proargnames,
+	    proargdefaults = t.proargdefaults
+	FROM pg_catalog.pg_proc AS t
+	WHERE p.oid OPERATOR(pg_catalog.=) target::pg_catalog.oid
+	  AND t.oid OPERATOR(pg_catalog.=) template::pg_catalog.oid;
+	EXECUTE pg_catalog.format('DROP FUNCTION %s', template);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@._sy_upgrade_take_arguments(pg_catalog.regprocedure, pg_catalog.regprocedure) IS
+'Upgrade helper of synergy 0.2.0 -> 0.3.0 (docs/releasing.md): target takes template''s argument list and template is dropped; exists only while the upgrade script runs.';
+
 CREATE FUNCTION @extschema@.sy_upgrade_template_minmax_normalize(
 	x float8,
 	direction int DEFAULT 1,
@@ -44,14 +69,9 @@ CREATE FUNCTION @extschema@.sy_upgrade_template_minmax_normalize(
 RETURNS float8
 AS 'MODULE_PATHNAME', 'minmax_normalize_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
-UPDATE pg_catalog.pg_proc AS p
-SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
-    proargtypes = t.proargtypes, proargnames = t.proargnames,
-    proargdefaults = t.proargdefaults
-FROM pg_catalog.pg_proc AS t
-WHERE p.oid = '@extschema@.minmax_normalize(float8, int)'::pg_catalog.regprocedure
-  AND t.oid = '@extschema@.sy_upgrade_template_minmax_normalize(float8, int, float8, text)'::pg_catalog.regprocedure;
-DROP FUNCTION @extschema@.sy_upgrade_template_minmax_normalize(float8, int, float8, text);
+COMMENT ON FUNCTION @extschema@.sy_upgrade_template_minmax_normalize(float8, int, float8, text) IS
+'Upgrade template of minmax_normalize: its argument list is copied into the 0.2.0 function by _sy_upgrade_take_arguments, which drops it.';
+SELECT @extschema@._sy_upgrade_take_arguments('@extschema@.minmax_normalize(float8, int)', '@extschema@.sy_upgrade_template_minmax_normalize(float8, int, float8, text)');
 
 CREATE FUNCTION @extschema@.sy_upgrade_template_minmax_normalize(
 	x float8[],
@@ -61,14 +81,9 @@ CREATE FUNCTION @extschema@.sy_upgrade_template_minmax_normalize(
 RETURNS float8[]
 AS 'MODULE_PATHNAME', 'minmax_normalize_array_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
-UPDATE pg_catalog.pg_proc AS p
-SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
-    proargtypes = t.proargtypes, proargnames = t.proargnames,
-    proargdefaults = t.proargdefaults
-FROM pg_catalog.pg_proc AS t
-WHERE p.oid = '@extschema@.minmax_normalize(float8[], int[])'::pg_catalog.regprocedure
-  AND t.oid = '@extschema@.sy_upgrade_template_minmax_normalize(float8[], int[], float8, text)'::pg_catalog.regprocedure;
-DROP FUNCTION @extschema@.sy_upgrade_template_minmax_normalize(float8[], int[], float8, text);
+COMMENT ON FUNCTION @extschema@.sy_upgrade_template_minmax_normalize(float8[], int[], float8, text) IS
+'Upgrade template of minmax_normalize: its argument list is copied into the 0.2.0 function by _sy_upgrade_take_arguments, which drops it.';
+SELECT @extschema@._sy_upgrade_take_arguments('@extschema@.minmax_normalize(float8[], int[])', '@extschema@.sy_upgrade_template_minmax_normalize(float8[], int[], float8, text)');
 COMMENT ON FUNCTION @extschema@.minmax_normalize(float8, int, float8, text) IS
 'Window function: min-max score of x within its partition, (x - min)/(max - min) for direction 1 (benefit) and (max - x)/(max - min) for -1 (cost), plus shift (NULL: 0); 0 when the partition has no range. A NULL x gives NULL (missing => ''error'' or ''skip'') or the score of the partition''s mean or median value (missing => ''mean'', ''median''). The frame is ignored.';
 COMMENT ON FUNCTION @extschema@.minmax_normalize(float8[], int[], float8, text) IS
@@ -84,14 +99,9 @@ CREATE FUNCTION @extschema@.sy_upgrade_template_topsis(
 RETURNS float8
 AS 'MODULE_PATHNAME', 'topsis_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
-UPDATE pg_catalog.pg_proc AS p
-SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
-    proargtypes = t.proargtypes, proargnames = t.proargnames,
-    proargdefaults = t.proargdefaults
-FROM pg_catalog.pg_proc AS t
-WHERE p.oid = '@extschema@.topsis(float8[], float8[], int[], text)'::pg_catalog.regprocedure
-  AND t.oid = '@extschema@.sy_upgrade_template_topsis(float8[], float8[], int[], text, float8, text)'::pg_catalog.regprocedure;
-DROP FUNCTION @extschema@.sy_upgrade_template_topsis(float8[], float8[], int[], text, float8, text);
+COMMENT ON FUNCTION @extschema@.sy_upgrade_template_topsis(float8[], float8[], int[], text, float8, text) IS
+'Upgrade template of topsis: its argument list is copied into the 0.2.0 function by _sy_upgrade_take_arguments, which drops it.';
+SELECT @extschema@._sy_upgrade_take_arguments('@extschema@.topsis(float8[], float8[], int[], text)', '@extschema@.sy_upgrade_template_topsis(float8[], float8[], int[], text, float8, text)');
 COMMENT ON FUNCTION @extschema@.topsis(float8[], float8[], int[], text, float8, text) IS
 'Window function: TOPSIS closeness D-/(D+ + D-) of each row within the partition. NULL weights mean the entropy weights of the partition (E-TOPSIS); normalization ''minmax'' or ''vector''; shift s > 0 (minmax only) scores z + s against the ideal 1 + s and the anti-ideal 0, so no row gets 0; missing ''error'' (default), ''skip'', ''mean'' or ''median'' for NULL elements. The frame is ignored.';
 
@@ -105,14 +115,9 @@ CREATE FUNCTION @extschema@.sy_upgrade_template_topsis_detail(
 RETURNS @extschema@.topsis_detail
 AS 'MODULE_PATHNAME', 'topsis_detail_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
-UPDATE pg_catalog.pg_proc AS p
-SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
-    proargtypes = t.proargtypes, proargnames = t.proargnames,
-    proargdefaults = t.proargdefaults
-FROM pg_catalog.pg_proc AS t
-WHERE p.oid = '@extschema@.topsis_detail(float8[], float8[], int[], text)'::pg_catalog.regprocedure
-  AND t.oid = '@extschema@.sy_upgrade_template_topsis_detail(float8[], float8[], int[], text, float8, text)'::pg_catalog.regprocedure;
-DROP FUNCTION @extschema@.sy_upgrade_template_topsis_detail(float8[], float8[], int[], text, float8, text);
+COMMENT ON FUNCTION @extschema@.sy_upgrade_template_topsis_detail(float8[], float8[], int[], text, float8, text) IS
+'Upgrade template of topsis_detail: its argument list is copied into the 0.2.0 function by _sy_upgrade_take_arguments, which drops it.';
+SELECT @extschema@._sy_upgrade_take_arguments('@extschema@.topsis_detail(float8[], float8[], int[], text)', '@extschema@.sy_upgrade_template_topsis_detail(float8[], float8[], int[], text, float8, text)');
 COMMENT ON FUNCTION @extschema@.topsis_detail(float8[], float8[], int[], text, float8, text) IS
 'Window function: TOPSIS with its distances, (d_plus, d_minus, closeness), same arguments as topsis.';
 
@@ -125,14 +130,9 @@ CREATE FUNCTION @extschema@.sy_upgrade_template_composite_index(
 RETURNS float8
 AS 'MODULE_PATHNAME', 'composite_index_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
-UPDATE pg_catalog.pg_proc AS p
-SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
-    proargtypes = t.proargtypes, proargnames = t.proargnames,
-    proargdefaults = t.proargdefaults
-FROM pg_catalog.pg_proc AS t
-WHERE p.oid = '@extschema@.composite_index(float8[], float8[], int[])'::pg_catalog.regprocedure
-  AND t.oid = '@extschema@.sy_upgrade_template_composite_index(float8[], float8[], int[], float8, text)'::pg_catalog.regprocedure;
-DROP FUNCTION @extschema@.sy_upgrade_template_composite_index(float8[], float8[], int[], float8, text);
+COMMENT ON FUNCTION @extschema@.sy_upgrade_template_composite_index(float8[], float8[], int[], float8, text) IS
+'Upgrade template of composite_index: its argument list is copied into the 0.2.0 function by _sy_upgrade_take_arguments, which drops it.';
+SELECT @extschema@._sy_upgrade_take_arguments('@extschema@.composite_index(float8[], float8[], int[])', '@extschema@.sy_upgrade_template_composite_index(float8[], float8[], int[], float8, text)');
 COMMENT ON FUNCTION @extschema@.composite_index(float8[], float8[], int[], float8, text) IS
 'Window function: weighted sum of min-max scores, sum_j w_j (z_ij + shift), within the partition; weights rescaled to sum 1, NULL weights mean entropy weights of the partition (with the same shift); missing ''error'' (default), ''skip'', ''mean'' or ''median'' for NULL elements. The frame is ignored.';
 
@@ -144,14 +144,9 @@ CREATE FUNCTION @extschema@.sy_upgrade_template_obstacle_degree(
 RETURNS float8[]
 AS 'MODULE_PATHNAME', 'obstacle_degree_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
-UPDATE pg_catalog.pg_proc AS p
-SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
-    proargtypes = t.proargtypes, proargnames = t.proargnames,
-    proargdefaults = t.proargdefaults
-FROM pg_catalog.pg_proc AS t
-WHERE p.oid = '@extschema@.obstacle_degree(float8[], float8[], int[])'::pg_catalog.regprocedure
-  AND t.oid = '@extschema@.sy_upgrade_template_obstacle_degree(float8[], float8[], int[], text)'::pg_catalog.regprocedure;
-DROP FUNCTION @extschema@.sy_upgrade_template_obstacle_degree(float8[], float8[], int[], text);
+COMMENT ON FUNCTION @extschema@.sy_upgrade_template_obstacle_degree(float8[], float8[], int[], text) IS
+'Upgrade template of obstacle_degree: its argument list is copied into the 0.2.0 function by _sy_upgrade_take_arguments, which drops it.';
+SELECT @extschema@._sy_upgrade_take_arguments('@extschema@.obstacle_degree(float8[], float8[], int[])', '@extschema@.sy_upgrade_template_obstacle_degree(float8[], float8[], int[], text)');
 COMMENT ON FUNCTION @extschema@.obstacle_degree(float8[], float8[], int[], text) IS
 'Window function: obstacle degree of each indicator for each row, O_j = w_j (1 - z_j) / sum_k w_k (1 - z_k) with z the min-max scores in the partition; NULL weights mean entropy weights; NULL for a row at the ideal on every indicator; missing ''error'' (default), ''skip'', ''mean'' or ''median'' for NULL elements.';
 
@@ -168,14 +163,9 @@ CREATE FUNCTION @extschema@.sy_upgrade_template_coupling_coordination(
 RETURNS @extschema@.ccd
 AS 'MODULE_PATHNAME', 'coupling_coordination_array'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-UPDATE pg_catalog.pg_proc AS p
-SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
-    proargtypes = t.proargtypes, proargnames = t.proargnames,
-    proargdefaults = t.proargdefaults
-FROM pg_catalog.pg_proc AS t
-WHERE p.oid = '@extschema@.coupling_coordination(float8[], float8[], text)'::pg_catalog.regprocedure
-  AND t.oid = '@extschema@.sy_upgrade_template_coupling_coordination(float8[], float8[], text, text)'::pg_catalog.regprocedure;
-DROP FUNCTION @extschema@.sy_upgrade_template_coupling_coordination(float8[], float8[], text, text);
+COMMENT ON FUNCTION @extschema@.sy_upgrade_template_coupling_coordination(float8[], float8[], text, text) IS
+'Upgrade template of coupling_coordination: its argument list is copied into the 0.2.0 function by _sy_upgrade_take_arguments, which drops it.';
+SELECT @extschema@._sy_upgrade_take_arguments('@extschema@.coupling_coordination(float8[], float8[], text)', '@extschema@.sy_upgrade_template_coupling_coordination(float8[], float8[], text, text)');
 COMMENT ON FUNCTION @extschema@.coupling_coordination(float8[], float8[], text, text) IS
 'Coupling coordination of the subsystem scores u (each in [0, 1]): classic C = n [prod(U) / sum(U)^n]^(1/n), or Wang et al. 2021''s corrected C (variant => ''wang2021''); T = sum(w U) with weights rescaled to sum 1 (NULL: equal); D = sqrt(C T). C and D are NULL for fewer than two scores. A NULL score: missing => ''error'' (default) or ''skip'' (the result is NULL); ''mean'' and ''median'' are refused (0A000): a score imputed from other units or subsystems would be counted as coupling.';
 
@@ -186,14 +176,9 @@ CREATE FUNCTION @extschema@.sy_upgrade_template_coupling_degree(
 RETURNS float8
 AS 'MODULE_PATHNAME', 'coupling_degree_array'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-UPDATE pg_catalog.pg_proc AS p
-SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
-    proargtypes = t.proargtypes, proargnames = t.proargnames,
-    proargdefaults = t.proargdefaults
-FROM pg_catalog.pg_proc AS t
-WHERE p.oid = '@extschema@.coupling_degree(float8[], text)'::pg_catalog.regprocedure
-  AND t.oid = '@extschema@.sy_upgrade_template_coupling_degree(float8[], text, text)'::pg_catalog.regprocedure;
-DROP FUNCTION @extschema@.sy_upgrade_template_coupling_degree(float8[], text, text);
+COMMENT ON FUNCTION @extschema@.sy_upgrade_template_coupling_degree(float8[], text, text) IS
+'Upgrade template of coupling_degree: its argument list is copied into the 0.2.0 function by _sy_upgrade_take_arguments, which drops it.';
+SELECT @extschema@._sy_upgrade_take_arguments('@extschema@.coupling_degree(float8[], text)', '@extschema@.sy_upgrade_template_coupling_degree(float8[], text, text)');
 COMMENT ON FUNCTION @extschema@.coupling_degree(float8[], text, text) IS
 'The coupling degree C of coupling_coordination(u, variant => variant, missing => missing).';
 
@@ -205,16 +190,13 @@ CREATE FUNCTION @extschema@.sy_upgrade_template_coordination_degree(
 RETURNS float8
 AS 'MODULE_PATHNAME', 'coordination_degree_array'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-UPDATE pg_catalog.pg_proc AS p
-SET pronargs = t.pronargs, pronargdefaults = t.pronargdefaults,
-    proargtypes = t.proargtypes, proargnames = t.proargnames,
-    proargdefaults = t.proargdefaults
-FROM pg_catalog.pg_proc AS t
-WHERE p.oid = '@extschema@.coordination_degree(float8[], float8[], text)'::pg_catalog.regprocedure
-  AND t.oid = '@extschema@.sy_upgrade_template_coordination_degree(float8[], float8[], text, text)'::pg_catalog.regprocedure;
-DROP FUNCTION @extschema@.sy_upgrade_template_coordination_degree(float8[], float8[], text, text);
+COMMENT ON FUNCTION @extschema@.sy_upgrade_template_coordination_degree(float8[], float8[], text, text) IS
+'Upgrade template of coordination_degree: its argument list is copied into the 0.2.0 function by _sy_upgrade_take_arguments, which drops it.';
+SELECT @extschema@._sy_upgrade_take_arguments('@extschema@.coordination_degree(float8[], float8[], text)', '@extschema@.sy_upgrade_template_coordination_degree(float8[], float8[], text, text)');
 COMMENT ON FUNCTION @extschema@.coordination_degree(float8[], float8[], text, text) IS
 'The coordination degree D of coupling_coordination(u, weights, variant, missing).';
+
+DROP FUNCTION @extschema@._sy_upgrade_take_arguments(pg_catalog.regprocedure, pg_catalog.regprocedure);
 
 -- Forecasting (issue 13): every set-returning forecast returns the rows
 -- (step, forecast, lower_80, upper_80, lower_95, upper_95), and the
