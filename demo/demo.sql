@@ -248,18 +248,19 @@ GROUP BY m ORDER BY avg(b.smape);
 
 \echo
 \echo '== 18. Stored models: bp_fit once, forecast later (table synergy_demo_ccd_model) =='
-\echo '   validation_rmse: the one-step error on the held-out windows that chose the hidden size'
-\echo '   (validation_windows of them: 1 for a 10-year series), so one lucky window can come out near 0'
-\echo '   (Jingmen''s, about 6e-06). It picks the size; section 17''s backtest measures the accuracy.'
+\echo '   With transform => ''auto'' (the default) the model keeps four parts and their weights, set by'
+\echo '   rolling-origin validation on each city''s own history: the networks on differences and on'
+\echo '   levels, simple exponential smoothing and drift (the worst part gets 0). Section 17 measures'
+\echo '   the accuracy; the stored model forecasts the same bits as the direct call.'
 CREATE TEMP TABLE synergy_demo_ccd_model AS
 SELECT region, max(year) AS fitted_through,
        bp_fit(array_agg(d ORDER BY year), lower => 0, upper => 1) AS model
 FROM synergy_pipeline.city_ccd GROUP BY region;
 SELECT r.name AS city, (m.model ->> 'hidden')::int AS hidden,
-       m.model -> 'training' ->> 'hidden_chosen_by' AS chosen_by,
-       round((m.model -> 'training' ->> 'train_rmse')::numeric, 4) AS train_rmse,
-       (m.model -> 'training' ->> 'validation_windows')::int AS validation_windows,
-       round((m.model -> 'training' ->> 'validation_rmse')::numeric, 6) AS validation_rmse,
+       round((m.model -> 'combination' ->> 'difference')::numeric, 3) AS w_difference,
+       round((m.model -> 'combination' ->> 'level')::numeric, 3) AS w_level,
+       round((m.model -> 'combination' ->> 'ses')::numeric, 3) AS w_ses,
+       round((m.model -> 'combination' ->> 'drift')::numeric, 3) AS w_drift,
        (SELECT round(f.forecast::numeric, 3) FROM bp_forecast(m.model,
           (SELECT array_agg(d ORDER BY year) FROM synergy_pipeline.city_ccd c WHERE c.region = m.region), 1) f) AS "2020 from the model",
        (SELECT round(d::numeric, 3) FROM synergy_pipeline.city_ccd_forecast f WHERE f.region = m.region AND f.year = 2020) AS "2020 direct"
