@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# bench/bench_frontier.sh: how far can the parts of bp_forecast's 'auto' go on the benchmark's
+# real windows?  The question behind issue 13's "at least as accurate as the better of naive and
+# drift on each kind": is there ANY way of combining the parts that meets it?
+#
+# Computes, on the 286 windows of bench/data/annual.csv (10 values to train, 6 held out), the
+# forecasts of the parts of transform 'auto' (network on differences, network on levels, simple
+# exponential smoothing, drift) and of naive, on the whole 10 values and at the five rolling
+# origins that 'auto' validates on (the networks through synergy, with the hidden size 'auto' uses
+# and two networks per origin as its validation does; SES, drift and naive in R with the same
+# definitions as src/core), and then bench/frontier.R reports mean sMAPE per kind of
+#   - bp_forecast with its defaults, naive and drift (the targets), and each part alone;
+#   - every fixed convex combination of the five (weights on a 0.1 grid, 1001 of them): how many
+#     meet the target on every kind, and the best on one kind subject to another's target;
+#   - combinations weighted by the parts' errors at the rolling origins (the rule 'auto' uses,
+#     and variants of it), and selection of one family by those errors;
+#   - the same with a pre-test on the drift (naive unless the mean step's t statistic exceeds c).
+# Writes the report to stdout and bench/last-run-frontier.md.  Needs R (Debian's r-base-core;
+# base R only).  Not a test: nothing here fails on accuracy.
+#   bench/bench_frontier.sh        SY_SKIP_BUILD=1 uses the installed synergy
+set -euo pipefail
+cd "$(dirname "$0")/.." || exit 1
+command -v Rscript >/dev/null || { echo "bench_frontier: needs R (apt-get install r-base-core)" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR/..
+. bench/lib.sh
+bench_setup bench_frontier
+out=$(mktemp -d)
+chmod 755 "$out"
+trap 'rm -rf "$out"' EXIT
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+
+echo "forecasts of the parts ..." >&2
+"${PSQL[@]}" <<SQL
+CREATE TABLE annual_long (win int, source text, kind text, t int, value float8);
+\copy annual_long FROM 'bench/data/annual.csv' WITH (FORMAT csv, HEADER true)
+CREATE TABLE w AS
+SELECT win, min(kind) AS kind, array_agg(value ORDER BY t) FILTER (WHERE t <= 10) AS tr
+FROM annual_long GROUP BY win;
+-- 'auto' trains its validation networks with the hidden size it chose for the whole history
+CREATE TABLE hid AS SELECT win, (bp_fit(tr) ->> 'hidden')::int AS hidden FROM w;
+CREATE TABLE parts AS
+SELECT w.win, o AS origin, tf AS part, f.step, f.forecast
+FROM w JOIN hid USING (win), generate_series(5, 9) o, unnest('{difference,level}'::text[]) tf,
+     bp_forecast(w.tr[1:o], 10 - o, hidden => hid.hidden, ensemble => 2, transform => tf) f
+UNION ALL
+SELECT w.win, 10, tf, f.step, f.forecast
+FROM w, unnest('{difference,level}'::text[]) tf, bp_forecast(w.tr, 6, transform => tf) f
+UNION ALL
+SELECT w.win, 10, 'bp', f.step, f.forecast FROM w, bp_forecast(w.tr, 6) f;
+\copy parts TO '$out/parts.csv' WITH (FORMAT csv, HEADER true)
+SQL
+
+Rscript bench/frontier.R bench/data/annual.csv "$out/parts.csv" "$(machine_line)" |
+	tee bench/last-run-frontier.md
