@@ -204,35 +204,45 @@ sy_bp_predict(const sy_bp_model *model, const double *y, int n, int horizon,
 
 /* ---- SQL functions ---- */
 
-static double *
-bp_forecast_compute(FunctionCallInfo fcinfo, int *horizon)
+/*
+ * bp_forecast(history, horizon, options...): train, forecast, and simulate
+ * the intervals when the declaration returns them.  Bound to two C symbols:
+ * bp_forecast (named by the 0.2.0 script, two columns) and bp_forecast_pi
+ * (0.3.0, six columns).
+ */
+static void
+bp_forecast_compute(FunctionCallInfo fcinfo, sy_forecast_result *res)
 {
 	const char *fname = "bp_forecast";
 	sy_bp_options opt;
 	sy_bp_model model;
 	const double *y;
-	double	   *out;
 	int			n;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-	{
-		*horizon = 0;			/* no history or no horizon: no rows */
-		return NULL;
-	}
+		return;					/* no history or no horizon: no rows */
 	y = sy_history(PG_GETARG_ARRAYTYPE_P(0), fname, &n);
-	*horizon = sy_horizon(PG_GETARG_INT32(1), fname, "horizon");
+	res->horizon = sy_horizon(PG_GETARG_INT32(1), fname, "horizon");
 	sy_bp_options_from_args(fcinfo, 2, fname, &opt);
 	sy_bp_train(y, n, &opt, fname, &model);
-	out = palloc(sizeof(double) * *horizon);
-	sy_bp_predict(&model, y, n, *horizon, fname, out);
-	return out;
+	res->forecast = palloc(sizeof(double) * res->horizon);
+	sy_bp_predict(&model, y, n, res->horizon, fname, res->forecast);
+	if (sy_forecast_wants_intervals(fcinfo))
+		res->pi = sy_bp_intervals(&model, y, n, res->forecast, res->horizon, opt.seed, fname);
 }
 
 PG_FUNCTION_INFO_V1(bp_forecast);
 Datum
 bp_forecast(PG_FUNCTION_ARGS)
 {
-	return sy_forecast_rows(fcinfo, bp_forecast_compute);
+	return sy_forecast_rows_pi(fcinfo, bp_forecast_compute);
+}
+
+PG_FUNCTION_INFO_V1(bp_forecast_pi);
+Datum
+bp_forecast_pi(PG_FUNCTION_ARGS)
+{
+	return sy_forecast_rows_pi(fcinfo, bp_forecast_compute);
 }
 
 PG_FUNCTION_INFO_V1(bp_fit);
@@ -253,26 +263,35 @@ bp_fit(PG_FUNCTION_ARGS)
 	PG_RETURN_JSONB_P(sy_bp_model_to_jsonb(&model, &opt, n));
 }
 
-static double *
-bp_forecast_model_compute(FunctionCallInfo fcinfo, int *horizon)
+/* bp_forecast(model, history, horizon): as above with a stored model; the
+ * one-step errors of the intervals come from the history given, seed 0. */
+static void
+bp_forecast_model_compute(FunctionCallInfo fcinfo, sy_forecast_result *res)
 {
 	const char *fname = "bp_forecast";
 	sy_bp_model model;
 	const double *y;
-	double	   *out;
 	int			n;
 
 	sy_bp_model_from_jsonb(PG_GETARG_JSONB_P(0), fname, &model);
 	y = sy_history(PG_GETARG_ARRAYTYPE_P(1), fname, &n);
-	*horizon = sy_horizon(PG_GETARG_INT32(2), fname, "horizon");
-	out = palloc(sizeof(double) * *horizon);
-	sy_bp_predict(&model, y, n, *horizon, fname, out);
-	return out;
+	res->horizon = sy_horizon(PG_GETARG_INT32(2), fname, "horizon");
+	res->forecast = palloc(sizeof(double) * res->horizon);
+	sy_bp_predict(&model, y, n, res->horizon, fname, res->forecast);
+	if (sy_forecast_wants_intervals(fcinfo))
+		res->pi = sy_bp_intervals(&model, y, n, res->forecast, res->horizon, 0, fname);
 }
 
 PG_FUNCTION_INFO_V1(bp_forecast_model);
 Datum
 bp_forecast_model(PG_FUNCTION_ARGS)
 {
-	return sy_forecast_rows(fcinfo, bp_forecast_model_compute);
+	return sy_forecast_rows_pi(fcinfo, bp_forecast_model_compute);
+}
+
+PG_FUNCTION_INFO_V1(bp_forecast_model_pi);
+Datum
+bp_forecast_model_pi(PG_FUNCTION_ARGS)
+{
+	return sy_forecast_rows_pi(fcinfo, bp_forecast_model_compute);
 }

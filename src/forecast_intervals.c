@@ -1,16 +1,11 @@
 /*
- * forecast_intervals.c - the forecast rows with prediction intervals:
- * bp_forecast (both forms) as 0.3.0 declares them, naive_forecast and
- * drift_forecast.  The intervals themselves are computed in
- * src/core/forecast_interval.c.
+ * forecast_intervals.c - prediction intervals in the server: the
+ * network's simulated intervals (sy_bp_intervals, for bp_forecast in
+ * forecast_bp.c) and naive_forecast and drift_forecast.  The intervals
+ * themselves are computed in src/core/forecast_interval.c.
  *
- * The 0.3.0 bp_forecast is bound to the entry points here (bp_forecast_pi,
- * bp_forecast_model_pi); bp_forecast and bp_forecast_model in
- * forecast_bp.c stay for the 0.2.0 script, whose rows have two columns.
- * The network is trained and run through the model API of sy_forecast.h
- * (sy_bp_train, sy_bp_predict), and the intervals use the model only as a
- * one-step forecaster (sy_bp_forecast), so they follow whatever the model
- * does.
+ * The network's intervals use the model only as a one-step forecaster
+ * (sy_bp_forecast), so they follow whatever the model does.
  */
 #include "postgres.h"
 
@@ -38,61 +33,6 @@ sy_bp_intervals(const sy_bp_model *model, const double *y, int n,
 	sy_pi_clamp(fc, horizon, model->lower, model->upper, pi);
 	pfree(work);
 	return pi;
-}
-
-/* ---- bp_forecast(history, horizon, ...) ---- */
-
-static void
-bp_forecast_pi_compute(FunctionCallInfo fcinfo, sy_forecast_result *res)
-{
-	const char *fname = "bp_forecast";
-	sy_bp_options opt;
-	sy_bp_model model;
-	const double *y;
-	int			n;
-
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-		return;					/* no history or no horizon: no rows */
-	y = sy_history(PG_GETARG_ARRAYTYPE_P(0), fname, &n);
-	res->horizon = sy_horizon(PG_GETARG_INT32(1), fname, "horizon");
-	sy_bp_options_from_args(fcinfo, 2, fname, &opt);
-	sy_bp_train(y, n, &opt, fname, &model);
-	res->forecast = palloc(sizeof(double) * res->horizon);
-	sy_bp_predict(&model, y, n, res->horizon, fname, res->forecast);
-	res->pi = sy_bp_intervals(&model, y, n, res->forecast, res->horizon, opt.seed, fname);
-}
-
-PG_FUNCTION_INFO_V1(bp_forecast_pi);
-Datum
-bp_forecast_pi(PG_FUNCTION_ARGS)
-{
-	return sy_forecast_rows_pi(fcinfo, bp_forecast_pi_compute);
-}
-
-/* ---- bp_forecast(model, history, horizon) ---- */
-
-static void
-bp_forecast_model_pi_compute(FunctionCallInfo fcinfo, sy_forecast_result *res)
-{
-	const char *fname = "bp_forecast";
-	sy_bp_model model;
-	const double *y;
-	int			n;
-
-	sy_bp_model_from_jsonb(PG_GETARG_JSONB_P(0), fname, &model);
-	y = sy_history(PG_GETARG_ARRAYTYPE_P(1), fname, &n);
-	res->horizon = sy_horizon(PG_GETARG_INT32(2), fname, "horizon");
-	res->forecast = palloc(sizeof(double) * res->horizon);
-	sy_bp_predict(&model, y, n, res->horizon, fname, res->forecast);
-	/* the one-step errors come from the history given; seed 0 */
-	res->pi = sy_bp_intervals(&model, y, n, res->forecast, res->horizon, 0, fname);
-}
-
-PG_FUNCTION_INFO_V1(bp_forecast_model_pi);
-Datum
-bp_forecast_model_pi(PG_FUNCTION_ARGS)
-{
-	return sy_forecast_rows_pi(fcinfo, bp_forecast_model_pi_compute);
 }
 
 /* ---- naive_forecast and drift_forecast ---- */

@@ -105,11 +105,32 @@ typedef struct ForecastRows
 	int			n;
 } ForecastRows;
 
+/*
+ * The number of columns the SQL declaration of the running function returns:
+ * 2 (step, forecast) under a 0.2.0 script, 6 with the intervals since 0.3.0.
+ */
+static int
+rows_columns(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
+{
+	if (get_call_result_type(fcinfo, NULL, tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	if ((*tupdesc)->natts != 2 && (*tupdesc)->natts != 6)
+		elog(ERROR, "forecast rows must have 2 or 6 columns, not %d", (*tupdesc)->natts);
+	return (*tupdesc)->natts;
+}
+
+bool
+sy_forecast_wants_intervals(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc;
+
+	return rows_columns(fcinfo, &tupdesc) == 6;
+}
+
 /* On the first call: keep res (computed in a short-lived context) in the
  * SRF's context. */
 static void
-rows_first_call(FunctionCallInfo fcinfo, sy_forecast_compute compute,
-				sy_forecast_compute_pi compute_pi)
+rows_first_call(FunctionCallInfo fcinfo, sy_forecast_compute_pi compute)
 {
 	FuncCallContext *funcctx;
 	MemoryContext oldctx,
@@ -123,10 +144,7 @@ rows_first_call(FunctionCallInfo fcinfo, sy_forecast_compute compute,
 	workctx = AllocSetContextCreate(CurrentMemoryContext, "synergy forecast",
 									ALLOCSET_DEFAULT_SIZES);
 	oldctx = MemoryContextSwitchTo(workctx);
-	if (compute_pi != NULL)
-		compute_pi(fcinfo, &res);
-	else
-		res.forecast = compute(fcinfo, &res.horizon);
+	compute(fcinfo, &res);
 	MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
 	rows = palloc(sizeof(ForecastRows));
 	rows->n = res.horizon;
@@ -139,10 +157,7 @@ rows_first_call(FunctionCallInfo fcinfo, sy_forecast_compute compute,
 		rows->pi = palloc(sizeof(sy_pi) * res.horizon);
 		memcpy(rows->pi, res.pi, sizeof(sy_pi) * res.horizon);
 	}
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	if (tupdesc->natts != 2 && tupdesc->natts != 6)
-		elog(ERROR, "forecast rows must have 2 or 6 columns, not %d", tupdesc->natts);
+	rows_columns(fcinfo, &tupdesc);
 	funcctx->tuple_desc = BlessTupleDesc(tupdesc);
 	funcctx->user_fctx = rows;
 	MemoryContextSwitchTo(oldctx);
@@ -184,17 +199,9 @@ rows_next(FunctionCallInfo fcinfo)
 }
 
 Datum
-sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute)
-{
-	if (SRF_IS_FIRSTCALL())
-		rows_first_call(fcinfo, compute, NULL);
-	return rows_next(fcinfo);
-}
-
-Datum
 sy_forecast_rows_pi(FunctionCallInfo fcinfo, sy_forecast_compute_pi compute)
 {
 	if (SRF_IS_FIRSTCALL())
-		rows_first_call(fcinfo, NULL, compute);
+		rows_first_call(fcinfo, compute);
 	return rows_next(fcinfo);
 }

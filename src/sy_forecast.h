@@ -28,18 +28,13 @@ extern const double *sy_history(ArrayType *a, const char *fname, int *n);
 extern int	sy_horizon(int32 h, const char *fname, const char *argname);
 
 /*
- * Rows (step, forecast) of a set-returning function: on the first call,
- * compute(fcinfo, arg) fills a palloc'd array of *horizon forecasts in a
- * short-lived context; later calls hand out one row each.
- */
-typedef double *(*sy_forecast_compute) (FunctionCallInfo fcinfo, int *horizon);
-extern Datum sy_forecast_rows(FunctionCallInfo fcinfo, sy_forecast_compute compute);
-
-/*
- * Rows (step, forecast, lower_80, upper_80, lower_95, upper_95): compute
- * fills horizon, forecast and pi (NULL, or NaN members: NULL bounds), all
- * palloc'd in a short-lived context.  Both row functions emit as many
- * columns as the SQL declaration has: 2 under a 0.2.0 script, 6 since 0.3.0.
+ * Rows (step, forecast, lower_80, upper_80, lower_95, upper_95) of a
+ * set-returning function: on the first call, compute fills horizon,
+ * forecast and pi (NULL, or NaN members: NULL bounds), all palloc'd in a
+ * short-lived context; later calls hand out one row each.  The rows have as
+ * many columns as the SQL declaration: 2 (step, forecast) under a 0.2.0
+ * script, 6 since 0.3.0; sy_forecast_wants_intervals tells a compute
+ * function whether the intervals will be returned at all.
  */
 typedef struct sy_forecast_result
 {
@@ -49,6 +44,7 @@ typedef struct sy_forecast_result
 } sy_forecast_result;
 typedef void (*sy_forecast_compute_pi) (FunctionCallInfo fcinfo, sy_forecast_result *res);
 extern Datum sy_forecast_rows_pi(FunctionCallInfo fcinfo, sy_forecast_compute_pi compute);
+extern bool sy_forecast_wants_intervals(FunctionCallInfo fcinfo);
 
 /* Bounds: NULL -> NaN; a finite number, lower < upper (22023 otherwise);
  * history within them. */
