@@ -235,6 +235,39 @@ entropy_weights_transfn(PG_FUNCTION_ARGS)
 										dirarr, shift, SY_MISSING_ERROR));
 }
 
+void
+entropy_row_options(const EntropyState *st, Datum d, bool isnull, const char *fname,
+					SyWeightOptions *o)
+{
+	if (st != NULL && sy_weight_options_same_bytes(d, isnull, st->opt_raw))
+	{
+		o->directions = st->dir_raw;
+		o->shift_given = st->shift != 0.0;
+		o->shift = st->shift;
+		o->missing = st->missing;
+		return;
+	}
+	sy_weight_options_read(d, isnull, fname, o);
+	if (st != NULL)
+	{
+		SyWhere		w = {fname, "missing", 0};
+
+		sy_must_be_constant(o->missing == st->missing, w);
+	}
+}
+
+void
+entropy_keep_options(EntropyState *st, MemoryContext aggcxt, Datum d, bool isnull)
+{
+	if (st->opt_raw == NULL && !isnull)
+	{
+		MemoryContext old = MemoryContextSwitchTo(aggcxt);
+
+		st->opt_raw = sy_weight_options_keep(d, false);
+		MemoryContextSwitchTo(old);
+	}
+}
+
 /*
  * entropy_weights_options_transfn(internal, x float8[], options weight_options)
  * The options (directions, shift, missing) are read from the first row and
@@ -258,25 +291,10 @@ entropy_weights_options_transfn(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(st);
 	}
-	if (st != NULL && sy_weight_options_same_bytes(PG_GETARG_DATUM(2), PG_ARGISNULL(2), st->opt_raw))
-		PG_RETURN_POINTER(entropy_rows_step(st, aggcxt, fname, PG_GETARG_ARRAYTYPE_P(1),
-											st->dir_raw, st->shift, st->missing));
-	sy_weight_options_read(PG_GETARG_DATUM(2), PG_ARGISNULL(2), fname, &o);
-	if (st != NULL)
-	{
-		SyWhere		w = {fname, "missing", 0};
-
-		sy_must_be_constant(o.missing == st->missing, w);
-	}
+	entropy_row_options(st, PG_GETARG_DATUM(2), PG_ARGISNULL(2), fname, &o);
 	st = entropy_rows_step(st, aggcxt, fname, PG_GETARG_ARRAYTYPE_P(1),
 						   o.directions, o.shift, o.missing);
-	if (st->opt_raw == NULL && !PG_ARGISNULL(2))
-	{
-		MemoryContext old = MemoryContextSwitchTo(aggcxt);
-
-		st->opt_raw = sy_weight_options_keep(PG_GETARG_DATUM(2), false);
-		MemoryContextSwitchTo(old);
-	}
+	entropy_keep_options(st, aggcxt, PG_GETARG_DATUM(2), PG_ARGISNULL(2));
 	PG_RETURN_POINTER(st);
 }
 

@@ -271,33 +271,12 @@ entropy_weights_bounded_options_transfn(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(st);
 	}
-	if (st != NULL && sy_weight_options_same_bytes(PG_GETARG_DATUM(4), PG_ARGISNULL(4), st->opt_raw))
-	{
-		o.directions = st->dir_raw;
-		o.shift = st->shift;
-		o.missing = st->missing;
-	}
-	else
-	{
-		sy_weight_options_read(PG_GETARG_DATUM(4), PG_ARGISNULL(4), fname, &o);
-		if (st != NULL)
-		{
-			SyWhere		w = {fname, "missing", 0};
-
-			sy_must_be_constant(o.missing == st->missing, w);
-		}
-	}
+	entropy_row_options(st, PG_GETARG_DATUM(4), PG_ARGISNULL(4), fname, &o);
 	st = bounded_step(st, aggcxt, fname, PG_GETARG_ARRAYTYPE_P(1),
 					  PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
 					  PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
 					  o.directions, o.shift, o.missing);
-	if (st->opt_raw == NULL && !PG_ARGISNULL(4))
-	{
-		MemoryContext old = MemoryContextSwitchTo(aggcxt);
-
-		st->opt_raw = sy_weight_options_keep(PG_GETARG_DATUM(4), false);
-		MemoryContextSwitchTo(old);
-	}
+	entropy_keep_options(st, aggcxt, PG_GETARG_DATUM(4), PG_ARGISNULL(4));
 	PG_RETURN_POINTER(st);
 }
 

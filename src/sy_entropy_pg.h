@@ -13,6 +13,7 @@
 
 #include "sy_pg.h"
 #include "sy_state.h"
+#include "sy_weight_options.h"
 
 #define ENTROPY_ROWS	0		/* keeps every row */
 #define ENTROPY_BOUNDED 1		/* bounds given: O(m) sums */
@@ -65,6 +66,16 @@ extern bool entropy_directions_unchanged(EntropyState *st, ArrayType *dirarr, Sy
 extern EntropyState *entropy_rows_step(EntropyState *st, MemoryContext aggcxt, const char *fname,
 									   ArrayType *xarr, ArrayType *dirarr, double shift,
 									   sy_missing missing);
+
+/*
+ * The options of a row of the weight_options forms: the state's own when
+ * the argument has the bytes of the first row's (the common case, no
+ * parsing), else read afresh; missing must not change between rows.
+ * entropy_keep_options keeps the first row's argument in the state.
+ */
+extern void entropy_row_options(const EntropyState *st, Datum d, bool isnull,
+								const char *fname, SyWeightOptions *o);
+extern void entropy_keep_options(EntropyState *st, MemoryContext aggcxt, Datum d, bool isnull);
 
 /* entropy_bounded_agg.c: the bounded mode's part of the kind */
 extern double entropy_bounded_payload(const EntropyState *st);
