@@ -474,6 +474,15 @@ SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.i
 SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.id) AS g, pg_catalog.array_agg(r.id::pg_catalog.text ORDER BY r.id) AS i
   FROM victim.regions r) s,
   public.spatial_weights_array(s.g, s.i, 'Rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+-- call: _spatial_weights_array_ids(geometry[], text[], text, integer, double precision, text)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.geom ORDER BY r.id) AS g, pg_catalog.array_agg(r.id::pg_catalog.text ORDER BY r.id) AS i
+  FROM victim.regions r) s,
+  public._spatial_weights_array_ids(s.g, s.i, 'Rook'::pg_catalog.text, 4, NULL::pg_catalog.float8, 'row'::pg_catalog.text);
+-- call: _local_moran_ids(double precision[], geometry[], text[], text, integer, double precision, text, integer, bigint, double precision)
+SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) AS v, pg_catalog.array_agg(r.geom ORDER BY r.id) AS g,
+  pg_catalog.array_agg(r.id::pg_catalog.text ORDER BY r.id) AS i FROM victim.regions r) s,
+  public._local_moran_ids(s.v, s.g, s.i, 'KNN'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text, 0, 1::pg_catalog.int8,
+  0.05::pg_catalog.float8);
 -- call: _region_ids_check(text, integer, integer, integer, bigint, bigint, text)
 SELECT public._region_ids_check('attack'::pg_catalog.text, 3, 3, 1, 3::pg_catalog.int8, 3::pg_catalog.int8, 'geom'::pg_catalog.text);
 -- call: local_moran(double precision[], geometry[], integer[], text, integer, double precision, text, integer, bigint, double precision)

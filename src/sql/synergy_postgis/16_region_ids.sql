@@ -264,81 +264,17 @@ COMMENT ON FUNCTION @extschema@.spatial_weights(regclass, name, name, anyelement
 'spatial_weights with ids of the type of id_type (pass it by name: id_type => NULL::text, NULL::int or NULL::bigint): text ids from a text, varchar, char or name column (or an integer one), int ids from a smallint or int column, bigint ids from any integer column; the neighbour lists are arrays of that type.';
 
 -- Availability: 0.3.0
-CREATE FUNCTION @extschema@.spatial_weights_array(
-	geom @extschema:postgis@.geometry[],
-	ids int[],
-	method text DEFAULT 'queen',
-	k int DEFAULT 4,
-	distance float8 DEFAULT NULL,
-	style text DEFAULT 'row')
-RETURNS TABLE(id int, neighbours int[], weights float8[])
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-	IF geom IS NULL OR ids IS NULL THEN
-		RETURN;
-	END IF;
-	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom),
-		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
-		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
-		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'geom');
-	RETURN QUERY
-	SELECT m.x, coalesce((SELECT pg_catalog.array_agg(n.x ORDER BY q.o)
-							FROM pg_catalog.unnest(w.neighbours) WITH ORDINALITY AS q(p, o)
-							JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS n(x, o2) ON n.o2 OPERATOR(pg_catalog.=) q.p),
-						   '{}'::int[]),
-		   w.weights
-	  FROM @extschema@.spatial_weights_array(geom, method, k, distance, style) AS w
-	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) w.id
-	 ORDER BY w.id;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], int[], text, int, float8, text) IS
-'spatial_weights_array with the regions named by ids (one unique non-NULL id per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
-
--- Availability: 0.3.0
-CREATE FUNCTION @extschema@.spatial_weights_array(
-	geom @extschema:postgis@.geometry[],
-	ids bigint[],
-	method text DEFAULT 'queen',
-	k int DEFAULT 4,
-	distance float8 DEFAULT NULL,
-	style text DEFAULT 'row')
-RETURNS TABLE(id bigint, neighbours bigint[], weights float8[])
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-	IF geom IS NULL OR ids IS NULL THEN
-		RETURN;
-	END IF;
-	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom),
-		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
-		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
-		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'geom');
-	RETURN QUERY
-	SELECT m.x, coalesce((SELECT pg_catalog.array_agg(n.x ORDER BY q.o)
-							FROM pg_catalog.unnest(w.neighbours) WITH ORDINALITY AS q(p, o)
-							JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS n(x, o2) ON n.o2 OPERATOR(pg_catalog.=) q.p),
-						   '{}'::bigint[]),
-		   w.weights
-	  FROM @extschema@.spatial_weights_array(geom, method, k, distance, style) AS w
-	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) w.id
-	 ORDER BY w.id;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], bigint[], text, int, float8, text) IS
-'spatial_weights_array with the regions named by ids (one unique non-NULL id per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
-
--- Availability: 0.3.0
-CREATE FUNCTION @extschema@.spatial_weights_array(
+-- The body of the three spatial_weights_array forms with ids (int, bigint,
+-- text), on the ids as text: the int and bigint forms cast them there and
+-- back (exact for integers).  Not polymorphic: an anyarray parameter would
+-- let a more specific function of the same name capture the forms' calls.
+CREATE FUNCTION @extschema@._spatial_weights_array_ids(
 	geom @extschema:postgis@.geometry[],
 	ids text[],
-	method text DEFAULT 'queen',
-	k int DEFAULT 4,
-	distance float8 DEFAULT NULL,
-	style text DEFAULT 'row')
+	method text,
+	k int,
+	distance float8,
+	style text)
 RETURNS TABLE(id text, neighbours text[], weights float8[])
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -355,12 +291,65 @@ BEGIN
 	SELECT m.x, coalesce((SELECT pg_catalog.array_agg(n.x ORDER BY q.o)
 							FROM pg_catalog.unnest(w.neighbours) WITH ORDINALITY AS q(p, o)
 							JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS n(x, o2) ON n.o2 OPERATOR(pg_catalog.=) q.p),
-						   '{}'::text[]),
+						   '{}'::pg_catalog.text[]),
 		   w.weights
 	  FROM @extschema@.spatial_weights_array(geom, method, k, distance, style) AS w
 	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) w.id
 	 ORDER BY w.id;
 END
+$fn$;
+COMMENT ON FUNCTION @extschema@._spatial_weights_array_ids(@extschema:postgis@.geometry[], text[], text, int, float8, text) IS
+'Internal to spatial_weights_array(geom, ids, ...): the rows of spatial_weights_array(geom, ...) named by ids (checked by _region_ids_check).';
+
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.spatial_weights_array(
+	geom @extschema:postgis@.geometry[],
+	ids int[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row')
+RETURNS TABLE(id int, neighbours int[], weights float8[])
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+SELECT w.id::int, w.neighbours::int[], w.weights
+  FROM @extschema@._spatial_weights_array_ids(geom, ids::pg_catalog.text[], method, k, distance, style) AS w
+$fn$;
+COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], int[], text, int, float8, text) IS
+'spatial_weights_array with the regions named by ids (one unique non-NULL id per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
+
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.spatial_weights_array(
+	geom @extschema:postgis@.geometry[],
+	ids bigint[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row')
+RETURNS TABLE(id bigint, neighbours bigint[], weights float8[])
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+SELECT w.id::bigint, w.neighbours::bigint[], w.weights
+  FROM @extschema@._spatial_weights_array_ids(geom, ids::pg_catalog.text[], method, k, distance, style) AS w
+$fn$;
+COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], bigint[], text, int, float8, text) IS
+'spatial_weights_array with the regions named by ids (one unique non-NULL id per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
+
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.spatial_weights_array(
+	geom @extschema:postgis@.geometry[],
+	ids text[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row')
+RETURNS TABLE(id text, neighbours text[], weights float8[])
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+SELECT * FROM @extschema@._spatial_weights_array_ids(geom, ids, method, k, distance, style)
 $fn$;
 COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], text[], text, int, float8, text) IS
 'spatial_weights_array with the regions named by ids (one unique non-NULL id per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
@@ -397,83 +386,18 @@ COMMENT ON FUNCTION @extschema@._region_ids_check(text, int, int, int, bigint, b
 'Internal to the array forms with ids: the ids have one unique non-NULL element per position (errors name fname).';
 
 -- Availability: 0.3.0
-CREATE FUNCTION @extschema@.local_moran(
-	value float8[],
-	geom @extschema:postgis@.geometry[],
-	ids int[],
-	method text DEFAULT 'queen',
-	k int DEFAULT 4,
-	distance float8 DEFAULT NULL,
-	style text DEFAULT 'row',
-	permutations int DEFAULT 0,
-	seed bigint DEFAULT 1,
-	significance float8 DEFAULT 0.05)
-RETURNS TABLE(id int, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-	IF value IS NULL OR geom IS NULL OR ids IS NULL THEN
-		RETURN;
-	END IF;
-	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text, pg_catalog.cardinality(value),
-		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
-		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
-		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'value');
-	RETURN QUERY
-	SELECT m.x, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
-	  FROM @extschema@.local_moran(value, geom, method, k, distance, style, permutations, seed, significance) AS l
-	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) l.ord
-	 ORDER BY l.ord;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], int[], text, int, float8, text, int, bigint, float8) IS
-'Local Moran''s I (LISA) of value over the geometries at the same positions, each row named by the element of ids at its position (unique, not NULL): local_moran(value, geom, ...) with id in place of ord, ready to join back to the regions'' table.';
--- Availability: 0.3.0
-CREATE FUNCTION @extschema@.local_moran(
-	value float8[],
-	geom @extschema:postgis@.geometry[],
-	ids bigint[],
-	method text DEFAULT 'queen',
-	k int DEFAULT 4,
-	distance float8 DEFAULT NULL,
-	style text DEFAULT 'row',
-	permutations int DEFAULT 0,
-	seed bigint DEFAULT 1,
-	significance float8 DEFAULT 0.05)
-RETURNS TABLE(id bigint, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-	IF value IS NULL OR geom IS NULL OR ids IS NULL THEN
-		RETURN;
-	END IF;
-	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text, pg_catalog.cardinality(value),
-		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
-		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
-		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'value');
-	RETURN QUERY
-	SELECT m.x, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
-	  FROM @extschema@.local_moran(value, geom, method, k, distance, style, permutations, seed, significance) AS l
-	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) l.ord
-	 ORDER BY l.ord;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], bigint[], text, int, float8, text, int, bigint, float8) IS
-'Local Moran''s I (LISA) of value over the geometries at the same positions, each row named by the element of ids at its position (unique, not NULL): local_moran(value, geom, ...) with id in place of ord, ready to join back to the regions'' table.';
--- Availability: 0.3.0
-CREATE FUNCTION @extschema@.local_moran(
+-- The body of the three local_moran forms with ids, on the ids as text (as above).
+CREATE FUNCTION @extschema@._local_moran_ids(
 	value float8[],
 	geom @extschema:postgis@.geometry[],
 	ids text[],
-	method text DEFAULT 'queen',
-	k int DEFAULT 4,
-	distance float8 DEFAULT NULL,
-	style text DEFAULT 'row',
-	permutations int DEFAULT 0,
-	seed bigint DEFAULT 1,
-	significance float8 DEFAULT 0.05)
+	method text,
+	k int,
+	distance float8,
+	style text,
+	permutations int,
+	seed bigint,
+	significance float8)
 RETURNS TABLE(id text, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -492,6 +416,74 @@ BEGIN
 	  JOIN pg_catalog.unnest(ids) WITH ORDINALITY AS m(x, o) ON m.o OPERATOR(pg_catalog.=) l.ord
 	 ORDER BY l.ord;
 END
+$fn$;
+COMMENT ON FUNCTION @extschema@._local_moran_ids(float8[], @extschema:postgis@.geometry[], text[], text, int, float8, text, int, bigint, float8) IS
+'Internal to local_moran(value, geom, ids, ...): the rows of local_moran(value, geom, ...) named by ids (checked by _region_ids_check).';
+
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.local_moran(
+	value float8[],
+	geom @extschema:postgis@.geometry[],
+	ids int[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row',
+	permutations int DEFAULT 0,
+	seed bigint DEFAULT 1,
+	significance float8 DEFAULT 0.05)
+RETURNS TABLE(id int, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+SELECT l.id::int, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
+  FROM @extschema@._local_moran_ids(value, geom, ids::pg_catalog.text[], method, k, distance, style,
+									permutations, seed, significance) AS l
+$fn$;
+COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], int[], text, int, float8, text, int, bigint, float8) IS
+'Local Moran''s I (LISA) of value over the geometries at the same positions, each row named by the element of ids at its position (unique, not NULL): local_moran(value, geom, ...) with id in place of ord, ready to join back to the regions'' table.';
+
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.local_moran(
+	value float8[],
+	geom @extschema:postgis@.geometry[],
+	ids bigint[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row',
+	permutations int DEFAULT 0,
+	seed bigint DEFAULT 1,
+	significance float8 DEFAULT 0.05)
+RETURNS TABLE(id bigint, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+SELECT l.id::bigint, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
+  FROM @extschema@._local_moran_ids(value, geom, ids::pg_catalog.text[], method, k, distance, style,
+									permutations, seed, significance) AS l
+$fn$;
+COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], bigint[], text, int, float8, text, int, bigint, float8) IS
+'Local Moran''s I (LISA) of value over the geometries at the same positions, each row named by the element of ids at its position (unique, not NULL): local_moran(value, geom, ...) with id in place of ord, ready to join back to the regions'' table.';
+
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@.local_moran(
+	value float8[],
+	geom @extschema:postgis@.geometry[],
+	ids text[],
+	method text DEFAULT 'queen',
+	k int DEFAULT 4,
+	distance float8 DEFAULT NULL,
+	style text DEFAULT 'row',
+	permutations int DEFAULT 0,
+	seed bigint DEFAULT 1,
+	significance float8 DEFAULT 0.05)
+RETURNS TABLE(id text, i float8, expected float8, variance float8, z float8, p float8, quadrant text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+SELECT * FROM @extschema@._local_moran_ids(value, geom, ids, method, k, distance, style,
+										   permutations, seed, significance)
 $fn$;
 COMMENT ON FUNCTION @extschema@.local_moran(float8[], @extschema:postgis@.geometry[], text[], text, int, float8, text, int, bigint, float8) IS
 'Local Moran''s I (LISA) of value over the geometries at the same positions, each row named by the element of ids at its position (unique, not NULL): local_moran(value, geom, ...) with id in place of ord, ready to join back to the regions'' table.';
