@@ -17,6 +17,7 @@
 #      shared memory it reads, one page fault per 4 kB page.  As root the script raises
 #      vm.nr_hugepages by what the cluster needs and gives it back on exit; otherwise (or when
 #      the kernel has no room) it says why and reports the 4 kB figures only;
+#   1c. minor page faults and CPU time per query of all the cluster's processes, both page sizes;
 #   2. peak private memory (RssAnon, polled) of the backend running each form, serial;
 #   3. postgres_fdw: the table split over two remote databases (a second cluster), the global
 #      weights as F_final(F_merge(s)) over F_state(...) GROUP BY the partition key (each state
@@ -127,6 +128,41 @@ t_bc=$(median_ms "$SERIAL" "$BOUNDED_CONST") h_bc=$(hm "$SERIAL" "$BOUNDED_CONST
 t_bc_par=$(median_ms "$PARALLEL" "$BOUNDED_CONST") h_bc_par=$(hm "$PARALLEL" "$BOUNDED_CONST")
 t_bounds=$(median_ms "$SERIAL" "$BOUNDS") h_bounds=$(hm "$SERIAL" "$BOUNDS")
 t_bounds_par=$(median_ms "$PARALLEL" "$BOUNDS") h_bounds_par=$(hm "$PARALLEL" "$BOUNDS")
+# What each query costs the machine: minor page faults and CPU time of all the cluster's
+# processes (each session's backend and its parallel workers, reaped by the postmaster: its
+# cminflt, cutime and cstime in /proc), per query over COST_REPS queries
+COST_REPS=${COST_REPS:-20}
+proc_cost() {   # proc_cost SET SQL: "faults user_ms sys_ms" per query
+	local pm a b i
+	pm=$(head -n 1 "$SY_CLUSTER_DIR/data/postmaster.pid")
+	a=$(cut -d' ' -f11,16,17 "/proc/$pm/stat")
+	for ((i = 0; i < COST_REPS; i++)); do "${PSQL[@]}" -c "$1" -c "$2" >/dev/null; done
+	sleep 0.5   # the last backend exits after its client
+	b=$(cut -d' ' -f11,16,17 "/proc/$pm/stat")
+	awk -v a="$a" -v b="$b" -v n="$COST_REPS" -v hz="$(getconf CLK_TCK)" 'BEGIN { split(a, x, " "); split(b, y, " ");
+		printf "%.0f %.1f %.1f", (y[1] - x[1]) / n, (y[2] - x[2]) * 1000 / hz / n, (y[3] - x[3]) * 1000 / hz / n }'
+}
+hc() {   # hc SET SQL: proc_cost on the huge-page cluster (empty without it)
+	if [ "$huge" = 1 ]; then hp proc_cost "$@"; fi
+}
+echo "page faults ..." >&2
+c_scan=$(proc_cost "$SERIAL" "$SCAN") hc_scan=$(hc "$SERIAL" "$SCAN")
+c_scan_par=$(proc_cost "$PARALLEL" "$SCAN") hc_scan_par=$(hc "$PARALLEL" "$SCAN")
+c_bc=$(proc_cost "$SERIAL" "$BOUNDED_CONST") hc_bc=$(hc "$SERIAL" "$BOUNDED_CONST")
+c_bc_par=$(proc_cost "$PARALLEL" "$BOUNDED_CONST") hc_bc_par=$(hc "$PARALLEL" "$BOUNDED_CONST")
+cost_row() {   # cost_row LABEL "faults user sys" (4 kB) "faults user sys" (2 MB, or empty)
+	local a b
+	read -ra a <<<"$2"
+	read -ra b <<<"${3:-- - -}"
+	echo "| $1 | ${a[0]} | ${b[0]} | ${a[1]} + ${a[2]} | ${b[1]} + ${b[2]} |"
+}
+cost_rows=$(
+	cost_row "scan \`sum(x[1])\`, serial" "$c_scan" "$hc_scan"
+	cost_row "scan \`sum(x[1])\`, 2 workers" "$c_scan_par" "$hc_scan_par"
+	cost_row "bounded, second pass alone, serial" "$c_bc" "$hc_bc"
+	cost_row "bounded, second pass alone, 2 workers" "$c_bc_par" "$hc_bc_par"
+)
+
 if [ "$huge" = 1 ]; then   # give the huge pages back before the rest
 	sy_cluster_stop "$huge_dir"
 	bench_huge_pages_release
@@ -269,6 +305,15 @@ $huge_rows
 | fdw, 2 servers: row-keeping entropy states, merged, vs one server | 4 kB | $t_fdw_ew | $t_rk | $(ratio "$t_rk" "$t_fdw_ew") | same: $s_fdw_ew |
 | fdw, 2 servers: bounded entropy (bounds, then states), vs one server | 4 kB | $t_fdw_be | $t_b | $(ratio "$t_b" "$t_fdw_be") | same: $s_fdw_be |
 | fdw, 2 servers: critic_weights states, merged, vs one server | 4 kB | $t_fdw_cw | $t_one_cw | $(ratio "$t_one_cw" "$t_fdw_cw") | same: $s_fdw_cw |
+
+Cost to the machine per query, all processes of the cluster (the session's backend, started
+for each query as above, and its parallel workers), over $COST_REPS queries: minor page faults and
+CPU time (user + system, ms; the kernel counts CPU time in ticks of $((1000 / $(getconf CLK_TCK))) ms:
+a resolution of $(awk -v t="$((1000 / $(getconf CLK_TCK)))" -v n="$COST_REPS" 'BEGIN { printf "%.1f", t / n }') ms per query):
+
+| query | faults, 4 kB | faults, 2 MB | CPU ms, 4 kB | CPU ms, 2 MB |
+|---|---:|---:|---:|---:|
+$cost_rows
 
 Peak private memory of the backend (RssAnon above its idle level; for parallel plans the
 leader only): row-keeping $m_rk MB serial, $m_rk_par MB parallel; bounded $m_b MB serial,
