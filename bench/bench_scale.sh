@@ -153,8 +153,12 @@ c_bc_par=$(proc_cost "$PARALLEL" "$BOUNDED_CONST") hc_bc_par=$(hc "$PARALLEL" "$
 cost_row() {   # cost_row LABEL "faults user sys" (4 kB) "faults user sys" (2 MB, or empty)
 	local a b
 	read -ra a <<<"$2"
-	read -ra b <<<"${3:-- - -}"
-	echo "| $1 | ${a[0]} | ${b[0]} | ${a[1]} + ${a[2]} | ${b[1]} + ${b[2]} |"
+	if [ -n "${3:-}" ]; then
+		read -ra b <<<"$3"
+		echo "| $1 | ${a[0]} | ${b[0]} | ${a[1]} + ${a[2]} | ${b[1]} + ${b[2]} |"
+	else
+		echo "| $1 | ${a[0]} | - | ${a[1]} + ${a[2]} | - |"
+	fi
 }
 cost_rows=$(
 	cost_row "scan \`sum(x[1])\`, serial" "$c_scan" "$hc_scan"
