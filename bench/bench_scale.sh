@@ -13,8 +13,8 @@
 #      bounded form, >= 1.0 for the row-keeping form), and the results compared (1e-12);
 #   1b. the same timings on a second cluster holding the same rows whose shared memory is in 2 MB
 #      huge pages (huge_pages = on; the first cluster has huge_pages = off, 4 kB pages), measured
-#      in turn with the first: each parallel worker is a new process that maps every page of
-#      shared memory it reads, one page fault per 4 kB page.  As root the script raises
+#      in turn with the first: each parallel worker is a new process that maps the shared
+#      memory it reads page by page, in minor page faults.  As root the script raises
 #      vm.nr_hugepages by what the cluster needs and gives it back on exit; otherwise (or when
 #      the kernel has no room) it says why and reports the 4 kB figures only;
 #   1c. minor page faults and CPU time per query of all the cluster's processes, both page sizes;
