@@ -52,7 +52,8 @@ SELECT is_empty($$ SELECT sig FROM syp_proc WHERE NOT support AND obj_descriptio
                 'every public function and aggregate of synergy_postgis has a COMMENT');
 SELECT is_empty($$ SELECT sig FROM syp_proc WHERE NOT support AND prokind = 'f'
                    AND proname NOT IN ('spatial_weights', 'spatial_weights_array', 'moran_i', 'local_moran', 'synergy_postgis_version',
-                                       'gravity_linkage', '_gravity_lonlat', '_gravity_km_matrix', '_spatial_weights_query', '_region_ids_check')
+                                       'gravity_linkage', '_gravity_lonlat', '_gravity_km_matrix', '_spatial_weights_query', '_region_ids_check',
+                                       '_spatial_weights_array_ids', '_local_moran_ids')
                    AND NOT proisstrict $$,
                 'the trend helpers are STRICT (the weights, Moran and gravity-linkage functions handle NULL explicitly)');
 SELECT is_empty($$ SELECT sig FROM syp_agg WHERE aggcombinefn = 0 OR aggserialfn = 0 OR aggdeserialfn = 0 $$,
