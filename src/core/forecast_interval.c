@@ -102,29 +102,23 @@ sy_t_cdf(double t, double df)
 	return t > 0 ? 1.0 - tail / 2.0 : tail / 2.0;
 }
 
-double
-sy_t_quantile(double p, double df)
+/*
+ * The quantile by bisection on sy_t_cdf, to the last bit (p >= 0.5 here,
+ * the result not negative).
+ */
+static double
+t_quantile_upper(double p, double df)
 {
 	double		lo = 0.0,
 				hi = 1.0;
-	int			sign = 1;
 
-	if (!(p > 0.0 && p < 1.0) || !(df > 0.0))
-		return NAN;
-	if (p == 0.5)
-		return 0.0;
-	if (p < 0.5)
-	{
-		p = 1.0 - p;
-		sign = -1;
-	}
 	/* bracket, then bisect to the last bit (the CDF is monotone) */
 	while (sy_t_cdf(hi, df) < p)
 	{
 		lo = hi;
 		hi *= 2.0;
 		if (hi > 1e300)
-			return sign * INFINITY;
+			return INFINITY;
 	}
 	for (int it = 0; it < 200; it++)
 	{
@@ -137,7 +131,67 @@ sy_t_quantile(double p, double df)
 		else
 			hi = mid;
 	}
-	return sign * (lo + (hi - lo) / 2.0);
+	return lo + (hi - lo) / 2.0;
+}
+
+/*
+ * Quantiles already computed in this process, keyed by the bits of p (the
+ * upper one, >= 0.5) and df: the interval functions ask for the same two
+ * levels and few degrees of freedom series after series, and each
+ * bisection costs some hundred evaluations of the incomplete beta
+ * function.  A cached value is the value the bisection returned, so the
+ * cache changes no result.  Direct-mapped (a collision replaces the
+ * entry), so bounded; an entry with p == 0 is empty (p is in (0.5, 1)
+ * here, and df > 0 and not NaN: both were checked, so equal keys are equal
+ * bits).  Static memory: the core runs single-threaded (one PostgreSQL
+ * backend, the unit tests, the fuzzer).
+ */
+#define T_CACHE_BITS 6
+typedef struct t_cache_entry
+{
+	double		p,
+				df,
+				q;
+} t_cache_entry;
+static t_cache_entry t_cache[1 << T_CACHE_BITS];
+
+static uint64_t
+double_bits(double x)
+{
+	uint64_t	b;
+
+	memcpy(&b, &x, sizeof(b));
+	return b;
+}
+
+double
+sy_t_quantile(double p, double df)
+{
+	double		sign = 1.0;
+	uint64_t	pb,
+				dfb;
+	t_cache_entry *e;
+
+	if (!(p > 0.0 && p < 1.0) || !(df > 0.0))
+		return NAN;
+	if (p == 0.5)
+		return 0.0;
+	if (p < 0.5)
+	{
+		p = 1.0 - p;
+		sign = -1.0;
+	}
+	pb = double_bits(p);
+	dfb = double_bits(df);
+	e = &t_cache[((pb * UINT64_C(0x9e3779b97f4a7c15)) ^ (dfb * UINT64_C(0xc2b2ae3d27d4eb4f)))
+				 >> (64 - T_CACHE_BITS)];
+	if (double_bits(e->p) != pb || double_bits(e->df) != dfb)
+	{
+		e->q = t_quantile_upper(p, df);
+		e->p = p;
+		e->df = df;
+	}
+	return sign * e->q;
 }
 
 /* ---- analytic intervals ---- */
@@ -149,13 +203,10 @@ pi_undefined(sy_pi *pi, int horizon)
 		pi[k].lower_80 = pi[k].upper_80 = pi[k].lower_95 = pi[k].upper_95 = NAN;
 }
 
-/* fc -+ q se on the original scale */
+/* fc -+ q se on the original scale, q80 and q95 the t quantiles */
 static void
-pi_additive(const double *fc, int k, double se, double df, sy_pi *pi)
+pi_additive(const double *fc, int k, double se, double q80, double q95, sy_pi *pi)
 {
-	double		q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, df),
-				q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, df);
-
 	pi[k].lower_80 = fc[k] - q80 * se;
 	pi[k].upper_80 = fc[k] + q80 * se;
 	pi[k].lower_95 = fc[k] - q95 * se;
@@ -167,7 +218,9 @@ sy_pi_naive(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
 {
 	double		big = 0.0,
 				ss = 0.0,
-				sigma;
+				sigma,
+				q80,
+				q95;
 
 	if (n < 2)
 	{
@@ -184,8 +237,10 @@ sy_pi_naive(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
 		ss += d * d;
 	}
 	sigma = 2.0 * big * sqrt(ss / (n - 1));
+	q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, n - 1);
+	q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, n - 1);
 	for (int k = 0; k < horizon; k++)
-		pi_additive(fc, k, sigma * sqrt((double) (k + 1)), n - 1, pi);
+		pi_additive(fc, k, sigma * sqrt((double) (k + 1)), q80, q95, pi);
 }
 
 void
@@ -194,7 +249,9 @@ sy_pi_drift(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
 	double		big = 0.0,
 				ss = 0.0,
 				mean,
-				s;
+				s,
+				q80,
+				q95;
 	int			T = n - 1;		/* steps */
 
 	if (n < 3)
@@ -212,11 +269,13 @@ sy_pi_drift(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
 		ss += d * d;
 	}
 	s = 2.0 * big * sqrt(ss / (T - 1));
+	q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, T - 1);
+	q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, T - 1);
 	for (int k = 0; k < horizon; k++)
 	{
 		double		h = k + 1;
 
-		pi_additive(fc, k, s * sqrt(h * (1.0 + h / T)), T - 1, pi);
+		pi_additive(fc, k, s * sqrt(h * (1.0 + h / T)), q80, q95, pi);
 	}
 }
 
@@ -303,7 +362,7 @@ sy_pi_gm11(const double *x, int n, const double *fc, int horizon,
 			pi[k].lower_80 = pi[k].upper_80 = pi[k].lower_95 = pi[k].upper_95 = NAN;
 		}
 		else
-			pi_additive(fc, k, se, origins - 1, pi);
+			pi_additive(fc, k, se, q80, q95, pi);
 	}
 }
 

@@ -30,7 +30,11 @@ typedef struct sy_pi
 	double		upper_95;
 } sy_pi;
 
-/* Student t distribution function and quantile, df > 0 (df may be large). */
+/*
+ * Student t distribution function and quantile, df > 0 (df may be large).
+ * The quantile (bisection on the distribution function) is cached per
+ * process for the (p, df) pairs last asked for: not thread-safe.
+ */
 double		sy_t_cdf(double t, double df);
 double		sy_t_quantile(double p, double df);
 

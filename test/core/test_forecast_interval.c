@@ -54,6 +54,35 @@ test_t(void)
 	check_rel("pbeta(0.3, 2, 5)", sy_incomplete_beta(0.3, 2, 5), 0.579825, 1e-14);
 	CHECK(isnan(sy_t_quantile(0.0, 3)) && isnan(sy_t_quantile(1.0, 3)) && isnan(sy_t_quantile(0.9, 0)),
 		  "qt outside its domain is NaN");
+	CHECK(isnan(sy_t_quantile(0.9, NAN)) && isnan(sy_t_quantile(NAN, 3)) && isnan(sy_t_quantile(0.9, -1)),
+		  "qt of NaN p or df, or negative df, is NaN");
+
+	/*
+	 * The quantile cache: the values computed first (mostly on a cold
+	 * cache) come back with the same bits after 2400 other (p, df) pairs
+	 * have gone through its 64 entries, in the other order and both tails;
+	 * df integer and not.
+	 */
+	{
+		const double p[4] = {0.9, 0.975, 0.6, 0.999};
+		static double first[300][4];
+
+		for (int i = 0; i < 300; i++)
+			for (int k = 0; k < 4; k++)
+				first[i][k] = sy_t_quantile(p[k], i < 150 ? i + 1 : (i - 150) * 0.37 + 0.05);
+		for (int rep = 0; rep < 2; rep++)
+			for (int i = 299; i >= 0; i--)
+				for (int k = 0; k < 4; k++)
+				{
+					double		df = i < 150 ? i + 1 : (i - 150) * 0.37 + 0.05,
+								q = rep ? -sy_t_quantile(1.0 - p[k], df) : sy_t_quantile(p[k], df);
+
+					CHECK(memcmp(&q, &first[i][k], sizeof(q)) == 0,
+						  "qt(%g, %g) again (pass %d): %.17g, first %.17g", p[k], df, rep, q, first[i][k]);
+				}
+		check_rel("qt(0.975, 4) after the cache churned", sy_t_quantile(0.975, 4), 2.77644510519779342, 1e-13);
+		check_rel("qt(0.025, 4) after the cache churned", sy_t_quantile(0.025, 4), -2.77644510519779342, 1e-13);
+	}
 }
 
 static void
