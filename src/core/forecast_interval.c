@@ -433,77 +433,153 @@ t_variate(const sy_host *host, double df)
 }
 
 /*
- * Rearrange v[from..n-1] so that v[k] is the value of rank k of v[0..n-1],
- * values before it not larger and values after it not smaller, given that
- * v[0..from-1] already hold the smallest values in order (Hoare's
- * selection, the middle element as pivot: the same input, the same steps).
+ * Rearrange v[lo..hi] so that v[k] (lo <= k <= hi) holds the value it would
+ * hold were v[lo..hi] sorted, values before it not larger and values after
+ * it not smaller.  Quickselect with Lomuto's partition written without a
+ * branch on the comparison (each value is swapped with the first of the
+ * values not below the pivot, and that boundary advances by the
+ * comparison), so a random order costs no mispredicted branches; the pivot
+ * is the median of the first, middle and last values; the values equal to
+ * the pivot are gathered by a second pass when k lies beyond the smaller
+ * ones, so ties (clamped paths) cannot make it quadratic.  The loops run
+ * over indices only, so NaN values cannot take them out of the range.
  */
 static void
-select_rank(double *v, int from, int n, int k)
+select_rank(double *v, int lo, int hi, int k)
 {
-	int			lo = from,
-				hi = n - 1;
-
-	while (lo < hi)
+	while (hi - lo > 0)
 	{
-		double		pivot = v[lo + (hi - lo) / 2];
-		int			i = lo,
-					j = hi;
+		int			mid = lo + (hi - lo) / 2,
+					s = lo;
+		double		a = v[lo],
+					b = v[mid],
+					c = v[hi],
+					pivot;
 
-		while (i <= j)
-		{
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i <= j)
-			{
-				double		t = v[i];
-
-				v[i] = v[j];
-				v[j] = t;
-				i++;
-				j--;
-			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
+		/* median of three (NaN: any of them), swapped to v[hi] */
+		if ((a < b) == (b < c))
+			pivot = b, v[mid] = c;
+		else if ((b < a) == (a < c))
+			pivot = a, v[lo] = c;
 		else
-			break;
+			pivot = c;
+		v[hi] = pivot;
+		for (int i = lo; i < hi; i++)
+		{
+			double		x = v[i];
+
+			v[i] = v[s];
+			v[s] = x;
+			s += x < pivot;
+		}
+		v[hi] = v[s];
+		v[s] = pivot;
+		/* v[lo..s-1] < pivot == v[s] <= v[s+1..hi] */
+		if (k < s)
+		{
+			hi = s - 1;
+			continue;
+		}
+		if (k == s)
+			return;
+		/* the values equal to the pivot next to it */
+		lo = ++s;
+		for (int i = lo; i <= hi; i++)
+		{
+			double		x = v[i];
+
+			v[i] = v[s];
+			v[s] = x;
+			s += x <= pivot;
+		}
+		if (k < s)
+			return;
+		lo = s;
 	}
 }
 
+/* Ranges at most this long are sorted (insertion) rather than selected in. */
+#define QUANTILE_SORT_BELOW 32
+
+/*
+ * Put the values of the ranks r[0..nr-1] (strictly increasing, within
+ * [lo, hi]) in their places v[r[i]], given that v[lo..hi] holds the values
+ * of ranks lo..hi of the whole array: select the middle rank, then the
+ * ranks below it on its left and those above it on its right, so that each
+ * selection works on the part between two ranks already placed; a short
+ * part is sorted instead.
+ */
+static void
+select_ranks(double *v, int lo, int hi, const int *r, int nr)
+{
+	while (nr > 0)
+	{
+		int			mid,
+					k;
+
+		if (hi - lo < QUANTILE_SORT_BELOW)
+		{
+			for (int i = lo + 1; i <= hi; i++)
+			{
+				double		x = v[i];
+				int			j = i;
+
+				for (; j > lo && v[j - 1] > x; j--)
+					v[j] = v[j - 1];
+				v[j] = x;
+			}
+			return;
+		}
+		mid = nr / 2;
+		k = r[mid];
+		select_rank(v, lo, hi, k);
+		select_ranks(v, lo, k - 1, r, mid);
+		lo = k + 1;
+		r += mid + 1;
+		nr -= mid + 1;
+	}
+}
+
+/* Probabilities whose ranks are selected together (two ranks each). */
+#define QUANTILE_BATCH 16
+
 /*
  * R's type 7 quantiles of v[0..n-1] at the increasing probabilities
- * p[0..m-1] into q, by selection (v is reordered).
+ * p[0..m-1] into q, by selection (v is reordered): the two ranks each
+ * quantile interpolates between, for up to QUANTILE_BATCH probabilities at
+ * a time, are put in place by select_ranks, each batch above the ranks of
+ * the one before.  The values of given ranks do not depend on how they are
+ * found, so the quantiles are those of a full sort.
  */
 void
 sy_quantiles7(double *v, int n, const double *p, int m, double *q)
 {
-	int			done = 0;		/* v[0..done-1]: the smallest values, in order */
+	int			done = 0;		/* v[0..done-1]: the smallest values */
 
-	for (int i = 0; i < m; i++)
+	for (int first = 0; first < m; first += QUANTILE_BATCH)
 	{
-		double		h = (n - 1) * p[i];
-		int			lo = (int) floor(h);
-		double		next;
+		int			last = first + QUANTILE_BATCH < m ? first + QUANTILE_BATCH : m,
+					r[2 * QUANTILE_BATCH],
+					nr = 0;
 
-		if (lo >= n - 1)
+		for (int i = first; i < last; i++)
 		{
-			select_rank(v, done, n, n - 1);
-			q[i] = v[n - 1];
-			continue;
+			int			lo = (int) floor((n - 1) * p[i]);
+
+			for (int k = lo; k <= lo + 1 && k < n; k++)
+				if (k >= done && (nr == 0 || k > r[nr - 1]))
+					r[nr++] = k;
 		}
-		select_rank(v, done, n, lo);
-		/* the next rank: the smallest value after v[lo] */
-		next = v[lo + 1];
-		for (int j = lo + 2; j < n; j++)
-			if (v[j] < next)
-				next = v[j];
-		q[i] = v[lo] + (h - lo) * (next - v[lo]);
-		done = lo + 1;
+		select_ranks(v, done, n - 1, r, nr);
+		for (int i = first; i < last; i++)
+		{
+			double		h = (n - 1) * p[i];
+			int			lo = (int) floor(h);
+
+			q[i] = lo >= n - 1 ? v[n - 1] : v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
+		}
+		if (nr > 0)
+			done = r[nr - 1] + 1;
 	}
 }
 

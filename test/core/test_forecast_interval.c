@@ -222,37 +222,65 @@ cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* selection against sorting, with ties and several sizes */
+/*
+ * selection against sorting, with ties (few distinct values; most values
+ * equal, as paths clamped at a bound), sorted and reversed input, several
+ * sizes, and 41 probabilities (more than one batch, 0 and 1, repeated)
+ */
 static void
 test_quantiles(void)
 {
-	const double p[4] = {0.025, 0.1, 0.9, 0.975};
+	double		p41[41];
+	const double p4[4] = {0.025, 0.1, 0.9, 0.975};
 
+	for (int k = 0; k < 41; k++)
+		p41[k] = k < 40 ? k / 39.0 : 1.0;
+	p41[20] = p41[19];			/* a repeated probability */
 	sm_seed(NULL, 42);
 	for (int n = 1; n <= 300; n += 13)
-		for (int ties = 0; ties < 2; ties++)
-		{
-			double	   *v = malloc(sizeof(double) * n),
-					   *s = malloc(sizeof(double) * n),
-						q[4];
-
-			for (int i = 0; i < n; i++)
-				v[i] = ties ? floor(sm_uniform(NULL) * 5) : sm_uniform(NULL);
-			memcpy(s, v, sizeof(double) * n);
-			qsort(s, n, sizeof(double), cmp);
-			sy_quantiles7(v, n, p, 4, q);
-			for (int k = 0; k < 4; k++)
+		for (int kind = 0; kind < 5; kind++)
+			for (int many = 0; many < 2; many++)
 			{
-				double		h = (n - 1) * p[k];
-				int			lo = (int) floor(h);
-				double		want = lo >= n - 1 ? s[n - 1] : s[lo] + (h - lo) * (s[lo + 1] - s[lo]);
+				const double *p = many ? p41 : p4;
+				int			m = many ? 41 : 4;
+				double	   *v = malloc(sizeof(double) * n),
+						   *s = malloc(sizeof(double) * n),
+							q[41];
 
-				CHECK(q[k] == want, "quantile %g of %d values (ties %d): got %.17g want %.17g",
-					  p[k], n, ties, q[k], want);
+				for (int i = 0; i < n; i++)
+					v[i] = kind == 0 ? sm_uniform(NULL)
+						: kind == 1 ? floor(sm_uniform(NULL) * 5)
+						: kind == 2 ? (sm_uniform(NULL) < 0.8 ? 1.0 : sm_uniform(NULL))
+						: kind == 3 ? (double) i : (double) (n - i);
+				memcpy(s, v, sizeof(double) * n);
+				qsort(s, n, sizeof(double), cmp);
+				sy_quantiles7(v, n, p, m, q);
+				for (int k = 0; k < m; k++)
+				{
+					double		h = (n - 1) * p[k];
+					int			lo = (int) floor(h);
+					double		want = lo >= n - 1 ? s[n - 1] : s[lo] + (h - lo) * (s[lo + 1] - s[lo]);
+
+					CHECK(q[k] == want, "quantile %g of %d values (kind %d): got %.17g want %.17g",
+						  p[k], n, kind, q[k], want);
+				}
+				qsort(v, n, sizeof(double), cmp);
+				CHECK(memcmp(v, s, sizeof(double) * n) == 0, "%d values (kind %d): v is a permutation", n, kind);
+				free(v);
+				free(s);
 			}
-			free(v);
-			free(s);
-		}
+	/* NaN among the values: the selection ends, within the array */
+	{
+		double		v[100],
+					q[4];
+
+		for (int i = 0; i < 100; i++)
+			v[i] = i % 3 == 0 ? NAN : sm_uniform(NULL);
+		sy_quantiles7(v, 100, p4, 4, q);
+		for (int k = 0; k < 4; k++)
+			CHECK(isnan(q[k]) || (q[k] >= 0.0 && q[k] < 1.0),
+				  "NaN values: quantile %g is NaN or within the values: %g", p4[k], q[k]);
+	}
 }
 
 int
