@@ -690,13 +690,22 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 		if (mt > 1 && model->transform == SY_BP_AUTO && member.combine[1] > 0.0)
 			member.level_center = model->level_center +
 				model->level_scale / sqrt((double) mt) * t_variate(host, mt - 1);
+		/*
+		 * The path's innovations first, in the order of the steps (the
+		 * forecasts draw no random numbers, so the stream is the same as
+		 * drawing each at its step): independent of each other and of the
+		 * forecasts, the draws overlap in the processor instead of each
+		 * waiting for the forecast before it.
+		 */
+		for (int k = 0; k < horizon; k++)
+			sims[(size_t) k * paths + i] = s * t_variate(host, df);
 		memcpy(path, y, sizeof(double) * n);
 		for (int k = 0; k < horizon; k++)
 		{
 			double		f;
 
 			sy_bp_forecast(&member, path, n + k, 1, host, fwork, &f);
-			path[n + k] = clamp_to(f + s * t_variate(host, df), model->lower, model->upper);
+			path[n + k] = clamp_to(f + sims[(size_t) k * paths + i], model->lower, model->upper);
 			sims[(size_t) k * paths + i] = path[n + k];
 		}
 	}
