@@ -80,6 +80,59 @@ sy_incomplete_beta(double x, double a, double b)
 	return 1.0 - exp(lfront) * beta_fraction(1.0 - x, b, a) / b;
 }
 
+/*
+ * Many degrees of freedom: the incomplete beta function of df / 2 loses
+ * digits to cancellation (its continued fraction near x = 1, the log of
+ * the beta function as a difference of lgamma values: 1e-10 relative at
+ * df = 1e5, every digit at 1e15), while the t distribution is the normal
+ * one corrected by the Cornish-Fisher expansion in 1 / df (Abramowitz and
+ * Stegun 26.7.5): t = z + g1(z) / df + ... + g4(z) / df^4.  From
+ * T_DF_NORMAL on, the quantile is that expansion at the normal quantile z
+ * and the distribution function the normal one at the z the expansion maps
+ * to t; the first term left out is below 1e-20 of t there for |z| < 8.3
+ * (every p in (1e-16, 1 - 1e-16)), and infinite df is the normal
+ * distribution itself.  Below T_DF_NORMAL nothing changes.
+ */
+#define T_DF_NORMAL 1e5
+
+static double
+t_from_z(double z, double df)
+{
+	double		z2 = z * z,
+				g1 = (z2 + 1.0) * z / 4.0,
+				g2 = ((5.0 * z2 + 16.0) * z2 + 3.0) * z / 96.0,
+				g3 = (((3.0 * z2 + 19.0) * z2 + 17.0) * z2 - 15.0) * z / 384.0,
+				g4 = ((((79.0 * z2 + 776.0) * z2 + 1482.0) * z2 - 1920.0) * z2 - 945.0) * z / 92160.0;
+
+	return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
+}
+
+/* Upper tail of the standard normal distribution, P(Z > z). */
+static double
+normal_upper(double z)
+{
+	return 0.5 * erfc(z * 0.70710678118654752440);	/* z / sqrt(2) */
+}
+
+/* The z >= 0 with t_from_z(z, df) = t >= 0, by Newton from z = t. */
+static double
+z_from_t(double t, double df)
+{
+	double		z = t;
+
+	for (int it = 0; it < 20; it++)
+	{
+		/* the derivative of t_from_z to the first order in 1 / df: enough
+		 * for Newton, the correction being below 0.2 for t <= 40 */
+		double		step = (t_from_z(z, df) - t) / (1.0 + (3.0 * z * z + 1.0) / (4.0 * df));
+
+		z -= step;
+		if (!(fabs(step) > 1e-17 * z))
+			break;
+	}
+	return z;
+}
+
 double
 sy_t_cdf(double t, double df)
 {
@@ -89,6 +142,13 @@ sy_t_cdf(double t, double df)
 		return NAN;
 	if (isinf(t))
 		return t > 0 ? 1.0 : 0.0;
+	if (df >= T_DF_NORMAL)
+	{
+		/* beyond |t| = 40 either tail is below the smallest double (the
+		 * expansion holds while t^2 is small against df) */
+		tail = fabs(t) > 40.0 ? 0.0 : normal_upper(z_from_t(fabs(t), df));
+		return t > 0 ? 1.0 - tail : tail;
+	}
 	/* P(|T| > |t|) = I_{df / (df + t^2)}(df / 2, 1 / 2), written so that
 	 * neither argument loses digits: x = 1 / (1 + t^2 / df) */
 	{
@@ -103,22 +163,46 @@ sy_t_cdf(double t, double df)
 }
 
 /*
- * The quantile by bisection on sy_t_cdf, to the last bit (p >= 0.5 here,
- * the result not negative).
+ * The quantile, p in (0, 1) but not 0.5, df > 0.  Below T_DF_NORMAL by
+ * bisection on sy_t_cdf to the last bit, for the upper p (1 - p for p <
+ * 0.5, then the sign turned); from T_DF_NORMAL on the expansion at the
+ * normal quantile, found by bisection on the tail probability itself (p or
+ * 1 - p, both exact), so that small p keep their digits.
  */
 static double
-t_quantile_upper(double p, double df)
+t_quantile(double p, double df)
 {
-	double		lo = 0.0,
+	double		sign = p < 0.5 ? -1.0 : 1.0,
+				lo = 0.0,
 				hi = 1.0;
 
+	if (df >= T_DF_NORMAL)
+	{
+		double		tail = p < 0.5 ? p : 1.0 - p;
+
+		hi = 40.0;				/* normal_upper(40) underflows to 0 */
+		for (int it = 0; it < 200; it++)
+		{
+			double		mid = lo + (hi - lo) / 2.0;
+
+			if (mid <= lo || mid >= hi)
+				break;
+			if (normal_upper(mid) > tail)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		return sign * t_from_z(lo + (hi - lo) / 2.0, df);
+	}
+	if (p < 0.5)
+		p = 1.0 - p;
 	/* bracket, then bisect to the last bit (the CDF is monotone) */
 	while (sy_t_cdf(hi, df) < p)
 	{
 		lo = hi;
 		hi *= 2.0;
 		if (hi > 1e300)
-			return INFINITY;
+			return sign * INFINITY;
 	}
 	for (int it = 0; it < 200; it++)
 	{
@@ -131,20 +215,20 @@ t_quantile_upper(double p, double df)
 		else
 			hi = mid;
 	}
-	return lo + (hi - lo) / 2.0;
+	return sign * (lo + (hi - lo) / 2.0);
 }
 
 /*
- * Quantiles already computed in this process, keyed by the bits of p (the
- * upper one, >= 0.5) and df: the interval functions ask for the same two
- * levels and few degrees of freedom series after series, and each
- * bisection costs some hundred evaluations of the incomplete beta
- * function.  A cached value is the value the bisection returned, so the
- * cache changes no result.  Direct-mapped (a collision replaces the
- * entry), so bounded; an entry with p == 0 is empty (p is in (0.5, 1)
- * here, and df > 0 and not NaN: both were checked, so equal keys are equal
- * bits).  Static memory: the core runs single-threaded (one PostgreSQL
- * backend, the unit tests, the fuzzer).
+ * Quantiles already computed in this process, keyed by the bits of p and
+ * df: the interval functions ask for the same two levels and few degrees
+ * of freedom series after series, and each bisection costs some hundred
+ * evaluations of the incomplete beta function.  A cached value is the
+ * value t_quantile returned, so the cache changes no result.
+ * Direct-mapped (a collision replaces the entry), so bounded; an entry
+ * with p == 0 is empty (p is in (0, 1) here, and df > 0 and not NaN: both
+ * were checked, so equal keys are equal bits).  Static memory: the core
+ * runs single-threaded (one PostgreSQL backend, the unit tests, the
+ * fuzzer).
  */
 #define T_CACHE_BITS 6
 typedef struct t_cache_entry
@@ -167,7 +251,6 @@ double_bits(double x)
 double
 sy_t_quantile(double p, double df)
 {
-	double		sign = 1.0;
 	uint64_t	pb,
 				dfb;
 	t_cache_entry *e;
@@ -176,22 +259,17 @@ sy_t_quantile(double p, double df)
 		return NAN;
 	if (p == 0.5)
 		return 0.0;
-	if (p < 0.5)
-	{
-		p = 1.0 - p;
-		sign = -1.0;
-	}
 	pb = double_bits(p);
 	dfb = double_bits(df);
 	e = &t_cache[((pb * UINT64_C(0x9e3779b97f4a7c15)) ^ (dfb * UINT64_C(0xc2b2ae3d27d4eb4f)))
 				 >> (64 - T_CACHE_BITS)];
 	if (double_bits(e->p) != pb || double_bits(e->df) != dfb)
 	{
-		e->q = t_quantile_upper(p, df);
+		e->q = t_quantile(p, df);
 		e->p = p;
 		e->df = df;
 	}
-	return sign * e->q;
+	return e->q;
 }
 
 /* ---- analytic intervals ---- */

@@ -58,6 +58,37 @@ test_t(void)
 		  "qt of NaN p or df, or negative df, is NaN");
 
 	/*
+	 * Many degrees of freedom (the Cornish-Fisher expansion from df = 1e5
+	 * on; the incomplete beta function lost 1e-10 at 1e5 and every digit
+	 * at 1e15), infinite df the normal distribution.  References: mpmath
+	 * 1.3 at 50 digits (betainc, erfinv; R's pt approximates beyond df =
+	 * 4e5), qnorm and pnorm for infinite df.
+	 */
+	check_rel("qt(0.975, 1e5)", sy_t_quantile(0.975, 1e5), 1.9599877075346092587, 1e-14);
+	check_rel("qt(0.975, 1e8)", sy_t_quantile(0.975, 1e8), 1.9599640082627664408, 1e-14);
+	check_rel("qt(0.9, 1e15)", sy_t_quantile(0.9, 1e15), 1.2815515655446014401, 1e-14);
+	check_rel("qt(0.975, Inf)", sy_t_quantile(0.975, INFINITY), 1.9599639845400542355, 1e-14);
+	check_rel("qt(0.1, 1e6)", sy_t_quantile(0.1, 1e6), -1.2815524121299384488, 1e-14);
+	check_rel("qt(1e-10, 1e7): the small tail keeps its digits", sy_t_quantile(1e-10, 1e7),
+			  -6.361347496998615474, 1e-14);
+	check_rel("qt(0.999999, 1e5)", sy_t_quantile(0.999999, 1e5), 4.7537047163854760717, 1e-14);
+	check_rel("pt(2, 1e10)", sy_t_cdf(2, 1e10), 0.97724986803832305117, 1e-15);
+	check_rel("pt(2, Inf)", sy_t_cdf(2, INFINITY), 0.9772498680518207928, 1e-15);
+	check_rel("pt(-3, 1e6)", sy_t_cdf(-3, 1e6), 0.0013499312707108985294, 1e-13);
+	check_rel("pt(-8, 2e5)", sy_t_cdf(-8, 2e5), 6.2538801784301555954e-16, 1e-12);
+	check_rel("pt(-30, 1e5)", sy_t_cdf(-30, 1e5), 3.6892684361111168436e-197, 1e-10);
+	CHECK(sy_t_cdf(-50, 1e6) == 0.0 && sy_t_cdf(50, 1e6) == 1.0, "pt(-+50, 1e6): 0 and 1");
+	{
+		const double dfs[3] = {1e5, 3e9, INFINITY};
+		const double ps[5] = {0.6, 0.9, 0.975, 0.999, 0.02};
+
+		for (int i = 0; i < 3; i++)
+			for (int k = 0; k < 5; k++)
+				check_close("pt(qt(p, df), df) = p", sy_t_cdf(sy_t_quantile(ps[k], dfs[i]), dfs[i]), ps[k],
+							4e-16);
+	}
+
+	/*
 	 * The quantile cache: the values computed first (mostly on a cold
 	 * cache) come back with the same bits after 2400 other (p, df) pairs
 	 * have gone through its 64 entries, in the other order and both tails;
