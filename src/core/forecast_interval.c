@@ -156,8 +156,20 @@ sy_t_cdf(double t, double df)
 
 		if (r < 1.0)
 			tail = 1.0 - sy_incomplete_beta(r / (1.0 + r), 0.5, df / 2.0);
-		else
+		else if (r <= 1e300)
 			tail = sy_incomplete_beta(1.0 / (1.0 + r), df / 2.0, 0.5);
+		else
+		{
+			/*
+			 * x = 1 / (1 + r) below 1e-300 (or r overflowing: few df, the
+			 * tails so heavy that such t are quantiles): I_x(a, 1/2) is
+			 * x^a / (a B(a, 1/2)) to a relative 1e-300, in logs, with
+			 * log x = log df - 2 log |t|
+			 */
+			double		a = df / 2.0;
+
+			tail = exp(a * (log(df) - 2.0 * log(fabs(t))) - lgamma(a) - lgamma(0.5) + lgamma(a + 0.5)) / a;
+		}
 	}
 	return t > 0 ? 1.0 - tail / 2.0 : tail / 2.0;
 }
@@ -196,13 +208,14 @@ t_quantile(double p, double df)
 	}
 	if (p < 0.5)
 		p = 1.0 - p;
-	/* bracket, then bisect to the last bit (the CDF is monotone) */
+	/* bracket, then bisect to the last bit (the CDF is monotone); beyond
+	 * the largest double (few df) the quantile is infinite */
 	while (sy_t_cdf(hi, df) < p)
 	{
+		if (hi > DBL_MAX / 2.0)
+			return sign * INFINITY;
 		lo = hi;
 		hi *= 2.0;
-		if (hi > 1e300)
-			return sign * INFINITY;
 	}
 	for (int it = 0; it < 200; it++)
 	{

@@ -78,6 +78,20 @@ test_t(void)
 	check_rel("pt(-8, 2e5)", sy_t_cdf(-8, 2e5), 6.2538801784301555954e-16, 1e-12);
 	check_rel("pt(-30, 1e5)", sy_t_cdf(-30, 1e5), 3.6892684361111168436e-197, 1e-10);
 	CHECK(sy_t_cdf(-50, 1e6) == 0.0 && sy_t_cdf(50, 1e6) == 1.0, "pt(-+50, 1e6): 0 and 1");
+
+	/*
+	 * Few df: tails so heavy that t^2 / df overflows within them, and
+	 * quantiles beyond the largest double (R: Inf).  mpmath 1.3, 50 and
+	 * 60 digits (qt(0.975, 0.01) from the leading term of I_x at x ~
+	 * 1e-259; its condition number is 2 / df, hence 1e-11).
+	 */
+	check_rel("pt(1e200, 0.001)", sy_t_cdf(1e200, 0.001), 0.68582678751388493101, 1e-14);
+	check_rel("pt(-1e200, 0.001)", sy_t_cdf(-1e200, 0.001), 0.31417321248611506899, 1e-14);
+	check_rel("pt(1e300, 0.01)", sy_t_cdf(1e300, 0.01), 0.99951473671424412996, 1e-14);
+	check_rel("qt(0.975, 0.01)", sy_t_quantile(0.975, 0.01), 6.364181928400541385e+128, 1e-11);
+	CHECK(sy_t_quantile(0.975, 0.001) == INFINITY && sy_t_quantile(0.025, 0.001) == -INFINITY
+		  && sy_t_quantile(0.9, 1e-300) == INFINITY,
+		  "qt beyond the largest double: -+Inf (%g %g)", sy_t_quantile(0.975, 0.001), sy_t_quantile(0.9, 1e-300));
 	{
 		const double dfs[3] = {1e5, 3e9, INFINITY};
 		const double ps[5] = {0.6, 0.9, 0.975, 0.999, 0.02};
