@@ -80,6 +80,59 @@ sy_incomplete_beta(double x, double a, double b)
 	return 1.0 - exp(lfront) * beta_fraction(1.0 - x, b, a) / b;
 }
 
+/*
+ * Many degrees of freedom: the incomplete beta function of df / 2 loses
+ * digits to cancellation (its continued fraction near x = 1, the log of
+ * the beta function as a difference of lgamma values: 1e-10 relative at
+ * df = 1e5, every digit at 1e15), while the t distribution is the normal
+ * one corrected by the Cornish-Fisher expansion in 1 / df (Abramowitz and
+ * Stegun 26.7.5): t = z + g1(z) / df + ... + g4(z) / df^4.  From
+ * T_DF_NORMAL on, the quantile is that expansion at the normal quantile z
+ * and the distribution function the normal one at the z the expansion maps
+ * to t; the first term left out is below 1e-20 of t there for |z| < 8.3
+ * (every p in (1e-16, 1 - 1e-16)), and infinite df is the normal
+ * distribution itself.  Below T_DF_NORMAL nothing changes.
+ */
+#define T_DF_NORMAL 1e5
+
+static double
+t_from_z(double z, double df)
+{
+	double		z2 = z * z,
+				g1 = (z2 + 1.0) * z / 4.0,
+				g2 = ((5.0 * z2 + 16.0) * z2 + 3.0) * z / 96.0,
+				g3 = (((3.0 * z2 + 19.0) * z2 + 17.0) * z2 - 15.0) * z / 384.0,
+				g4 = ((((79.0 * z2 + 776.0) * z2 + 1482.0) * z2 - 1920.0) * z2 - 945.0) * z / 92160.0;
+
+	return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
+}
+
+/* Upper tail of the standard normal distribution, P(Z > z). */
+static double
+normal_upper(double z)
+{
+	return 0.5 * erfc(z * 0.70710678118654752440);	/* z / sqrt(2) */
+}
+
+/* The z >= 0 with t_from_z(z, df) = t >= 0, by Newton from z = t. */
+static double
+z_from_t(double t, double df)
+{
+	double		z = t;
+
+	for (int it = 0; it < 20; it++)
+	{
+		/* the derivative of t_from_z to the first order in 1 / df: enough
+		 * for Newton, the correction being below 0.2 for t <= 40 */
+		double		step = (t_from_z(z, df) - t) / (1.0 + (3.0 * z * z + 1.0) / (4.0 * df));
+
+		z -= step;
+		if (!(fabs(step) > 1e-17 * z))
+			break;
+	}
+	return z;
+}
+
 double
 sy_t_cdf(double t, double df)
 {
@@ -89,6 +142,13 @@ sy_t_cdf(double t, double df)
 		return NAN;
 	if (isinf(t))
 		return t > 0 ? 1.0 : 0.0;
+	if (df >= T_DF_NORMAL)
+	{
+		/* beyond |t| = 40 either tail is below the smallest double (the
+		 * expansion holds while t^2 is small against df) */
+		tail = fabs(t) > 40.0 ? 0.0 : normal_upper(z_from_t(fabs(t), df));
+		return t > 0 ? 1.0 - tail : tail;
+	}
 	/* P(|T| > |t|) = I_{df / (df + t^2)}(df / 2, 1 / 2), written so that
 	 * neither argument loses digits: x = 1 / (1 + t^2 / df) */
 	{
@@ -96,35 +156,66 @@ sy_t_cdf(double t, double df)
 
 		if (r < 1.0)
 			tail = 1.0 - sy_incomplete_beta(r / (1.0 + r), 0.5, df / 2.0);
-		else
+		else if (r <= 1e300)
 			tail = sy_incomplete_beta(1.0 / (1.0 + r), df / 2.0, 0.5);
+		else
+		{
+			/*
+			 * x = 1 / (1 + r) below 1e-300 (or r overflowing: few df, the
+			 * tails so heavy that such t are quantiles): I_x(a, 1/2) is
+			 * x^a / (a B(a, 1/2)) to a relative 1e-300, in logs, with
+			 * log x = log df - 2 log |t|
+			 */
+			double		a = df / 2.0;
+
+			tail = exp(a * (log(df) - 2.0 * log(fabs(t))) - lgamma(a) - lgamma(0.5) + lgamma(a + 0.5)) / a;
+		}
 	}
 	return t > 0 ? 1.0 - tail / 2.0 : tail / 2.0;
 }
 
-double
-sy_t_quantile(double p, double df)
+/*
+ * The quantile, p in (0, 1) but not 0.5, df > 0.  Below T_DF_NORMAL by
+ * bisection on sy_t_cdf to the last bit, for the upper p (1 - p for p <
+ * 0.5, then the sign turned); from T_DF_NORMAL on the expansion at the
+ * normal quantile, found by bisection on the tail probability itself (p or
+ * 1 - p, both exact), so that small p keep their digits.
+ */
+static double
+t_quantile(double p, double df)
 {
-	double		lo = 0.0,
+	double		sign = p < 0.5 ? -1.0 : 1.0,
+				lo = 0.0,
 				hi = 1.0;
-	int			sign = 1;
 
-	if (!(p > 0.0 && p < 1.0) || !(df > 0.0))
-		return NAN;
-	if (p == 0.5)
-		return 0.0;
-	if (p < 0.5)
+	if (df >= T_DF_NORMAL)
 	{
-		p = 1.0 - p;
-		sign = -1;
+		double		tail = p < 0.5 ? p : 1.0 - p;
+
+		hi = 40.0;				/* normal_upper(40) underflows to 0 */
+		for (int it = 0; it < 200; it++)
+		{
+			double		mid = lo + (hi - lo) / 2.0;
+
+			if (mid <= lo || mid >= hi)
+				break;
+			if (normal_upper(mid) > tail)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		return sign * t_from_z(lo + (hi - lo) / 2.0, df);
 	}
-	/* bracket, then bisect to the last bit (the CDF is monotone) */
+	if (p < 0.5)
+		p = 1.0 - p;
+	/* bracket, then bisect to the last bit (the CDF is monotone); beyond
+	 * the largest double (few df) the quantile is infinite */
 	while (sy_t_cdf(hi, df) < p)
 	{
+		if (hi > DBL_MAX / 2.0)
+			return sign * INFINITY;
 		lo = hi;
 		hi *= 2.0;
-		if (hi > 1e300)
-			return sign * INFINITY;
 	}
 	for (int it = 0; it < 200; it++)
 	{
@@ -140,6 +231,60 @@ sy_t_quantile(double p, double df)
 	return sign * (lo + (hi - lo) / 2.0);
 }
 
+/*
+ * Quantiles already computed in this process, keyed by the bits of p and
+ * df: the interval functions ask for the same two levels and few degrees
+ * of freedom series after series, and each bisection costs some hundred
+ * evaluations of the incomplete beta function.  A cached value is the
+ * value t_quantile returned, so the cache changes no result.
+ * Direct-mapped (a collision replaces the entry), so bounded; an entry
+ * with p == 0 is empty (p is in (0, 1) here, and df > 0 and not NaN: both
+ * were checked, so equal keys are equal bits).  Static memory: the core
+ * runs single-threaded (one PostgreSQL backend, the unit tests, the
+ * fuzzer).
+ */
+#define T_CACHE_BITS 6
+typedef struct t_cache_entry
+{
+	double		p,
+				df,
+				q;
+} t_cache_entry;
+static t_cache_entry t_cache[1 << T_CACHE_BITS];
+
+static uint64_t
+double_bits(double x)
+{
+	uint64_t	b;
+
+	memcpy(&b, &x, sizeof(b));
+	return b;
+}
+
+double
+sy_t_quantile(double p, double df)
+{
+	uint64_t	pb,
+				dfb;
+	t_cache_entry *e;
+
+	if (!(p > 0.0 && p < 1.0) || !(df > 0.0))
+		return NAN;
+	if (p == 0.5)
+		return 0.0;
+	pb = double_bits(p);
+	dfb = double_bits(df);
+	e = &t_cache[((pb * UINT64_C(0x9e3779b97f4a7c15)) ^ (dfb * UINT64_C(0xc2b2ae3d27d4eb4f)))
+				 >> (64 - T_CACHE_BITS)];
+	if (double_bits(e->p) != pb || double_bits(e->df) != dfb)
+	{
+		e->q = t_quantile(p, df);
+		e->p = p;
+		e->df = df;
+	}
+	return e->q;
+}
+
 /* ---- analytic intervals ---- */
 
 static void
@@ -149,13 +294,10 @@ pi_undefined(sy_pi *pi, int horizon)
 		pi[k].lower_80 = pi[k].upper_80 = pi[k].lower_95 = pi[k].upper_95 = NAN;
 }
 
-/* fc -+ q se on the original scale */
+/* fc -+ q se on the original scale, q80 and q95 the t quantiles */
 static void
-pi_additive(const double *fc, int k, double se, double df, sy_pi *pi)
+pi_additive(const double *fc, int k, double se, double q80, double q95, sy_pi *pi)
 {
-	double		q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, df),
-				q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, df);
-
 	pi[k].lower_80 = fc[k] - q80 * se;
 	pi[k].upper_80 = fc[k] + q80 * se;
 	pi[k].lower_95 = fc[k] - q95 * se;
@@ -167,7 +309,9 @@ sy_pi_naive(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
 {
 	double		big = 0.0,
 				ss = 0.0,
-				sigma;
+				sigma,
+				q80,
+				q95;
 
 	if (n < 2)
 	{
@@ -184,8 +328,10 @@ sy_pi_naive(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
 		ss += d * d;
 	}
 	sigma = 2.0 * big * sqrt(ss / (n - 1));
+	q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, n - 1);
+	q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, n - 1);
 	for (int k = 0; k < horizon; k++)
-		pi_additive(fc, k, sigma * sqrt((double) (k + 1)), n - 1, pi);
+		pi_additive(fc, k, sigma * sqrt((double) (k + 1)), q80, q95, pi);
 }
 
 void
@@ -194,7 +340,9 @@ sy_pi_drift(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
 	double		big = 0.0,
 				ss = 0.0,
 				mean,
-				s;
+				s,
+				q80,
+				q95;
 	int			T = n - 1;		/* steps */
 
 	if (n < 3)
@@ -212,11 +360,13 @@ sy_pi_drift(const double *y, int n, const double *fc, int horizon, sy_pi *pi)
 		ss += d * d;
 	}
 	s = 2.0 * big * sqrt(ss / (T - 1));
+	q80 = sy_t_quantile(0.5 + SY_PI_LEVEL_80 / 2.0, T - 1);
+	q95 = sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, T - 1);
 	for (int k = 0; k < horizon; k++)
 	{
 		double		h = k + 1;
 
-		pi_additive(fc, k, s * sqrt(h * (1.0 + h / T)), T - 1, pi);
+		pi_additive(fc, k, s * sqrt(h * (1.0 + h / T)), q80, q95, pi);
 	}
 }
 
@@ -303,7 +453,7 @@ sy_pi_gm11(const double *x, int n, const double *fc, int horizon,
 			pi[k].lower_80 = pi[k].upper_80 = pi[k].lower_95 = pi[k].upper_95 = NAN;
 		}
 		else
-			pi_additive(fc, k, se, origins - 1, pi);
+			pi_additive(fc, k, se, q80, q95, pi);
 	}
 }
 
@@ -374,77 +524,153 @@ t_variate(const sy_host *host, double df)
 }
 
 /*
- * Rearrange v[from..n-1] so that v[k] is the value of rank k of v[0..n-1],
- * values before it not larger and values after it not smaller, given that
- * v[0..from-1] already hold the smallest values in order (Hoare's
- * selection, the middle element as pivot: the same input, the same steps).
+ * Rearrange v[lo..hi] so that v[k] (lo <= k <= hi) holds the value it would
+ * hold were v[lo..hi] sorted, values before it not larger and values after
+ * it not smaller.  Quickselect with Lomuto's partition written without a
+ * branch on the comparison (each value is swapped with the first of the
+ * values not below the pivot, and that boundary advances by the
+ * comparison), so a random order costs no mispredicted branches; the pivot
+ * is the median of the first, middle and last values; the values equal to
+ * the pivot are gathered by a second pass when k lies beyond the smaller
+ * ones, so ties (clamped paths) cannot make it quadratic.  The loops run
+ * over indices only, so NaN values cannot take them out of the range.
  */
 static void
-select_rank(double *v, int from, int n, int k)
+select_rank(double *v, int lo, int hi, int k)
 {
-	int			lo = from,
-				hi = n - 1;
-
-	while (lo < hi)
+	while (hi - lo > 0)
 	{
-		double		pivot = v[lo + (hi - lo) / 2];
-		int			i = lo,
-					j = hi;
+		int			mid = lo + (hi - lo) / 2,
+					s = lo;
+		double		a = v[lo],
+					b = v[mid],
+					c = v[hi],
+					pivot;
 
-		while (i <= j)
-		{
-			while (v[i] < pivot)
-				i++;
-			while (v[j] > pivot)
-				j--;
-			if (i <= j)
-			{
-				double		t = v[i];
-
-				v[i] = v[j];
-				v[j] = t;
-				i++;
-				j--;
-			}
-		}
-		if (k <= j)
-			hi = j;
-		else if (k >= i)
-			lo = i;
+		/* median of three (NaN: any of them), swapped to v[hi] */
+		if ((a < b) == (b < c))
+			pivot = b, v[mid] = c;
+		else if ((b < a) == (a < c))
+			pivot = a, v[lo] = c;
 		else
-			break;
+			pivot = c;
+		v[hi] = pivot;
+		for (int i = lo; i < hi; i++)
+		{
+			double		x = v[i];
+
+			v[i] = v[s];
+			v[s] = x;
+			s += x < pivot;
+		}
+		v[hi] = v[s];
+		v[s] = pivot;
+		/* v[lo..s-1] < pivot == v[s] <= v[s+1..hi] */
+		if (k < s)
+		{
+			hi = s - 1;
+			continue;
+		}
+		if (k == s)
+			return;
+		/* the values equal to the pivot next to it */
+		lo = ++s;
+		for (int i = lo; i <= hi; i++)
+		{
+			double		x = v[i];
+
+			v[i] = v[s];
+			v[s] = x;
+			s += x <= pivot;
+		}
+		if (k < s)
+			return;
+		lo = s;
 	}
 }
 
+/* Ranges at most this long are sorted (insertion) rather than selected in. */
+#define QUANTILE_SORT_BELOW 32
+
+/*
+ * Put the values of the ranks r[0..nr-1] (strictly increasing, within
+ * [lo, hi]) in their places v[r[i]], given that v[lo..hi] holds the values
+ * of ranks lo..hi of the whole array: select the middle rank, then the
+ * ranks below it on its left and those above it on its right, so that each
+ * selection works on the part between two ranks already placed; a short
+ * part is sorted instead.
+ */
+static void
+select_ranks(double *v, int lo, int hi, const int *r, int nr)
+{
+	while (nr > 0)
+	{
+		int			mid,
+					k;
+
+		if (hi - lo < QUANTILE_SORT_BELOW)
+		{
+			for (int i = lo + 1; i <= hi; i++)
+			{
+				double		x = v[i];
+				int			j = i;
+
+				for (; j > lo && v[j - 1] > x; j--)
+					v[j] = v[j - 1];
+				v[j] = x;
+			}
+			return;
+		}
+		mid = nr / 2;
+		k = r[mid];
+		select_rank(v, lo, hi, k);
+		select_ranks(v, lo, k - 1, r, mid);
+		lo = k + 1;
+		r += mid + 1;
+		nr -= mid + 1;
+	}
+}
+
+/* Probabilities whose ranks are selected together (two ranks each). */
+#define QUANTILE_BATCH 16
+
 /*
  * R's type 7 quantiles of v[0..n-1] at the increasing probabilities
- * p[0..m-1] into q, by selection (v is reordered).
+ * p[0..m-1] into q, by selection (v is reordered): the two ranks each
+ * quantile interpolates between, for up to QUANTILE_BATCH probabilities at
+ * a time, are put in place by select_ranks, each batch above the ranks of
+ * the one before.  The values of given ranks do not depend on how they are
+ * found, so the quantiles are those of a full sort.
  */
 void
 sy_quantiles7(double *v, int n, const double *p, int m, double *q)
 {
-	int			done = 0;		/* v[0..done-1]: the smallest values, in order */
+	int			done = 0;		/* v[0..done-1]: the smallest values */
 
-	for (int i = 0; i < m; i++)
+	for (int first = 0; first < m; first += QUANTILE_BATCH)
 	{
-		double		h = (n - 1) * p[i];
-		int			lo = (int) floor(h);
-		double		next;
+		int			last = first + QUANTILE_BATCH < m ? first + QUANTILE_BATCH : m,
+					r[2 * QUANTILE_BATCH],
+					nr = 0;
 
-		if (lo >= n - 1)
+		for (int i = first; i < last; i++)
 		{
-			select_rank(v, done, n, n - 1);
-			q[i] = v[n - 1];
-			continue;
+			int			lo = (int) floor((n - 1) * p[i]);
+
+			for (int k = lo; k <= lo + 1 && k < n; k++)
+				if (k >= done && (nr == 0 || k > r[nr - 1]))
+					r[nr++] = k;
 		}
-		select_rank(v, done, n, lo);
-		/* the next rank: the smallest value after v[lo] */
-		next = v[lo + 1];
-		for (int j = lo + 2; j < n; j++)
-			if (v[j] < next)
-				next = v[j];
-		q[i] = v[lo] + (h - lo) * (next - v[lo]);
-		done = lo + 1;
+		select_ranks(v, done, n - 1, r, nr);
+		for (int i = first; i < last; i++)
+		{
+			double		h = (n - 1) * p[i];
+			int			lo = (int) floor(h);
+
+			q[i] = lo >= n - 1 ? v[n - 1] : v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
+		}
+		if (nr > 0)
+			done = r[nr - 1] + 1;
 	}
 }
 
@@ -555,13 +781,22 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 		if (mt > 1 && model->transform == SY_BP_AUTO && member.combine[1] > 0.0)
 			member.level_center = model->level_center +
 				model->level_scale / sqrt((double) mt) * t_variate(host, mt - 1);
+		/*
+		 * The path's innovations first, in the order of the steps (the
+		 * forecasts draw no random numbers, so the stream is the same as
+		 * drawing each at its step): independent of each other and of the
+		 * forecasts, the draws overlap in the processor instead of each
+		 * waiting for the forecast before it.
+		 */
+		for (int k = 0; k < horizon; k++)
+			sims[(size_t) k * paths + i] = s * t_variate(host, df);
 		memcpy(path, y, sizeof(double) * n);
 		for (int k = 0; k < horizon; k++)
 		{
 			double		f;
 
 			sy_bp_forecast(&member, path, n + k, 1, host, fwork, &f);
-			path[n + k] = clamp_to(f + s * t_variate(host, df), model->lower, model->upper);
+			path[n + k] = clamp_to(f + sims[(size_t) k * paths + i], model->lower, model->upper);
 			sims[(size_t) k * paths + i] = path[n + k];
 		}
 	}

@@ -30,7 +30,14 @@ typedef struct sy_pi
 	double		upper_95;
 } sy_pi;
 
-/* Student t distribution function and quantile, df > 0 (df may be large). */
+/*
+ * Student t distribution function and quantile, df > 0, any size (from df
+ * = 1e5 on through the normal distribution and the Cornish-Fisher
+ * expansion in 1 / df; infinite df: the normal distribution).  NaN for p
+ * outside (0, 1), NaN p, t or df, df <= 0.  The quantile (bisection on the
+ * distribution function) is cached per process for the (p, df) pairs last
+ * asked for: not thread-safe.
+ */
 double		sy_t_cdf(double t, double df);
 double		sy_t_quantile(double p, double df);
 

@@ -54,6 +54,80 @@ test_t(void)
 	check_rel("pbeta(0.3, 2, 5)", sy_incomplete_beta(0.3, 2, 5), 0.579825, 1e-14);
 	CHECK(isnan(sy_t_quantile(0.0, 3)) && isnan(sy_t_quantile(1.0, 3)) && isnan(sy_t_quantile(0.9, 0)),
 		  "qt outside its domain is NaN");
+	CHECK(isnan(sy_t_quantile(0.9, NAN)) && isnan(sy_t_quantile(NAN, 3)) && isnan(sy_t_quantile(0.9, -1)),
+		  "qt of NaN p or df, or negative df, is NaN");
+
+	/*
+	 * Many degrees of freedom (the Cornish-Fisher expansion from df = 1e5
+	 * on; the incomplete beta function lost 1e-10 at 1e5 and every digit
+	 * at 1e15), infinite df the normal distribution.  References: mpmath
+	 * 1.3 at 50 digits (betainc, erfinv; R's pt approximates beyond df =
+	 * 4e5), qnorm and pnorm for infinite df.
+	 */
+	check_rel("qt(0.975, 1e5)", sy_t_quantile(0.975, 1e5), 1.9599877075346092587, 1e-14);
+	check_rel("qt(0.975, 1e8)", sy_t_quantile(0.975, 1e8), 1.9599640082627664408, 1e-14);
+	check_rel("qt(0.9, 1e15)", sy_t_quantile(0.9, 1e15), 1.2815515655446014401, 1e-14);
+	check_rel("qt(0.975, Inf)", sy_t_quantile(0.975, INFINITY), 1.9599639845400542355, 1e-14);
+	check_rel("qt(0.1, 1e6)", sy_t_quantile(0.1, 1e6), -1.2815524121299384488, 1e-14);
+	check_rel("qt(1e-10, 1e7): the small tail keeps its digits", sy_t_quantile(1e-10, 1e7),
+			  -6.361347496998615474, 1e-14);
+	check_rel("qt(0.999999, 1e5)", sy_t_quantile(0.999999, 1e5), 4.7537047163854760717, 1e-14);
+	check_rel("pt(2, 1e10)", sy_t_cdf(2, 1e10), 0.97724986803832305117, 1e-15);
+	check_rel("pt(2, Inf)", sy_t_cdf(2, INFINITY), 0.9772498680518207928, 1e-15);
+	check_rel("pt(-3, 1e6)", sy_t_cdf(-3, 1e6), 0.0013499312707108985294, 1e-13);
+	check_rel("pt(-8, 2e5)", sy_t_cdf(-8, 2e5), 6.2538801784301555954e-16, 1e-12);
+	check_rel("pt(-30, 1e5)", sy_t_cdf(-30, 1e5), 3.6892684361111168436e-197, 1e-10);
+	CHECK(sy_t_cdf(-50, 1e6) == 0.0 && sy_t_cdf(50, 1e6) == 1.0, "pt(-+50, 1e6): 0 and 1");
+
+	/*
+	 * Few df: tails so heavy that t^2 / df overflows within them, and
+	 * quantiles beyond the largest double (R: Inf).  mpmath 1.3, 50 and
+	 * 60 digits (qt(0.975, 0.01) from the leading term of I_x at x ~
+	 * 1e-259; its condition number is 2 / df, hence 1e-11).
+	 */
+	check_rel("pt(1e200, 0.001)", sy_t_cdf(1e200, 0.001), 0.68582678751388493101, 1e-14);
+	check_rel("pt(-1e200, 0.001)", sy_t_cdf(-1e200, 0.001), 0.31417321248611506899, 1e-14);
+	check_rel("pt(1e300, 0.01)", sy_t_cdf(1e300, 0.01), 0.99951473671424412996, 1e-14);
+	check_rel("qt(0.975, 0.01)", sy_t_quantile(0.975, 0.01), 6.364181928400541385e+128, 1e-11);
+	CHECK(sy_t_quantile(0.975, 0.001) == INFINITY && sy_t_quantile(0.025, 0.001) == -INFINITY
+		  && sy_t_quantile(0.9, 1e-300) == INFINITY,
+		  "qt beyond the largest double: -+Inf (%g %g)", sy_t_quantile(0.975, 0.001), sy_t_quantile(0.9, 1e-300));
+	{
+		const double dfs[3] = {1e5, 3e9, INFINITY};
+		const double ps[5] = {0.6, 0.9, 0.975, 0.999, 0.02};
+
+		for (int i = 0; i < 3; i++)
+			for (int k = 0; k < 5; k++)
+				check_close("pt(qt(p, df), df) = p", sy_t_cdf(sy_t_quantile(ps[k], dfs[i]), dfs[i]), ps[k],
+							4e-16);
+	}
+
+	/*
+	 * The quantile cache: the values computed first (mostly on a cold
+	 * cache) come back with the same bits after 2400 other (p, df) pairs
+	 * have gone through its 64 entries, in the other order and both tails;
+	 * df integer and not.
+	 */
+	{
+		const double p[4] = {0.9, 0.975, 0.6, 0.999};
+		static double first[300][4];
+
+		for (int i = 0; i < 300; i++)
+			for (int k = 0; k < 4; k++)
+				first[i][k] = sy_t_quantile(p[k], i < 150 ? i + 1 : (i - 150) * 0.37 + 0.05);
+		for (int rep = 0; rep < 2; rep++)
+			for (int i = 299; i >= 0; i--)
+				for (int k = 0; k < 4; k++)
+				{
+					double		df = i < 150 ? i + 1 : (i - 150) * 0.37 + 0.05,
+								q = rep ? -sy_t_quantile(1.0 - p[k], df) : sy_t_quantile(p[k], df);
+
+					CHECK(memcmp(&q, &first[i][k], sizeof(q)) == 0,
+						  "qt(%g, %g) again (pass %d): %.17g, first %.17g", p[k], df, rep, q, first[i][k]);
+				}
+		check_rel("qt(0.975, 4) after the cache churned", sy_t_quantile(0.975, 4), 2.77644510519779342, 1e-13);
+		check_rel("qt(0.025, 4) after the cache churned", sy_t_quantile(0.025, 4), -2.77644510519779342, 1e-13);
+	}
 }
 
 static void
@@ -193,37 +267,65 @@ cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* selection against sorting, with ties and several sizes */
+/*
+ * selection against sorting, with ties (few distinct values; most values
+ * equal, as paths clamped at a bound), sorted and reversed input, several
+ * sizes, and 41 probabilities (more than one batch, 0 and 1, repeated)
+ */
 static void
 test_quantiles(void)
 {
-	const double p[4] = {0.025, 0.1, 0.9, 0.975};
+	double		p41[41];
+	const double p4[4] = {0.025, 0.1, 0.9, 0.975};
 
+	for (int k = 0; k < 41; k++)
+		p41[k] = k < 40 ? k / 39.0 : 1.0;
+	p41[20] = p41[19];			/* a repeated probability */
 	sm_seed(NULL, 42);
 	for (int n = 1; n <= 300; n += 13)
-		for (int ties = 0; ties < 2; ties++)
-		{
-			double	   *v = malloc(sizeof(double) * n),
-					   *s = malloc(sizeof(double) * n),
-						q[4];
-
-			for (int i = 0; i < n; i++)
-				v[i] = ties ? floor(sm_uniform(NULL) * 5) : sm_uniform(NULL);
-			memcpy(s, v, sizeof(double) * n);
-			qsort(s, n, sizeof(double), cmp);
-			sy_quantiles7(v, n, p, 4, q);
-			for (int k = 0; k < 4; k++)
+		for (int kind = 0; kind < 5; kind++)
+			for (int many = 0; many < 2; many++)
 			{
-				double		h = (n - 1) * p[k];
-				int			lo = (int) floor(h);
-				double		want = lo >= n - 1 ? s[n - 1] : s[lo] + (h - lo) * (s[lo + 1] - s[lo]);
+				const double *p = many ? p41 : p4;
+				int			m = many ? 41 : 4;
+				double	   *v = malloc(sizeof(double) * n),
+						   *s = malloc(sizeof(double) * n),
+							q[41];
 
-				CHECK(q[k] == want, "quantile %g of %d values (ties %d): got %.17g want %.17g",
-					  p[k], n, ties, q[k], want);
+				for (int i = 0; i < n; i++)
+					v[i] = kind == 0 ? sm_uniform(NULL)
+						: kind == 1 ? floor(sm_uniform(NULL) * 5)
+						: kind == 2 ? (sm_uniform(NULL) < 0.8 ? 1.0 : sm_uniform(NULL))
+						: kind == 3 ? (double) i : (double) (n - i);
+				memcpy(s, v, sizeof(double) * n);
+				qsort(s, n, sizeof(double), cmp);
+				sy_quantiles7(v, n, p, m, q);
+				for (int k = 0; k < m; k++)
+				{
+					double		h = (n - 1) * p[k];
+					int			lo = (int) floor(h);
+					double		want = lo >= n - 1 ? s[n - 1] : s[lo] + (h - lo) * (s[lo + 1] - s[lo]);
+
+					CHECK(q[k] == want, "quantile %g of %d values (kind %d): got %.17g want %.17g",
+						  p[k], n, kind, q[k], want);
+				}
+				qsort(v, n, sizeof(double), cmp);
+				CHECK(memcmp(v, s, sizeof(double) * n) == 0, "%d values (kind %d): v is a permutation", n, kind);
+				free(v);
+				free(s);
 			}
-			free(v);
-			free(s);
-		}
+	/* NaN among the values: the selection ends, within the array */
+	{
+		double		v[100],
+					q[4];
+
+		for (int i = 0; i < 100; i++)
+			v[i] = i % 3 == 0 ? NAN : sm_uniform(NULL);
+		sy_quantiles7(v, 100, p4, 4, q);
+		for (int k = 0; k < 4; k++)
+			CHECK(isnan(q[k]) || (q[k] >= 0.0 && q[k] < 1.0),
+				  "NaN values: quantile %g is NaN or within the values: %g", p4[k], q[k]);
+	}
 }
 
 int
