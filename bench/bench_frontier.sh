@@ -26,7 +26,7 @@ command -v Rscript >/dev/null || { echo "bench_frontier: needs R (apt-get instal
 bench_setup bench_frontier
 out=$(mktemp -d)
 chmod 755 "$out"
-trap 'rm -rf "$out"' EXIT
+SY_CLEANUP_CMDS+=("rm -rf '$out'")   # with the cluster, by bench_setup's exit trap
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 
 echo "forecasts of the parts ..." >&2
