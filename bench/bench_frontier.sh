@@ -14,7 +14,12 @@
 #     meet the target on every kind, and the best on one kind subject to another's target;
 #   - combinations weighted by the parts' errors at the rolling origins (the rule 'auto' uses,
 #     and variants of it), and selection of one family by those errors;
-#   - the same with a pre-test on the drift (naive unless the mean step's t statistic exceeds c).
+#   - the same with a pre-test on the drift (naive unless the mean step's t statistic exceeds c);
+#   - rules LEARNT FROM THE BENCHMARK ITSELF, cross-validated by leaving out one source series at a
+#     time: a gate between the defaults and naive fitted on features of the window (logistic
+#     regression on the kind labels, or on which of the two did better), and interval widths
+#     rescaled per bin of a window feature so that the other sources' intervals cover 80 % / 95 %.
+#     What these cannot reach, no rule that sees only the window reaches on this benchmark.
 # Writes the report to stdout and bench/last-run-frontier.md.  Needs R (Debian's r-base-core;
 # base R only).  Not a test: nothing here fails on accuracy.
 #   bench/bench_frontier.sh        SY_SKIP_BUILD=1 uses the installed synergy
@@ -48,7 +53,10 @@ FROM w, unnest('{difference,level}'::text[]) tf, bp_forecast(w.tr, 6, transform 
 UNION ALL
 SELECT w.win, 10, 'bp', f.step, f.forecast FROM w, bp_forecast(w.tr, 6) f;
 \copy parts TO '$out/parts.csv' WITH (FORMAT csv, HEADER true)
+-- the defaults' intervals, for the calibration rules learnt from the benchmark itself
+CREATE TABLE bounds AS SELECT w.win, f.* FROM w, bp_forecast(w.tr, 6) f;
+\copy bounds TO '$out/bounds.csv' WITH (FORMAT csv, HEADER true)
 SQL
 
-Rscript bench/frontier.R bench/data/annual.csv "$out/parts.csv" "$(machine_line)" |
+Rscript bench/frontier.R bench/data/annual.csv "$out/parts.csv" "$(machine_line)" "$out/bounds.csv" |
 	tee bench/last-run-frontier.md

@@ -151,3 +151,101 @@ cover <- function(gam) {
 cat("\nCoverage (percent, 80 % / 95 %) of empirical intervals from the rebuilt 'auto' forecast's own errors at the five rolling origins:\n\n")
 cat("| spread grows like | trending | stationary | noisy | cyclical | all |\n|---|---|---|---|---|---|\n")
 for (gam in c(0, 0.5, 1)) cat("| h^", gam, " | ", paste(cover(gam), collapse = " | "), " |\n", sep = "")
+
+# ---- Rules learnt from the benchmark itself, leaving out one source series at a time ----
+# Features of the 10 training values (y = log(x) where all are positive, else x): the mean step's
+# t statistic, R^2 of the linear trend, lag-1 autocorrelation of y and of its steps, the share of
+# steps with the mean step's sign, log of y's spread (sd of log x: its coefficient of variation)
+# and log of the mean absolute step.  Every rule below is fitted on the windows of the OTHER
+# sources (windows of one series share its behaviour) and applied to the left-out source's: the
+# best a rule that sees only the window could do if it had been tuned on this very benchmark.
+feat <- t(sapply(tr, function(x) {
+  pos <- all(x > 0); y <- if (pos) log(x) else x; d <- diff(y); t <- seq_along(y)
+  c(tstat = if (sd(d) == 0) 10 else min(10, abs(mean(d)) / sd(d) * sqrt(length(d))),
+    r2 = if (sd(y) == 0) 1 else summary(lm(y ~ t))$r.squared,
+    ac1 = if (sd(y) == 0) 0 else acf(y, plot = FALSE, lag.max = 1)$acf[2],
+    acd = if (sd(d) == 0) 0 else acf(d, plot = FALSE, lag.max = 1)$acf[2],
+    sgn = mean(sign(d) == sign(mean(d))),
+    lcv = log(sd(y) / (if (pos) 1 else abs(mean(y))) + 1e-9),
+    step = log(mean(abs(d)) / (if (pos) 1 else abs(mean(y))) + 1e-9))
+}))
+fd <- data.frame(feat)
+srcs <- unique(src)
+loso_glm <- function(yv, wv = rep(1, K)) {   # P(yv = 1 | features) for each window, left out by source
+  p <- numeric(K)
+  for (s in srcs) {
+    te <- src == s
+    m <- suppressWarnings(glm(yv ~ ., data = cbind(fd, yv = yv)[!te, ], family = binomial, weights = wv[!te]))
+    p[te] <- predict(m, fd[te, , drop = FALSE], type = "response")
+  }
+  p
+}
+auc <- function(p, yv) mean(outer(p[yv == 1], p[yv == 0], ">") + 0.5 * outer(p[yv == 1], p[yv == 0], "=="))
+nv <- function(i) FC[[i]][[10]][, "naive"]
+pst <- loso_glm(as.numeric(kind == "stationary"))
+sbp <- sapply(seq_len(K), function(i) smape(bp[[i]], ho[[i]]))
+snv <- sapply(seq_len(K), function(i) smape(nv(i), ho[[i]]))
+pnb <- loso_glm(as.numeric(snv < sbp), abs(snv - sbp) + 0.01)
+lrows <- list()
+ladd <- function(label, r) lrows[[length(lrows) + 1]] <<- c(label, sprintf("%.2f", r))
+ladd("oracle (not a rule): naive on the stationary kind, the defaults elsewhere",
+     per_kind(function(i) if (kind[i] == "stationary") nv(i) else bp[[i]]))
+ladd("P(stationary) x naive + (1 - P) x defaults", per_kind(function(i) pst[i] * nv(i) + (1 - pst[i]) * bp[[i]]))
+for (th in c(0.3, 0.5)) ladd(sprintf("naive where P(stationary) > %.1f, else the defaults", th),
+                           per_kind(function(i) if (pst[i] > th) nv(i) else bp[[i]]))
+ladd("P(naive better) x naive + (1 - P) x defaults (weighted by the gap)",
+     per_kind(function(i) pnb[i] * nv(i) + (1 - pnb[i]) * bp[[i]]))
+ladd("naive where P(naive better) > 0.5, else the defaults", per_kind(function(i) if (pnb[i] > 0.5) nv(i) else bp[[i]]))
+
+# Interval widths rescaled, per bin of a feature, by the factors that make the other sources'
+# 80 % and 95 % intervals cover exactly 80 % and 95 % of their held-out values.  r = the factor
+# a value needs: |value - forecast| over the forecast's distance to the bound on its side.
+cal <- NULL
+if (length(args) >= 4) {
+  b <- read.csv(args[4])
+  bl <- split(b, b$win)
+  R <- do.call(rbind, lapply(seq_len(K), function(i) {
+    d <- bl[[as.character(wins[i])]]; d <- d[order(d$step), ]; y <- ho[[i]]; f <- d$forecast
+    data.frame(i = i, r80 = ifelse(y >= f, (y - f) / (d$upper_80 - f), (f - y) / (f - d$lower_80)),
+               r95 = ifelse(y >= f, (y - f) / (d$upper_95 - f), (f - y) / (f - d$lower_95)))
+  }))
+  R$r80[is.nan(R$r80)] <- 0; R$r95[is.nan(R$r95)] <- 0   # value on a zero-width bound
+  R <- R[!is.na(R$r80) & !is.na(R$r95), ]
+  cover <- function(m80, m95) sapply(c(kinds, "all"), function(k) {
+    s <- if (k == "all") rep(TRUE, nrow(R)) else kind[R$i] == k
+    sprintf("%.1f / %.1f", 100 * mean(R$r80[s] <= m80[s]), 100 * mean(R$r95[s] <= m95[s]))
+  })
+  binned <- function(fs, nb) {   # LOSO factors per bin (quantile bins of each feature in fs)
+    m80 <- m95 <- numeric(nrow(R)); rs <- src[R$i]
+    for (s in srcs) {
+      te <- rs == s; iw <- unique(R$i[!te])
+      code <- rep(0, nrow(R))
+      for (j in seq_along(fs)) {
+        x <- feat[, fs[j]]; br <- unique(quantile(x[iw], seq(0, 1, length.out = nb[j] + 1)))
+        code <- code * 10 + findInterval(x[R$i], br, all.inside = TRUE)
+      }
+      for (cc in unique(code[te])) {
+        sel <- !te & code == cc; to <- te & code == cc
+        m80[to] <- quantile(R$r80[sel], 0.80, names = FALSE); m95[to] <- quantile(R$r95[sel], 0.95, names = FALSE)
+      }
+    }
+    cover(m80, m95)
+  }
+  cal <- list(c("as computed (the defaults)", cover(rep(1, nrow(R)), rep(1, nrow(R)))),
+              c("one factor for all windows", binned(character(0), integer(0))))
+  for (fn in colnames(feat)) cal[[length(cal) + 1]] <- c(paste("3 bins of", fn), binned(fn, 3))
+  cal[[length(cal) + 1]] <- c("3 bins of lcv x 2 of ac1", binned(c("lcv", "ac1"), c(3, 2)))
+  cal[[length(cal) + 1]] <- c("3 bins of lcv x 2 of step", binned(c("lcv", "step"), c(3, 2)))
+}
+
+cat("\n### Rules learnt from the benchmark itself (leave one source series out)\n\n")
+cat(sprintf("A logistic regression on seven features of the window (%s) tells the stationary windows from the others with an AUC of %.2f (the trending ones: %.2f), fitted each time on the other sources' windows. Gates between the defaults and naive built on it, mean sMAPE:\n\n",
+            paste(colnames(feat), collapse = ", "), auc(pst, as.numeric(kind == "stationary")),
+            auc(loso_glm(as.numeric(kind == "trending")), as.numeric(kind == "trending"))))
+cat("| forecast | trending | stationary | noisy | cyclical | all |\n|---|---|---|---|---|---|\n")
+for (r in lrows) cat("|", paste(r, collapse = " | "), "|\n")
+if (!is.null(cal)) {
+  cat("\nCoverage (percent, 80 % / 95 %) of the defaults' intervals with their widths rescaled per bin of window features, the factors set on the other sources so that their intervals cover exactly 80 % and 95 %:\n\n")
+  cat("| widths rescaled by | trending | stationary | noisy | cyclical | all |\n|---|---|---|---|---|---|\n")
+  for (r in cal) cat("|", paste(r, collapse = " | "), "|\n")
+}
