@@ -9,7 +9,7 @@
 -- implementation in this file; tolerances are stated per test.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(125);
+SELECT plan(126);
 
 CREATE FUNCTION pg_temp.close(a float8[], b float8[], tol float8) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
@@ -152,6 +152,20 @@ SELECT is(ARRAY[(SELECT entropy_weights(x, weight_options(missing => 'mean')) FR
           '{t,t,t}'::bool[],
           'a group of all-NULL x only: NULL weights (no unit), not an error');
 SELECT throws_ok($$ SELECT entropy_weights(x) FROM g $$, '22004', NULL, 'an all-NULL x without a policy: 22004');
+
+-- the weights aggregates as window aggregates with a running frame (ORDER BY
+-- in OVER): each row's weights are those of the rows up to it (the final
+-- functions leave the state as it was)
+SELECT is((SELECT bool_and(ok) FROM (
+  SELECT entropy_weights(x, weight_options(missing => 'median')) OVER w::text
+           IS NOT DISTINCT FROM (SELECT entropy_weights(x, weight_options(missing => 'median'))::text FROM g g2 WHERE g2.r <= g.r)
+     AND critic_weights(x, weight_options(missing => 'mean')) OVER w::text
+           IS NOT DISTINCT FROM (SELECT critic_weights(x, weight_options(missing => 'mean'))::text FROM g g2 WHERE g2.r <= g.r)
+     AND entropy_weights(x, '{0,0,0}', '{10,10,10}', weight_options(missing => 'mean')) OVER w::text
+           IS NOT DISTINCT FROM (SELECT entropy_weights(x, '{0,0,0}', '{10,10,10}', weight_options(missing => 'mean'))::text
+                                 FROM g g2 WHERE g2.r <= g.r) AS ok
+  FROM g WINDOW w AS (ORDER BY r)) s), true,
+  'running window aggregates (entropy median, CRITIC mean, bounded mean): each row the bits of its prefix');
 
 -- ================================================== evaluation: awkward rows
 SELECT is(ARRAY(SELECT topsis(x) OVER () FROM (VALUES (ARRAY[1.0, 2.0])) t(x)), ARRAY[NULL]::float8[],
