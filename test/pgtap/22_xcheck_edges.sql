@@ -9,7 +9,7 @@
 -- implementation in this file; tolerances are stated per test.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(126);
+SELECT plan(130);
 
 CREATE FUNCTION pg_temp.close(a float8[], b float8[], tol float8) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
@@ -242,6 +242,23 @@ SELECT is((SELECT c FROM (SELECT r, topsis(x, '{2,1,1}', '{1,-1,1}', shift => 0.
 SELECT is((SELECT array_agg(c ORDER BY r) FROM (SELECT r, topsis(x, directions => '{1,-1,1}', shift => 0) OVER () c FROM e3) s)::text,
           (SELECT array_agg(c ORDER BY r) FROM (SELECT r, topsis(x, directions => '{1,-1,1}') OVER () c FROM e3) s)::text,
           'topsis shift => 0 is the same bits as no shift');
+
+-- a zero-range indicator under a shift, given and entropy weights: it
+-- takes no part in TOPSIS (it separates no row), adds w s to the composite
+-- index and is a full obstacle; expected values from the R functions of
+-- test/reference/make_xcheck_weights.R on the rows of table e (1e-13)
+SELECT ok(pg_temp.close(ARRAY(SELECT topsis(x, '{2,1,1,1}', '{1,-1,1,1}', shift => 0.05) OVER () FROM e ORDER BY r),
+                        '{0.69299070283406705, 0.36614608709632096, 1, 0.047619047619047623, 0.54383522207524693}', 1e-13),
+          'TOPSIS shift 0.05, given weights, a zero-range indicator: R (1e-13)');
+SELECT ok(pg_temp.close(ARRAY(SELECT topsis(x, directions => '{1,-1,1,1}', shift => 0.05) OVER () FROM e ORDER BY r),
+                        '{0.70774697026443278, 0.38215409649765042, 1, 0.047619047619047616, 0.56833639194289143}', 1e-13),
+          'E-TOPSIS shift 0.05, a zero-range indicator: R (1e-13)');
+SELECT ok(pg_temp.close(ARRAY(SELECT composite_index(x, '{2,1,1,1}', '{1,-1,1,1}', shift => 0.05) OVER () FROM e ORDER BY r),
+                        '{0.6154188629798385, 0.3261160248965127, 0.85000000000000009, 0.05000000000000001, 0.48308913308913315}', 1e-13),
+          'composite_index shift 0.05, given weights, a zero-range indicator: R (1e-13)');
+SELECT ok(pg_temp.close((SELECT obstacle_degree(x, '{2,1,1,1}', '{1,-1,1,1}') OVER () FROM e ORDER BY r LIMIT 1),
+                        '{0.32366646565429535, 0.036524861575571527, 0.17959541691793221, 0.46021325585220096}', 1e-13),
+          'obstacle_degree, given weights, a zero-range indicator: R (1e-13)');
 
 -- vector normalization with negative values, against plain SQL (Hwang & Yoon:
 -- r = x / sqrt(sum x^2), v = w r, ideal max for a benefit, min for a cost)
