@@ -9,7 +9,7 @@
 -- implementation in this file; tolerances are stated per test.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(130);
+SELECT plan(131);
 
 CREATE FUNCTION pg_temp.close(a float8[], b float8[], tol float8) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
@@ -79,6 +79,8 @@ SELECT ok(pg_temp.close((SELECT stddev_weights(ARRAY[1e3 * x[1] - 5, -x[2], x[3]
 SELECT ok(pg_temp.close((SELECT cv_weights(ARRAY[1e3 * x[1], x[2], x[3]]) FROM e3),
                         (SELECT cv_weights(x) FROM e3), 1e-13),
           'CV weights do not depend on units (ratio scale) (1e-13)');
+SELECT ok(pg_temp.close((SELECT cv_weights(ARRAY[-x[1], x[2], -x[3]]) FROM e3), (SELECT cv_weights(x) FROM e3), 1e-13),
+          'CV of an indicator with a negative mean uses |mean|: negated indicators keep their weights (1e-13)');
 SELECT isnt((SELECT cv_weights(ARRAY[x[1] + 100, x[2], x[3]]) FROM e3)::text, (SELECT cv_weights(x) FROM e3)::text,
             'CV weights do depend on an offset, as documented (raw values)');
 
