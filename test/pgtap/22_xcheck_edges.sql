@@ -9,7 +9,7 @@
 -- implementation in this file; tolerances are stated per test.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(131);
+SELECT plan(132);
 
 CREATE FUNCTION pg_temp.close(a float8[], b float8[], tol float8) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
@@ -153,6 +153,14 @@ SELECT is(ARRAY[(SELECT entropy_weights(x, weight_options(missing => 'mean')) FR
                 (SELECT entropy_weights(x, '{0,0,0}', '{10,10,10}', weight_options(missing => 'mean')) FROM g WHERE r = 2) IS NULL],
           '{t,t,t}'::bool[],
           'a group of all-NULL x only: NULL weights (no unit), not an error');
+SELECT is((SELECT ARRAY[entropy_weights_final(entropy_weights_merge(es))::text,
+                        entropy_weights_detail_final(entropy_weights_merge(bs))::text]
+           FROM (SELECT r % 3 AS part, entropy_weights_state(x, weight_options(missing => 'median')) es,
+                        entropy_weights_state(x, '{0,0,0}', '{10,10,10}', weight_options(missing => 'mean')) bs
+                 FROM g GROUP BY r % 3) s),
+          ARRAY[(SELECT entropy_weights(x, weight_options(missing => 'median')) FROM g WHERE r <> 2)::text,
+                (SELECT entropy_weights_detail(x, '{0,0,0}', '{10,10,10}', weight_options(missing => 'mean')) FROM g WHERE r <> 2)::text],
+          'partial states merged (row-keeping median, bounded mean): an all-NULL x is left out there too');
 SELECT throws_ok($$ SELECT entropy_weights(x) FROM g $$, '22004', NULL, 'an all-NULL x without a policy: 22004');
 
 -- the weights aggregates as window aggregates with a running frame (ORDER BY
