@@ -124,7 +124,7 @@ SELECT throws_ok($$ SELECT entropy_weights(x) FROM (VALUES ('{{1,2},{3,4}}'::flo
 
 -- an x whose every element is NULL is no unit, under every policy that
 -- allows NULL elements: the aggregates agree with the window functions
--- (before 0.3.0's fix the aggregates imputed a whole row at the means or
+-- (the aggregates used to impute such a row whole, at the means or
 -- medians, which changed the median weights, n and the entropies)
 CREATE TEMP TABLE g (r int, x float8[]);
 INSERT INTO g VALUES (1, '{1.0, 2.0, 7}'), (2, '{NULL, NULL, NULL}'), (3, '{2.0, 1.0, 3}'), (4, '{3.0, 1.5, 4}'),
