@@ -238,6 +238,16 @@ sy_same_directions(const int *a, const int *b, int m)
 double *
 sy_weights(ArrayType *a, SyWhere w, int m)
 {
+	return sy_weights_hinted(a, w, m,
+							 "Weights are importance shares; to reverse an indicator, set its direction to -1.",
+							 "Give at least one indicator a positive weight, or pass NULL for entropy weights.");
+}
+
+/* sy_weights with the hints of the caller (what NULL weights mean there) */
+double *
+sy_weights_hinted(ArrayType *a, SyWhere w, int m, const char *negative_hint,
+				  const char *zero_hint)
+{
 	const double *v;
 	double	   *out;
 	int			n;
@@ -253,7 +263,7 @@ sy_weights(ArrayType *a, SyWhere w, int m)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: weights must not be negative", w.fname),
 					 errdetail("Element %d is %g%s.", j + 1, v[j], sy_row_suffix(w.row)),
-					 errhint("Weights are importance shares; to reverse an indicator, set its direction to -1.")));
+					 errhint("%s", negative_hint)));
 	}
 	out = palloc(sizeof(double) * m);
 	if (sy_rescale_weights(v, m, out) != SY_OK)
@@ -261,7 +271,7 @@ sy_weights(ArrayType *a, SyWhere w, int m)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: weights must not all be zero", w.fname),
 				 errdetail("Every one of the %d weights is 0%s.", m, sy_row_suffix(w.row)),
-				 errhint("Give at least one indicator a positive weight, or pass NULL for entropy weights.")));
+				 errhint("%s", zero_hint)));
 	return out;
 }
 

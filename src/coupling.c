@@ -122,7 +122,9 @@ ccd_of_array(FunctionCallInfo fcinfo, const char *fname, int weights_arg, int va
 	for (int i = 0; i < n; i++)
 		u[i] = sy_unit_score(raw[i], w, i + 1);
 	if (weights_arg >= 0 && !PG_ARGISNULL(weights_arg))
-		wt = sy_weights(PG_GETARG_ARRAYTYPE_P(weights_arg), w, n);
+		wt = sy_weights_hinted(PG_GETARG_ARRAYTYPE_P(weights_arg), w, n,
+							   "Weights are the subsystems' shares in T: give each 0 or more.",
+							   "Give at least one subsystem a positive weight, or pass NULL for equal weights.");
 	if (!PG_ARGISNULL(variant_arg))
 		variant = (sy_ccd_variant) sy_choice(PG_GETARG_TEXT_PP(variant_arg), &sy_ccd_variants, fname);
 	sy_coupling(u, wt, n, variant, u + n, c, t, d);
@@ -422,7 +424,9 @@ obstacle_shares(PG_FUNCTION_ARGS)
 	z = palloc(sizeof(double) * m);
 	for (int j = 0; j < m; j++)
 		z[j] = sy_unit_score(raw[j], w, j + 1);
-	wt = sy_weights(PG_GETARG_ARRAYTYPE_P(1), w, m);
+	wt = sy_weights_hinted(PG_GETARG_ARRAYTYPE_P(1), w, m,
+						   "Weights are importance shares: give each indicator 0 or more (z is already oriented: 1 is best).",
+						   "Give at least one indicator a positive weight, e.g. the entropy weights of the scores.");
 	out = palloc(sizeof(double) * m);
 	if (sy_obstacle_shares(z, wt, m, out) != SY_OK)
 		PG_RETURN_NULL();

@@ -175,9 +175,12 @@ entropy_rows_step(EntropyState *st, MemoryContext aggcxt, const char *fname,
 		}
 		old = MemoryContextSwitchTo(aggcxt);
 	}
-	if (gaps > 0 && st->missing == SY_MISSING_SKIP)
+	if (gaps > 0 && (st->missing == SY_MISSING_SKIP || gaps == st->m))
 	{
-		/* the unit takes no part */
+		/* the unit takes no part; under mean and median too when it has no
+		 * value at all (an x of NULLs is no unit, as a NULL x: imputing a
+		 * whole row would invent one, and the window functions leave it
+		 * out likewise) */
 		MemoryContextSwitchTo(old);
 		return st;
 	}

@@ -206,8 +206,8 @@ bounded_step(EntropyState *st, MemoryContext aggcxt, const char *fname, ArrayTyp
 		x = buf = palloc(sizeof(double) * st->m);
 		gaps = sy_indicator_row_gaps(xarr, w, st->m, st->missing, buf, &m);
 	}
-	if (gaps > 0 && st->missing == SY_MISSING_SKIP)
-		return st;				/* the unit takes no part */
+	if (gaps > 0 && (st->missing == SY_MISSING_SKIP || gaps == st->m))
+		return st;				/* the unit takes no part (no value at all: no unit) */
 	if (st->nobs != NULL)
 		bad = sy_entropy_bounded_add_gaps(st->acc, x, st->nobs);
 	else

@@ -80,8 +80,9 @@ moments_step(MomentsState *st, MemoryContext aggcxt, const char *fname, ArrayTyp
 		w.argname = "directions";
 		dir = sy_directions(dirarr, w, m);
 	}
-	if (gaps > 0 && missing == SY_MISSING_SKIP)
-		return st;				/* the unit takes no part (no state before a kept row) */
+	if (gaps > 0 && (missing == SY_MISSING_SKIP || gaps == m))
+		return st;				/* the unit takes no part (no state before a kept row);
+								 * no value at all is no unit under mean too */
 	if (st == NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(aggcxt);

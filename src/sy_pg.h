@@ -91,6 +91,8 @@ extern bool sy_same_directions(const int *a, const int *b, int m);
 
 /* Non-negative weights for m indicators, rescaled to sum to 1. */
 extern double *sy_weights(ArrayType *a, SyWhere w, int m);
+extern double *sy_weights_hinted(ArrayType *a, SyWhere w, int m, const char *negative_hint,
+								 const char *zero_hint);
 
 /* Shift added to min-max scores: finite and >= 0 (NULL means 0). */
 extern double sy_shift(Datum d, bool isnull, SyWhere w);

@@ -72,8 +72,9 @@ sy_missing_no_median(const char *fname, sy_missing policy)
 void
 sy_missing_all_gaps(const char *fname, int col, sy_missing policy)
 {
+	/* 22004, as the window functions' sy_missing_undefined: the same gap */
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 			 errmsg("%s: indicator %d has no value to impute from", fname, col + 1),
 			 errdetail("Every row of the group has NULL for indicator %d, so its %s is undefined.",
 					   col + 1, policy == SY_MISSING_MEDIAN ? "median" : "mean"),

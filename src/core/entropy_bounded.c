@@ -364,7 +364,9 @@ sy_entropy_bounded_result_imputed(const sy_entropy_bounded *st, const int64_t *n
 		double		t = sy_xsum_value(&st->t[j]);
 		double		k = (double) (st->n - nobs[j]);
 
-		if (nobs[j] == 0)
+		/* no value to impute from; with no row at all (every x of the
+		 * group NULL or all NULL) the weights are undefined instead */
+		if (nobs[j] == 0 && st->n > 0)
 		{
 			*bad = j;
 			return SY_UNDEFINED;

@@ -119,18 +119,19 @@ SELECT throws_ok($$ SELECT entropy_weights(x, weight_options(missing => CASE WHE
 SELECT throws_ok($$ SELECT entropy_weights(x, weight_options(directions => '{1,-1}', missing => 'mean')) FROM public.ma $$, '2202E', NULL,
                  'directions of the wrong length: 2202E');
 
--- 41-46: an indicator with no value under mean or median: a clear error
+-- 41-46: an indicator with no value under mean or median: a clear error (22004,
+-- as in the window functions)
 CREATE TABLE public.ma_hole AS SELECT o, ARRAY[x[1], NULL, x[3]] AS x FROM public.ma;
-SELECT throws_ok($$ SELECT entropy_weights(x, weight_options(missing => 'mean')) FROM public.ma_hole $$, '22023',
-                 'entropy_weights: indicator 2 has no value to impute from', 'entropy_weights, mean, an empty indicator: 22023');
-SELECT throws_ok($$ SELECT entropy_weights(x, weight_options(missing => 'median')) FROM public.ma_hole $$, '22023',
-                 'entropy_weights: indicator 2 has no value to impute from', 'entropy_weights, median: 22023');
-SELECT throws_ok($$ SELECT entropy_weights(x, '{0,20,0.4}', '{8,60,1}', weight_options(missing => 'mean')) FROM public.ma_hole $$, '22023',
-                 'entropy_weights: indicator 2 has no value to impute from', 'bounded, mean: 22023');
-SELECT throws_ok($$ SELECT stddev_weights(x, weight_options(missing => 'mean')) FROM public.ma_hole $$, '22023',
-                 'stddev_weights: indicator 2 has no value to impute from', 'stddev_weights, mean: 22023');
-SELECT throws_ok($$ SELECT critic_weights(x, weight_options(missing => 'mean')) FROM public.ma_hole $$, '22023',
-                 'critic_weights: indicator 2 has no value to impute from', 'critic_weights, mean: 22023');
+SELECT throws_ok($$ SELECT entropy_weights(x, weight_options(missing => 'mean')) FROM public.ma_hole $$, '22004',
+                 'entropy_weights: indicator 2 has no value to impute from', 'entropy_weights, mean, an empty indicator: 22004');
+SELECT throws_ok($$ SELECT entropy_weights(x, weight_options(missing => 'median')) FROM public.ma_hole $$, '22004',
+                 'entropy_weights: indicator 2 has no value to impute from', 'entropy_weights, median: 22004');
+SELECT throws_ok($$ SELECT entropy_weights(x, '{0,20,0.4}', '{8,60,1}', weight_options(missing => 'mean')) FROM public.ma_hole $$, '22004',
+                 'entropy_weights: indicator 2 has no value to impute from', 'bounded, mean: 22004');
+SELECT throws_ok($$ SELECT stddev_weights(x, weight_options(missing => 'mean')) FROM public.ma_hole $$, '22004',
+                 'stddev_weights: indicator 2 has no value to impute from', 'stddev_weights, mean: 22004');
+SELECT throws_ok($$ SELECT critic_weights(x, weight_options(missing => 'mean')) FROM public.ma_hole $$, '22004',
+                 'critic_weights: indicator 2 has no value to impute from', 'critic_weights, mean: 22004');
 SELECT is((SELECT entropy_weights(x, weight_options(missing => 'skip')) FROM public.ma_hole), NULL,
           'skip with every row incomplete: NULL (no rows)');
 SELECT is((SELECT critic_weights(x, weight_options(missing => 'skip')) FROM public.ma_hole), NULL,
