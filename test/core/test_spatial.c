@@ -517,6 +517,29 @@ test_moran_scale(void)
 }
 
 /* sy_surface_at is sy_surface_eval at the centred and scaled point. */
+/*
+ * A region whose value is the mean has z_i = 0: its I_i and E[I_i] are +0
+ * (0 times a negative lag, and -0^2 w, would be -0, printed "-0").
+ */
+static void
+test_moran_local_signed_zero(void)
+{
+	/* 1 2 3 4 5 on a path; region 2 (value 3, the mean) sees only region 1 */
+	double		x[5] = {1, 2, 3, 4, 5},
+				w[6] = {1, 1, 1, 1, 1, 1},
+				work[10];
+	size_t		start[6] = {0, 1, 2, 3, 5, 6},
+				nbr[6] = {1, 0, 1, 2, 4, 3},
+				iwork[10];
+	sy_sparse_w	sw = {5, start, nbr, w};
+	sy_local_moran loc[5];
+
+	CHECK(sy_moran_local(x, &sw, 0, NULL, work, iwork, loc) == SY_OK, "local");
+	CHECK(loc[2].i == 0.0 && !signbit(loc[2].i), "I_i at the mean is +0, got %g", loc[2].i);
+	CHECK(loc[2].expected == 0.0 && !signbit(loc[2].expected),
+		  "E[I_i] at the mean is +0, got %g", loc[2].expected);
+}
+
 static void
 test_surface_at(void)
 {
@@ -538,6 +561,7 @@ main(void)
 	test_surface_at();
 	test_moran();
 	test_moran_scale();
+	test_moran_local_signed_zero();
 	printf("%d spatial core checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }
