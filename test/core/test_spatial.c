@@ -540,6 +540,32 @@ test_moran_local_signed_zero(void)
 		  "E[I_i] at the mean is +0, got %g", loc[2].expected);
 }
 
+/*
+ * The gravity model with alpha = beta is symmetric: T_ij = T_ji to the bit
+ * (k (Q_i / d^2) Q_j rounded differently from k (Q_j / d^2) Q_i for about a
+ * third of the pairs of real masses).
+ */
+static void
+test_gravity_symmetric(void)
+{
+	int			asym = 0;
+
+	for (int t = 0; t < 2000; t++)
+	{
+		double		qi = 100.0 * urand() + 1e-3,
+					qj = 1e5 * urand() + 1e-3,
+					d = 500.0 * urand() + 1.0;
+
+		if (sy_gravity(qi, qj, d, 1, 1, 1, 2) != sy_gravity(qj, qi, d, 1, 1, 1, 2)
+			|| sy_gravity(qi, qj, d, 2, 0.5, 0.5, 1) != sy_gravity(qj, qi, d, 2, 0.5, 0.5, 1))
+			asym++;
+	}
+	CHECK(asym == 0, "gravity T_ij = T_ji for alpha = beta: %d of 2000 pairs differ", asym);
+	/* huge and tiny masses still go through the logarithms */
+	check_rel("T of 1e300 x 1e300 / (1e300)^2", sy_gravity(1e300, 1e300, 1e300, 1, 1, 1, 2), 1.0, 1e-13);
+	check_rel("T of 1e-300 x 1e-300 / (1e-300)^2", sy_gravity(1e-300, 1e-300, 1e-300, 1, 1, 1, 2), 1.0, 1e-13);
+}
+
 static void
 test_surface_at(void)
 {
@@ -562,6 +588,7 @@ main(void)
 	test_moran();
 	test_moran_scale();
 	test_moran_local_signed_zero();
+	test_gravity_symmetric();
 	printf("%d spatial core checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }
