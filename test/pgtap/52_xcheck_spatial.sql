@@ -19,7 +19,7 @@
 --   within 4.5 standard errors of their difference.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(44);
+SELECT plan(45);
 
 \i test/data/nc_sids.sql
 \i test/data/baltimore.sql
@@ -208,6 +208,15 @@ SELECT r.name, r.quantity, r.value AS want,
   JOIN xref r ON r.name = l.name AND r.row = l.i::bigint * 1000000 + l.j;
 SELECT is((SELECT count(*) FROM cmp_grav WHERE pg_temp.close(got, want, 1e-12)), 660::bigint,
           'gravity_linkage among the 12 NC counties with most births: 132 distances, strengths, memberships x 2 cases');
+
+-- the book model is symmetric: T_ij = T_ji to the bit (the distances are)
+CREATE TEMP TABLE grav_all AS
+SELECT l.* FROM (SELECT array_agg(fips ORDER BY fips) AS ids, array_agg(bir74 ORDER BY fips) AS q,
+                        array_agg(ST_X(deg) ORDER BY fips) AS lon, array_agg(ST_Y(deg) ORDER BY fips) AS lat FROM nc_pts) a,
+                gravity_linkage(a.ids, a.q, a.lon, a.lat) l;
+SELECT is((SELECT count(*) FILTER (WHERE g.strength = h.strength AND g.distance = h.distance)
+           FROM grav_all g JOIN grav_all h ON h.i = g.j AND h.j = g.i), 9900::bigint,
+          'gravity_linkage over the 100 NC counties: T_ij = T_ji and d_ij = d_ji to the bit (k = alpha = beta = 1)');
 
 -- -------------------------------------------------------------- forecasts
 CREATE TEMP TABLE fser AS
