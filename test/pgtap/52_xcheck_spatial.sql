@@ -19,7 +19,7 @@
 --   within 4.5 standard errors of their difference.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(45);
+SELECT plan(46);
 
 \i test/data/nc_sids.sql
 \i test/data/baltimore.sql
@@ -84,6 +84,11 @@ SELECT is((SELECT count(*) FROM spatial_weights('sy_nc', 'fips', 'geom', 'knn', 
           'knn on polygons: the 4 nearest of a county with >= 4 queen neighbours are queen neighbours');
 
 -- ------------------------------------------------------------ global Moran
+-- general weights: inverse distance within the 10-unit band
+CREATE TEMP TABLE idw AS
+SELECT a.station AS id, array_agg(b.station ORDER BY b.station) AS nb,
+       array_agg(1 / ST_Distance(a.geom, b.geom) ORDER BY b.station) AS wt, sum(1 / ST_Distance(a.geom, b.geom)) AS total
+  FROM sy_baltim a JOIN sy_baltim b ON a.station <> b.station AND ST_DWithin(a.geom, b.geom, 10) GROUP BY a.station;
 CREATE TEMP TABLE got_g AS
 SELECT 'nc_queen_w' AS name, (moran_i(c.ft_sid74, c.fips, w.neighbours, w.weights)).*
   FROM sy_nc c JOIN spatial_weights('sy_nc', 'fips', 'geom') w ON w.id = c.fips
@@ -99,7 +104,10 @@ UNION ALL SELECT 'baltim_band10_b', (moran_i(c.price, c.station, w.neighbours, w
   FROM sy_baltim c JOIN spatial_weights('sy_baltim', 'station', 'geom', 'distance', distance => 10, style => 'binary') w
     ON w.id = c.station
 UNION ALL SELECT 'baltim_knn6_w', (moran_i(c.age, c.station, g.neighbours, g.weights)).*
-  FROM sy_baltim c JOIN got_w g ON g.id = c.station AND g.name = 'baltim_knn6';
+  FROM sy_baltim c JOIN got_w g ON g.id = c.station AND g.name = 'baltim_knn6'
+UNION ALL SELECT 'baltim_band10_idw_' || s.style, (moran_i(c.price, c.station, w.nb,
+                 CASE s.style WHEN 'b' THEN w.wt ELSE (SELECT array_agg(x / w.total ORDER BY o) FROM unnest(w.wt) WITH ORDINALITY u(x, o)) END)).*
+  FROM sy_baltim c CROSS JOIN (VALUES ('b'), ('w')) AS s(style) LEFT JOIN idw w ON w.id = c.station GROUP BY s.style;
 
 CREATE TEMP TABLE cmp_g AS
 SELECT r.name, r.quantity, r.value AS want,
@@ -109,10 +117,10 @@ SELECT r.name, r.quantity, r.value AS want,
             WHEN 'z_normal' THEN g.z_normal WHEN 'p_normal' THEN g.p_normal WHEN 'islands' THEN g.islands END AS got
   FROM got_g g JOIN xref r ON r.name = g.name AND r.row = 0 AND r.quantity <> 'links';
 
-SELECT is((SELECT count(*) FROM cmp_g), 72::bigint, 'global Moran: 8 cases x 9 quantities compared');
+SELECT is((SELECT count(*) FROM cmp_g), 90::bigint, 'global Moran: 10 cases x 9 quantities compared');
 SELECT is((SELECT string_agg(name || '.' || quantity, ', ') FROM cmp_g
            WHERE NOT pg_temp.close(got, want, CASE WHEN quantity LIKE 'p\_%' THEN 1e-9 ELSE 1e-10 END)), NULL,
-          'global Moran (I, E, Var, z, p under randomisation and normality, islands) = spdep moran.test, 8 cases');
+          'global Moran (I, E, Var, z, p under randomisation and normality, islands) = spdep moran.test: NC queen W, B, rook, knn, band; Baltimore band W, B, inverse distance B, W, knn');
 SELECT is((SELECT array_agg(islands ORDER BY name) FROM got_g WHERE name IN ('nc_band30km_w', 'baltim_band10_w')),
           '{2,43}'::bigint[], 'islands counted (zero.policy, adjust.n as spdep)');
 
@@ -125,18 +133,21 @@ SELECT 'nc_band30km_w', s.id, (s.i, s.expected, s.variance, s.z, s.p, s.quadrant
   FROM nc_arr a, local_moran(a.v, a.utm, ids => a.ids, method => 'distance', distance => 30000) s
 UNION ALL
 SELECT 'baltim_band10_w', c.station, local_moran(c.price, c.station, g.neighbours, g.weights) OVER ()
-  FROM sy_baltim c JOIN got_w g ON g.id = c.station AND g.name = 'baltim_band10';
+  FROM sy_baltim c JOIN got_w g ON g.id = c.station AND g.name = 'baltim_band10'
+UNION ALL
+SELECT 'nc_queen_b', c.fips, local_moran(c.ft_sid74, c.fips, w.neighbours, w.weights, significance => 1) OVER ()
+  FROM sy_nc c JOIN spatial_weights('sy_nc', 'fips', 'geom', style => 'binary') w ON w.id = c.fips;
 
 CREATE TEMP TABLE cmp_l AS
 SELECT r.name, r.row, r.quantity, r.value AS want,
        CASE r.quantity WHEN 'ii' THEN (l).i WHEN 'e_ii' THEN (l).expected WHEN 'var_ii' THEN (l).variance
             WHEN 'z_ii' THEN (l).z WHEN 'p_ii' THEN (l).p END AS got, (l).quadrant
-  FROM got_l g JOIN xref r ON r.name = g.name AND r.row = g.id;
-SELECT is((SELECT count(*) FROM cmp_l), 2055::bigint, 'local Moran: 411 regions x 5 quantities compared');
+  FROM got_l g JOIN xref r ON r.name = g.name AND r.row = g.id AND r.quantity IN ('ii', 'e_ii', 'var_ii', 'z_ii', 'p_ii');
+SELECT is((SELECT count(*) FROM cmp_l), 2555::bigint, 'local Moran: 511 regions x 5 quantities compared');
 SELECT is((SELECT count(*) FROM cmp_l
            WHERE quadrant <> 'island'
              AND NOT pg_temp.close(got, want, CASE quantity WHEN 'p_ii' THEN 1e-9 ELSE 1e-10 END)), 0::bigint,
-          'local Moran (I_i, E, Var, z, p) = spdep localmoran for NC queen, NC 30 km band, Baltimore 10-unit band');
+          'local Moran (I_i, E, Var, z, p) = spdep localmoran for NC queen W and B, NC 30 km band, Baltimore 10-unit band');
 -- islands: spdep gives I_i = 0, E = 0, Var = 0, z = NaN; synergy I_i = 0,
 -- moments NULL, quadrant island (docs/spatial.md)
 SELECT is((SELECT count(*) FROM cmp_l WHERE quadrant = 'island'
@@ -146,6 +157,13 @@ SELECT is((SELECT count(*) FROM cmp_l WHERE quadrant = 'island'
                                ELSE got IS NULL AND want = 'NaN' END), 225::bigint,
           'islands: I_i 0 as spdep; E, Var (spdep 0) and z, p (spdep NaN) NULL');
 SELECT is((SELECT count(*) FROM got_l WHERE (l).quadrant = 'island'), 45::bigint, '45 island rows (43 + 2)');
+-- quadrants: the signs of z_i and of its lag, spdep's quadr$pysal (all
+-- 100 NC counties with significance => 1)
+SELECT is((SELECT count(*) FROM (SELECT c.fips, local_moran(c.ft_sid74, c.fips, w.neighbours, w.weights, significance => 1) OVER () AS l
+                                   FROM sy_nc c JOIN spatial_weights('sy_nc', 'fips', 'geom') w ON w.id = c.fips) a
+           JOIN xref r ON r.name = 'nc_queen_w' AND r.quantity = 'quadrant_pysal' AND r.row = a.fips
+           WHERE (a.l).quadrant = (ARRAY['HH', 'LL', 'HL', 'LH'])[r.value::int]), 100::bigint,
+          'LISA quadrants = spdep localmoran quadr$pysal for the 100 NC counties');
 
 -- -------------------------------------------------------------- permutations
 -- global: moran.mc (one-sided, 999,999 permutations) against 99,999 here

@@ -93,6 +93,12 @@ lwq <- nb2listw(nbq, style = "W")
 glob("nc_queen_w", nc$ft, lwq)
 loc("nc_queen_w", nc$ft, lwq, ids)
 glob("nc_queen_b", nc$ft, nb2listw(nbq, style = "B"))
+loc("nc_queen_b", nc$ft, nb2listw(nbq, style = "B"), ids)
+# LISA quadrants: spdep's "pysal" column (signs of z_i and of its lag), coded
+# 1 High-High, 2 Low-Low, 3 High-Low, 4 Low-High
+qd <- attr(localmoran(nc$ft, lwq), "quadr")$pysal
+for (i in seq_along(ids)) put("nc_queen_w", ids[i], "quadrant_pysal",
+                              match(as.character(qd[i]), c("High-High", "Low-Low", "High-Low", "Low-High")))
 glob("nc_rook_w", nc$ft, nb2listw(nbr, style = "W"))
 # permutation test (moran.mc, one-sided greater as synergy): a Monte Carlo
 # estimate, compared within its sampling error
@@ -167,6 +173,10 @@ lwb <- nb2listw(nbb, style = "W", zero.policy = TRUE)
 glob("baltim_band10_w", b$PRICE, lwb)
 loc("baltim_band10_w", b$PRICE, lwb, bid)
 glob("baltim_band10_b", b$PRICE, nb2listw(nbb, style = "B", zero.policy = TRUE))
+# general weights: inverse distance within the band, as given (B) and row-standardised (W)
+idw <- lapply(nbdists(nbb, bxy), function(d) 1 / d)
+glob("baltim_band10_idw_b", b$PRICE, suppressWarnings(nb2listw(nbb, glist = idw, style = "B", zero.policy = TRUE)))
+glob("baltim_band10_idw_w", b$PRICE, suppressWarnings(nb2listw(nbb, glist = idw, style = "W", zero.policy = TRUE)))
 # k = 6: the one region whose 6th and 7th neighbours tie is left to the test
 nbk6 <- knn2nb(knearneigh(bxy, k = 6), row.names = bid)
 nbsum("baltim_knn6", nbk6, bid)
