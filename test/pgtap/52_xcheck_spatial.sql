@@ -19,7 +19,7 @@
 --   within 4.5 standard errors of their difference.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(46);
+SELECT plan(47);
 
 \i test/data/nc_sids.sql
 \i test/data/baltimore.sql
@@ -201,6 +201,15 @@ SELECT is((SELECT count(*) FROM got_t g CROSS JOIN (VALUES ('ew'), ('ns')) AS dd
                                                           ELSE ((g.t).ns_coefficients)[r.row + 1] END, r.value, 1e-8))
               OR (r.quantity = 'r2' AND abs(CASE d WHEN 'ew' THEN (g.t).ew_r2 ELSE (g.t).ns_r2 END - r.value) <= 1e-10)),
           18::bigint, 'trend_analysis of Baltimore prices, orders 2 and 3: coefficients and R^2 as R lm');
+-- NC polygons in degrees, fitted in metres: target_srid transforms them
+-- (NAD27 / UTM 17N), then takes a point on each surface
+SELECT is((SELECT count(*) FROM (SELECT trend_analysis(geom, ft_sid74, 2, 0, 26717) AS t FROM sy_nc) g
+                CROSS JOIN (VALUES ('ew'), ('ns')) AS dd(d)
+                JOIN xref r ON r.name = 'nc_trend_utm_' || dd.d
+           WHERE (r.quantity = 'coef' AND pg_temp.close(CASE d WHEN 'ew' THEN ((g.t).ew_coefficients)[r.row + 1]
+                                                          ELSE ((g.t).ns_coefficients)[r.row + 1] END, r.value, 1e-8))
+              OR (r.quantity = 'r2' AND abs(CASE d WHEN 'ew' THEN (g.t).ew_r2 ELSE (g.t).ns_r2 END - r.value) <= 1e-10)),
+          8::bigint, 'trend_analysis of the NC rate with target_srid 26717 (polygons in EPSG:4267): as R lm on st_point_on_surface(st_transform())');
 SELECT is((SELECT count(*) FROM (SELECT trend_surface(geom, price, 2) AS f FROM sy_baltim) s,
                  xref r WHERE r.name = 'baltim_surface_2' AND r.row < 6
                    AND ((r.quantity = 'coef' AND pg_temp.close(((s.f).coefficients)[r.row + 1], r.value, 1e-9))

@@ -151,6 +151,15 @@ lwd <- nb2listw(nbd, style = "W", zero.policy = TRUE)
 glob("nc_band30km_w", nc$ft, lwd)
 loc("nc_band30km_w", nc$ft, lwd, ids)
 
+# trend analysis of the NC rate in metres: the polygons transformed to
+# NAD27 / UTM 17N, then a point on each surface (GEOS, as PostGIS)
+pos <- st_coordinates(suppressWarnings(st_point_on_surface(st_transform(st_geometry(nc), 26717))))
+for (d in c("ew", "ns")) {
+  f <- lm(nc$ft ~ poly(pos[, if (d == "ew") 1 else 2], 2, raw = TRUE))
+  for (k in 0:2) put(paste0("nc_trend_utm_", d), k, "coef", coef(f)[[k + 1]])
+  put(paste0("nc_trend_utm_", d), 0, "r2", summary(f)$r.squared)
+}
+
 # ---- Baltimore house sales (points, planar, no CRS) ----
 b <- st_read(system.file("shapes/baltim.shp", package = "spData"), quiet = TRUE)
 con <- file("test/data/baltimore.sql", "w")
