@@ -54,11 +54,12 @@ SELECT 'nc_knn4_deg' AS name, w.* FROM nc_arr a, spatial_weights_array(a.deg, a.
 UNION ALL SELECT 'nc_knn4_utm', w.* FROM nc_arr a, spatial_weights_array(a.utm, a.ids, 'knn', 4) w
 UNION ALL SELECT 'nc_band30km', w.* FROM nc_arr a, spatial_weights_array(a.utm, a.ids, 'distance', distance => 30000) w
 UNION ALL SELECT 'baltim_knn6', w.* FROM spatial_weights('sy_baltim', 'station', 'geom', 'knn', 6) w
+UNION ALL SELECT 'baltim_knn4', w.* FROM spatial_weights('sy_baltim', 'station', 'geom', 'knn', 4) w
 UNION ALL SELECT 'baltim_band10', w.* FROM spatial_weights('sy_baltim', 'station', 'geom', 'distance', distance => 10) w;
 
 SELECT is((SELECT count(*) FROM got_w g JOIN xref r ON r.name = g.name AND r.row = g.id AND r.quantity = 'nbsum'
-           WHERE (SELECT coalesce(sum(x), 0) FROM unnest(g.neighbours) x) = r.value), 411::bigint,
-          'knn sets as spdep knearneigh: NC centroids k = 4 in degrees and in UTM metres, Baltimore k = 6');
+           WHERE (SELECT coalesce(sum(x), 0) FROM unnest(g.neighbours) x) = r.value), 622::bigint,
+          'knn sets as spdep knearneigh: NC centroids k = 4 in degrees and in UTM metres, Baltimore k = 4 and 6 (ties at the k-th distance: by id, as spdep by position)');
 SELECT is((SELECT count(*) FROM got_w g JOIN xref r ON r.name = g.name AND r.row = g.id AND r.quantity = 'card'
            WHERE cardinality(g.neighbours) = r.value), 311::bigint,
           'distance bands as spdep dnearneigh: NC 30 km (43 islands), Baltimore 10 units (2 islands)');

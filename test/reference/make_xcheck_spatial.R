@@ -186,9 +186,12 @@ glob("baltim_band10_b", b$PRICE, nb2listw(nbb, style = "B", zero.policy = TRUE))
 idw <- lapply(nbdists(nbb, bxy), function(d) 1 / d)
 glob("baltim_band10_idw_b", b$PRICE, suppressWarnings(nb2listw(nbb, glist = idw, style = "B", zero.policy = TRUE)))
 glob("baltim_band10_idw_w", b$PRICE, suppressWarnings(nb2listw(nbb, glist = idw, style = "W", zero.policy = TRUE)))
-# k = 6: the one region whose 6th and 7th neighbours tie is left to the test
+# k = 6 (one sale whose 6th and 7th nearest tie) and k = 4 (9 ties): spdep
+# breaks ties by position, synergy by id, and the stations ascend
+stopifnot(all(diff(bid) > 0))
 nbk6 <- knn2nb(knearneigh(bxy, k = 6), row.names = bid)
 nbsum("baltim_knn6", nbk6, bid)
+nbsum("baltim_knn4", knn2nb(knearneigh(bxy, k = 4), row.names = bid), bid)
 glob("baltim_knn6_w", b$AGE, nb2listw(nbk6, style = "W"))
 
 # trend analysis and trend surface of PRICE on the grid (lm on raw coordinates)
