@@ -135,6 +135,7 @@ nbk <- knn2nb(knearneigh(xy, k = 4), row.names = ids)
 nbsum("nc_knn4_deg", nbk, ids)
 glob("nc_knn4_deg_w", nc$ft, nb2listw(nbk, style = "W"))
 nbkl <- knn2nb(knearneigh(xy, k = 4, longlat = TRUE), row.names = ids)
+nbsum("nc_knn4_greatcircle", nbkl, ids)
 put("nc_knn4_greatcircle", 0, "differing_sets",
     sum(sapply(seq_along(ids), function(i) !setequal(nbk[[i]], nbkl[[i]]))))
 glob("nc_knn4_greatcircle_w", nc$ft, nb2listw(nbkl, style = "W"))
