@@ -17,7 +17,15 @@ sy_gravity(double qi, double qj, double d, double k,
 	double		b = beta == 1.0 ? qj : pow(qj, beta);
 	double		c = r == 2.0 ? d * d : pow(d, r);
 
-	double		t = k * (a / c) * b;
+	double		ab = a * b;
+
+	/*
+	 * Q_i^alpha Q_j^beta first, when it is a normal number: with alpha =
+	 * beta (and no directional k) T_ij is then T_ji bit for bit, as the model
+	 * is symmetric; else a / c first, which neither overflows nor underflows
+	 * where the product would.
+	 */
+	double		t = isnormal(ab) ? k * (ab / c) : k * (a / c) * b;
 
 	/* an intermediate power that overflows or underflows: in logarithms,
 	 * so that e.g. 1e300 x 1e300 / (1e300)^2 is 1 */

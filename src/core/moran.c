@@ -387,8 +387,9 @@ sy_moran_local(const double *x, const sy_sparse_w *w, int64_t permutations,
 			wi += wp;
 			wi2 += wp * wp;
 		}
-		o->i = z[i] / m2 * lag;
-		o->expected = -(z[i] * z[i] * wi) / ((dn - 1.0) * m2);
+		/* + 0.0: a value at the mean gives I_i = E[I_i] = +0, not -0 */
+		o->i = z[i] / m2 * lag + 0.0;
+		o->expected = -(z[i] * z[i] * wi) / ((dn - 1.0) * m2) + 0.0;
 		o->variance = (z[i] / m2) * (z[i] / m2) * (dn / (dn - 2.0)) *
 			(wi2 - wi * wi / (dn - 1.0)) * (m2 - z[i] * z[i] / (dn - 1.0));
 		if (o->variance > 0.0)

@@ -517,6 +517,55 @@ test_moran_scale(void)
 }
 
 /* sy_surface_at is sy_surface_eval at the centred and scaled point. */
+/*
+ * A region whose value is the mean has z_i = 0: its I_i and E[I_i] are +0
+ * (0 times a negative lag, and -0^2 w, would be -0, printed "-0").
+ */
+static void
+test_moran_local_signed_zero(void)
+{
+	/* 1 2 3 4 5 on a path; region 2 (value 3, the mean) sees only region 1 */
+	double		x[5] = {1, 2, 3, 4, 5},
+				w[6] = {1, 1, 1, 1, 1, 1},
+				work[10];
+	size_t		start[6] = {0, 1, 2, 3, 5, 6},
+				nbr[6] = {1, 0, 1, 2, 4, 3},
+				iwork[10];
+	sy_sparse_w	sw = {5, start, nbr, w};
+	sy_local_moran loc[5];
+
+	CHECK(sy_moran_local(x, &sw, 0, NULL, work, iwork, loc) == SY_OK, "local");
+	CHECK(loc[2].i == 0.0 && !signbit(loc[2].i), "I_i at the mean is +0, got %g", loc[2].i);
+	CHECK(loc[2].expected == 0.0 && !signbit(loc[2].expected),
+		  "E[I_i] at the mean is +0, got %g", loc[2].expected);
+}
+
+/*
+ * The gravity model with alpha = beta is symmetric: T_ij = T_ji to the bit
+ * (k (Q_i / d^2) Q_j rounded differently from k (Q_j / d^2) Q_i for about a
+ * third of the pairs of real masses).
+ */
+static void
+test_gravity_symmetric(void)
+{
+	int			asym = 0;
+
+	for (int t = 0; t < 2000; t++)
+	{
+		double		qi = 100.0 * urand() + 1e-3,
+					qj = 1e5 * urand() + 1e-3,
+					d = 500.0 * urand() + 1.0;
+
+		if (sy_gravity(qi, qj, d, 1, 1, 1, 2) != sy_gravity(qj, qi, d, 1, 1, 1, 2)
+			|| sy_gravity(qi, qj, d, 2, 0.5, 0.5, 1) != sy_gravity(qj, qi, d, 2, 0.5, 0.5, 1))
+			asym++;
+	}
+	CHECK(asym == 0, "gravity T_ij = T_ji for alpha = beta: %d of 2000 pairs differ", asym);
+	/* huge and tiny masses still go through the logarithms */
+	check_rel("T of 1e300 x 1e300 / (1e300)^2", sy_gravity(1e300, 1e300, 1e300, 1, 1, 1, 2), 1.0, 1e-13);
+	check_rel("T of 1e-300 x 1e-300 / (1e-300)^2", sy_gravity(1e-300, 1e-300, 1e-300, 1, 1, 1, 2), 1.0, 1e-13);
+}
+
 static void
 test_surface_at(void)
 {
@@ -538,6 +587,8 @@ main(void)
 	test_surface_at();
 	test_moran();
 	test_moran_scale();
+	test_moran_local_signed_zero();
+	test_gravity_symmetric();
 	printf("%d spatial core checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }
