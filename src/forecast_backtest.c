@@ -33,8 +33,9 @@ too_short(int n, int holdout, int need, const char *method)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("forecast_backtest: history is too short to hold out %d values", holdout),
-			 errdetail("history has %d values, leaving %d to train on; %s needs at least %d.",
-					   n, n - holdout, method, need),
+			 errdetail_plural("history has %d value, leaving %d to train on; %s needs at least %d.",
+							  "history has %d values, leaving %d to train on; %s needs at least %d.",
+							  n, n, n - holdout, method, need),
 			 errhint("Hold out fewer values or pass a longer history.")));
 }
 

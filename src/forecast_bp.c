@@ -154,8 +154,9 @@ sy_bp_train(const double *y, int n, const sy_bp_options *opt,
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: history is too short for %d lags", fname, opt->lags),
-				 errdetail("history has %d values; with transform '%s' at least %d are needed.",
-						   n, sy_bp_transform_name(opt->transform), need),
+				 errdetail_plural("history has %d value; with transform '%s' at least %d are needed.",
+								  "history has %d values; with transform '%s' at least %d are needed.",
+								  n, n, sy_bp_transform_name(opt->transform), need),
 				 errhint("Pass fewer lags or a longer history.")));
 	if ((msg = sy_bp_check(n, opt)) != NULL)
 		bad_option(fname, msg,
@@ -190,8 +191,9 @@ sy_bp_predict(const sy_bp_model *model, const double *y, int n, int horizon,
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: history is too short for the model", fname),
-				 errdetail("history has %d values; a model with %d lags needs at least %d.",
-						   n, model->lags, sy_bp_min_history(model)),
+				 errdetail_plural("history has %d value; a model with %d lags needs at least %d.",
+								  "history has %d values; a model with %d lags needs at least %d.",
+								  n, n, model->lags, sy_bp_min_history(model)),
 				 errhint("Pass the whole recent history, in time order.")));
 	check_history_bounds(y, n, model->lower, model->upper, fname);
 	work = palloc(sizeof(double) * sy_bp_forecast_work_size(model, n, horizon));

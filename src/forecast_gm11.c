@@ -29,7 +29,7 @@ gm11_prepare(ArrayType *a, const char *fname, const double **y, int *n,
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: history must have at least %d values", fname, SY_GM11_MIN_HISTORY),
-				 errdetail("history has %d values.", *n),
+				 errdetail_plural("history has %d value.", "history has %d values.", *n, *n),
 				 errhint("GM(1,1) needs four or more consecutive observations.")));
 	for (int i = 0; i < *n; i++)
 		if ((*y)[i] < 0.0)

@@ -57,7 +57,7 @@ simple_compute(FunctionCallInfo fcinfo, sy_forecast_result *res, bool drift)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: history must have at least %d %s", fname, drift ? 2 : 1,
 						drift ? "values" : "value"),
-				 errdetail("history has %d values.", n),
+				 errdetail_plural("history has %d value.", "history has %d values.", n, n),
 				 errhint(drift ? "The drift method draws a line through the first and last values."
 						 : "Pass the series in time order, e.g. array_agg(d ORDER BY year); the forecast is its last value.")));
 	sy_history_in_bounds(y, n, lower, upper, fname);

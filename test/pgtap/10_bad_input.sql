@@ -15,7 +15,7 @@ BEGIN
 END
 $$;
 
-SELECT plan(703);
+SELECT plan(711);
 
 ------------------------------------------------------------------------------
 -- Helpers (temporary, gone at ROLLBACK)
@@ -713,7 +713,12 @@ INSERT INTO msg VALUES
   (20, $q$SELECT topsis(x, ARRAY[1, 1, 1]) OVER () FROM (VALUES ('{1,2}'::float8[]), ('{3,1}')) t(x)$q$,
        '2202E', 'topsis', 'number of indicators at 2'),
   (21, $q$SELECT interpolate(v, t, e) OVER () FROM (VALUES (1.0::float8, 1, 'none'), (NULL, 2, 'none'), (3, 3, 'linear')) s(v, t, e)$q$,
-       '22023', 'interpolate', 'row 3 of the partition');
+       '22023', 'interpolate', 'row 3 of the partition'),
+  -- the count in the detail is singular for one value
+  (22, $q$SELECT * FROM drift_forecast('{5}'::float8[], 2)$q$,
+       '22023', 'drift_forecast', '^history has 1 value\.$'),
+  (23, $q$SELECT * FROM gm11_forecast('{1,2,3}'::float8[], 2)$q$,
+       '22023', 'gm11_forecast', '^history has 3 values\.$');
 
 SELECT CASE k
          WHEN 1 THEN is(state, code, format('message %s (%s): SQLSTATE %s', ord, fname, code))
