@@ -361,3 +361,48 @@ SELECT CASE WHEN count(*) FILTER (WHERE code NOT IN ('ok', '22P03', '22023', '54
                                FILTER (WHERE code NOT IN ('ok', '22P03', '22023', '54000') OR (pos = -1 AND code <> 'ok' AND fn NOT LIKE '%merge')), 'too few states')
        END AS state_sweep
   FROM hostile_sweep;
+
+-- Arrays of NULLs declare their length for free: 134 million NULL elements
+-- take 16 MB.  With a missing-value policy the row buffer was sized by that
+-- length before the shape was checked (1 GB for 16 MB of input, below the
+-- synergy.max_group_memory check); it must stop at 54000 without it.  Read
+-- from the backend's VmPeak (/proc) in a fresh session: growth < 256 MB.
+\c
+SET client_min_messages = warning;
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+CREATE TEMP TABLE hostile_nulls AS SELECT array_fill(NULL::float8, ARRAY[134000000]) AS x;
+CREATE TEMP TABLE hostile_nulls_codes (call text, code text);
+DO $$
+DECLARE
+  q text;
+  code text;
+BEGIN
+  FOREACH q IN ARRAY ARRAY[
+    'SELECT count(w) FROM (SELECT entropy_weights(x, weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s',
+    'SELECT count(w) FROM (SELECT entropy_weights(x, ''{0}'', ''{1}'', weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s',
+    'SELECT count(w) FROM (SELECT stddev_weights(x, weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s',
+    'SELECT count(w) FROM (SELECT critic_weights(x, weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s',
+    'SELECT count(w) FROM (SELECT topsis(x, missing => ''mean'') OVER () AS w FROM hostile_nulls) s'] LOOP
+    BEGIN
+      EXECUTE q;
+      code := 'ok';
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE;
+    END;
+    INSERT INTO hostile_nulls_codes VALUES (q, code);
+  END LOOP;
+END
+$$;
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT CASE WHEN count(*) FILTER (WHERE code <> '54000') > 0
+            THEN 'hostile-check: FAIL arrays of 134 million NULLs: ' || string_agg(code || ' from ' || call, '; ') FILTER (WHERE code <> '54000')
+            WHEN :'vm0' !~ '^[0-9]+$' OR :'vm1' !~ '^[0-9]+$'
+            THEN 'hostile-check: ok arrays of 134 million NULLs: ' || count(*) || ' calls, 54000 (VmPeak not readable: memory not measured)'
+            WHEN :'vm1'::bigint - :'vm0'::bigint < 262144
+            THEN 'hostile-check: ok arrays of 134 million NULLs: ' || count(*) || ' calls, 54000, VmPeak grew '
+                 || (:'vm1'::bigint - :'vm0'::bigint) / 1024 || ' MB'
+            ELSE 'hostile-check: FAIL arrays of 134 million NULLs: VmPeak grew ' || (:'vm1'::bigint - :'vm0'::bigint) / 1024
+                 || ' MB (a buffer sized by the declared length)'
+       END AS null_arrays
+  FROM hostile_nulls_codes;
