@@ -363,46 +363,101 @@ SELECT CASE WHEN count(*) FILTER (WHERE code NOT IN ('ok', '22P03', '22023', '54
   FROM hostile_sweep;
 
 -- Arrays of NULLs declare their length for free: 134 million NULL elements
--- take 16 MB.  With a missing-value policy the row buffer was sized by that
--- length before the shape was checked (1 GB for 16 MB of input, below the
--- synergy.max_group_memory check); it must stop at 54000 without it.  Read
--- from the backend's VmPeak (/proc) in a fresh session: growth < 256 MB.
+-- take 16 MB, but 9 bytes each once deconstructed, 8 in a row buffer.  Each
+-- call below, in a fresh session, must stop with its error before it takes
+-- memory by that length: the backend's VmPeak (/proc; a psql on the
+-- server's host) may grow by less than 256 MB.  It grew by about 1 GB with
+-- a buffer sized by the declared length (the weights with a missing-value
+-- policy), or with the NULLs found after deconstruct_array (moran_i's
+-- neighbours, gravity's ids, ccd_grade's labels).
+\set ON_ERROR_STOP 0
 \c
 SET client_min_messages = warning;
+DROP TABLE IF EXISTS hostile_nulls, hostile_vm;
+CREATE TABLE hostile_nulls AS
+SELECT array_fill(NULL::float8, ARRAY[134000000]) AS f8, array_fill(NULL::bigint, ARRAY[134000000]) AS i8,
+       array_fill(NULL::text, ARRAY[134000000]) AS tx;
+CREATE TABLE hostile_vm (call text, code text, vm0 text, vm1 text);
+\c
 SELECT pg_backend_pid() AS hostile_pid \gset
 \set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-CREATE TEMP TABLE hostile_nulls AS SELECT array_fill(NULL::float8, ARRAY[134000000]) AS x;
-CREATE TEMP TABLE hostile_nulls_codes (call text, code text);
-DO $$
-DECLARE
-  q text;
-  code text;
-BEGIN
-  FOREACH q IN ARRAY ARRAY[
-    'SELECT count(w) FROM (SELECT entropy_weights(x, weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s',
-    'SELECT count(w) FROM (SELECT entropy_weights(x, ''{0}'', ''{1}'', weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s',
-    'SELECT count(w) FROM (SELECT stddev_weights(x, weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s',
-    'SELECT count(w) FROM (SELECT critic_weights(x, weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s',
-    'SELECT count(w) FROM (SELECT topsis(x, missing => ''mean'') OVER () AS w FROM hostile_nulls) s'] LOOP
-    BEGIN
-      EXECUTE q;
-      code := 'ok';
-    EXCEPTION WHEN OTHERS THEN
-      GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE;
-    END;
-    INSERT INTO hostile_nulls_codes VALUES (q, code);
-  END LOOP;
-END
-$$;
+SELECT count(w) FROM (SELECT entropy_weights(f8, weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
 \set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT CASE WHEN count(*) FILTER (WHERE code <> '54000') > 0
-            THEN 'hostile-check: FAIL arrays of 134 million NULLs: ' || string_agg(code || ' from ' || call, '; ') FILTER (WHERE code <> '54000')
-            WHEN :'vm0' !~ '^[0-9]+$' OR :'vm1' !~ '^[0-9]+$'
-            THEN 'hostile-check: ok arrays of 134 million NULLs: ' || count(*) || ' calls, 54000 (VmPeak not readable: memory not measured)'
-            WHEN :'vm1'::bigint - :'vm0'::bigint < 262144
-            THEN 'hostile-check: ok arrays of 134 million NULLs: ' || count(*) || ' calls, 54000, VmPeak grew '
-                 || (:'vm1'::bigint - :'vm0'::bigint) / 1024 || ' MB'
-            ELSE 'hostile-check: FAIL arrays of 134 million NULLs: VmPeak grew ' || (:'vm1'::bigint - :'vm0'::bigint) / 1024
-                 || ' MB (a buffer sized by the declared length)'
+INSERT INTO hostile_vm VALUES ('entropy_weights, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT entropy_weights(f8, '{0}', '{1}', weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('entropy_weights bounded, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT stddev_weights(f8, weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('stddev_weights, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT critic_weights(f8, weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('critic_weights, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT topsis(f8, missing => 'mean') OVER () AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('topsis, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT moran_i(1.0, 1::bigint, i8, NULL) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('moran_i neighbours', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT local_moran(1.0, 1::bigint, i8, NULL) OVER () AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('local_moran neighbours', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(*) FROM hostile_nulls, gravity_linkage(i8, '{1,2}'::float8[], '{{0,1},{1,0}}'::float8[]);
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('gravity_linkage ids', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(*) FROM hostile_nulls, gravity_linkage(tx, '{1,2}'::float8[], '{{0,1},{1,0}}'::float8[]);
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('gravity_linkage text ids', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT ccd_grade(0.5, '{0,0.5,1}', tx) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('ccd_grade labels', :'code', :'vm0', :'vm1');
+SELECT CASE WHEN count(*) <> 10 OR count(*) FILTER (WHERE code !~ '^(22|54)') > 0
+            THEN 'hostile-check: FAIL arrays of 134 million NULLs: ' || coalesce(string_agg(call || ': ' || code, '; ') FILTER (WHERE code !~ '^(22|54)'), count(*) || ' calls ran')
+            WHEN count(*) FILTER (WHERE vm0 ~ '^[0-9]+$' AND vm1 ~ '^[0-9]+$') < count(*)
+            THEN 'hostile-check: ok arrays of 134 million NULLs: ' || count(*) || ' calls, SQLSTATEs ' || string_agg(DISTINCT code, ' ')
+                 || ' (VmPeak not readable: memory not measured)'
+            WHEN max(vm1::bigint - vm0::bigint) < 262144
+            THEN 'hostile-check: ok arrays of 134 million NULLs: ' || count(*) || ' calls, SQLSTATEs ' || string_agg(DISTINCT code, ' ')
+                 || ', VmPeak grew at most ' || max(vm1::bigint - vm0::bigint) / 1024 || ' MB'
+            ELSE 'hostile-check: FAIL arrays of 134 million NULLs: VmPeak grew '
+                 || string_agg(call || ' ' || (vm1::bigint - vm0::bigint) / 1024 || ' MB', ', ') FILTER (WHERE vm1::bigint - vm0::bigint >= 262144)
        END AS null_arrays
-  FROM hostile_nulls_codes;
+  FROM hostile_vm;
+DROP TABLE hostile_nulls, hostile_vm;
