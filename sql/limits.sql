@@ -106,10 +106,21 @@ SELECT factor_analysis(ARRAY(SELECT sin(g * j) FROM generate_series(1, 300) j)) 
 SELECT bp_fit(ARRAY(SELECT sin(g / 5.0) FROM generate_series(1, 150) g), lags => 100, hidden => 200, ensemble => 1000) IS NOT NULL;
 \echo :LAST_ERROR_SQLSTATE
 -- a stored model declares its size: 1,000 (empty) networks of that shape
--- are refused before their weights are allocated, not after
+-- are refused before their weights are allocated, not after; from the
+-- size of the jsonb, which cannot hold them (22023, docs/security.md)
 SELECT count(*) FROM bp_forecast(jsonb_build_object('model', 'synergy.bp', 'format', 1, 'lags', 100, 'hidden', 200,
          'transform', 'level', 'activation', 'sigmoid', 'center', 0, 'scale', 1,
          'networks', (SELECT jsonb_agg('{}'::jsonb) FROM generate_series(1, 1000))),
+       ARRAY(SELECT g::float8 FROM generate_series(1, 200) g), 3);
+\echo :LAST_ERROR_SQLSTATE
+-- ... and 7 networks that are there (142,807 weights, 1.1 MB) by the limit,
+-- before they are read
+SELECT count(*) FROM bp_forecast(jsonb_build_object('model', 'synergy.bp', 'format', 1, 'lags', 100, 'hidden', 200,
+         'transform', 'level', 'activation', 'sigmoid', 'center', 0, 'scale', 1,
+         'networks', (SELECT jsonb_agg(jsonb_build_object(
+                        'w1', (SELECT jsonb_agg(array_fill(0, ARRAY[100])) FROM generate_series(1, 200)),
+                        'b1', array_fill(0, ARRAY[200]), 'w2', array_fill(0, ARRAY[200]), 'b2', 0))
+                      FROM generate_series(1, 7))),
        ARRAY(SELECT g::float8 FROM generate_series(1, 200) g), 3);
 \echo :LAST_ERROR_SQLSTATE
 -- gravity_linkage expands a distance matrix with NULLs on its diagonal: 400 x 400 is 1.2 MB

@@ -147,6 +147,14 @@ const SyChoices sy_missing_choices = {
 };
 
 int
+sy_indicator_row_room(ArrayType *a)
+{
+	int			n = ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
+
+	return Max(Min(n, indicators.max_len), 1);
+}
+
+int
 sy_indicator_row_gaps(ArrayType *a, SyWhere w, int expect_m, sy_missing policy,
 					  double *out, int *m)
 {

@@ -318,13 +318,15 @@ ccd_grade_custom(PG_FUNCTION_ARGS)
 				 errmsg("ccd_grade: labels must be a one-dimensional array"),
 				 errdetail("The array has %d dimensions.", ARR_NDIM(labarr)),
 				 errhint("Pass one label per interval, e.g. ARRAY['low', 'high'].")));
-	deconstruct_array(labarr, TEXTOID, -1, false, TYPALIGN_INT, &labels, &lnulls, &nl);
+	/* the count from the header, before deconstruct_array takes 9 bytes an element */
+	nl = ArrayGetNItems(ARR_NDIM(labarr), ARR_DIMS(labarr));
 	if (nb < 2 || nl != nb - 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("ccd_grade: breaks must have one element more than labels"),
 				 errdetail("There are %d breaks and %d labels.", nb, nl),
 				 errhint("k labels need k + 1 breaks, the edges of the intervals, e.g. ARRAY[0, 0.5, 1] and ARRAY['low', 'high'].")));
+	deconstruct_array(labarr, TEXTOID, -1, false, TYPALIGN_INT, &labels, &lnulls, &nl);
 	for (int k = 0; k < nl; k++)
 	{
 		if (lnulls[k])

@@ -147,7 +147,7 @@ entropy_rows_step(EntropyState *st, MemoryContext aggcxt, const char *fname,
 			x = sy_indicator_row(xarr, w, -1, &m);
 		else
 		{
-			x = buf = palloc(sizeof(double) * ArrayGetNItems(ARR_NDIM(xarr), ARR_DIMS(xarr)));
+			x = buf = palloc(sizeof(double) * sy_indicator_row_room(xarr));
 			gaps = sy_indicator_row_gaps(xarr, w, -1, missing, buf, &m);
 		}
 		w.argname = "directions";

@@ -166,7 +166,7 @@ bounded_step(EntropyState *st, MemoryContext aggcxt, const char *fname, ArrayTyp
 		else
 		{
 			/* the shape only (gaps allowed): the row is read below */
-			buf = palloc(sizeof(double) * ArrayGetNItems(ARR_NDIM(xarr), ARR_DIMS(xarr)));
+			buf = palloc(sizeof(double) * sy_indicator_row_room(xarr));
 			(void) sy_indicator_row_gaps(xarr, w, -1, missing, buf, &m);
 		}
 		w.argname = "lower";

@@ -417,7 +417,17 @@ sy_bp_model_from_jsonb(Jsonb *jb, const char *fname, sy_bp_model *model)
 	model->hidden = H;
 	model->ensemble = E;
 	P = sy_bp_nparam(L, H);
-	/* checked before the networks are read: 1000 empty ones declare 163 MB */
+
+	/*
+	 * A jsonb number takes at least 8 bytes (its JEntry and an aligned
+	 * numeric): a model that declares more weights than its size can hold
+	 * is refused before the weights are allocated, so that a few KB of
+	 * empty networks cannot make the backend take hundreds of MB.
+	 */
+	if ((double) VARSIZE(jb) < 8.0 * (double) P * E * (is_auto ? 2 : 1))
+		model_error(&r, psprintf("\"lags\" %d, \"hidden\" %d and %d networks declare %.0f weights, more than a jsonb of %u bytes can hold.",
+								 L, H, E, (double) P * E * (is_auto ? 2 : 1), (unsigned) VARSIZE(jb)));
+	/* checked before the networks are read */
 	sy_group_memory_check(fname, sizeof(double) * (double) P * E * (is_auto ? 2 : 1), -1);
 	model->weights = palloc_extended(sizeof(double) * P * E * (is_auto ? 2 : 1), MCXT_ALLOC_HUGE);
 	read_networks(&r, nets, "\"networks\"", E, L, H, model->weights);

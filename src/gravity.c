@@ -240,15 +240,19 @@ text_ids(ArrayType *a, const char *fname, int *n)
 				 errhint("Pass array_agg(code ORDER BY code) and the other arrays in the same order.")));
 	if (type != TEXTOID && type != INT4OID && type != INT8OID)
 		elog(ERROR, "%s: ids of type %u", fname, type);
-	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
-	deconstruct_array(a, type, typlen, typbyval, typalign, &elems, &nulls, n);
-	for (int i = 0; i < *n; i++)
-		if (nulls[i])
+	/* NULLs from the bitmap, before deconstruct_array takes 9 bytes an element */
+	{
+		int64		pos = sy_first_null(a, ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a)));
+
+		if (pos != 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("%s: ids contains a NULL element", fname),
-					 errdetail("Element %d is NULL.", i + 1),
+					 errdetail("Element %d is NULL.", (int) pos),
 					 errhint("Every city needs an identifier.")));
+	}
+	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
+	deconstruct_array(a, type, typlen, typbyval, typalign, &elems, &nulls, n);
 	return elems;
 }
 

@@ -72,7 +72,7 @@ moments_step(MomentsState *st, MemoryContext aggcxt, const char *fname, ArrayTyp
 		x = sy_indicator_row(xarr, w, st ? (int) st->mom.m : -1, &m);
 	else
 	{
-		x = buf = palloc(sizeof(double) * ArrayGetNItems(ARR_NDIM(xarr), ARR_DIMS(xarr)));
+		x = buf = palloc(sizeof(double) * sy_indicator_row_room(xarr));
 		gaps = sy_indicator_row_gaps(xarr, w, st ? (int) st->mom.m : -1, missing, buf, &m);
 	}
 	if (dirarr != NULL)

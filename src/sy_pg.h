@@ -141,6 +141,15 @@ extern int	sy_indicator_row_gaps(ArrayType *a, SyWhere w, int expect_m,
 								  sy_missing policy, double *out, int *m);
 
 /*
+ * How many doubles out must hold for sy_indicator_row_gaps(a, ...) when m is
+ * not known yet: a's length, but at most SY_MAX_INDICATORS (the shape is
+ * checked before anything is written), so that an array of NULLs, which
+ * declares 134 million elements in 16 MB, cannot make the caller allocate
+ * 1 GB before the error.
+ */
+extern int	sy_indicator_row_room(ArrayType *a);
+
+/*
  * The 22004 error of an imputation (mean, median) whose indicator col
  * (0-based) has no observed value in the group ("partition", "group").
  */

@@ -224,7 +224,7 @@ sy_read_matrix_missing(WindowObject winobj, int argno, SyWhere w, MemoryContext 
 			/* the first array fixes m: read it into a buffer of its length
 			 * (its shape is checked before anything is written) */
 			ArrayType  *a = DatumGetArrayTypeP(d);
-			double	   *first = palloc(sizeof(double) * Max(ARR_NDIM(a) == 1 ? ARR_DIMS(a)[0] : 0, 1));
+			double	   *first = palloc(sizeof(double) * sy_indicator_row_room(a));
 
 			gaps = sy_indicator_row_gaps(a, w, -1, policy, first, &m);
 			MemoryContextSwitchTo(old);

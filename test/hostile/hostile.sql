@@ -123,7 +123,7 @@ SELECT 'bytea', e FROM unnest(ARRAY['NULL', '''\x''::bytea', '''\xdeadbeef''::by
   'overlay((SELECT moran_i_state(v, id, nb, NULL) FROM (VALUES (1.0::float8, ''a''::text, ''{b}''::text[]), (2, ''b'', ''{a}'')) v(v, id, nb)) PLACING ''\xffffffffffffff7f''::bytea FROM 141 FOR 8)']) e;
 DO $$
 BEGIN
-  IF to_regproc('trend_analysis_state') IS NOT NULL THEN
+  IF EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'trend_analysis_state') THEN  -- to_regproc is NULL for an overloaded name
     INSERT INTO hostile_pool VALUES
       ('bytea', '(SELECT trend_analysis_state(g, z, 1) FROM (VALUES (''SRID=4326;POINT(1 2)''::geometry, 3::float8), (''SRID=4326;POINT(4 5)'', 6)) v(g, z))'),
       ('bytea', '(SELECT trend_analysis_state(g, z, 6) FROM (VALUES (''POINT(1 2)''::geometry, 3::float8)) v(g, z))'),
@@ -274,3 +274,190 @@ bad AS (
 SELECT CASE WHEN count(*) = 0 THEN 'hostile-check: ok Moran''s I scale-free (1e-320, 5e-324, 1e308, DBL_MAX, mixed)'
             ELSE 'hostile-check: FAIL Moran''s I depends on the weights'' scale: ' || string_agg(s, ', ') END AS moran_scale
   FROM bad;
+
+-- Partial states byte by byte: every byte of a real state of each family
+-- (with and without weights, text ids, a missing-value policy, bounds and
+-- directions) set to 0, 1, 127, 128, 255, its value + 1 and its value with
+-- the top bit flipped, and every truncation, given to the family's *_final,
+-- to state_info and (beside the intact state) to its *_merge then *_final.
+-- Each call must give a result or 22P03 / 22023 (54000 for a size over the
+-- limit), the intact state a result (its merge with itself may be 22023:
+-- Moran's regions twice); a crash ends the connection, which the stage reports.
+CREATE TEMP TABLE hostile_states (fam text, fin text, mrg text, s bytea);
+INSERT INTO hostile_states
+SELECT 'entropy', 'entropy_weights_final', 'entropy_weights_merge', (SELECT entropy_weights_state(x) FROM (VALUES ('{1,2,3}'::float8[]), ('{3,5,1}'), ('{2,2,2}')) v(x))
+UNION ALL SELECT 'entropy bounded', 'entropy_weights_detail_final', 'entropy_weights_merge', (SELECT entropy_weights_state(x, '{0,0,0}', '{9,9,9}', '{1,-1,1}', 0.5) FROM (VALUES ('{1,2,3}'::float8[]), ('{3,5,1}')) v(x))
+UNION ALL SELECT 'entropy missing', 'entropy_weights_final', 'entropy_weights_merge', (SELECT entropy_weights_state(x, weight_options(missing => 'mean')) FROM (VALUES ('{1,NULL}'::float8[]), ('{3,5}'), ('{2,4}')) v(x))
+UNION ALL SELECT 'stddev', 'stddev_weights_final', 'stddev_weights_merge', (SELECT stddev_weights_state(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}'), ('{4,1}')) v(x))
+UNION ALL SELECT 'stddev missing', 'stddev_weights_final', 'stddev_weights_merge', (SELECT stddev_weights_state(x, weight_options(missing => 'mean')) FROM (VALUES ('{NULL,2}'::float8[]), ('{3,5}'), ('{4,1}')) v(x))
+UNION ALL SELECT 'cv', 'cv_weights_final', 'cv_weights_merge', (SELECT cv_weights_state(x) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}'), ('{4,1}')) v(x))
+UNION ALL SELECT 'critic', 'critic_weights_detail_final', 'critic_weights_merge', (SELECT critic_weights_state(x, '{1,-1}'::int[]) FROM (VALUES ('{1,2}'::float8[]), ('{3,5}'), ('{4,1}')) v(x))
+UNION ALL SELECT 'critic missing', 'critic_weights_final', 'critic_weights_merge', (SELECT critic_weights_state(x, weight_options(missing => 'mean')) FROM (VALUES ('{NULL,2}'::float8[]), ('{3,NULL}'), ('{4,4}'), ('{1,7}')) v(x))
+UNION ALL SELECT 'factor', 'factor_analysis_final', 'factor_analysis_merge', (SELECT factor_analysis_state(x, 1) FROM (VALUES ('{1,2,3}'::float8[]), ('{3,5,1}'), ('{4,4,2}'), ('{0,1,9}')) v(x))
+UNION ALL SELECT 'coupling', 'coupling_coordination_final', 'coupling_coordination_merge', (SELECT coupling_coordination_state(u) FROM (VALUES (0.2::float8), (0.7), (0.4)) v(u))
+UNION ALL SELECT 'coupling weighted', 'coupling_coordination_final', 'coupling_coordination_merge', (SELECT coupling_coordination_state(u, w, 'wang2021') FROM (VALUES (0.2::float8, 0.5::float8), (0.7, 0.5)) v(u, w))
+UNION ALL SELECT 'coupling skip', 'coupling_coordination_final', 'coupling_coordination_merge', (SELECT coupling_coordination_state(u, 1, 'classic', 'skip') FROM (VALUES (NULL::float8), (0.5), (0.3)) v(u))
+UNION ALL SELECT 'moran', 'moran_i_final', 'moran_i_merge', (SELECT moran_i_state(v, id, nb, NULL, 9, 1) FROM (VALUES (1.0::float8, 1::bigint, '{2}'::bigint[]), (2, 2, '{1,3}'), (4, 3, '{2}')) v(v, id, nb))
+UNION ALL SELECT 'moran weighted', 'moran_i_final', 'moran_i_merge', (SELECT moran_i_state(v, id, nb, w) FROM (VALUES (1.0::float8, 1::bigint, '{2}'::bigint[], '{1}'::float8[]), (2, 2, '{1,3}', '{0.5,0.5}'), (4, 3, '{2}', '{1}')) v(v, id, nb, w))
+UNION ALL SELECT 'moran text ids', 'moran_i_final', 'moran_i_merge', (SELECT moran_i_state(v, id, nb, NULL, 9, 1) FROM (VALUES (1.0::float8, 'a'::text, '{b}'::text[]), (2, 'b', '{a,c}'), (4, 'c', '{b}')) v(v, id, nb));
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'trend_analysis_state') THEN  -- to_regproc is NULL for an overloaded name
+    INSERT INTO hostile_states VALUES
+      ('trend', 'trend_analysis_final', 'trend_analysis_merge', (SELECT trend_analysis_state(g, z, 1) FROM (VALUES ('SRID=4326;POINT(1 2)'::geometry, 3::float8), ('SRID=4326;POINT(4 5)', 6), ('SRID=4326;POINT(2 7)', 1)) v(g, z))),
+      ('trend rotated', 'trend_analysis_final', 'trend_analysis_merge', (SELECT trend_analysis_state(g, z, 2, 30, 3857) FROM (VALUES ('SRID=4326;POINT(1 2)'::geometry, 3::float8), ('SRID=4326;POINT(4 5)', 6), ('SRID=4326;POINT(2 7)', 1), ('SRID=4326;POINT(3 3)', 2)) v(g, z)));
+  END IF;
+END
+$$;
+CREATE TEMP TABLE hostile_sweep (fam text, pos int, val int, fn text, code text);
+DO $$
+DECLARE
+  r record; m bytea; i int; v int; code text; f text;
+BEGIN
+  FOR r IN SELECT * FROM hostile_states LOOP
+    IF r.s IS NULL THEN
+      INSERT INTO hostile_sweep VALUES (r.fam, NULL, NULL, NULL, 'no state');
+      CONTINUE;
+    END IF;
+    FOR i IN -1 .. length(r.s) - 1 LOOP
+      FOREACH v IN ARRAY CASE WHEN i < 0 THEN ARRAY[-1] ELSE ARRAY[0, 1, 127, 128, 255, (get_byte(r.s, i) + 1) % 256, get_byte(r.s, i) # 128] END LOOP
+        -- i = -1: the intact state
+        m := CASE WHEN i < 0 THEN r.s ELSE set_byte(r.s, i, v) END;
+        FOREACH f IN ARRAY ARRAY[r.fin, 'state_info', r.mrg] LOOP
+          BEGIN
+            -- count(x): the planner would drop an unused call
+            IF f = r.mrg THEN
+              EXECUTE format('SELECT count(x) FROM (SELECT %s(%s(s)) AS x FROM (VALUES ($1), ($2), ($1)) v(s)) q', r.fin, r.mrg) USING r.s, m;
+            ELSE
+              EXECUTE format('SELECT count(x) FROM (SELECT %s($1) AS x) q', f) USING m;
+            END IF;
+            code := 'ok';
+          EXCEPTION WHEN OTHERS THEN
+            GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE;
+          END;
+          INSERT INTO hostile_sweep VALUES (r.fam, i, v, f, code);
+        END LOOP;
+      END LOOP;
+    END LOOP;
+    FOR i IN 0 .. length(r.s) - 1 LOOP
+      BEGIN
+        EXECUTE format('SELECT count(x) FROM (SELECT %s($1) AS x) q', r.fin) USING substr(r.s, 1, i);
+        code := 'ok';
+      EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE;
+      END;
+      INSERT INTO hostile_sweep VALUES (r.fam, i, NULL, 'truncated ' || r.fin, code);
+    END LOOP;
+  END LOOP;
+END
+$$;
+SELECT CASE WHEN count(*) FILTER (WHERE code NOT IN ('ok', '22P03', '22023', '54000')) = 0
+             AND count(*) FILTER (WHERE pos = -1 AND code <> 'ok' AND fn NOT LIKE '%merge') = 0
+             AND count(DISTINCT fam) FILTER (WHERE code = '22P03') >= CASE WHEN to_regtype('trend_analysis_result') IS NULL THEN 15 ELSE 17 END
+            THEN 'hostile-check: ok state byte sweep: ' || count(*) || ' calls on ' || count(DISTINCT fam) || ' states, SQLSTATEs '
+                 || string_agg(DISTINCT code, ' ')
+            ELSE 'hostile-check: FAIL state byte sweep: '
+                 || coalesce(string_agg(DISTINCT fam || ' byte ' || pos || '=' || coalesce(val::text, '-') || ' ' || fn || ': ' || code, '; ')
+                               FILTER (WHERE code NOT IN ('ok', '22P03', '22023', '54000') OR (pos = -1 AND code <> 'ok' AND fn NOT LIKE '%merge')), 'too few states')
+       END AS state_sweep
+  FROM hostile_sweep;
+
+-- Arrays of NULLs declare their length for free: 134 million NULL elements
+-- take 16 MB, but 9 bytes each once deconstructed, 8 in a row buffer.  Each
+-- call below, in a fresh session, must stop with its error before it takes
+-- memory by that length: the backend's VmPeak (/proc; a psql on the
+-- server's host) may grow by less than 256 MB.  It grew by about 1 GB with
+-- a buffer sized by the declared length (the weights with a missing-value
+-- policy), or with the NULLs found after deconstruct_array (moran_i's
+-- neighbours, gravity's ids, ccd_grade's labels).
+\set ON_ERROR_STOP 0
+\c
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS hostile_nulls, hostile_vm;
+CREATE TABLE hostile_nulls AS
+SELECT array_fill(NULL::float8, ARRAY[134000000]) AS f8, array_fill(NULL::bigint, ARRAY[134000000]) AS i8,
+       array_fill(NULL::text, ARRAY[134000000]) AS tx;
+CREATE TABLE hostile_vm (call text, code text, vm0 text, vm1 text);
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT entropy_weights(f8, weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('entropy_weights, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT entropy_weights(f8, '{0}', '{1}', weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('entropy_weights bounded, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT stddev_weights(f8, weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('stddev_weights, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT critic_weights(f8, weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('critic_weights, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT topsis(f8, missing => 'mean') OVER () AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('topsis, missing mean', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT moran_i(1.0, 1::bigint, i8, NULL) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('moran_i neighbours', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT local_moran(1.0, 1::bigint, i8, NULL) OVER () AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('local_moran neighbours', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(*) FROM hostile_nulls, gravity_linkage(i8, '{1,2}'::float8[], '{{0,1},{1,0}}'::float8[]);
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('gravity_linkage ids', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(*) FROM hostile_nulls, gravity_linkage(tx, '{1,2}'::float8[], '{{0,1},{1,0}}'::float8[]);
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('gravity_linkage text ids', :'code', :'vm0', :'vm1');
+\c
+SELECT pg_backend_pid() AS hostile_pid \gset
+\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+SELECT count(w) FROM (SELECT ccd_grade(0.5, '{0,0.5,1}', tx) AS w FROM hostile_nulls) s;
+\set code :SQLSTATE
+\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
+INSERT INTO hostile_vm VALUES ('ccd_grade labels', :'code', :'vm0', :'vm1');
+SELECT CASE WHEN count(*) <> 10 OR count(*) FILTER (WHERE code !~ '^(22|54)') > 0
+            THEN 'hostile-check: FAIL arrays of 134 million NULLs: ' || coalesce(string_agg(call || ': ' || code, '; ') FILTER (WHERE code !~ '^(22|54)'), count(*) || ' calls ran')
+            WHEN count(*) FILTER (WHERE vm0 ~ '^[0-9]+$' AND vm1 ~ '^[0-9]+$') < count(*)
+            THEN 'hostile-check: ok arrays of 134 million NULLs: ' || count(*) || ' calls, SQLSTATEs ' || string_agg(DISTINCT code, ' ')
+                 || ' (VmPeak not readable: memory not measured)'
+            WHEN max(vm1::bigint - vm0::bigint) < 262144
+            THEN 'hostile-check: ok arrays of 134 million NULLs: ' || count(*) || ' calls, SQLSTATEs ' || string_agg(DISTINCT code, ' ')
+                 || ', VmPeak grew at most ' || max(vm1::bigint - vm0::bigint) / 1024 || ' MB'
+            ELSE 'hostile-check: FAIL arrays of 134 million NULLs: VmPeak grew '
+                 || string_agg(call || ' ' || (vm1::bigint - vm0::bigint) / 1024 || ' MB', ', ') FILTER (WHERE vm1::bigint - vm0::bigint >= 262144)
+       END AS null_arrays
+  FROM hostile_vm;
+DROP TABLE hostile_nulls, hostile_vm;

@@ -4,7 +4,7 @@
 -- The attacks themselves are test/stages/25_attack.sh.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(31);
+SELECT plan(33);
 
 CREATE TEMP VIEW sec_proc AS
 SELECT p.oid, e.extname, p.proname, p.prokind, p.prosecdef, p.proconfig, l.lanname,
@@ -153,6 +153,29 @@ SELECT matches((SELECT hnt FROM pg_temp.sec_err('SELECT trend_analysis(geom, z, 
 -- and a valid target_srid still works
 SELECT is((SELECT (trend_surface(geom, z, 1, 32650)).srid FROM sec_pts), 32650,
           'trend_surface: a valid target_srid still transforms');
+
+------------------------------------------------------------------------------
+-- Stored models: sizes declared before they are read
+------------------------------------------------------------------------------
+
+-- A model of 9 KB that declares 1,000 empty networks of lags 100 and hidden
+-- 200 (40.8 million weights, 311 MB to hold them) is refused from its size,
+-- before anything is allocated: not 54000 from the memory limit (nor, under
+-- the default 1 GB limit, a 311 MB allocation for a few KB of input).
+SET LOCAL synergy.max_group_memory = '64MB';
+SELECT throws_ok($$ SELECT count(*) FROM bp_forecast(
+                      jsonb_set(jsonb_set(jsonb_set(bp_fit('{1,2,3,5,8,13,21,34}', ensemble => 1, epochs => 1),
+                                                    '{lags}', '100'), '{hidden}', '200'),
+                                '{networks}', (SELECT jsonb_agg('{}'::jsonb) FROM generate_series(1, 1000))),
+                      ARRAY(SELECT g::float8 FROM generate_series(1, 200) g), 3) $$,
+                 '22023', 'bp_forecast: model is not a valid bp_fit() model',
+                 'bp_forecast: a model declaring more weights than its jsonb can hold gives 22023 before any allocation');
+RESET synergy.max_group_memory;
+-- ... while the largest networks a real model has are read (2 x 20,401 weights)
+SELECT is((SELECT count(*) FROM bp_forecast(bp_fit(ARRAY(SELECT sin(g) FROM generate_series(1, 300) g),
+                                                   lags => 100, hidden => 200, ensemble => 2, epochs => 1),
+                                            ARRAY(SELECT sin(g) FROM generate_series(1, 300) g), 3)),
+          3::bigint, 'bp_forecast: a model of lags 100 and hidden 200 (auto) is read');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -15,7 +15,12 @@
 #   6. the superuser calls every function, aggregate, window function and
 #      procedure of both extensions (test/attack/calls.sql; the list is read
 #      from pg_depend, and a function without a call block fails the stage)
-#      with search_path pg_catalog, "public, pg_catalog" and "$user", public.
+#      with search_path pg_catalog, "public, pg_catalog" and "$user", public;
+#   7. the attacker holds the advisory-lock keys of the next 2,000 refresh
+#      run ids (no privilege needed): refresh_pipeline must still run.
+# Then the update path: traps planted with 0.1.0 installed and again with
+# 0.2.0, ALTER EXTENSION ... UPDATE to the current version: no trap may run
+# and every function must be pinned and bound as in a fresh install.
 # Every trap records its calls in public.trap_log: the stage fails when any
 # call of an extension function ran a trap, or a call failed.
 # A block whose header says "pending: REASON" is run and reported, but its
@@ -135,6 +140,33 @@ for attacker in att_owner att_plain; do
 		fi
 	done
 
+	# advisory-lock squatting: advisory locks need no privilege, and a run's
+	# lock key follows from its id (_refresh_lock_key), so the attacker holds
+	# the keys of the next 2,000 run ids in a session of its own; the
+	# superuser's refresh must still run (it skips such ids; it failed with
+	# 55P03 before).  The harness's own queries name pg_catalog's operators:
+	# the traps are live in public.
+	PGAPPNAME=attack-squatter psql -X -q -d "$db" -U "$attacker" \
+		-c "SELECT pg_catalog.count(pg_catalog.pg_advisory_lock(1398361682, k)) FROM pg_catalog.generate_series(1, 2000) k" \
+		-c "SELECT pg_catalog.pg_sleep(120)" >/dev/null 2>&1 &
+	squatter=$!
+	for _ in $(seq 1 100); do
+		held=$(su -At -c "SELECT pg_catalog.count(*) FROM pg_catalog.pg_locks WHERE locktype OPERATOR(pg_catalog.=) 'advisory'::pg_catalog.text AND classid OPERATOR(pg_catalog.=) 1398361682::pg_catalog.oid AND granted")
+		[ "$held" -ge 2000 ] && break
+		sleep 0.1
+	done
+	squat=$(su -At -v ON_ERROR_STOP=0 -c "SET synergy.allow_writable_schema = on" \
+		-c "SET client_min_messages = error" \
+		-c "CALL public.refresh_pipeline('victim_pipe'::pg_catalog.name, false, NULL::pg_catalog.int8)" 2>&1 || true)
+	su -q -c "SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity WHERE application_name OPERATOR(pg_catalog.=) 'attack-squatter'::pg_catalog.text" >/dev/null
+	wait "$squatter" || true
+	if [ "$held" -ge 2000 ] && [[ "$squat" =~ ^[0-9]+$ ]]; then
+		echo "advisory locks: $attacker held the keys of 2,000 run ids; refresh_pipeline ran as run $squat"
+	else
+		echo "FAIL: advisory locks: with $attacker holding ${held:-0} keys of run ids, refresh_pipeline gave: $squat"
+		fail=1
+	fi
+
 	# the verdict
 	su -c "SELECT split_part(block, '|', 2) AS function, split_part(block, '|', 1) AS search_path,
 	              pg_catalog.count(*) AS trap_calls, pg_catalog.string_agg(DISTINCT trap, '; ') AS traps,
@@ -154,4 +186,48 @@ for attacker in att_owner att_plain; do
 	fi
 	"$SY_PG_BINDIR/dropdb" --force "$db"
 done
+# The update path: ALTER EXTENSION ... UPDATE runs the upgrade scripts with
+# public first in the search_path, like CREATE EXTENSION.  A plain role
+# granted CREATE on public plants the traps with 0.1.0 installed, again
+# after the update to 0.2.0 (overloads of the names the 0.2.0 bodies call),
+# and the superuser updates to the current version: no trap may run, and
+# the updated functions must be bound and pinned as a fresh install's.
+sy_banner "update path, attacker att_plain"
+updb=synergy_attack_up
+"$SY_PG_BINDIR/createdb" "$updb"
+up() { psql -X -q -v ON_ERROR_STOP=1 -d "$updb" "$@"; }
+up -c "CREATE EXTENSION postgis" -c "GRANT CREATE ON SCHEMA public TO att_plain" \
+	-c "CREATE EXTENSION synergy VERSION '0.1.0'" -c "CREATE EXTENSION synergy_postgis VERSION '0.1.0'"
+psql -X -q -v ON_ERROR_STOP=1 -d "$updb" -U att_plain -f test/attack/traps.sql >/dev/null
+up -c "ALTER EXTENSION synergy UPDATE TO '0.2.0'" -c "ALTER EXTENSION synergy_postgis UPDATE TO '0.2.0'"
+psql -X -q -v ON_ERROR_STOP=1 -d "$updb" -U att_plain -f test/attack/traps.sql >/dev/null
+up -c "ALTER EXTENSION synergy UPDATE" -c "ALTER EXTENSION synergy_postgis UPDATE"
+upcheck=$(PGOPTIONS="-c search_path=pg_catalog" up -At <<'SQL'
+SELECT 'trap calls: ' || count(*) FROM public.trap_log;
+WITH p AS (
+	SELECT f.oid, f.proname || '(' || oidvectortypes(f.proargtypes) || ')' AS sig, f.prokind, f.proconfig, l.lanname
+	FROM pg_depend d
+	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname IN ('synergy', 'synergy_postgis')
+	JOIN pg_proc f ON f.oid = d.objid
+	JOIN pg_language l ON l.oid = f.prolang
+	WHERE d.classid = 'pg_proc'::regclass AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
+SELECT 'not pinned: ' || sig FROM p
+ WHERE lanname IN ('sql', 'plpgsql') AND prokind <> 'p'
+   AND proconfig IS DISTINCT FROM ARRAY['search_path=pg_catalog, pg_temp']
+UNION ALL
+SELECT 'bound to another role''s object: ' || p.sig || ' uses ' || pg_describe_object(d.refclassid, d.refobjid, 0)
+  FROM p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'n'
+ WHERE (d.refclassid = 'pg_proc'::regclass AND (SELECT f.proowner FROM pg_proc f WHERE f.oid = d.refobjid) = 'att_plain'::regrole)
+    OR (d.refclassid = 'pg_operator'::regclass AND (SELECT o.oprowner FROM pg_operator o WHERE o.oid = d.refobjid) = 'att_plain'::regrole)
+    OR (d.refclassid = 'pg_type'::regclass AND (SELECT t.typowner FROM pg_type t WHERE t.oid = d.refobjid) = 'att_plain'::regrole);
+SELECT 'versions: ' || string_agg(extname || ' ' || extversion, ', ' ORDER BY extname)
+  FROM pg_extension WHERE extname IN ('synergy', 'synergy_postgis');
+SQL
+)
+echo "$upcheck" | sed 's/^/  /'
+if [ "$(echo "$upcheck" | head -n 1)" != "trap calls: 0" ] || echo "$upcheck" | grep -qE '^(not pinned|bound to)'; then
+	echo "FAIL: the update from 0.1.0 with traps planted ran a trap or left a function unpinned or bound to the attacker's objects"
+	fail=1
+fi
+"$SY_PG_BINDIR/dropdb" --force "$updb"
 exit $fail

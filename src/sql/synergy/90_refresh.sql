@@ -365,6 +365,7 @@ AS $$
 DECLARE
 	v_run  bigint;
 	v_lack text;
+	v_tries bigint := 0;
 BEGIN
 	IF p_schema IS NULL OR p_concurrent IS NULL THEN
 		RAISE EXCEPTION 'refresh_pipeline: schema_name and concurrent must not be NULL'
@@ -408,22 +409,36 @@ BEGIN
 	SET status = 'abandoned', finished_at = clock_timestamp()
 	WHERE o.status = 'running' AND NOT @extschema@._refresh_lock_held(o.id);
 
+	-- The run's lock, held until the run's last commit, or the session's
+	-- end.  Taken before the row is committed, so a committed 'running' row
+	-- without it is dead.  Advisory locks need no privilege: any role may
+	-- hold the keys of the next run ids (to stop every refresh), so an id
+	-- whose key is taken is skipped; the lock table holds far fewer locks
+	-- than the ids tried here.
+	LOOP
+		v_run := nextval('@extschema@.refresh_run_id_seq'::regclass);
+		EXIT WHEN pg_try_advisory_lock(1398361682, @extschema@._refresh_lock_key(v_run));
+		v_tries := v_tries OPERATOR(pg_catalog.+) 1;
+		IF v_tries OPERATOR(pg_catalog.>=) 1000000 THEN
+			RAISE EXCEPTION 'refresh_pipeline: the advisory locks of the next % run ids are taken', v_tries
+				USING ERRCODE = '55P03',
+				      DETAIL = format('Other sessions hold pg_advisory_lock(1398361682, k) for the keys of runs %s to %s.',
+				                      v_run OPERATOR(pg_catalog.-) v_tries OPERATOR(pg_catalog.+) 1, v_run),
+				      HINT = 'An application uses synergy''s advisory lock key space (first key 1398361682): give it other keys.';
+		END IF;
+	END LOOP;
 	-- pg_cron's background workers have no application_name: their
 	-- backend type (pg_cron) tells the scheduled runs apart.
-	v_run := nextval('@extschema@.refresh_run_id_seq'::regclass);
-	INSERT INTO @extschema@.refresh_run (id, schema_name, concurrent, application)
-	VALUES (v_run, p_schema, p_concurrent,
-	        COALESCE(NULLIF(current_setting('application_name', true), ''),
-	                 (SELECT a.backend_type FROM pg_stat_activity a WHERE a.pid = pg_backend_pid())));
-	-- Held until the run's last commit, or the session's end.  Taken before
-	-- the row is committed, so a committed 'running' row without it is dead.
-	IF NOT pg_try_advisory_lock(1398361682, @extschema@._refresh_lock_key(v_run)) THEN
-		RAISE EXCEPTION 'refresh_pipeline: the advisory lock of run % is taken', v_run
-			USING ERRCODE = '55P03',
-			      DETAIL = format('Another session holds pg_advisory_lock(1398361682, %s), the key of this run.',
-			                      @extschema@._refresh_lock_key(v_run)),
-			      HINT = 'An application uses synergy''s advisory lock key space (first key 1398361682): give it other keys.';
-	END IF;
+	BEGIN
+		INSERT INTO @extschema@.refresh_run (id, schema_name, concurrent, application)
+		VALUES (v_run, p_schema, p_concurrent,
+		        COALESCE(NULLIF(current_setting('application_name', true), ''),
+		                 (SELECT a.backend_type FROM pg_stat_activity a WHERE a.pid = pg_backend_pid())));
+	EXCEPTION WHEN OTHERS THEN
+		-- a session lock outlives the transaction: not for a run never logged
+		PERFORM pg_advisory_unlock(1398361682, @extschema@._refresh_lock_key(v_run));
+		RAISE;
+	END;
 	RETURN v_run;
 END
 $$;

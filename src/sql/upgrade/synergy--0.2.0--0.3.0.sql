@@ -305,3 +305,94 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100000;
 COMMENT ON FUNCTION @extschema@.forecast_backtest(float8[], int, text, int, int, int, int, float8, float8, float8, bigint, float8, float8, text, text) IS
 'Hold out the last holdout values of history, forecast them from the rest with method ''bp'' (options as bp_forecast), ''gm11'', ''naive'' (last value) or ''drift'' (line through the first and last values), and return the errors, MASE and the coverage of the prediction intervals. lower and upper bound the forecasts and intervals of every method. NULL history, holdout or method: NULL.';
 -- end of the forecasting changes
+
+-- _refresh_start: a run id whose advisory lock key another session holds is
+-- skipped instead of failing the run with 55P03 (any role may take
+-- advisory locks, so holding the keys of the next run ids stopped every
+-- refresh; docs/security.md), and the lock is released when the run's row
+-- cannot be inserted.
+CREATE OR REPLACE FUNCTION @extschema@._refresh_start(p_schema name, p_concurrent boolean)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_run  bigint;
+	v_lack text;
+	v_tries bigint := 0;
+BEGIN
+	IF p_schema IS NULL OR p_concurrent IS NULL THEN
+		RAISE EXCEPTION 'refresh_pipeline: schema_name and concurrent must not be NULL'
+			USING ERRCODE = '22004',
+			      DETAIL = format('schema_name = %s, concurrent = %s.',
+			                      quote_nullable(p_schema), quote_nullable(p_concurrent)),
+			      HINT = 'CALL refresh_pipeline(''synergy_pipeline'', true), or omit the arguments for these defaults.';
+	END IF;
+	PERFORM @extschema@._refresh_schema_check('refresh_pipeline');
+	IF NOT EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = p_schema) THEN
+		RAISE EXCEPTION 'refresh_pipeline: schema % does not exist', quote_ident(p_schema)
+			USING ERRCODE = '3F000',
+			      HINT = 'Give the schema that holds the pipeline''s materialized views, e.g. after psql -f examples/pipeline_materialized.sql: synergy_pipeline.';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM @extschema@.refresh_order(p_schema)) THEN
+		RAISE EXCEPTION 'refresh_pipeline: schema % has no materialized views', quote_ident(p_schema)
+			USING ERRCODE = '42P01',
+			      DETAIL = 'Only materialized views are refreshed; plain views compute on read.',
+			      HINT = 'Create the materialized views first (examples/pipeline_materialized.sql), or give another schema.';
+	END IF;
+	IF NOT @extschema@._refresh_may(p_schema) THEN
+		SELECT string_agg(format('%I (owner %I)', c.relname, c.relowner::regrole::text), ', ' ORDER BY c.relname)
+		INTO v_lack
+		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = p_schema AND c.relkind = 'm'
+		  AND NOT CASE WHEN current_setting('server_version_num')::int >= 170000
+		               THEN has_table_privilege(c.oid, 'MAINTAIN')
+		               ELSE pg_has_role(c.relowner, 'USAGE') END;
+		RAISE EXCEPTION 'refresh_pipeline: role % may not refresh the materialized views of schema %',
+		                quote_ident(CURRENT_USER), quote_ident(p_schema)
+			USING ERRCODE = '42501',
+			      DETAIL = format('REFRESH MATERIALIZED VIEW needs the privileges of each view''s owner (or, on PostgreSQL 17+, MAINTAIN on it); %s lacks them for: %s.',
+			                      quote_ident(CURRENT_USER), COALESCE(v_lack, '(none)')),
+			      HINT = 'Run it as the role that owns the views (or one of its members); on PostgreSQL 17+ the owner can also GRANT MAINTAIN ON each view.';
+	END IF;
+
+	-- Runs whose session has ended (terminated, crashed, server restart)
+	-- cannot finish: no session holds their lock.  Row-level security limits
+	-- this to the runs of schemas the role may refresh.
+	UPDATE @extschema@.refresh_run AS o
+	SET status = 'abandoned', finished_at = clock_timestamp()
+	WHERE o.status = 'running' AND NOT @extschema@._refresh_lock_held(o.id);
+
+	-- The run's lock, held until the run's last commit, or the session's
+	-- end.  Taken before the row is committed, so a committed 'running' row
+	-- without it is dead.  Advisory locks need no privilege: any role may
+	-- hold the keys of the next run ids (to stop every refresh), so an id
+	-- whose key is taken is skipped; the lock table holds far fewer locks
+	-- than the ids tried here.
+	LOOP
+		v_run := nextval('@extschema@.refresh_run_id_seq'::regclass);
+		EXIT WHEN pg_try_advisory_lock(1398361682, @extschema@._refresh_lock_key(v_run));
+		v_tries := v_tries OPERATOR(pg_catalog.+) 1;
+		IF v_tries OPERATOR(pg_catalog.>=) 1000000 THEN
+			RAISE EXCEPTION 'refresh_pipeline: the advisory locks of the next % run ids are taken', v_tries
+				USING ERRCODE = '55P03',
+				      DETAIL = format('Other sessions hold pg_advisory_lock(1398361682, k) for the keys of runs %s to %s.',
+				                      v_run OPERATOR(pg_catalog.-) v_tries OPERATOR(pg_catalog.+) 1, v_run),
+				      HINT = 'An application uses synergy''s advisory lock key space (first key 1398361682): give it other keys.';
+		END IF;
+	END LOOP;
+	-- pg_cron's background workers have no application_name: their
+	-- backend type (pg_cron) tells the scheduled runs apart.
+	BEGIN
+		INSERT INTO @extschema@.refresh_run (id, schema_name, concurrent, application)
+		VALUES (v_run, p_schema, p_concurrent,
+		        COALESCE(NULLIF(current_setting('application_name', true), ''),
+		                 (SELECT a.backend_type FROM pg_stat_activity a WHERE a.pid = pg_backend_pid())));
+	EXCEPTION WHEN OTHERS THEN
+		-- a session lock outlives the transaction: not for a run never logged
+		PERFORM pg_advisory_unlock(1398361682, @extschema@._refresh_lock_key(v_run));
+		RAISE;
+	END;
+	RETURN v_run;
+END
+$$;
