@@ -4,7 +4,7 @@
 -- degenerate input.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(33);
+SELECT plan(44);
 
 \i test/data/myr_cities.sql
 
@@ -134,6 +134,68 @@ SELECT ok((SELECT abs(ST_X(ST_StartPoint(l.geom)) - ST_X(ST_EndPoint(l.geom))) <
                  FROM generate_series(0, 4) i, generate_series(0, 4) j) s,
                 trend_lines(s.t, 5) l WHERE l.direction = 'east-west'),
           'rotation 90: the "east-west" line runs north-south on the map');
+
+
+CREATE FUNCTION pg_temp.ts_err(s trend_surface_result) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM trend_surface_value(s, ST_MakePoint(1, 1));
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ' ' || SQLERRM;
+END $$;
+CREATE FUNCTION pg_temp.ts_detail(s trend_surface_result) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE d text;
+BEGIN
+	PERFORM trend_surface_value(s, ST_MakePoint(1, 1));
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+	RETURN d;
+END $$;
+
+-- a hand-made or changed trend_surface_result: 22023 naming trend_surface_value
+-- (it was NULL for a bad order, and an "indicators" error for a coefficient count)
+CREATE TEMP TABLE ts_bad(label text, s trend_surface_result);
+INSERT INTO ts_bad VALUES
+  ('order 9', ROW(25, 9, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3,4,5,6}', 1)),
+  ('order 0', ROW(25, 0, 0, 0, 0, 1, 1, NULL, NULL, '{1}', 1)),
+  ('NULL order', ROW(25, NULL, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)),
+  ('3 coefficients for order 2', ROW(25, 2, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)),
+  ('NaN coefficient', ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{1,NaN,3}', 1)),
+  ('NULL coefficient', ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{1,NULL,3}', 1)),
+  ('2-D coefficients', ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{{1,2,3}}', 1)),
+  ('scale 0', ROW(25, 1, 0, 0, 0, 0, 1, NULL, NULL, '{1,2,3}', 1)),
+  ('NULL centre', ROW(25, 1, 0, NULL, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)),
+  ('NULL srid', ROW(25, 1, NULL, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1));
+SELECT is((SELECT string_agg(label || ': ' || pg_temp.ts_err(s), '; ' ORDER BY label) FROM ts_bad),
+          (SELECT string_agg(label || ': 22023 trend_surface_value: the surface''s ' ||
+                             CASE WHEN label LIKE '%coefficient%' THEN 'scaled_coefficients'
+                                  WHEN label LIKE '%order%' THEN 'order'
+                                  WHEN label = 'scale 0' THEN 'scale_x'
+                                  WHEN label = 'NULL centre' THEN 'center_x' ELSE 'srid' END || ' is not valid', '; ' ORDER BY label)
+             FROM ts_bad),
+          'trend_surface_value: every corrupted field -> 22023 naming the function and the field');
+SELECT throws_ok($$SELECT trend_surface_value(ROW(25, 2, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)::trend_surface_result, ST_MakePoint(1, 1))$$,
+                 '22023', 'trend_surface_value: the surface''s scaled_coefficients is not valid',
+                 'trend_surface_value: coefficient count not that of the order (no "indicators" wording)');
+SELECT is(pg_temp.ts_detail(ROW(25, 2, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)),
+          'scaled_coefficients has 3 elements; a surface of order 2 has 6 terms.', 'trend_surface_value: the detail names the counts');
+SELECT is(pg_temp.ts_detail(ROW(25, 9, 0, 0, 0, 1, 1, NULL, NULL, '{1}', 1)),
+          'The order is 9; trend_surface() fits orders 1 to 6.', 'trend_surface_value: the detail names the order');
+SELECT is(pg_temp.ts_detail(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{1,NaN,3}', 1)),
+          'Element 2 of scaled_coefficients is NaN.', 'trend_surface_value: the detail names the NaN element');
+SELECT is(trend_surface_value(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, NULL, NULL)::trend_surface_result, ST_MakePoint(1, 1)),
+          NULL, 'trend_surface_value: an undefined fit (NULL coefficients) -> NULL, as documented');
+SELECT is(trend_surface_value(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)::trend_surface_result, 'POINT EMPTY'::geometry),
+          NULL, 'trend_surface_value: an empty geometry -> NULL, as documented');
+SELECT is(trend_surface_value(ROW(25, 1, 0, 10, 20, 2, 4, NULL, NULL, '{1,2,3}', 1)::trend_surface_result, ST_MakePoint(14, 28)),
+          1 + 2 * 2 + 3 * 2.0::float8, 'trend_surface_value: a hand-made valid surface is evaluated on scaled coordinates');
+SELECT is(trend_surface_value(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '[0:2]={1,2,3}', 1)::trend_surface_result, ST_MakePoint(1, 1)),
+          6::float8, 'trend_surface_value: coefficients with another lower bound are read in order');
+SELECT throws_ok($$SELECT trend_surface_value(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{}', 1)::trend_surface_result, ST_MakePoint(1, 1))$$,
+                 '22023', NULL, 'trend_surface_value: empty coefficients -> 22023');
+SELECT throws_ok($$SELECT trend_surface_value(ROW(25, 1, 0, 0, 0, 'Infinity', 1, NULL, NULL, '{1,2,3}', 1)::trend_surface_result, ST_MakePoint(1, 1))$$,
+                 '22023', 'trend_surface_value: the surface''s scale_x is not valid', 'trend_surface_value: infinite scale -> 22023');
 
 SELECT * FROM finish();
 ROLLBACK;
