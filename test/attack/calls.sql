@@ -527,6 +527,8 @@ SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.id::pg_catalog.in
 SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.id ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
   pg_catalog.array_agg(x.g ORDER BY x.id) AS g FROM victim.x) s,
   public.gravity_linkage(s.ids, s.m, s.g);
+-- call: _gravity_lengths(text, integer, integer, integer)
+SELECT public._gravity_lengths('attack'::pg_catalog.text, 3, 1, 3);
 -- call: _gravity_km_matrix(geometry[])
 SELECT public._gravity_km_matrix(pg_catalog.array_agg(x.g ORDER BY x.id)) FROM victim.x;
 -- call: gravity_linkage(text[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])

@@ -127,3 +127,62 @@ BEGIN
 	 ORDER BY g.gid;
 END
 $fn$;
+
+-- gravity_linkage(text[], float8[], geometry[], ...): ids and geoms are
+-- checked from the arrays' headers (_gravity_lengths, new: a BEGIN ATOMIC
+-- body needs it before it, so it is made here rather than with the new
+-- feature files) before the n x n distances are computed: another length
+-- was the core's 'distances must be an n x n matrix' after seconds to minutes.
+CREATE FUNCTION @extschema@._gravity_lengths(fname text, nids int, ids_ndims int, ngeoms int)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- From the arrays' headers, before the n x n distances are computed (n
+-- the number of geometries): the core's own checks of ids come after them.
+BEGIN
+	IF ids_ndims OPERATOR(pg_catalog.>) 1 THEN
+		RAISE EXCEPTION '%: ids must be a one-dimensional array', fname
+			USING ERRCODE = '2202E', DETAIL = pg_catalog.format('The array has %s dimensions.', ids_ndims),
+				  HINT = 'Pass array_agg(code ORDER BY code) and the other arrays in the same order.';
+	END IF;
+	IF ngeoms OPERATOR(pg_catalog.<>) nids THEN
+		RAISE EXCEPTION '%: geoms has % elements but ids has %', fname, ngeoms, nids
+			USING ERRCODE = '2202E', DETAIL = 'Every array argument has one element per city, in the order of ids.',
+				  HINT = 'Build the arrays with array_agg(... ORDER BY id) over the same rows.';
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@._gravity_lengths(text, int, int, int) IS
+'Internal to gravity_linkage over geometries: ids is one-dimensional with one element per geometry (errors name fname), checked before the distances are computed.';
+
+CREATE OR REPLACE FUNCTION @extschema@.gravity_linkage(
+	ids text[],
+	masses float8[],
+	geoms @extschema:postgis@.geometry[],
+	k float8 DEFAULT 1,
+	alpha float8 DEFAULT 1,
+	beta float8 DEFAULT 1,
+	r float8 DEFAULT 2,
+	directional float8[] DEFAULT NULL)
+RETURNS TABLE (i text, j text, distance float8, strength float8, membership float8,
+			   total float8, strongest boolean)
+LANGUAGE sql STABLE PARALLEL SAFE ROWS 1000
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT @extschema@._gravity_lengths('gravity_linkage'::pg_catalog.text, pg_catalog.cardinality(ids),
+		pg_catalog.array_ndims(ids), pg_catalog.cardinality(geoms));
+	SELECT l.i, l.j, l.distance, l.strength, l.membership, l.total, l.strongest
+	FROM (SELECT @extschema@._gravity_lonlat('gravity_linkage'::pg_catalog.text, geoms) AS gg) s,
+	LATERAL @extschema:synergy@.gravity_linkage(ids, masses,
+		(SELECT pg_catalog.array_agg(d.rw ORDER BY d.o)
+		 FROM (SELECT a.o,
+		              pg_catalog.array_agg(CASE WHEN a.o OPERATOR(pg_catalog.=) b.o THEN NULL::pg_catalog.float8
+		                  ELSE @extschema:postgis@.st_distance(a.g, b.g, true) OPERATOR(pg_catalog./) 1000.0::pg_catalog.float8
+		                  END ORDER BY b.o) AS rw
+		       FROM pg_catalog.unnest(s.gg) WITH ORDINALITY a(g, o),
+		            pg_catalog.unnest(s.gg) WITH ORDINALITY b(g, o)
+		       GROUP BY a.o) d),
+		k, alpha, beta, r, directional) l;
+END;
