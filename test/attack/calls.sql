@@ -428,6 +428,8 @@ SELECT public.trend_surface(x.g, x.z) FROM victim.x;
 SELECT public.trend_surface(x.g, x.z, 1) FROM victim.x;
 -- call: trend_surface(geometry, double precision, integer, integer)
 SELECT public.trend_surface(x.g, x.z, 1, 32650) FROM victim.x;
+-- call: _trend_result_check(text, trend_analysis_result)
+SELECT public._trend_result_check('attack'::pg_catalog.text, s.r) FROM (SELECT public.trend_analysis(x.g, x.z, 1) AS r FROM victim.x) s;
 -- call: trend_surface_value(trend_surface_result, geometry)
 SELECT public.trend_surface_value(s.r, x.g) FROM (SELECT public.trend_surface(x.g, x.z, 1) AS r FROM victim.x) s, victim.x;
 -- call: spatial_weights(regclass, name, name, text, integer, double precision, text)

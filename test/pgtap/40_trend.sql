@@ -4,7 +4,7 @@
 -- degenerate input.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(44);
+SELECT plan(53);
 
 \i test/data/myr_cities.sql
 
@@ -196,6 +196,51 @@ SELECT throws_ok($$SELECT trend_surface_value(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NU
                  '22023', NULL, 'trend_surface_value: empty coefficients -> 22023');
 SELECT throws_ok($$SELECT trend_surface_value(ROW(25, 1, 0, 0, 0, 'Infinity', 1, NULL, NULL, '{1,2,3}', 1)::trend_surface_result, ST_MakePoint(1, 1))$$,
                  '22023', 'trend_surface_value: the surface''s scale_x is not valid', 'trend_surface_value: infinite scale -> 22023');
+
+
+-- trend_curve and trend_lines on a hand-made or changed trend_analysis_result
+CREATE TEMP TABLE ta_ok AS SELECT (trend_analysis(geom, v)).* FROM sy_myr;
+CREATE FUNCTION pg_temp.ta_err(fn text, r trend_analysis_result) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE d text;
+BEGIN
+	IF fn = 'trend_lines' THEN PERFORM count(*) FROM trend_lines(r, 10);
+	ELSE PERFORM count(*) FROM trend_curve(r, 10); END IF;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || SQLERRM || ' / ' || d;
+END $$;
+-- the result with one field replaced
+CREATE FUNCTION pg_temp.ta_with(field text, val text) RETURNS trend_analysis_result LANGUAGE sql AS $$
+SELECT jsonb_populate_record(NULL::trend_analysis_result,
+                             jsonb_set(to_jsonb(t), ARRAY[field], coalesce(to_jsonb(val), 'null'::jsonb))) FROM ta_ok t
+$$;
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_scale', '0')),
+          '22023 trend_curve: the trend is not a result of trend_analysis / ew_scale is 0; it must be a finite number > 0.',
+          'trend_curve: a zero scale -> 22023 naming the function (was a bare division by zero, 22012)');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_scaled_coefficients', (SELECT array_fill(1::float8, ARRAY[1000000])::text))),
+          '22023 trend_curve: the trend is not a result of trend_analysis / ew_scaled_coefficients has 1000000 elements (1 dimensions); order 2 has 3.',
+          'trend_curve: a million coefficients -> 22023 before any sample (was seconds per call)');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ns_scaled_coefficients', '{1,NaN,2}')),
+          '22023 trend_curve: the trend is not a result of trend_analysis / Element 2 of ns_scaled_coefficients is NaN.',
+          'trend_curve: a NaN coefficient -> 22023');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_min', NULL)),
+          '22023 trend_curve: the trend is not a result of trend_analysis / ew_min is NULL; it must be finite.',
+          'trend_curve: a NULL range end -> 22023 (was rows of NULL positions)');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('order', '7')),
+          '22023 trend_curve: the trend is not a result of trend_analysis / The order is 7; trend_analysis() fits orders 1 to 6.',
+          'trend_curve: order 7 -> 22023');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_min', (SELECT (ew_max + 1)::text FROM ta_ok))),
+          (SELECT '22023 trend_curve: the trend is not a result of trend_analysis / ew_min is ' || (ew_max + 1) || ', above ew_max ' || ew_max || '.' FROM ta_ok),
+          'trend_curve: min above max -> 22023');
+SELECT is(pg_temp.ta_err('trend_lines', pg_temp.ta_with('rotation', 'NaN')),
+          '22023 trend_lines: the trend is not a result of trend_analysis / The rotation is NaN; it must be a finite number of degrees.',
+          'trend_lines: a NaN rotation -> 22023 naming trend_lines');
+SELECT is(pg_temp.ta_err('trend_lines', pg_temp.ta_with('srid', NULL)),
+          '22023 trend_lines: the trend is not a result of trend_analysis / The srid is NULL (0 for none).',
+          'trend_lines: a NULL srid -> 22023 (was NULL geometries)');
+SELECT is((SELECT count(*) FROM trend_curve(pg_temp.ta_with('ns_scaled_coefficients', NULL), 10)), 10::bigint,
+          'trend_curve: a direction with NULL coefficients (an undefined fit) is left out, not an error');
 
 SELECT * FROM finish();
 ROLLBACK;
