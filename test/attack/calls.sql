@@ -485,8 +485,8 @@ SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) 
   pg_catalog.array_agg(r.id::pg_catalog.text ORDER BY r.id) AS i FROM victim.regions r) s,
   public._local_moran_ids(s.v, s.g, s.i, 'KNN'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text, 0, 1::pg_catalog.int8,
   0.05::pg_catalog.float8);
--- call: _region_ids_check(text, integer, integer, integer, integer, bigint, text)
-SELECT public._region_ids_check('attack'::pg_catalog.text, 3, 3, 1, NULL::pg_catalog.int4, 3::pg_catalog.int8, 'geom'::pg_catalog.text);
+-- call: _region_ids_check(text, integer, integer, integer, integer, integer, bigint)
+SELECT public._region_ids_check('attack'::pg_catalog.text, 3, 3, 3, 1, NULL::pg_catalog.int4, 3::pg_catalog.int8);
 -- call: local_moran(double precision[], geometry[], integer[], text, integer, double precision, text, integer, bigint, double precision)
 SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) AS v, pg_catalog.array_agg(r.geom ORDER BY r.id) AS g,
   pg_catalog.array_agg(r.id::pg_catalog.int4 ORDER BY r.id) AS i FROM victim.regions r) s,

@@ -8,7 +8,7 @@
 -- every documented call form resolves (no "function ... is not unique").
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(99);
+SELECT plan(102);
 
 \i test/data/columbus.sql
 CREATE TEMP TABLE colt AS
@@ -358,6 +358,13 @@ SELECT throws_ok($$SELECT * FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0
                  '2202E', NULL, 'local_moran: 134 million NULL bigint ids: 2202E at once');
 SELECT throws_ok($$SELECT * FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(NULL::text, ARRAY[134000000]))$$,
                  '2202E', NULL, 'local_moran: 134 million NULL text ids: 2202E at once');
+-- value against geom before the ids too: 20 million ids (one id repeated,
+-- 80 MB) were cast to text and counted before local_moran(value, geom)
+-- found that value had another length than geom
+SELECT throws_ok($$SELECT * FROM local_moran(array_fill(NULL::float8, ARRAY[20000000]), ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(7, ARRAY[20000000]))$$,
+                 '2202E', 'local_moran: value and geom must have the same length', 'local_moran: value longer than geom, with int ids: 2202E at once');
+SELECT throws_ok($$SELECT * FROM local_moran(array_fill(NULL::float8, ARRAY[20000000]), ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(7::bigint, ARRAY[20000000]))$$,
+                 '2202E', 'local_moran: value and geom must have the same length', 'local_moran: value longer than geom, with bigint ids: 2202E at once');
 RESET statement_timeout;
 CREATE FUNCTION pg_temp.t51_detail(q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE d text;
@@ -372,6 +379,8 @@ SELECT is(pg_temp.t51_detail($$SELECT * FROM spatial_weights_array(ARRAY['POINT(
           '22004 Element 2 of the 3 ids is NULL.', 'spatial_weights_array: the first NULL id named by its position (any lower bound)');
 SELECT is(pg_temp.t51_detail($$SELECT * FROM local_moran('{1,2,3}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)', 'POINT(2 2)'], ARRAY[NULL, 1, 2]::int[])$$),
           '22004 Element 1 of the 3 ids is NULL.', 'local_moran: a NULL int id: 22004, named by its position');
+SELECT is((SELECT count(*) FROM local_moran(NULL::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], ARRAY[1, NULL, 3])), 0::bigint,
+          'local_moran: a NULL value array gives no rows, whatever the ids (as the form without ids)');
 SELECT is(pg_temp.t51_detail($$SELECT * FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], ARRAY[[1], [2]]::bigint[])$$),
           '2202E ids has 2 elements (2 dimensions), value 2.', 'local_moran: 2-D ids: 2202E');
 SELECT is(pg_temp.t51_detail($$SELECT * FROM local_moran('{1,2,3}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)', 'POINT(2 2)'], ARRAY[5, 6, 5]::bigint[])$$),

@@ -264,17 +264,32 @@ COMMENT ON FUNCTION @extschema@.spatial_weights(regclass, name, name, anyelement
 'spatial_weights with ids of the type of id_type (pass it by name: id_type => NULL::text, NULL::int or NULL::bigint): text ids from a text, varchar, char or name column (or an integer one), int ids from a smallint or int column, bigint ids from any integer column; the neighbour lists are arrays of that type.';
 
 -- Availability: 0.3.0
-CREATE FUNCTION @extschema@._region_ids_check(fname text, ngeom int, nids int, ndims int, first_null int,
-											  ndistinct bigint, against text)
+CREATE FUNCTION @extschema@._region_ids_check(fname text, ngeom int, nvalue int, nids int, ndims int,
+											  first_null int, ndistinct bigint)
 RETURNS void
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 -- Called twice: first with first_null (the position of the first NULL id,
 -- NULL for none; from the array's bitmap: array_position(ids, NULL)) and
--- ndistinct NULL, before the ids are unpacked or cast; then, the length and
--- the NULLs being right, with ndistinct counted.
+-- ndistinct NULL, before the ids are unpacked or cast; then, the lengths and
+-- the NULLs being right, with ndistinct counted (no more ids than geometries).  nvalue: the length of
+-- local_moran's value (NULL for spatial_weights_array), checked against
+-- geom first; the ids are then checked against value.
+DECLARE
+	against text := CASE WHEN nvalue IS NULL THEN 'geom' ELSE 'value' END;
 BEGIN
+	-- a NULL array (ngeom or nids NULL; local_moran passes ngeom NULL for a
+	-- NULL value) gives no rows, as the forms without ids
+	IF ngeom IS NULL OR nids IS NULL THEN
+		RETURN;
+	END IF;
+	IF nvalue OPERATOR(pg_catalog.<>) ngeom THEN
+		RAISE EXCEPTION '%: value and geom must have the same length', fname
+			USING ERRCODE = '2202E',
+				  DETAIL = pg_catalog.format('value has %s elements, geom %s.', nvalue, ngeom),
+				  HINT = 'Aggregate both in the same order: array_agg(v ORDER BY id), array_agg(geom ORDER BY id).';
+	END IF;
 	IF ndims OPERATOR(pg_catalog.>) 1 OR nids OPERATOR(pg_catalog.<>) ngeom THEN
 		RAISE EXCEPTION '%: ids and % must have the same length', fname, against
 			USING ERRCODE = '2202E',
@@ -295,8 +310,8 @@ BEGIN
 	END IF;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@._region_ids_check(text, int, int, int, int, bigint, text) IS
-'Internal to the array forms with ids: the ids have one element per position (ngeom; errors name fname), none NULL (first_null: the position of the first NULL, or NULL), and ndistinct (when not NULL) distinct ones.';
+COMMENT ON FUNCTION @extschema@._region_ids_check(text, int, int, int, int, int, bigint) IS
+'Internal to the array forms with ids: value (nvalue, local_moran; NULL for spatial_weights_array) and ids have one element per geometry (ngeom; errors name fname), no id is NULL (first_null: the position of the first NULL, or NULL), and ndistinct (when not NULL) are distinct.';
 
 -- Availability: 0.3.0
 -- The body of the three spatial_weights_array forms with ids (int, bigint,
@@ -320,12 +335,12 @@ BEGIN
 	END IF;
 	-- the shape and the NULLs from the array's header and bitmap first: the
 	-- count of distinct ids then walks no more elements than geom has
-	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom),
+	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
 		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
-		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL, 'geom');
-	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom),
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
+	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
 		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), NULL,
-		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'geom');
+		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)));
 	RETURN QUERY
 	SELECT m.x, coalesce((SELECT pg_catalog.array_agg(n.x ORDER BY q.o)
 							FROM pg_catalog.unnest(w.neighbours) WITH ORDINALITY AS q(p, o)
@@ -353,9 +368,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 -- checked before the ids are cast to text (a body runs its statements in order)
-SELECT @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom),
+SELECT @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
 	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
-		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL, 'geom');
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT w.id::int, w.neighbours::int[], w.weights
   FROM @extschema@._spatial_weights_array_ids(geom, ids::pg_catalog.text[], method, k, distance, style) AS w
 $fn$;
@@ -375,9 +390,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 -- checked before the ids are cast to text (a body runs its statements in order)
-SELECT @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom),
+SELECT @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
 	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
-		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL, 'geom');
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT w.id::bigint, w.neighbours::bigint[], w.weights
   FROM @extschema@._spatial_weights_array_ids(geom, ids::pg_catalog.text[], method, k, distance, style) AS w
 $fn$;
@@ -422,12 +437,14 @@ BEGIN
 	IF value IS NULL OR geom IS NULL OR ids IS NULL THEN
 		RETURN;
 	END IF;
-	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text, pg_catalog.cardinality(value),
+	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
 		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
-		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL, 'value');
-	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text, pg_catalog.cardinality(value),
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
+	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
 		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), NULL,
-		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'value');
+		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)));
 	RETURN QUERY
 	SELECT m.x, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
 	  FROM @extschema@.local_moran(value, geom, method, k, distance, style, permutations, seed, significance) AS l
@@ -455,9 +472,10 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 -- checked before the ids are cast to text (a body runs its statements in order)
-SELECT @extschema@._region_ids_check('local_moran'::pg_catalog.text, pg_catalog.cardinality(value),
+SELECT @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
 	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
-		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL, 'value');
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT l.id::int, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
   FROM @extschema@._local_moran_ids(value, geom, ids::pg_catalog.text[], method, k, distance, style,
 									permutations, seed, significance) AS l
@@ -482,9 +500,10 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 -- checked before the ids are cast to text (a body runs its statements in order)
-SELECT @extschema@._region_ids_check('local_moran'::pg_catalog.text, pg_catalog.cardinality(value),
+SELECT @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
 	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
-		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL, 'value');
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT l.id::bigint, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
   FROM @extschema@._local_moran_ids(value, geom, ids::pg_catalog.text[], method, k, distance, style,
 									permutations, seed, significance) AS l
