@@ -411,6 +411,10 @@ RETURNS TABLE(id text, neighbours text[], weights float8[])
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+-- checked here too, before the PL/pgSQL body takes its copy of ids
+SELECT @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
+	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT * FROM @extschema@._spatial_weights_array_ids(geom, ids, method, k, distance, style)
 $fn$;
 COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], text[], text, int, float8, text) IS
@@ -527,6 +531,11 @@ RETURNS TABLE(id text, i float8, expected float8, variance float8, z float8, p f
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+-- checked here too, before the PL/pgSQL body takes its copy of ids
+SELECT @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
+	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT * FROM @extschema@._local_moran_ids(value, geom, ids, method, k, distance, style,
 										   permutations, seed, significance)
 $fn$;
