@@ -604,6 +604,26 @@ trend_surface_finalfn(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
+/*
+ * A field of a trend_surface_result that trend_surface() never leaves NULL
+ * or out of range: the composite was made or changed by hand.
+ */
+static void
+bad_surface(const char *field, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("trend_surface_value: the surface's %s is not valid", field),
+			 errdetail("%s", detail),
+			 errhint("Pass a result of trend_surface() unchanged (its fields are checked against each other).")));
+}
+
+static const char *
+float_text(double v)
+{
+	return isnan(v) ? "NaN" : isinf(v) ? (v > 0 ? "Infinity" : "-Infinity") : psprintf("%g", v);
+}
+
 /* trend_surface_value(surface trend_surface_result, geom geometry) */
 PG_FUNCTION_INFO_V1(trend_surface_value);
 Datum
@@ -621,34 +641,59 @@ trend_surface_value(PG_FUNCTION_ARGS)
 	const char *names[4] = {"center_x", "center_y", "scale_x", "scale_y"};
 	ArrayType  *coefs;
 	const double *a;
-	int			m;
-	SyWhere		w = {"trend_surface_value", "surface", 0};
+	int			p,
+				m;
+	Datum		d;
 
-	order = DatumGetInt32(GetAttributeByName(t, "order", &isnull));
-	if (isnull || order < 1 || order > SY_TREND_MAX_ORDER)
-		PG_RETURN_NULL();
-	srid = DatumGetInt32(GetAttributeByName(t, "srid", &isnull));
+	/*
+	 * trend_surface() fills every field but the coefficients and r2, which
+	 * it leaves NULL for an undefined fit (the value is then NULL too); any
+	 * other NULL or out-of-range field is an error, checked before the
+	 * coefficients are read.
+	 */
+	d = GetAttributeByName(t, "order", &isnull);
+	if (isnull)
+		bad_surface("order", "The order is NULL.");
+	order = DatumGetInt32(d);
+	if (order < 1 || order > SY_TREND_MAX_ORDER)
+		bad_surface("order", psprintf("The order is %d; trend_surface() fits orders 1 to %d.",
+									  order, SY_TREND_MAX_ORDER));
+	d = GetAttributeByName(t, "srid", &isnull);
+	if (isnull)
+		bad_surface("srid", "The srid is NULL (0 for none).");
+	srid = DatumGetInt32(d);
 	for (int k = 0; k < 4; k++)
 	{
-		c[k] = DatumGetFloat8(GetAttributeByName(t, names[k], &isnull));
+		d = GetAttributeByName(t, names[k], &isnull);
 		if (isnull)
-			PG_RETURN_NULL();
+			bad_surface(names[k], psprintf("%s is NULL.", names[k]));
+		c[k] = DatumGetFloat8(d);
+		if (!isfinite(c[k]) || (k >= 2 && !(c[k] > 0.0)))
+			bad_surface(names[k], psprintf("%s is %s; it must be %s.", names[k], float_text(c[k]),
+										   k >= 2 ? "a finite number > 0" : "finite"));
 	}
-	{
-		Datum		d = GetAttributeByName(t, "scaled_coefficients", &isnull);
-
-		if (isnull)
-			PG_RETURN_NULL();
-		coefs = DatumGetArrayTypeP(d);
-	}
-	if (!(c[2] > 0.0 && c[3] > 0.0) || !isfinite(c[0]) || !isfinite(c[1]))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("trend_surface_value: the surface's centre must be finite and its scales positive"),
-				 errdetail("center (%g, %g), scale (%g, %g).", c[0], c[1], c[2], c[3]),
-				 errhint("Pass a result of trend_surface() unchanged.")));
-	a = sy_indicator_row(coefs, w, sy_surface_terms(order), &m);
-	if (!sy_geom_point(g, PG_GETARG_DATUM(1), w.fname, 1, 0, &x, &y, &gsrid))
+	d = GetAttributeByName(t, "scaled_coefficients", &isnull);
+	if (isnull)
+		PG_RETURN_NULL();
+	coefs = DatumGetArrayTypeP(d);
+	p = sy_surface_terms(order);
+	m = ARR_NDIM(coefs) == 1 ? ARR_DIMS(coefs)[0] : 0;
+	if (ARR_NDIM(coefs) > 1)
+		bad_surface("scaled_coefficients",
+					psprintf("scaled_coefficients has %d dimensions; a surface of order %d has a list of %d.",
+							 ARR_NDIM(coefs), order, p));
+	if (m != p)
+		bad_surface("scaled_coefficients",
+					psprintf("scaled_coefficients has %d elements; a surface of order %d has %d terms.",
+							 m, order, p));
+	if ((m = (int) sy_first_null(coefs, p)) != 0)
+		bad_surface("scaled_coefficients", psprintf("Element %d of scaled_coefficients is NULL.", m));
+	a = (const double *) ARR_DATA_PTR(coefs);
+	for (int k = 0; k < p; k++)
+		if (!isfinite(a[k]))
+			bad_surface("scaled_coefficients",
+						psprintf("Element %d of scaled_coefficients is %s.", k + 1, float_text(a[k])));
+	if (!sy_geom_point(g, PG_GETARG_DATUM(1), "trend_surface_value", 1, 0, &x, &y, &gsrid))
 		PG_RETURN_NULL();
 	if (gsrid != srid)
 		ereport(ERROR,

@@ -428,6 +428,8 @@ SELECT public.trend_surface(x.g, x.z) FROM victim.x;
 SELECT public.trend_surface(x.g, x.z, 1) FROM victim.x;
 -- call: trend_surface(geometry, double precision, integer, integer)
 SELECT public.trend_surface(x.g, x.z, 1, 32650) FROM victim.x;
+-- call: _trend_result_check(text, trend_analysis_result)
+SELECT public._trend_result_check('attack'::pg_catalog.text, s.r) FROM (SELECT public.trend_analysis(x.g, x.z, 1) AS r FROM victim.x) s;
 -- call: trend_surface_value(trend_surface_result, geometry)
 SELECT public.trend_surface_value(s.r, x.g) FROM (SELECT public.trend_surface(x.g, x.z, 1) AS r FROM victim.x) s, victim.x;
 -- call: spatial_weights(regclass, name, name, text, integer, double precision, text)
@@ -483,8 +485,8 @@ SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) 
   pg_catalog.array_agg(r.id::pg_catalog.text ORDER BY r.id) AS i FROM victim.regions r) s,
   public._local_moran_ids(s.v, s.g, s.i, 'KNN'::pg_catalog.text, 3, NULL::pg_catalog.float8, 'row'::pg_catalog.text, 0, 1::pg_catalog.int8,
   0.05::pg_catalog.float8);
--- call: _region_ids_check(text, integer, integer, integer, bigint, bigint, text)
-SELECT public._region_ids_check('attack'::pg_catalog.text, 3, 3, 1, 3::pg_catalog.int8, 3::pg_catalog.int8, 'geom'::pg_catalog.text);
+-- call: _region_ids_check(text, integer, integer, integer, integer, integer, bigint)
+SELECT public._region_ids_check('attack'::pg_catalog.text, 3, 3, 3, 1, NULL::pg_catalog.int4, 3::pg_catalog.int8);
 -- call: local_moran(double precision[], geometry[], integer[], text, integer, double precision, text, integer, bigint, double precision)
 SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(r.v ORDER BY r.id) AS v, pg_catalog.array_agg(r.geom ORDER BY r.id) AS g,
   pg_catalog.array_agg(r.id::pg_catalog.int4 ORDER BY r.id) AS i FROM victim.regions r) s,
@@ -527,6 +529,8 @@ SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.id::pg_catalog.in
 SELECT pg_catalog.count(*) FROM (SELECT pg_catalog.array_agg(x.id ORDER BY x.id) AS ids, pg_catalog.array_agg(x.z ORDER BY x.id) AS m,
   pg_catalog.array_agg(x.g ORDER BY x.id) AS g FROM victim.x) s,
   public.gravity_linkage(s.ids, s.m, s.g);
+-- call: _gravity_lengths(text, integer, integer, integer)
+SELECT public._gravity_lengths('attack'::pg_catalog.text, 3, 1, 3);
 -- call: _gravity_km_matrix(geometry[])
 SELECT public._gravity_km_matrix(pg_catalog.array_agg(x.g ORDER BY x.id)) FROM victim.x;
 -- call: gravity_linkage(text[], double precision[], geometry[], double precision, double precision, double precision, double precision, double precision[])

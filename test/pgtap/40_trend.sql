@@ -4,7 +4,7 @@
 -- degenerate input.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(33);
+SELECT plan(53);
 
 \i test/data/myr_cities.sql
 
@@ -134,6 +134,113 @@ SELECT ok((SELECT abs(ST_X(ST_StartPoint(l.geom)) - ST_X(ST_EndPoint(l.geom))) <
                  FROM generate_series(0, 4) i, generate_series(0, 4) j) s,
                 trend_lines(s.t, 5) l WHERE l.direction = 'east-west'),
           'rotation 90: the "east-west" line runs north-south on the map');
+
+
+CREATE FUNCTION pg_temp.ts_err(s trend_surface_result) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM trend_surface_value(s, ST_MakePoint(1, 1));
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ' ' || SQLERRM;
+END $$;
+CREATE FUNCTION pg_temp.ts_detail(s trend_surface_result) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE d text;
+BEGIN
+	PERFORM trend_surface_value(s, ST_MakePoint(1, 1));
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+	RETURN d;
+END $$;
+
+-- a hand-made or changed trend_surface_result: 22023 naming trend_surface_value
+-- (it was NULL for a bad order, and an "indicators" error for a coefficient count)
+CREATE TEMP TABLE ts_bad(label text, s trend_surface_result);
+INSERT INTO ts_bad VALUES
+  ('order 9', ROW(25, 9, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3,4,5,6}', 1)),
+  ('order 0', ROW(25, 0, 0, 0, 0, 1, 1, NULL, NULL, '{1}', 1)),
+  ('NULL order', ROW(25, NULL, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)),
+  ('3 coefficients for order 2', ROW(25, 2, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)),
+  ('NaN coefficient', ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{1,NaN,3}', 1)),
+  ('NULL coefficient', ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{1,NULL,3}', 1)),
+  ('2-D coefficients', ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{{1,2,3}}', 1)),
+  ('scale 0', ROW(25, 1, 0, 0, 0, 0, 1, NULL, NULL, '{1,2,3}', 1)),
+  ('NULL centre', ROW(25, 1, 0, NULL, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)),
+  ('NULL srid', ROW(25, 1, NULL, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1));
+SELECT is((SELECT string_agg(label || ': ' || pg_temp.ts_err(s), '; ' ORDER BY label) FROM ts_bad),
+          (SELECT string_agg(label || ': 22023 trend_surface_value: the surface''s ' ||
+                             CASE WHEN label LIKE '%coefficient%' THEN 'scaled_coefficients'
+                                  WHEN label LIKE '%order%' THEN 'order'
+                                  WHEN label = 'scale 0' THEN 'scale_x'
+                                  WHEN label = 'NULL centre' THEN 'center_x' ELSE 'srid' END || ' is not valid', '; ' ORDER BY label)
+             FROM ts_bad),
+          'trend_surface_value: every corrupted field -> 22023 naming the function and the field');
+SELECT throws_ok($$SELECT trend_surface_value(ROW(25, 2, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)::trend_surface_result, ST_MakePoint(1, 1))$$,
+                 '22023', 'trend_surface_value: the surface''s scaled_coefficients is not valid',
+                 'trend_surface_value: coefficient count not that of the order (no "indicators" wording)');
+SELECT is(pg_temp.ts_detail(ROW(25, 2, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)),
+          'scaled_coefficients has 3 elements; a surface of order 2 has 6 terms.', 'trend_surface_value: the detail names the counts');
+SELECT is(pg_temp.ts_detail(ROW(25, 9, 0, 0, 0, 1, 1, NULL, NULL, '{1}', 1)),
+          'The order is 9; trend_surface() fits orders 1 to 6.', 'trend_surface_value: the detail names the order');
+SELECT is(pg_temp.ts_detail(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{1,NaN,3}', 1)),
+          'Element 2 of scaled_coefficients is NaN.', 'trend_surface_value: the detail names the NaN element');
+SELECT is(trend_surface_value(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, NULL, NULL)::trend_surface_result, ST_MakePoint(1, 1)),
+          NULL, 'trend_surface_value: an undefined fit (NULL coefficients) -> NULL, as documented');
+SELECT is(trend_surface_value(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{1,2,3}', 1)::trend_surface_result, 'POINT EMPTY'::geometry),
+          NULL, 'trend_surface_value: an empty geometry -> NULL, as documented');
+SELECT is(trend_surface_value(ROW(25, 1, 0, 10, 20, 2, 4, NULL, NULL, '{1,2,3}', 1)::trend_surface_result, ST_MakePoint(14, 28)),
+          1 + 2 * 2 + 3 * 2.0::float8, 'trend_surface_value: a hand-made valid surface is evaluated on scaled coordinates');
+SELECT is(trend_surface_value(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '[0:2]={1,2,3}', 1)::trend_surface_result, ST_MakePoint(1, 1)),
+          6::float8, 'trend_surface_value: coefficients with another lower bound are read in order');
+SELECT throws_ok($$SELECT trend_surface_value(ROW(25, 1, 0, 0, 0, 1, 1, NULL, NULL, '{}', 1)::trend_surface_result, ST_MakePoint(1, 1))$$,
+                 '22023', NULL, 'trend_surface_value: empty coefficients -> 22023');
+SELECT throws_ok($$SELECT trend_surface_value(ROW(25, 1, 0, 0, 0, 'Infinity', 1, NULL, NULL, '{1,2,3}', 1)::trend_surface_result, ST_MakePoint(1, 1))$$,
+                 '22023', 'trend_surface_value: the surface''s scale_x is not valid', 'trend_surface_value: infinite scale -> 22023');
+
+
+-- trend_curve and trend_lines on a hand-made or changed trend_analysis_result
+CREATE TEMP TABLE ta_ok AS SELECT (trend_analysis(geom, v)).* FROM sy_myr;
+CREATE FUNCTION pg_temp.ta_err(fn text, r trend_analysis_result) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE d text;
+BEGIN
+	IF fn = 'trend_lines' THEN PERFORM count(*) FROM trend_lines(r, 10);
+	ELSE PERFORM count(*) FROM trend_curve(r, 10); END IF;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || SQLERRM || ' / ' || d;
+END $$;
+-- the result with one field replaced
+CREATE FUNCTION pg_temp.ta_with(field text, val text) RETURNS trend_analysis_result LANGUAGE sql AS $$
+SELECT jsonb_populate_record(NULL::trend_analysis_result,
+                             jsonb_set(to_jsonb(t), ARRAY[field], coalesce(to_jsonb(val), 'null'::jsonb))) FROM ta_ok t
+$$;
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_scale', '0')),
+          '22023 trend_curve: the trend is not a result of trend_analysis / ew_scale is 0; it must be a finite number > 0.',
+          'trend_curve: a zero scale -> 22023 naming the function (was a bare division by zero, 22012)');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_scaled_coefficients', (SELECT array_fill(1::float8, ARRAY[1000000])::text))),
+          '22023 trend_curve: the trend is not a result of trend_analysis / ew_scaled_coefficients has 1000000 elements (1 dimensions); order 2 has 3.',
+          'trend_curve: a million coefficients -> 22023 before any sample (was seconds per call)');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ns_scaled_coefficients', '{1,NaN,2}')),
+          '22023 trend_curve: the trend is not a result of trend_analysis / Element 2 of ns_scaled_coefficients is NaN.',
+          'trend_curve: a NaN coefficient -> 22023');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_min', NULL)),
+          '22023 trend_curve: the trend is not a result of trend_analysis / ew_min is NULL; it must be finite.',
+          'trend_curve: a NULL range end -> 22023 (was rows of NULL positions)');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('order', '7')),
+          '22023 trend_curve: the trend is not a result of trend_analysis / The order is 7; trend_analysis() fits orders 1 to 6.',
+          'trend_curve: order 7 -> 22023');
+SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_min', (SELECT (ew_max + 1)::text FROM ta_ok))),
+          (SELECT '22023 trend_curve: the trend is not a result of trend_analysis / ew_min is ' || (ew_max + 1) || ', above ew_max ' || ew_max || '.' FROM ta_ok),
+          'trend_curve: min above max -> 22023');
+SELECT is(pg_temp.ta_err('trend_lines', pg_temp.ta_with('rotation', 'NaN')),
+          '22023 trend_lines: the trend is not a result of trend_analysis / The rotation is NaN; it must be a finite number of degrees.',
+          'trend_lines: a NaN rotation -> 22023 naming trend_lines');
+SELECT is(pg_temp.ta_err('trend_lines', pg_temp.ta_with('srid', NULL)),
+          '22023 trend_lines: the trend is not a result of trend_analysis / The srid is NULL (0 for none).',
+          'trend_lines: a NULL srid -> 22023 (was NULL geometries)');
+SELECT is((SELECT count(*) FROM trend_curve(pg_temp.ta_with('ns_scaled_coefficients', NULL), 10)), 10::bigint,
+          'trend_curve: a direction with NULL coefficients (an undefined fit) is left out, not an error');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -8,7 +8,7 @@
 -- every documented call form resolves (no "function ... is not unique").
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(89);
+SELECT plan(102);
 
 \i test/data/columbus.sql
 CREATE TEMP TABLE colt AS
@@ -341,6 +341,50 @@ SELECT throws_ok($$SELECT * FROM spatial_weights_array(ARRAY['POINT(0 0)'::geome
                  'spatial_weights_array: ids twice: 22023');
 SELECT throws_ok($$SELECT * FROM spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], ARRAY[1, NULL])$$, '22004', NULL,
                  'spatial_weights_array: a NULL id: 22004');
+-- the length and the NULLs are checked from the array's header and bitmap
+-- before the ids are cast to text or counted: 134 million NULL ids (16 MB)
+-- took > 20 s and about 1.2 GB; now an error in milliseconds (the 3 s
+-- timeout would give 57014)
+SET LOCAL statement_timeout = '3s';
+SELECT throws_ok($$SELECT * FROM spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(NULL::int, ARRAY[134000000]))$$,
+                 '2202E', 'spatial_weights_array: ids and geom must have the same length', 'spatial_weights_array: 134 million NULL int ids: 2202E at once');
+SELECT throws_ok($$SELECT * FROM spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(NULL::bigint, ARRAY[134000000]))$$,
+                 '2202E', NULL, 'spatial_weights_array: 134 million NULL bigint ids: 2202E at once');
+SELECT throws_ok($$SELECT * FROM spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(NULL::text, ARRAY[134000000]))$$,
+                 '2202E', NULL, 'spatial_weights_array: 134 million NULL text ids: 2202E at once');
+SELECT throws_ok($$SELECT * FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(NULL::int, ARRAY[134000000]))$$,
+                 '2202E', 'local_moran: ids and value must have the same length', 'local_moran: 134 million NULL int ids: 2202E at once');
+SELECT throws_ok($$SELECT * FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(NULL::bigint, ARRAY[134000000]))$$,
+                 '2202E', NULL, 'local_moran: 134 million NULL bigint ids: 2202E at once');
+SELECT throws_ok($$SELECT * FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(NULL::text, ARRAY[134000000]))$$,
+                 '2202E', NULL, 'local_moran: 134 million NULL text ids: 2202E at once');
+-- value against geom before the ids too: 20 million ids (one id repeated,
+-- 80 MB) were cast to text and counted before local_moran(value, geom)
+-- found that value had another length than geom
+SELECT throws_ok($$SELECT * FROM local_moran(array_fill(NULL::float8, ARRAY[20000000]), ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(7, ARRAY[20000000]))$$,
+                 '2202E', 'local_moran: value and geom must have the same length', 'local_moran: value longer than geom, with int ids: 2202E at once');
+SELECT throws_ok($$SELECT * FROM local_moran(array_fill(NULL::float8, ARRAY[20000000]), ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(7::bigint, ARRAY[20000000]))$$,
+                 '2202E', 'local_moran: value and geom must have the same length', 'local_moran: value longer than geom, with bigint ids: 2202E at once');
+RESET statement_timeout;
+CREATE FUNCTION pg_temp.t51_detail(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE d text;
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || d;
+END $$;
+SELECT is(pg_temp.t51_detail($$SELECT * FROM spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)', 'POINT(2 2)'], '[0:2]={7,NULL,NULL}'::bigint[])$$),
+          '22004 Element 2 of the 3 ids is NULL.', 'spatial_weights_array: the first NULL id named by its position (any lower bound)');
+SELECT is(pg_temp.t51_detail($$SELECT * FROM local_moran('{1,2,3}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)', 'POINT(2 2)'], ARRAY[NULL, 1, 2]::int[])$$),
+          '22004 Element 1 of the 3 ids is NULL.', 'local_moran: a NULL int id: 22004, named by its position');
+SELECT is((SELECT count(*) FROM local_moran(NULL::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], ARRAY[1, NULL, 3])), 0::bigint,
+          'local_moran: a NULL value array gives no rows, whatever the ids (as the form without ids)');
+SELECT is(pg_temp.t51_detail($$SELECT * FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], ARRAY[[1], [2]]::bigint[])$$),
+          '2202E ids has 2 elements (2 dimensions), value 2.', 'local_moran: 2-D ids: 2202E');
+SELECT is(pg_temp.t51_detail($$SELECT * FROM local_moran('{1,2,3}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)', 'POINT(2 2)'], ARRAY[5, 6, 5]::bigint[])$$),
+          '22023 3 ids, 2 distinct.', 'local_moran: an id twice: 22023 after the NULL check');
 SELECT throws_ok($$SELECT moran_i(1.0, id, nb, NULL) FROM (VALUES ('a'::text, '{b}'::text[]), ('a', '{b}')) v(id, nb)$$, '22023',
                  'moran_i: region ids must be unique within a group', 'moran_i: a text id twice: 22023');
 SELECT throws_ok($$SELECT local_moran(x, id, nb) OVER () FROM (VALUES (1.0::float8, 'a'::text, '{a}'::text[]), (2, 'b', '{a}'), (3, 'c', '{b}')) v(x, id, nb)$$,

@@ -8,7 +8,7 @@
 -- delimitation with the three capitals as centres and thresholds 0.3, 0.1,
 -- 0.05.  Tolerance: |got - want| <= 1e-12 |want| + 1e-300.
 BEGIN;
-SELECT plan(30);
+SELECT plan(35);
 
 CREATE FUNCTION pg_temp.ref_diff(got float8[], want float8[])
 RETURNS text LANGUAGE plpgsql IMMUTABLE AS $f$
@@ -72,6 +72,27 @@ SELECT throws_ok($$SELECT _gravity_delimit_check(ARRAY['a','b'], '{}')$$, '22023
                  'gravity_delimit: centres must name at least one city', '_gravity_delimit_check: no centre -> 22023');
 SELECT throws_ok($$SELECT _gravity_delimit_check(ARRAY['a','b'], ARRAY[NULL, 'a'])$$, '22023',
                  'gravity_delimit: centre NULL is not one of the cities', '_gravity_delimit_check: a NULL centre -> 22023');
+
+
+-- gravity_linkage over geometries: ids against geoms from the headers, before
+-- the n x n distances (1,500 geometries took 3.4 s and ended in the core's
+-- 'distances must be an n x n matrix'; the 3 s timeout would give 57014)
+SET LOCAL statement_timeout = '3s';
+CREATE TEMP TABLE grav_many AS
+SELECT array_agg(ST_SetSRID(ST_MakePoint(100 + i * 0.001, 30), 4326) ORDER BY i) AS g FROM generate_series(1, 2500) i;
+SELECT throws_ok($$SELECT count(*) FROM grav_many, gravity_linkage('{a,b}'::text[], '{1,2}'::float8[], g)$$,
+                 '2202E', 'gravity_linkage: geoms has 2500 elements but ids has 2', 'gravity_linkage text ids: 2,500 geometries for 2 ids: 2202E at once');
+SELECT throws_ok($$SELECT count(*) FROM grav_many, gravity_linkage('{1,2}'::int[], '{1,2}'::float8[], g)$$,
+                 '2202E', 'gravity_linkage: geoms has 2500 elements but ids has 2', 'gravity_linkage int ids: 2202E at once');
+SELECT throws_ok($$SELECT count(*) FROM grav_many, gravity_linkage('{1,2}'::bigint[], '{1,2}'::float8[], g)$$,
+                 '2202E', 'gravity_linkage: geoms has 2500 elements but ids has 2', 'gravity_linkage bigint ids: 2202E at once');
+RESET statement_timeout;
+SELECT throws_ok($$SELECT count(*) FROM gravity_linkage('{{a},{b}}'::text[], '{1,2}'::float8[],
+                   ARRAY['SRID=4326;POINT(100 30)'::geometry, 'SRID=4326;POINT(101 30)'])$$,
+                 '2202E', 'gravity_linkage: ids must be a one-dimensional array', 'gravity_linkage: 2-D ids: 2202E');
+SELECT is((SELECT count(*) FROM gravity_linkage('{a,b}'::text[], '{1,2}'::float8[],
+                   ARRAY['SRID=4326;POINT(100 30)'::geometry, 'SRID=4326;POINT(101 30)'])), 2::bigint,
+          'gravity_linkage: ids and geoms of one length: both directions');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -115,6 +115,81 @@ COMMENT ON AGGREGATE @extschema@.trend_analysis(@extschema:postgis@.geometry, fl
 COMMENT ON AGGREGATE @extschema@.trend_analysis(@extschema:postgis@.geometry, float8, int, float8, int) IS
 'Trend analysis of z after transforming the geometries to target_srid (ST_Transform; e.g. a UTM zone to fit in metres instead of degrees; NULL: as they are), with polynomials of the given order and rotation in degrees.';
 
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@._trend_result_check(fname text, trend @extschema@.trend_analysis_result)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- A trend_analysis_result made or changed by hand: every field that
+-- trend_analysis() fills, checked before a curve is sampled from it (a zero
+-- scale was a bare 'division by zero', a long coefficient list took
+-- seconds per sample).  A direction with NULL coefficients (an undefined
+-- fit) has no curve and is not checked further.
+DECLARE
+	dir text;
+	coefs pg_catalog.float8[];
+	vals pg_catalog.float8[];
+	names text[] := '{center,scale,min,max}';
+	bad text;
+BEGIN
+	IF trend."order" IS NULL OR trend."order" OPERATOR(pg_catalog.<) 1 OR trend."order" OPERATOR(pg_catalog.>) 6 THEN
+		bad := pg_catalog.format('The order is %s; trend_analysis() fits orders 1 to 6.', coalesce(trend."order"::pg_catalog.text, 'NULL'));
+	ELSIF NOT (trend.rotation OPERATOR(pg_catalog.>) '-Infinity'::pg_catalog.float8
+			   AND trend.rotation OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8) OR trend.rotation IS NULL THEN
+		bad := pg_catalog.format('The rotation is %s; it must be a finite number of degrees.', coalesce(trend.rotation::pg_catalog.text, 'NULL'));
+	ELSIF trend.srid IS NULL THEN
+		bad := 'The srid is NULL (0 for none).';
+	END IF;
+	FOREACH dir IN ARRAY '{ew,ns}'::text[] LOOP
+		EXIT WHEN bad IS NOT NULL;
+		IF dir OPERATOR(pg_catalog.=) 'ew' THEN
+			coefs := trend.ew_scaled_coefficients;
+			vals := ARRAY[trend.ew_center, trend.ew_scale, trend.ew_min, trend.ew_max];
+		ELSE
+			coefs := trend.ns_scaled_coefficients;
+			vals := ARRAY[trend.ns_center, trend.ns_scale, trend.ns_min, trend.ns_max];
+		END IF;
+		CONTINUE WHEN coefs IS NULL;
+		-- the length first, from the header: at most 7 elements are read
+		IF (pg_catalog.array_ndims(coefs) IS DISTINCT FROM 1)
+		   OR pg_catalog.cardinality(coefs) OPERATOR(pg_catalog.<>) (trend."order" OPERATOR(pg_catalog.+) 1) THEN
+			bad := pg_catalog.format('%s_scaled_coefficients has %s elements (%s dimensions); order %s has %s.', dir,
+									 pg_catalog.cardinality(coefs), coalesce(pg_catalog.array_ndims(coefs), 0),
+									 trend."order", trend."order" OPERATOR(pg_catalog.+) 1);
+		ELSE
+			-- NaN sorts above Infinity: the range test excludes it
+			SELECT pg_catalog.format('Element %s of %s_scaled_coefficients is %s.', u.k, dir, coalesce(u.x::pg_catalog.text, 'NULL'))
+			  INTO bad
+			  FROM pg_catalog.unnest(coefs) WITH ORDINALITY AS u(x, k)
+			 WHERE NOT (u.x OPERATOR(pg_catalog.>) '-Infinity'::pg_catalog.float8
+						AND u.x OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8) OR u.x IS NULL
+			 ORDER BY u.k LIMIT 1;
+		END IF;
+		FOR i IN 1..4 LOOP
+			EXIT WHEN bad IS NOT NULL;
+			IF vals[i] IS NULL OR NOT (vals[i] OPERATOR(pg_catalog.>) '-Infinity'::pg_catalog.float8
+									   AND vals[i] OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8)
+			   OR (i OPERATOR(pg_catalog.=) 2 AND vals[i] OPERATOR(pg_catalog.<=) 0::pg_catalog.float8) THEN
+				bad := pg_catalog.format('%s_%s is %s; it must be %s.', dir, names[i], coalesce(vals[i]::pg_catalog.text, 'NULL'),
+										 CASE WHEN i OPERATOR(pg_catalog.=) 2 THEN 'a finite number > 0' ELSE 'finite' END);
+			END IF;
+		END LOOP;
+		IF bad IS NULL AND vals[3] OPERATOR(pg_catalog.>) vals[4] THEN
+			bad := pg_catalog.format('%s_min is %s, above %s_max %s.', dir, vals[3], dir, vals[4]);
+		END IF;
+	END LOOP;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION '%: the trend is not a result of trend_analysis', fname
+			USING ERRCODE = '22023', DETAIL = bad,
+				  HINT = 'Pass a result of trend_analysis() unchanged (its fields are checked against each other).';
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@._trend_result_check(text, @extschema@.trend_analysis_result) IS
+'Internal to trend_curve and trend_lines: the fields of a trend_analysis_result are as trend_analysis() makes them (order 1-6, finite rotation, an srid, per fitted direction order + 1 finite scaled coefficients, finite center, min <= max and scale > 0); else ERROR 22023 naming fname.';
+
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.trend_curve(trend @extschema@.trend_analysis_result, samples int DEFAULT 50)
 RETURNS TABLE(direction text, "position" float8, z float8)
@@ -129,6 +204,7 @@ BEGIN
 			USING ERRCODE = '22023', DETAIL = pg_catalog.format('samples is %s.', samples),
 				  HINT = 'A chart needs a few hundred points at most; the default is 50.';
 	END IF;
+	PERFORM @extschema@._trend_result_check('trend_curve'::pg_catalog.text, trend);
 	RETURN QUERY
 	SELECT d.direction, p.pos,
 		(SELECT pg_catalog.sum(u.a OPERATOR(pg_catalog.*)
@@ -160,6 +236,7 @@ RETURNS TABLE(direction text, geom @extschema:postgis@.geometry)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT @extschema@._trend_result_check('trend_lines'::pg_catalog.text, trend);
 	-- back from the rotated axes to the data's coordinates; the east-west
 	-- line runs through the middle of the north-south range and vice versa
 	SELECT c.direction,

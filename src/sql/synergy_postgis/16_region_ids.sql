@@ -264,6 +264,56 @@ COMMENT ON FUNCTION @extschema@.spatial_weights(regclass, name, name, anyelement
 'spatial_weights with ids of the type of id_type (pass it by name: id_type => NULL::text, NULL::int or NULL::bigint): text ids from a text, varchar, char or name column (or an integer one), int ids from a smallint or int column, bigint ids from any integer column; the neighbour lists are arrays of that type.';
 
 -- Availability: 0.3.0
+CREATE FUNCTION @extschema@._region_ids_check(fname text, ngeom int, nvalue int, nids int, ndims int,
+											  first_null int, ndistinct bigint)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+-- Called twice: first with first_null (the position of the first NULL id,
+-- NULL for none; from the array's bitmap: array_position(ids, NULL)) and
+-- ndistinct NULL, before the ids are unpacked or cast; then, the lengths and
+-- the NULLs being right, with ndistinct counted (no more ids than geometries).  nvalue: the length of
+-- local_moran's value (NULL for spatial_weights_array), checked against
+-- geom first; the ids are then checked against value.
+DECLARE
+	against text := CASE WHEN nvalue IS NULL THEN 'geom' ELSE 'value' END;
+BEGIN
+	-- a NULL array (ngeom or nids NULL; local_moran passes ngeom NULL for a
+	-- NULL value) gives no rows, as the forms without ids
+	IF ngeom IS NULL OR nids IS NULL THEN
+		RETURN;
+	END IF;
+	IF nvalue OPERATOR(pg_catalog.<>) ngeom THEN
+		RAISE EXCEPTION '%: value and geom must have the same length', fname
+			USING ERRCODE = '2202E',
+				  DETAIL = pg_catalog.format('value has %s elements, geom %s.', nvalue, ngeom),
+				  HINT = 'Aggregate both in the same order: array_agg(v ORDER BY id), array_agg(geom ORDER BY id).';
+	END IF;
+	IF ndims OPERATOR(pg_catalog.>) 1 OR nids OPERATOR(pg_catalog.<>) ngeom THEN
+		RAISE EXCEPTION '%: ids and % must have the same length', fname, against
+			USING ERRCODE = '2202E',
+				  DETAIL = pg_catalog.format('ids has %s elements (%s dimensions), %s %s.', nids, coalesce(ndims, 0), against, ngeom),
+				  HINT = 'Aggregate both in the same order: array_agg(code ORDER BY code), array_agg(geom ORDER BY code).';
+	END IF;
+	IF first_null IS NOT NULL THEN
+		RAISE EXCEPTION '%: ids must not contain NULL', fname
+			USING ERRCODE = '22004',
+				  DETAIL = pg_catalog.format('Element %s of the %s ids is NULL.', first_null, nids),
+				  HINT = 'Every region needs an id; leave the rows without one out.';
+	END IF;
+	IF ndistinct OPERATOR(pg_catalog.<>) nids THEN
+		RAISE EXCEPTION '%: ids must be unique', fname
+			USING ERRCODE = '22023',
+				  DETAIL = pg_catalog.format('%s ids, %s distinct.', nids, ndistinct),
+				  HINT = 'Aggregate one row per region (GROUP BY the period).';
+	END IF;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@._region_ids_check(text, int, int, int, int, int, bigint) IS
+'Internal to the array forms with ids: value (nvalue, local_moran; NULL for spatial_weights_array) and ids have one element per geometry (ngeom; errors name fname), no id is NULL (first_null: the position of the first NULL, or NULL), and ndistinct (when not NULL) are distinct.';
+
+-- Availability: 0.3.0
 -- The body of the three spatial_weights_array forms with ids (int, bigint,
 -- text), on the ids as text: the int and bigint forms cast them there and
 -- back (exact for integers).  Not polymorphic: an anyarray parameter would
@@ -283,10 +333,14 @@ BEGIN
 	IF geom IS NULL OR ids IS NULL THEN
 		RETURN;
 	END IF;
-	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom),
-		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
-		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
-		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'geom');
+	-- the shape and the NULLs from the array's header and bitmap first: the
+	-- count of distinct ids then walks no more elements than geom has
+	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
+		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
+	PERFORM @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
+		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), NULL,
+		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)));
 	RETURN QUERY
 	SELECT m.x, coalesce((SELECT pg_catalog.array_agg(n.x ORDER BY q.o)
 							FROM pg_catalog.unnest(w.neighbours) WITH ORDINALITY AS q(p, o)
@@ -313,6 +367,10 @@ RETURNS TABLE(id int, neighbours int[], weights float8[])
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+-- checked before the ids are cast to text (a body runs its statements in order)
+SELECT @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
+	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT w.id::int, w.neighbours::int[], w.weights
   FROM @extschema@._spatial_weights_array_ids(geom, ids::pg_catalog.text[], method, k, distance, style) AS w
 $fn$;
@@ -331,6 +389,10 @@ RETURNS TABLE(id bigint, neighbours bigint[], weights float8[])
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+-- checked before the ids are cast to text (a body runs its statements in order)
+SELECT @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
+	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT w.id::bigint, w.neighbours::bigint[], w.weights
   FROM @extschema@._spatial_weights_array_ids(geom, ids::pg_catalog.text[], method, k, distance, style) AS w
 $fn$;
@@ -349,41 +411,14 @@ RETURNS TABLE(id text, neighbours text[], weights float8[])
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+-- checked here too, before the PL/pgSQL body takes its copy of ids
+SELECT @extschema@._region_ids_check('spatial_weights_array'::pg_catalog.text, pg_catalog.cardinality(geom), NULL,
+	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT * FROM @extschema@._spatial_weights_array_ids(geom, ids, method, k, distance, style)
 $fn$;
 COMMENT ON FUNCTION @extschema@.spatial_weights_array(@extschema:postgis@.geometry[], text[], text, int, float8, text) IS
 'spatial_weights_array with the regions named by ids (one unique non-NULL id per geometry, in the same order, e.g. array_agg(code ORDER BY code)): ids and neighbour lists of the type of ids, ready for moran_i and local_moran.';
-
--- Availability: 0.3.0
-CREATE FUNCTION @extschema@._region_ids_check(fname text, ngeom int, nids int, ndims int, nonnull bigint,
-											  ndistinct bigint, against text)
-RETURNS void
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-	IF ndims OPERATOR(pg_catalog.>) 1 OR nids OPERATOR(pg_catalog.<>) ngeom THEN
-		RAISE EXCEPTION '%: ids and % must have the same length', fname, against
-			USING ERRCODE = '2202E',
-				  DETAIL = pg_catalog.format('ids has %s elements (%s dimensions), %s %s.', nids, coalesce(ndims, 0), against, ngeom),
-				  HINT = 'Aggregate both in the same order: array_agg(code ORDER BY code), array_agg(geom ORDER BY code).';
-	END IF;
-	IF nonnull OPERATOR(pg_catalog.<>) nids THEN
-		RAISE EXCEPTION '%: ids must not contain NULL', fname
-			USING ERRCODE = '22004',
-				  DETAIL = pg_catalog.format('%s of the %s ids are NULL.', nids OPERATOR(pg_catalog.-) nonnull, nids),
-				  HINT = 'Every region needs an id; leave the rows without one out.';
-	END IF;
-	IF ndistinct OPERATOR(pg_catalog.<>) nids THEN
-		RAISE EXCEPTION '%: ids must be unique', fname
-			USING ERRCODE = '22023',
-				  DETAIL = pg_catalog.format('%s ids, %s distinct.', nids, ndistinct),
-				  HINT = 'Aggregate one row per region (GROUP BY the period).';
-	END IF;
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@._region_ids_check(text, int, int, int, bigint, bigint, text) IS
-'Internal to the array forms with ids: the ids have one unique non-NULL element per position (errors name fname).';
 
 -- Availability: 0.3.0
 -- The body of the three local_moran forms with ids, on the ids as text (as above).
@@ -406,10 +441,14 @@ BEGIN
 	IF value IS NULL OR geom IS NULL OR ids IS NULL THEN
 		RETURN;
 	END IF;
-	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text, pg_catalog.cardinality(value),
-		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids),
-		(SELECT pg_catalog.count(u.x) FROM pg_catalog.unnest(ids) AS u(x)),
-		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)), 'value');
+	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
+		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
+	PERFORM @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
+		pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), NULL,
+		(SELECT pg_catalog.count(DISTINCT u.x) FROM pg_catalog.unnest(ids) AS u(x)));
 	RETURN QUERY
 	SELECT m.x, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
 	  FROM @extschema@.local_moran(value, geom, method, k, distance, style, permutations, seed, significance) AS l
@@ -436,6 +475,11 @@ RETURNS TABLE(id int, i float8, expected float8, variance float8, z float8, p fl
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+-- checked before the ids are cast to text (a body runs its statements in order)
+SELECT @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
+	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT l.id::int, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
   FROM @extschema@._local_moran_ids(value, geom, ids::pg_catalog.text[], method, k, distance, style,
 									permutations, seed, significance) AS l
@@ -459,6 +503,11 @@ RETURNS TABLE(id bigint, i float8, expected float8, variance float8, z float8, p
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+-- checked before the ids are cast to text (a body runs its statements in order)
+SELECT @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
+	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT l.id::bigint, l.i, l.expected, l.variance, l.z, l.p, l.quadrant
   FROM @extschema@._local_moran_ids(value, geom, ids::pg_catalog.text[], method, k, distance, style,
 									permutations, seed, significance) AS l
@@ -482,6 +531,11 @@ RETURNS TABLE(id text, i float8, expected float8, variance float8, z float8, p f
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
+-- checked here too, before the PL/pgSQL body takes its copy of ids
+SELECT @extschema@._region_ids_check('local_moran'::pg_catalog.text,
+		CASE WHEN value IS NOT NULL THEN pg_catalog.cardinality(geom) END, pg_catalog.cardinality(value),
+	pg_catalog.cardinality(ids), pg_catalog.array_ndims(ids), CASE WHEN pg_catalog.array_ndims(ids) OPERATOR(pg_catalog.=) 1
+		THEN pg_catalog.array_position(ids, NULL) OPERATOR(pg_catalog.-) pg_catalog.array_lower(ids, 1) OPERATOR(pg_catalog.+) 1 END, NULL);
 SELECT * FROM @extschema@._local_moran_ids(value, geom, ids, method, k, distance, style,
 										   permutations, seed, significance)
 $fn$;

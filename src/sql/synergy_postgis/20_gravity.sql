@@ -73,6 +73,31 @@ END;
 COMMENT ON FUNCTION @extschema@.gravity_strength(float8, float8, @extschema:postgis@.geometry, @extschema:postgis@.geometry, float8, float8, float8, float8) IS
 'Gravity linkage T_ij = k q_i^alpha q_j^beta / d^r with d the distance in km between the two geometries on the WGS84 spheroid (ST_Distance on geography); geometries need an SRID. Pass ST_Centroid(geom) for polygons.';
 
+-- Availability: 0.3.0
+CREATE FUNCTION @extschema@._gravity_lengths(fname text, nids int, ids_ndims int, ngeoms int)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+-- From the arrays' headers, before the n x n distances are computed (n
+-- the number of geometries): the core's own checks of ids come after them.
+BEGIN
+	IF ids_ndims OPERATOR(pg_catalog.>) 1 THEN
+		RAISE EXCEPTION '%: ids must be a one-dimensional array', fname
+			USING ERRCODE = '2202E', DETAIL = pg_catalog.format('The array has %s dimensions.', ids_ndims),
+				  HINT = 'Pass array_agg(code ORDER BY code) and the other arrays in the same order.';
+	END IF;
+	IF ngeoms OPERATOR(pg_catalog.<>) nids THEN
+		RAISE EXCEPTION '%: geoms has % elements but ids has %', fname, ngeoms, nids
+			USING ERRCODE = '2202E', DETAIL = 'Every array argument has one element per city, in the order of ids.',
+				  HINT = 'Build the arrays with array_agg(... ORDER BY id) over the same rows.';
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@._gravity_lengths(text, int, int, int) IS
+'Internal to gravity_linkage over geometries: ids is one-dimensional with one element per geometry (errors name fname), checked before the distances are computed.';
+
 -- Availability: 0.2.0
 CREATE FUNCTION @extschema@.gravity_linkage(
 	ids text[],
@@ -88,6 +113,8 @@ RETURNS TABLE (i text, j text, distance float8, strength float8, membership floa
 LANGUAGE sql STABLE PARALLEL SAFE ROWS 1000
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT @extschema@._gravity_lengths('gravity_linkage'::pg_catalog.text, pg_catalog.cardinality(ids),
+		pg_catalog.array_ndims(ids), pg_catalog.cardinality(geoms));
 	SELECT l.i, l.j, l.distance, l.strength, l.membership, l.total, l.strongest
 	FROM (SELECT @extschema@._gravity_lonlat('gravity_linkage'::pg_catalog.text, geoms) AS gg) s,
 	LATERAL @extschema:synergy@.gravity_linkage(ids, masses,

@@ -35,6 +35,8 @@ RETURNS TABLE (i int, j int, distance float8, strength float8, membership float8
 LANGUAGE sql STABLE PARALLEL SAFE ROWS 1000
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT @extschema@._gravity_lengths('gravity_linkage'::pg_catalog.text, pg_catalog.cardinality(ids),
+		pg_catalog.array_ndims(ids), pg_catalog.cardinality(geoms));
 	SELECT l.i, l.j, l.distance, l.strength, l.membership, l.total, l.strongest
 	FROM @extschema:synergy@.gravity_linkage(ids, masses, @extschema@._gravity_km_matrix(geoms),
 		k, alpha, beta, r, directional) l;
@@ -57,6 +59,8 @@ RETURNS TABLE (i bigint, j bigint, distance float8, strength float8, membership 
 LANGUAGE sql STABLE PARALLEL SAFE ROWS 1000
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	SELECT @extschema@._gravity_lengths('gravity_linkage'::pg_catalog.text, pg_catalog.cardinality(ids),
+		pg_catalog.array_ndims(ids), pg_catalog.cardinality(geoms));
 	SELECT l.i, l.j, l.distance, l.strength, l.membership, l.total, l.strongest
 	FROM @extschema:synergy@.gravity_linkage(ids, masses, @extschema@._gravity_km_matrix(geoms),
 		k, alpha, beta, r, directional) l;
