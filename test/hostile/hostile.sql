@@ -378,121 +378,57 @@ CREATE TABLE hostile_nulls AS
 SELECT array_fill(NULL::float8, ARRAY[134000000]) AS f8, array_fill(NULL::bigint, ARRAY[134000000]) AS i8,
        array_fill(NULL::text, ARRAY[134000000]) AS tx;
 CREATE TABLE hostile_vm (call text, code text, vm0 text, vm1 text);
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(w) FROM (SELECT entropy_weights(f8, weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('entropy_weights, missing mean', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(w) FROM (SELECT entropy_weights(f8, '{0}', '{1}', weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('entropy_weights bounded, missing mean', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(w) FROM (SELECT stddev_weights(f8, weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('stddev_weights, missing mean', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(w) FROM (SELECT critic_weights(f8, weight_options(missing => 'mean')) AS w FROM hostile_nulls) s;
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('critic_weights, missing mean', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(w) FROM (SELECT topsis(f8, missing => 'mean') OVER () AS w FROM hostile_nulls) s;
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('topsis, missing mean', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(w) FROM (SELECT moran_i(1.0, 1::bigint, i8, NULL) AS w FROM hostile_nulls) s;
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('moran_i neighbours', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(w) FROM (SELECT local_moran(1.0, 1::bigint, i8, NULL) OVER () AS w FROM hostile_nulls) s;
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('local_moran neighbours', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(*) FROM hostile_nulls, gravity_linkage(i8, '{1,2}'::float8[], '{{0,1},{1,0}}'::float8[]);
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('gravity_linkage ids', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(*) FROM hostile_nulls, gravity_linkage(tx, '{1,2}'::float8[], '{{0,1},{1,0}}'::float8[]);
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('gravity_linkage text ids', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(w) FROM (SELECT ccd_grade(0.5, '{0,0.5,1}', tx) AS w FROM hostile_nulls) s;
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('ccd_grade labels', :'code', :'vm0', :'vm1');
+\set label 'entropy_weights, missing mean'
+\set call 'SELECT count(w) FROM (SELECT entropy_weights(f8, weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s'
+\ir vm_call.psql
+\set label 'entropy_weights bounded, missing mean'
+\set call 'SELECT count(w) FROM (SELECT entropy_weights(f8, ''{0}'', ''{1}'', weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s'
+\ir vm_call.psql
+\set label 'stddev_weights, missing mean'
+\set call 'SELECT count(w) FROM (SELECT stddev_weights(f8, weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s'
+\ir vm_call.psql
+\set label 'critic_weights, missing mean'
+\set call 'SELECT count(w) FROM (SELECT critic_weights(f8, weight_options(missing => ''mean'')) AS w FROM hostile_nulls) s'
+\ir vm_call.psql
+\set label 'topsis, missing mean'
+\set call 'SELECT count(w) FROM (SELECT topsis(f8, missing => ''mean'') OVER () AS w FROM hostile_nulls) s'
+\ir vm_call.psql
+\set label 'moran_i neighbours'
+\set call 'SELECT count(w) FROM (SELECT moran_i(1.0, 1::bigint, i8, NULL) AS w FROM hostile_nulls) s'
+\ir vm_call.psql
+\set label 'local_moran neighbours'
+\set call 'SELECT count(w) FROM (SELECT local_moran(1.0, 1::bigint, i8, NULL) OVER () AS w FROM hostile_nulls) s'
+\ir vm_call.psql
+\set label 'gravity_linkage ids'
+\set call 'SELECT count(*) FROM hostile_nulls, gravity_linkage(i8, ''{1,2}''::float8[], ''{{0,1},{1,0}}''::float8[])'
+\ir vm_call.psql
+\set label 'gravity_linkage text ids'
+\set call 'SELECT count(*) FROM hostile_nulls, gravity_linkage(tx, ''{1,2}''::float8[], ''{{0,1},{1,0}}''::float8[])'
+\ir vm_call.psql
+\set label 'ccd_grade labels'
+\set call 'SELECT count(w) FROM (SELECT ccd_grade(0.5, ''{0,0.5,1}'', tx) AS w FROM hostile_nulls) s'
+\ir vm_call.psql
 -- spatial_weights_array and local_moran with ids (synergy_postgis): the
 -- length and the NULLs are checked from the header and the bitmap before the
 -- ids are cast to text or counted (they took > 20 s and about 1.2 GB)
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(*) FROM spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(NULL::int, ARRAY[134000000]));
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('spatial_weights_array int ids', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(*) FROM hostile_nulls, spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], i8);
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('spatial_weights_array bigint ids', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(*) FROM hostile_nulls, spatial_weights_array(ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], tx);
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('spatial_weights_array text ids', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(*) FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], array_fill(NULL::int, ARRAY[134000000]));
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('local_moran int ids', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(*) FROM hostile_nulls, local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], i8);
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('local_moran bigint ids', :'code', :'vm0', :'vm1');
-\c
-SELECT pg_backend_pid() AS hostile_pid \gset
-\set vm0 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-SELECT count(*) FROM hostile_nulls, local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], tx);
-\set code :SQLSTATE
-\set vm1 `awk '/^VmPeak/ { print $2 }' /proc/:hostile_pid/status 2>/dev/null`
-INSERT INTO hostile_vm VALUES ('local_moran text ids', :'code', :'vm0', :'vm1');
+\set label 'spatial_weights_array int ids'
+\set call 'SELECT count(*) FROM spatial_weights_array(ARRAY[''POINT(0 0)''::geometry, ''POINT(1 1)''], array_fill(NULL::int, ARRAY[134000000]))'
+\ir vm_call.psql
+\set label 'spatial_weights_array bigint ids'
+\set call 'SELECT count(*) FROM hostile_nulls, spatial_weights_array(ARRAY[''POINT(0 0)''::geometry, ''POINT(1 1)''], i8)'
+\ir vm_call.psql
+\set label 'spatial_weights_array text ids'
+\set call 'SELECT count(*) FROM hostile_nulls, spatial_weights_array(ARRAY[''POINT(0 0)''::geometry, ''POINT(1 1)''], tx)'
+\ir vm_call.psql
+\set label 'local_moran int ids'
+\set call 'SELECT count(*) FROM local_moran(''{1,2}''::float8[], ARRAY[''POINT(0 0)''::geometry, ''POINT(1 1)''], array_fill(NULL::int, ARRAY[134000000]))'
+\ir vm_call.psql
+\set label 'local_moran bigint ids'
+\set call 'SELECT count(*) FROM hostile_nulls, local_moran(''{1,2}''::float8[], ARRAY[''POINT(0 0)''::geometry, ''POINT(1 1)''], i8)'
+\ir vm_call.psql
+\set label 'local_moran text ids'
+\set call 'SELECT count(*) FROM hostile_nulls, local_moran(''{1,2}''::float8[], ARRAY[''POINT(0 0)''::geometry, ''POINT(1 1)''], tx)'
+\ir vm_call.psql
 SELECT CASE WHEN count(*) <> 16 OR count(*) FILTER (WHERE code !~ '^(22|54)') > 0
             THEN 'hostile-check: FAIL arrays of 134 million NULLs: ' || coalesce(string_agg(call || ': ' || code, '; ') FILTER (WHERE code !~ '^(22|54)'), count(*) || ' calls ran')
             WHEN count(*) FILTER (WHERE vm0 ~ '^[0-9]+$' AND vm1 ~ '^[0-9]+$') < count(*)
