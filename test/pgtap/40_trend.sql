@@ -219,7 +219,7 @@ SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_scale', '0')),
           '22023 trend_curve: the trend is not a result of trend_analysis / ew_scale is 0; it must be a finite number > 0.',
           'trend_curve: a zero scale -> 22023 naming the function (was a bare division by zero, 22012)');
 SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ew_scaled_coefficients', (SELECT array_fill(1::float8, ARRAY[1000000])::text))),
-          '22023 trend_curve: the trend is not a result of trend_analysis / ew_scaled_coefficients has 1000000 elements (1 dimensions); order 2 has 3.',
+          '22023 trend_curve: the trend is not a result of trend_analysis / ew_scaled_coefficients has 1000000 elements; order 2 has 3.',
           'trend_curve: a million coefficients -> 22023 before any sample (was seconds per call)');
 SELECT is(pg_temp.ta_err('trend_curve', pg_temp.ta_with('ns_scaled_coefficients', '{1,NaN,2}')),
           '22023 trend_curve: the trend is not a result of trend_analysis / Element 2 of ns_scaled_coefficients is NaN.',

@@ -382,7 +382,7 @@ SELECT is(pg_temp.t51_detail($$SELECT * FROM local_moran('{1,2,3}'::float8[], AR
 SELECT is((SELECT count(*) FROM local_moran(NULL::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], ARRAY[1, NULL, 3])), 0::bigint,
           'local_moran: a NULL value array gives no rows, whatever the ids (as the form without ids)');
 SELECT is(pg_temp.t51_detail($$SELECT * FROM local_moran('{1,2}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)'], ARRAY[[1], [2]]::bigint[])$$),
-          '2202E ids has 2 elements (2 dimensions), value 2.', 'local_moran: 2-D ids: 2202E');
+          '2202E ids has 2 elements in 2 dimensions, value 2.', 'local_moran: 2-D ids: 2202E');
 SELECT is(pg_temp.t51_detail($$SELECT * FROM local_moran('{1,2,3}'::float8[], ARRAY['POINT(0 0)'::geometry, 'POINT(1 1)', 'POINT(2 2)'], ARRAY[5, 6, 5]::bigint[])$$),
           '22023 3 ids, 2 distinct.', 'local_moran: an id twice: 22023 after the NULL check');
 SELECT throws_ok($$SELECT moran_i(1.0, id, nb, NULL) FROM (VALUES ('a'::text, '{b}'::text[]), ('a', '{b}')) v(id, nb)$$, '22023',

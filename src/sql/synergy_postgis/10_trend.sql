@@ -154,8 +154,11 @@ BEGIN
 		-- the length first, from the header: at most 7 elements are read
 		IF (pg_catalog.array_ndims(coefs) IS DISTINCT FROM 1)
 		   OR pg_catalog.cardinality(coefs) OPERATOR(pg_catalog.<>) (trend."order" OPERATOR(pg_catalog.+) 1) THEN
-			bad := pg_catalog.format('%s_scaled_coefficients has %s elements (%s dimensions); order %s has %s.', dir,
-									 pg_catalog.cardinality(coefs), coalesce(pg_catalog.array_ndims(coefs), 0),
+			bad := pg_catalog.format('%s_scaled_coefficients has %s element%s%s; order %s has %s.', dir,
+									 pg_catalog.cardinality(coefs),
+									 CASE WHEN pg_catalog.cardinality(coefs) OPERATOR(pg_catalog.=) 1 THEN '' ELSE 's' END,
+									 CASE WHEN pg_catalog.array_ndims(coefs) OPERATOR(pg_catalog.=) 1 THEN ''
+										  ELSE pg_catalog.format(' in %s dimensions', coalesce(pg_catalog.array_ndims(coefs), 0)) END,
 									 trend."order", trend."order" OPERATOR(pg_catalog.+) 1);
 		ELSE
 			-- NaN sorts above Infinity: the range test excludes it

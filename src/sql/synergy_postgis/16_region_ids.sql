@@ -293,7 +293,10 @@ BEGIN
 	IF ndims OPERATOR(pg_catalog.>) 1 OR nids OPERATOR(pg_catalog.<>) ngeom THEN
 		RAISE EXCEPTION '%: ids and % must have the same length', fname, against
 			USING ERRCODE = '2202E',
-				  DETAIL = pg_catalog.format('ids has %s elements (%s dimensions), %s %s.', nids, coalesce(ndims, 0), against, ngeom),
+				  DETAIL = pg_catalog.format('ids has %s element%s%s, %s %s.', nids,
+											 CASE WHEN nids OPERATOR(pg_catalog.=) 1 THEN '' ELSE 's' END,
+											 CASE WHEN ndims OPERATOR(pg_catalog.>) 1 THEN pg_catalog.format(' in %s dimensions', ndims) ELSE '' END,
+											 against, ngeom),
 				  HINT = 'Aggregate both in the same order: array_agg(code ORDER BY code), array_agg(geom ORDER BY code).';
 	END IF;
 	IF first_null IS NOT NULL THEN
