@@ -245,6 +245,40 @@ transform_series(sy_bp_transform tr, const double *y, int n, double *t,
 	}
 }
 
+/*
+ * The spread of the training signal of y under tr, sqrt(mean square about
+ * its mean), computed in the order fit_plain computes its scale, so that it
+ * is 0 exactly where fit_plain finds that nothing varies and divides by 1
+ * instead (that 1 is a divisor, not a spread).
+ */
+double
+sy_bp_signal_spread(sy_bp_transform tr, const double *y, int n)
+{
+	double		intercept = 0.0,
+				slope = 0.0,
+				mean = 0.0,
+				ss = 0.0;
+	int			first = tr == SY_BP_DIFFERENCE ? 1 : 0,
+				m = n - first;
+
+	if (m < 1)
+		return 0.0;
+	if (tr == SY_BP_DETREND)
+		fit_line(y, n, &intercept, &slope);
+	for (int i = first; i < n; i++)
+		mean += tr == SY_BP_DIFFERENCE ? y[i] - y[i - 1]
+			: tr == SY_BP_DETREND ? y[i] - (intercept + slope * i) : y[i];
+	mean /= m;
+	for (int i = first; i < n; i++)
+	{
+		double		z = tr == SY_BP_DIFFERENCE ? y[i] - y[i - 1]
+			: tr == SY_BP_DETREND ? y[i] - (intercept + slope * i) : y[i];
+
+		ss += (z - mean) * (z - mean);
+	}
+	return sqrt(ss / m);
+}
+
 /* ---- one network ---- */
 
 typedef struct net_shape
