@@ -556,6 +556,24 @@ fit_plain(const double *y, int n, const sy_bp_options *opt,
 	for (int i = 0; i < m; i++)
 		ss += (z[i] - mean) * (z[i] - mean);
 	scale = sqrt(ss / m);
+	if (isfinite(mean) && !isfinite(scale))
+	{
+		/*
+		 * The squares overflow (deviations above about 1e154), the
+		 * deviations themselves do not: their spread from the deviations
+		 * divided by the largest.  Only here, so that every other series
+		 * keeps the bits of the plain sum.
+		 */
+		double		big = 0.0;
+
+		for (int i = 0; i < m; i++)
+			big = fmax(big, fabs(z[i] - mean));
+		ss = 0.0;
+		if (isfinite(big))
+			for (int i = 0; i < m; i++)
+				ss += ((z[i] - mean) / big) * ((z[i] - mean) / big);
+		scale = big * sqrt(ss / m);
+	}
 	if (!isfinite(mean) || !isfinite(scale))
 		return SY_EDOMAIN;
 	if (!(scale > 0.0))
@@ -779,25 +797,44 @@ double
 sy_ses_alpha(const double *y, int n)
 {
 	double		best = INFINITY,
-				alpha = 1.0;
+				alpha = 1.0,
+				c = 1.0;
 
-	for (int k = 1; k <= SY_BP_SES_GRID; k++)
+	for (int pass = 0; pass < 2 && best == INFINITY; pass++)
 	{
-		double		a = (double) k / SY_BP_SES_GRID,
-					l = y[0],
-					sse = 0.0;
-
-		for (int i = 1; i < n; i++)
+		if (pass == 1)
 		{
-			double		e = y[i] - l;
+			/*
+			 * Every sum of squares overflowed (values above about 1e154):
+			 * the errors times a power of 2 that brings the largest value
+			 * near 1, which orders the sums as the exact ones.
+			 */
+			double		top = 0.0;
 
-			sse += e * e;
-			l += a * e;
+			for (int i = 0; i < n; i++)
+				top = fmax(top, fabs(y[i]));
+			if (!(top > 0.0) || !isfinite(top))
+				break;
+			c = ldexp(1.0, -ilogb(top));
 		}
-		if (sse < best)			/* ties: the smaller alpha */
+		for (int k = 1; k <= SY_BP_SES_GRID; k++)
 		{
-			best = sse;
-			alpha = a;
+			double		a = (double) k / SY_BP_SES_GRID,
+						l = y[0],
+						sse = 0.0;
+
+			for (int i = 1; i < n; i++)
+			{
+				double		e = y[i] - l;
+
+				sse += (e * c) * (e * c);
+				l += a * e;
+			}
+			if (sse < best)		/* ties: the smaller alpha */
+			{
+				best = sse;
+				alpha = a;
+			}
 		}
 	}
 	return alpha;
