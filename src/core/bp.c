@@ -26,6 +26,7 @@
  * (Bates and Granger's inverse error weights).  See fit_auto and
  * docs/forecasting.md.
  */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -245,11 +246,22 @@ transform_series(sy_bp_transform tr, const double *y, int n, double *t,
 	}
 }
 
+/* value i of the training signal of y under tr (see transform_series) */
+static inline double
+signal_at(sy_bp_transform tr, const double *y, int i, double intercept, double slope)
+{
+	return tr == SY_BP_DIFFERENCE ? y[i + 1] - y[i]
+		: tr == SY_BP_DETREND ? y[i] - (intercept + slope * i) : y[i];
+}
+
 /*
  * The spread of the training signal of y under tr, sqrt(mean square about
- * its mean), computed in the order fit_plain computes its scale, so that it
- * is 0 exactly where fit_plain finds that nothing varies and divides by 1
- * instead (that 1 is a divisor, not a spread).
+ * its mean): fit_plain's scale (before it puts 1 for a spread of 0, a
+ * divisor, not a spread).  When the plain sum of squares overflows (values
+ * above about 1e154) or underflows (below about 1e-162), where the
+ * deviations themselves do not, it is taken relative to the largest
+ * deviation; only then, so that every other series keeps the bits of the
+ * plain sum.
  */
 double
 sy_bp_signal_spread(sy_bp_transform tr, const double *y, int n)
@@ -257,26 +269,39 @@ sy_bp_signal_spread(sy_bp_transform tr, const double *y, int n)
 	double		intercept = 0.0,
 				slope = 0.0,
 				mean = 0.0,
-				ss = 0.0;
-	int			first = tr == SY_BP_DIFFERENCE ? 1 : 0,
-				m = n - first;
+				ss = 0.0,
+				scale,
+				big = 0.0;
+	int			m = tr == SY_BP_DIFFERENCE ? n - 1 : n;
 
 	if (m < 1)
 		return 0.0;
 	if (tr == SY_BP_DETREND)
 		fit_line(y, n, &intercept, &slope);
-	for (int i = first; i < n; i++)
-		mean += tr == SY_BP_DIFFERENCE ? y[i] - y[i - 1]
-			: tr == SY_BP_DETREND ? y[i] - (intercept + slope * i) : y[i];
+	for (int i = 0; i < m; i++)
+		mean += signal_at(tr, y, i, intercept, slope);
 	mean /= m;
-	for (int i = first; i < n; i++)
+	for (int i = 0; i < m; i++)
 	{
-		double		z = tr == SY_BP_DIFFERENCE ? y[i] - y[i - 1]
-			: tr == SY_BP_DETREND ? y[i] - (intercept + slope * i) : y[i];
+		double		d = signal_at(tr, y, i, intercept, slope) - mean;
 
-		ss += (z - mean) * (z - mean);
+		ss += d * d;
 	}
-	return sqrt(ss / m);
+	scale = sqrt(ss / m);
+	if (!isfinite(mean) || (isfinite(scale) && ss >= DBL_MIN))
+		return scale;
+	for (int i = 0; i < m; i++)
+		big = fmax(big, fabs(signal_at(tr, y, i, intercept, slope) - mean));
+	if (!(big > 0.0) || !isfinite(big))
+		return big > 0.0 ? scale : 0.0;
+	ss = 0.0;
+	for (int i = 0; i < m; i++)
+	{
+		double		d = (signal_at(tr, y, i, intercept, slope) - mean) / big;
+
+		ss += d * d;
+	}
+	return big * sqrt(ss / m);
 }
 
 /* ---- one network ---- */
@@ -543,7 +568,6 @@ fit_plain(const double *y, int n, const sy_bp_options *opt,
 	double		intercept,
 				slope,
 				mean = 0.0,
-				ss = 0.0,
 				scale;
 	int			m,
 				nwin;
@@ -553,27 +577,8 @@ fit_plain(const double *y, int n, const sy_bp_options *opt,
 	for (int i = 0; i < m; i++)
 		mean += z[i];
 	mean /= m;
-	for (int i = 0; i < m; i++)
-		ss += (z[i] - mean) * (z[i] - mean);
-	scale = sqrt(ss / m);
-	if (isfinite(mean) && !isfinite(scale))
-	{
-		/*
-		 * The squares overflow (deviations above about 1e154), the
-		 * deviations themselves do not: their spread from the deviations
-		 * divided by the largest.  Only here, so that every other series
-		 * keeps the bits of the plain sum.
-		 */
-		double		big = 0.0;
-
-		for (int i = 0; i < m; i++)
-			big = fmax(big, fabs(z[i] - mean));
-		ss = 0.0;
-		if (isfinite(big))
-			for (int i = 0; i < m; i++)
-				ss += ((z[i] - mean) / big) * ((z[i] - mean) / big);
-		scale = big * sqrt(ss / m);
-	}
+	/* the same expressions as z, in the same order: the same spread */
+	scale = sy_bp_signal_spread(opt->transform, y, n);
 	if (!isfinite(mean) || !isfinite(scale))
 		return SY_EDOMAIN;
 	if (!(scale > 0.0))
@@ -800,16 +805,20 @@ sy_ses_alpha(const double *y, int n)
 				alpha = 1.0,
 				c = 1.0;
 
-	for (int pass = 0; pass < 2 && best == INFINITY; pass++)
+	for (int pass = 0; pass < 2 && !(best >= DBL_MIN && best < INFINITY); pass++)
 	{
 		if (pass == 1)
 		{
 			/*
-			 * Every sum of squares overflowed (values above about 1e154):
-			 * the errors times a power of 2 that brings the largest value
-			 * near 1, which orders the sums as the exact ones.
+			 * Every sum of squares overflowed (values above about 1e154),
+			 * or the least underflowed (below about 1e-162; or is 0): the
+			 * errors times a power of 2 that brings the largest value near
+			 * 1, which orders the sums as the exact ones.
 			 */
 			double		top = 0.0;
+
+			best = INFINITY;
+			alpha = 1.0;
 
 			for (int i = 0; i < n; i++)
 				top = fmax(top, fabs(y[i]));
