@@ -26,6 +26,7 @@
  * (Bates and Granger's inverse error weights).  See fit_auto and
  * docs/forecasting.md.
  */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -243,6 +244,64 @@ transform_series(sy_bp_transform tr, const double *y, int n, double *t,
 			memcpy(t, y, sizeof(double) * n);
 			return n;
 	}
+}
+
+/* value i of the training signal of y under tr (see transform_series) */
+static inline double
+signal_at(sy_bp_transform tr, const double *y, int i, double intercept, double slope)
+{
+	return tr == SY_BP_DIFFERENCE ? y[i + 1] - y[i]
+		: tr == SY_BP_DETREND ? y[i] - (intercept + slope * i) : y[i];
+}
+
+/*
+ * The spread of the training signal of y under tr, sqrt(mean square about
+ * its mean): fit_plain's scale (before it puts 1 for a spread of 0, a
+ * divisor, not a spread).  When the plain sum of squares overflows (values
+ * above about 1e154) or underflows (below about 1e-162), where the
+ * deviations themselves do not, it is taken relative to the largest
+ * deviation; only then, so that every other series keeps the bits of the
+ * plain sum.
+ */
+double
+sy_bp_signal_spread(sy_bp_transform tr, const double *y, int n)
+{
+	double		intercept = 0.0,
+				slope = 0.0,
+				mean = 0.0,
+				ss = 0.0,
+				scale,
+				big = 0.0;
+	int			m = tr == SY_BP_DIFFERENCE ? n - 1 : n;
+
+	if (m < 1)
+		return 0.0;
+	if (tr == SY_BP_DETREND)
+		fit_line(y, n, &intercept, &slope);
+	for (int i = 0; i < m; i++)
+		mean += signal_at(tr, y, i, intercept, slope);
+	mean /= m;
+	for (int i = 0; i < m; i++)
+	{
+		double		d = signal_at(tr, y, i, intercept, slope) - mean;
+
+		ss += d * d;
+	}
+	scale = sqrt(ss / m);
+	if (!isfinite(mean) || (isfinite(scale) && ss >= DBL_MIN))
+		return scale;
+	for (int i = 0; i < m; i++)
+		big = fmax(big, fabs(signal_at(tr, y, i, intercept, slope) - mean));
+	if (!(big > 0.0) || !isfinite(big))
+		return big > 0.0 ? scale : 0.0;
+	ss = 0.0;
+	for (int i = 0; i < m; i++)
+	{
+		double		d = (signal_at(tr, y, i, intercept, slope) - mean) / big;
+
+		ss += d * d;
+	}
+	return big * sqrt(ss / m);
 }
 
 /* ---- one network ---- */
@@ -509,7 +568,6 @@ fit_plain(const double *y, int n, const sy_bp_options *opt,
 	double		intercept,
 				slope,
 				mean = 0.0,
-				ss = 0.0,
 				scale;
 	int			m,
 				nwin;
@@ -519,9 +577,8 @@ fit_plain(const double *y, int n, const sy_bp_options *opt,
 	for (int i = 0; i < m; i++)
 		mean += z[i];
 	mean /= m;
-	for (int i = 0; i < m; i++)
-		ss += (z[i] - mean) * (z[i] - mean);
-	scale = sqrt(ss / m);
+	/* the same expressions as z, in the same order: the same spread */
+	scale = sy_bp_signal_spread(opt->transform, y, n);
 	if (!isfinite(mean) || !isfinite(scale))
 		return SY_EDOMAIN;
 	if (!(scale > 0.0))
@@ -745,25 +802,48 @@ double
 sy_ses_alpha(const double *y, int n)
 {
 	double		best = INFINITY,
-				alpha = 1.0;
+				alpha = 1.0,
+				c = 1.0;
 
-	for (int k = 1; k <= SY_BP_SES_GRID; k++)
+	for (int pass = 0; pass < 2 && !(best >= DBL_MIN && best < INFINITY); pass++)
 	{
-		double		a = (double) k / SY_BP_SES_GRID,
-					l = y[0],
-					sse = 0.0;
-
-		for (int i = 1; i < n; i++)
+		if (pass == 1)
 		{
-			double		e = y[i] - l;
+			/*
+			 * Every sum of squares overflowed (values above about 1e154),
+			 * or the least underflowed (below about 1e-162; or is 0): the
+			 * errors times a power of 2 that brings the largest value near
+			 * 1, which orders the sums as the exact ones.
+			 */
+			double		top = 0.0;
 
-			sse += e * e;
-			l += a * e;
+			best = INFINITY;
+			alpha = 1.0;
+
+			for (int i = 0; i < n; i++)
+				top = fmax(top, fabs(y[i]));
+			if (!(top > 0.0) || !isfinite(top))
+				break;
+			c = ldexp(1.0, -ilogb(top));
 		}
-		if (sse < best)			/* ties: the smaller alpha */
+		for (int k = 1; k <= SY_BP_SES_GRID; k++)
 		{
-			best = sse;
-			alpha = a;
+			double		a = (double) k / SY_BP_SES_GRID,
+						l = y[0],
+						sse = 0.0;
+
+			for (int i = 1; i < n; i++)
+			{
+				double		e = y[i] - l;
+
+				sse += (e * c) * (e * c);
+				l += a * e;
+			}
+			if (sse < best)		/* ties: the smaller alpha */
+			{
+				best = sse;
+				alpha = a;
+			}
 		}
 	}
 	return alpha;

@@ -698,7 +698,9 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 	double		ss = 0.0,
 				big = 0.0,
 				s,
-				df;
+				df,
+				center_sd,
+				level_sd;
 	sy_bp_model member;
 	/* values of the training signal of this history (differences: n - 1) */
 	int			mt = n - (sy_bp_min_history(model) - model->lags);
@@ -734,6 +736,23 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 		pi_undefined(pi, horizon);
 		return;
 	}
+
+	/*
+	 * The spread of the training signal, for the centre's standard error:
+	 * the model's scale, except where that is the divisor 1 that fitting
+	 * puts for a signal that does not vary (a constant history; an exact
+	 * line on differences), whose centre is known exactly.  With the 1 the
+	 * bounds were about -+1 in the units of the values, whatever they were.
+	 */
+	center_sd = model->scale;
+	level_sd = model->level_scale;
+	if (center_sd == 1.0
+		&& sy_bp_signal_spread(model->transform == SY_BP_AUTO ? SY_BP_DIFFERENCE : model->transform,
+							   y, n) == 0.0)
+		center_sd = 0.0;
+	if (model->transform == SY_BP_AUTO && level_sd == 1.0
+		&& sy_bp_signal_spread(SY_BP_LEVEL, y, n) == 0.0)
+		level_sd = 0.0;
 
 	host->seed(host->ctx, pi_mix64(seed ^ UINT64_C(0x5bd1e9955bd1e995)));
 	for (int i = 0; i < paths; i++)
@@ -777,10 +796,10 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 		 */
 		if (mt > 1 && (model->transform != SY_BP_AUTO || member.combine[0] > 0.0))
 			member.center = model->center +
-				model->scale / sqrt((double) mt) * t_variate(host, mt - 1);
+				center_sd / sqrt((double) mt) * t_variate(host, mt - 1);
 		if (mt > 1 && model->transform == SY_BP_AUTO && member.combine[1] > 0.0)
 			member.level_center = model->level_center +
-				model->level_scale / sqrt((double) mt) * t_variate(host, mt - 1);
+				level_sd / sqrt((double) mt) * t_variate(host, mt - 1);
 		/*
 		 * The path's innovations first, in the order of the steps (the
 		 * forecasts draw no random numbers, so the stream is the same as

@@ -180,6 +180,8 @@ void		sy_bp_model_member(const sy_bp_model *model, int j, sy_bp_model *member);
 
 /* Shortest history a model can forecast from. */
 int			sy_bp_min_history(const sy_bp_model *model);
+/* The spread of y's training signal under tr (0 when nothing varies). */
+double		sy_bp_signal_spread(sy_bp_transform tr, const double *y, int n);
 
 /* Simple exponential smoothing: the alpha of the grid k / SY_BP_SES_GRID
  * with the least sum of squared one-step errors over y[0..n-1] (level

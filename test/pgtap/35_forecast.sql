@@ -4,7 +4,7 @@
 -- from the stored weights), backtests, and the error codes of bad input.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(139);
+SELECT plan(144);
 
 -- public signatures (parameter names, defaults, results) as documented in docs/forecasting.md
 SELECT is((SELECT pg_get_function_arguments(p) || ' -> ' || pg_get_function_result(p) FROM to_regprocedure(e.sig) p),
@@ -294,6 +294,39 @@ SELECT throws_ok($$SELECT * FROM bp_forecast('{1,2,3,4,5,6}', 2, activation => '
 SELECT throws_ok($$SELECT * FROM bp_forecast(array_fill(1.0::float8, ARRAY[100001]), 1)$$, '54000', NULL, 'bp_forecast: 100001 values -> 54000');
 SELECT throws_ok($$SELECT * FROM bp_forecast('{1e308,-1e308,1e308,-1e308,1e308,-1e308}', 2)$$, '22003', NULL,
                  'bp_forecast: differences overflow float8 -> 22003');
+-- Values whose squares overflow (above about 1e154) but whose deviations do not: scaled by 2^520
+-- (3.4e156), the same forecasts and bounds times 2^520 (were 22003 'too large to transform').
+SELECT ok(bool_and(abs(b.forecast / power(2::float8, 520) - a.forecast) <= 1e-9 * abs(a.forecast)
+                   AND abs(b.upper_95 / power(2::float8, 520) - a.upper_95) <= 1e-9 * abs(a.upper_95)
+                   AND abs(b.lower_80 / power(2::float8, 520) - a.lower_80) <= 1e-9 * abs(a.lower_80)),
+          'bp_forecast, transform level, a history of 3.4e156 .. 3.8e157: the forecasts and bounds of the history / 2^520, times 2^520, within 1e-9')
+FROM bp_forecast('{1, 3, 2, 5, 4, 6, 8, 7, 9, 11}', 3, transform => 'level') a
+JOIN bp_forecast(ARRAY(SELECT v * power(2::float8, 520) FROM unnest('{1, 3, 2, 5, 4, 6, 8, 7, 9, 11}'::float8[]) v),
+                 3, transform => 'level') b USING (step);
+SELECT ok(bool_and(abs(b.forecast / power(2::float8, 520) - a.forecast) <= 1e-9 * abs(a.forecast)
+                   AND abs(b.upper_95 / power(2::float8, 520) - a.upper_95) <= 1e-9 * abs(a.upper_95)),
+          'bp_forecast, transform auto, a history of 3.4e156 .. 3.8e157: as the history / 2^520, times 2^520, within 1e-9')
+FROM bp_forecast('{1, 3, 2, 5, 4, 6, 8, 7, 9, 11}', 3) a
+JOIN bp_forecast(ARRAY(SELECT v * power(2::float8, 520) FROM unnest('{1, 3, 2, 5, 4, 6, 8, 7, 9, 11}'::float8[]) v),
+                 3) b USING (step);
+SELECT ok((SELECT (m ->> 'scale')::float8 > 1e156 FROM bp_fit(ARRAY(SELECT v * 1e300 FROM unnest('{1, 3, 2, 5, 4, 6, 8, 7, 9, 11}'::float8[]) v),
+                                                            transform => 'detrend') m),
+          'bp_fit, transform detrend, a history of 1e300 .. 1.1e301: a finite model');
+-- Values whose squares underflow (below about 1e-162): scaled by 2^-560 (2.6e-169), the same
+-- forecasts and bounds times 2^-560 (the spread fell to 0 and the scaling to 1: forecasts of 1e-41).
+SELECT ok(bool_and(abs(b.forecast / power(2::float8, -560) - a.forecast) <= 1e-9 * abs(a.forecast)
+                   AND abs(b.upper_95 / power(2::float8, -560) - a.upper_95) <= 1e-9 * abs(a.upper_95)
+                   AND abs(b.lower_80 / power(2::float8, -560) - a.lower_80) <= 1e-9 * abs(a.lower_80)),
+          'bp_forecast, transform level, a history of 2.6e-169 .. 2.9e-168: as the history / 2^-560, times 2^-560, within 1e-9')
+FROM bp_forecast('{1, 3, 2, 5, 4, 6, 8, 7, 9, 11}', 3, transform => 'level') a
+JOIN bp_forecast(ARRAY(SELECT v * power(2::float8, -560) FROM unnest('{1, 3, 2, 5, 4, 6, 8, 7, 9, 11}'::float8[]) v),
+                 3, transform => 'level') b USING (step);
+SELECT ok(bool_and(abs(b.forecast / power(2::float8, -560) - a.forecast) <= 1e-9 * abs(a.forecast)
+                   AND abs(b.upper_95 / power(2::float8, -560) - a.upper_95) <= 1e-9 * abs(a.upper_95)),
+          'bp_forecast, transform auto, a history of 2.6e-169 .. 2.9e-168: as the history / 2^-560, times 2^-560, within 1e-9')
+FROM bp_forecast('{1, 3, 2, 5, 4, 6, 8, 7, 9, 11}', 3) a
+JOIN bp_forecast(ARRAY(SELECT v * power(2::float8, -560) FROM unnest('{1, 3, 2, 5, 4, 6, 8, 7, 9, 11}'::float8[]) v),
+                 3) b USING (step);
 SELECT throws_ok($$SELECT bp_fit('{1,2,3,4,5,6}', ensemble => -5)$$, '22023', NULL, 'bp_fit: ensemble -5 -> 22023');
 
 ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 -- checked with its SQLSTATE, DETAIL and HINT in sql/forecast_notice.sql.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(56);
+SELECT plan(60);
 
 -- signatures of the new functions
 SELECT is((SELECT pg_get_function_arguments(p) || ' -> ' || pg_get_function_result(p) FROM to_regprocedure(e.sig) p),
@@ -227,6 +227,19 @@ SELECT is((SELECT count(*) FROM naive_forecast('{1, 2}', 3, NULL, NULL)), 3::big
 SELECT throws_ok($$SELECT * FROM drift_forecast('{1e308, -1e308}', 2)$$, '22003', NULL, 'drift beyond float8: 22003');
 SELECT ok(bool_and(lower_80 IS NULL), 'naive_forecast with steps too large for float8 bounds: NULL bounds, no infinities')
 FROM naive_forecast('{1.7e308, -1.7e308, 1.7e308}', 2);
+
+-- ---- a training signal that does not vary (constant history; exact line on differences) ----
+-- The centre's standard error is the signal's spread (0 here), not the fallback divisor 1 of its
+-- scaling: the bounds were +-0.4 .. +-1.2 in the units of the values, whatever those were.
+SELECT ok(bool_and(upper_95 - lower_95 <= 1e-12), 'bp_forecast of a constant history of 1e-6: bounds within 1e-12 of each other (were 1.2 apart)')
+FROM bp_forecast(array_fill(1e-6::float8, ARRAY[8]), 3);
+SELECT ok(bool_and(upper_95 - lower_95 <= 1e-9), 'bp_forecast of a constant history of 3: bounds within 1e-9')
+FROM bp_forecast(array_fill(3::float8, ARRAY[8]), 3);
+SELECT ok(bool_and(upper_95 - lower_95 <= 1e-9 AND forecast BETWEEN lower_95 AND upper_95),
+          'bp_forecast of the exact line 1..12 on differences: bounds within 1e-9 of the forecast')
+FROM bp_forecast(ARRAY[1,2,3,4,5,6,7,8,9,10,11,12]::float8[], 3, transform => 'difference');
+SELECT ok(bool_and(abs(upper_95 - lower_95) <= 1e-320), 'bp_forecast of denormals: bounds of the order of the values, not of 1')
+FROM bp_forecast('{5e-324, 1e-323, 5e-324, 2e-323, 5e-324, 1e-323, 5e-324, 1.5e-323}', 3);
 
 SELECT * FROM finish();
 ROLLBACK;
