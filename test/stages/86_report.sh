@@ -11,8 +11,9 @@
 #     (and by the page into data-marks), each at least the minimum stated below; no chart is
 #     missing and none is unlisted;
 #   - the page fetches nothing: no src= or href= to http(s) in it.
-# The screenshots are kept (their directory is printed): report.png (the whole page) and
-# report-top.png (the top, small: the README's docs/report.png comes from it).
+# The screenshots, report.png (the whole page) and report-top.png (the top, small: the README's
+# docs/report.png comes from it), and index.html are kept in the directory SY_REPORT_KEEP names
+# (created if missing); without it they go with the stage's temporary directory.
 # Skips where chromium is not installed (architectures without it in the archive).
 # Run by scripts/test.sh on its cluster.
 set -uo pipefail
@@ -25,8 +26,9 @@ if [ -z "$browser" ]; then
 	exit 77
 fi
 
-keep=$(mktemp -d /tmp/synergy-report-stage.XXXXXX)
 work=$(mktemp -d /tmp/synergy-report-browser.XXXXXX)
+keep=${SY_REPORT_KEEP:-$work/keep}
+mkdir -p "$keep" || exit 1
 trap 'rm -rf "$work"; "$SY_PG_BINDIR/dropdb" --if-exists synergy_report >/dev/null 2>&1 || true' EXIT
 fail=0
 
@@ -130,5 +132,5 @@ for f in report.png report-top.png; do
 	fi
 done
 cp "$work/out/index.html" "$keep/index.html"
-echo "# kept: $keep (index.html, report.png, report-top.png)"
+[ -z "${SY_REPORT_KEEP:-}" ] || echo "# kept: $keep (index.html, report.png, report-top.png)"
 exit $fail
