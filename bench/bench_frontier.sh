@@ -19,7 +19,11 @@
 #     time: a gate between the defaults and naive fitted on features of the window (logistic
 #     regression on the kind labels, or on which of the two did better), and interval widths
 #     rescaled per bin of a window feature so that the other sources' intervals cover 80 % / 95 %.
-#     What these cannot reach, no rule that sees only the window reaches on this benchmark.
+#     What these cannot reach, no rule that sees only the window reaches on this benchmark;
+#   - beyond the window: unit-root tests of each kind's sources (bench/data/annual_sources.csv),
+#     and bp_forecast, naive and drift fitted on 10, 20 and 30 values of history on the windows
+#     whose source has 20 values before them (bench/data/annual_history.csv): does a longer
+#     history close the gap?  Both files come from bench/annual_extra.R.
 # Writes the report to stdout and bench/last-run-frontier.md.  Needs R (Debian's r-base-core;
 # base R only).  Not a test: nothing here fails on accuracy.
 #   bench/bench_frontier.sh        SY_SKIP_BUILD=1 uses the installed synergy
@@ -56,7 +60,23 @@ SELECT w.win, 10, 'bp', f.step, f.forecast FROM w, bp_forecast(w.tr, 6) f;
 -- the defaults' intervals, for the calibration rules learnt from the benchmark itself
 CREATE TABLE bounds AS SELECT w.win, f.* FROM w, bp_forecast(w.tr, 6) f;
 \copy bounds TO '$out/bounds.csv' WITH (FORMAT csv, HEADER true)
+-- longer histories: the windows with at least 20 earlier values, fitted on their last 10, 20
+-- and 30 values before the held-out ones (bench/data/annual_history.csv, t <= 0)
+CREATE TABLE hist_long (win int, t int, value float8);
+\copy hist_long FROM 'bench/data/annual_history.csv' WITH (FORMAT csv, HEADER true)
+INSERT INTO hist_long SELECT win, t, value FROM annual_long WHERE t <= 10;
+CREATE TABLE hw AS
+SELECT h.win, len, array_agg(h.value ORDER BY h.t) AS tr
+FROM hist_long h, unnest('{10,20,30}'::int[]) AS u(len)
+WHERE h.t > 10 - len AND h.win IN (SELECT win FROM hist_long GROUP BY win HAVING count(*) >= 30)
+GROUP BY h.win, len;
+CREATE TABLE longer AS
+SELECT hw.win, hw.len, 'bp' AS method, f.step, f.forecast, f.lower_80, f.upper_80, f.lower_95, f.upper_95 FROM hw, bp_forecast(hw.tr, 6) f
+UNION ALL SELECT hw.win, hw.len, 'naive', f.step, f.forecast, f.lower_80, f.upper_80, f.lower_95, f.upper_95 FROM hw, naive_forecast(hw.tr, 6) f
+UNION ALL SELECT hw.win, hw.len, 'drift', f.step, f.forecast, f.lower_80, f.upper_80, f.lower_95, f.upper_95 FROM hw, drift_forecast(hw.tr, 6) f;
+\copy longer TO '$out/longer.csv' WITH (FORMAT csv, HEADER true)
 SQL
 
-Rscript bench/frontier.R bench/data/annual.csv "$out/parts.csv" "$(machine_line)" "$out/bounds.csv" |
+Rscript bench/frontier.R bench/data/annual.csv "$out/parts.csv" "$(machine_line)" "$out/bounds.csv" \
+	bench/data/annual_sources.csv "$out/longer.csv" |
 	tee bench/last-run-frontier.md

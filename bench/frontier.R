@@ -4,6 +4,10 @@
 #   ('difference', 'level') fitted on the first `origin` values (origins 5..9: the rolling origins
 #   of transform 'auto', two networks; 10: the whole training window, the defaults) and
 #   bp_forecast's defaults ('bp', origin 10).
+# Optional: BOUNDS_CSV (the defaults' rows with their bounds), SOURCES_CSV
+#   (bench/data/annual_sources.csv: unit-root tests per source) and LONGER_CSV (win, len, method,
+#   step, forecast and bounds: bp_forecast, naive and drift fitted on the last len = 10, 20, 30
+#   values before the held-out ones).
 # SES, drift and naive are computed here with src/core's definitions: SES's alpha is the best of
 # 1/20, 2/20, ..., 1 by one-step squared error from the first value (ties: the smaller), drift is
 # the line through the first and last values, naive the last value.
@@ -248,4 +252,34 @@ if (!is.null(cal)) {
   cat("\nCoverage (percent, 80 % / 95 %) of the defaults' intervals with their widths rescaled per bin of window features, the factors set on the other sources so that their intervals cover exactly 80 % and 95 %:\n\n")
   cat("| widths rescaled by | trending | stationary | noisy | cyclical | all |\n|---|---|---|---|---|---|\n")
   for (r in cal) cat("|", paste(r, collapse = " | "), "|\n")
+}
+
+# Beyond the window: what the sources' whole histories say, and whether a longer history helps.
+if (length(args) >= 6) {
+  us <- read.csv(args[5], stringsAsFactors = FALSE)
+  us <- us[us$source %in% unique(src), ]
+  cat("\n### Beyond the window\n\n")
+  cat("Unit-root tests on each source series whole (y = log of the values; tseries' adf.test, H0 a unit root, and kpss.test, H0 stationary around a level; 5 % level), per kind:\n\n")
+  cat("| kind | sources | ADF rejects a unit root | KPSS rejects level-stationarity |\n|---|---|---|---|\n")
+  for (k in kinds) { u <- us[us$kind == k, ]
+    cat(sprintf("| %s | %d | %d | %d |\n", k, nrow(u), sum(u$adf_p < 0.05), sum(u$kpss_level_p < 0.05))) }
+  lg <- read.csv(args[6], stringsAsFactors = FALSE)
+  lw <- sort(unique(lg$win)); lk <- kind[match(lw, wins)]
+  lsplit <- split(lg, paste(lg$win, lg$len, lg$method))
+  cat(sprintf("\nLonger histories: the %d windows whose source has at least 20 values before them (%s), fitted on the last 10, 20 or 30 values before the held-out ones. Mean sMAPE, and the coverage (percent, 80 %% / 95 %%) of each method's intervals:\n\n",
+              length(lw), paste(sprintf("%s %d", kinds, sapply(kinds, function(k) sum(lk == k))), collapse = ", ")))
+  cat("| history | method | trending | stationary | noisy | cyclical | all |\n|---|---|---|---|---|---|---|\n")
+  for (len in c(10, 20, 30)) for (m in c("bp", "naive", "drift")) {
+    d <- lapply(lw, function(i) { x <- lsplit[[paste(i, len, m)]]; x[order(x$step), ] })
+    s <- sapply(seq_along(lw), function(j) smape(d[[j]]$forecast, ho[[match(lw[j], wins)]]))
+    r <- c(sapply(kinds, function(k) sprintf("%.2f", mean(s[lk == k]))), sprintf("%.2f", mean(s)))
+    cat(sprintf("| %d | %s | %s |\n", len, m, paste(r, collapse = " | ")))
+    {
+      cv <- lapply(seq_along(lw), function(j) { y <- ho[[match(lw[j], wins)]]; x <- d[[j]]
+        cbind(y >= x$lower_80 & y <= x$upper_80, y >= x$lower_95 & y <= x$upper_95) })
+      cc <- function(sel) { z <- do.call(rbind, cv[sel]); sprintf("%.1f / %.1f", 100 * mean(z[, 1]), 100 * mean(z[, 2])) }
+      cat(sprintf("| %d | %s coverage | %s | %s |\n", len, m,
+                  paste(sapply(kinds, function(k) cc(lk == k)), collapse = " | "), cc(rep(TRUE, length(lw)))))
+    }
+  }
 }
