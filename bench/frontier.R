@@ -128,6 +128,19 @@ cat(sprintf("\nThe stationary kind without its %d OECD gasoline-price windows (1
             sum(oil), sm(function(i) bp[[i]], rest), sm(function(i) FC[[i]][[10]][, "naive"], rest), sm(function(i) FC[[i]][[10]][, "drift"], rest), sum(rest),
             sum(oil), sm(function(i) bp[[i]], oil), sm(function(i) FC[[i]][[10]][, "naive"], oil), sm(function(i) FC[[i]][[10]][, "drift"], oil)))
 
+# Is each kind's gap to its target larger than the benchmark's noise?  Per window, bp's sMAPE minus
+# the target method's (the better of naive and drift on that kind); the standard error of the mean
+# clustered by source series (a series' windows are not independent), G / (G - 1) corrected.
+cat("\nbp_forecast's sMAPE minus the target method's, per window: mean, standard error clustered by source series, and t:\n\n")
+cat("| kind | target | windows | sources | mean difference | standard error | t |\n|---|---|---|---|---|---|---|\n")
+for (k in kinds) {
+  tm <- names(which.min(target[, k])); sel <- which(kind == k)
+  d <- sapply(sel, function(i) smape(bp[[i]], ho[[i]]) - smape(FC[[i]][[10]][, tm], ho[[i]]))
+  cs <- tapply(d - mean(d), src[sel], sum); G <- length(cs)
+  se <- sqrt(G / (G - 1) * sum(cs^2)) / length(d)
+  cat(sprintf("| %s | %s | %d | %d | %.2f | %.2f | %.2f |\n", k, tm, length(d), G, mean(d), se, mean(d) / se))
+}
+
 # Empirical intervals around the rebuilt 'auto' forecast from its own errors at the rolling origins
 # (the combination's weights applied at each origin; e = log(value / forecast)), the spread taken
 # to grow like h^gamma: s^2 = mean(e^2 / h^(2 gamma)), bounds f exp(-+ t s h^gamma), t with
