@@ -10,6 +10,7 @@
  */
 #include <float.h>
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "sy_core_interval.h"
@@ -491,9 +492,48 @@ sy_pi_bp_work_size(const sy_bp_model *model, int n, int horizon, int npaths)
 {
 	int			paths = bp_paths(n, horizon, npaths);
 
-	/* path (or the one-step errors), one-step work, the simulated values */
+	/*
+	 * path (or the one-step errors), one-step work, the simulated values,
+	 * the one-step forecasts on the history
+	 */
 	return (size_t) (n + horizon) + sy_bp_forecast_work_size(model, n + horizon, 1)
-		+ (size_t) paths * (size_t) horizon;
+		+ (size_t) paths * (size_t) horizon + (size_t) n;
+}
+
+bool
+sy_pi_errors_relative(const double *y, int n, const double *f, const double *e, int m)
+{
+	for (int t = 0; t < n; t++)
+		if (!(y[t] > 0.0))
+			return false;
+	for (int i = 0; i < m; i++)
+		if (!(f[i] > 0.0) || !(fabs(e[i]) < f[i]))
+			return false;
+	return true;
+}
+
+/*
+ * The innovations' scale from m one-step errors e: the root mean square
+ * times Akaike's final prediction error factor (m + p) / (m - p), the
+ * expected one-step error of a p-parameter autoregression fitted by least
+ * squares on m values (in-sample errors understate errors on new values).
+ * Squares are taken relative to the largest error, so no finite e
+ * overflows or underflows.  Not finite when an error is not.
+ */
+static double
+pi_error_scale(const double *e, int m, int p)
+{
+	double		big = 0.0,
+				ss = 0.0;
+
+	for (int i = 0; i < m; i++)
+		big = fmax(big, fabs(e[i]));
+	if (big > 0.0)
+		for (int i = 0; i < m; i++)
+			ss += (e[i] / big) * (e[i] / big);
+	if (isnan(big) || isinf(big))
+		return NAN;
+	return big * sqrt(ss / m * (m + p) / (m - p));
 }
 
 /* A standard normal and a Student t variate from the host's generator. */
@@ -694,13 +734,13 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 				p = model->lags + 1;
 	double	   *path = work,
 			   *fwork = path + n + horizon,
-			   *sims = fwork + sy_bp_forecast_work_size(model, n + horizon, 1);
-	double		ss = 0.0,
-				big = 0.0,
-				s,
+			   *sims = fwork + sy_bp_forecast_work_size(model, n + horizon, 1),
+			   *onestep = sims + (size_t) bp_paths(n, horizon, npaths) * horizon;
+	double		s,
 				df,
 				center_sd,
 				level_sd;
+	bool		relative;
 	sy_bp_model member;
 	/* values of the training signal of this history (differences: n - 1) */
 	int			mt = n - (sy_bp_min_history(model) - model->lags);
@@ -714,22 +754,31 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 		return;
 	}
 
-	/* one-step errors of the whole model on the history: e_t = y_t - f(y_1..y_t-1) */
+	/*
+	 * One-step errors of the whole model on the history, e_t = y_t - f_t
+	 * with f_t = f(y_1..y_t-1) (path is free until the simulation).  When
+	 * the history and these forecasts are all positive, the errors are
+	 * taken relative to the forecast, e_t / f_t, and each simulated step's
+	 * innovation is scaled by that step's forecast: multiplicative errors,
+	 * as ETS(M,.,.).  A growing series' early errors are smaller than its
+	 * recent ones in the values' units; taken constant, they made the
+	 * intervals of trending series too narrow, the more so the longer the
+	 * history (80 % intervals fitted on 30 values covered 59 % of the
+	 * benchmark's trending windows; relative errors: 77 %).  An error as
+	 * large as its forecast says the errors are not a fraction of the
+	 * level (a series that drops to near 0 and back), and keeps them in
+	 * the values' units.
+	 */
 	for (int t = first; t < n; t++)
 	{
-		double		f;
-
-		sy_bp_forecast(model, y, t, 1, host, fwork, &f);
-		path[t - first] = y[t] - f; /* path is free until the simulation */
-		big = fmax(big, fabs(path[t - first]));
+		sy_bp_forecast(model, y, t, 1, host, fwork, &onestep[t - first]);
+		path[t - first] = y[t] - onestep[t - first];
 	}
-	for (int i = 0; i < m; i++)
-		if (big > 0.0)
-			ss += (path[i] / big) * (path[i] / big);
-	/* Akaike's final prediction error: in-sample mean square times
-	 * (m + p) / (m - p), the expected one-step error of a p-parameter
-	 * autoregression fitted by least squares on m values */
-	s = big * sqrt(ss / m * (m + p) / (m - p));
+	relative = sy_pi_errors_relative(y, n, onestep, path, m);
+	if (relative)
+		for (int i = 0; i < m; i++)
+			path[i] /= onestep[i];	/* below 1 in magnitude */
+	s = pi_error_scale(path, m, p);
 	df = m - p;
 	if (!isfinite(s))
 	{
@@ -815,7 +864,8 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 			double		f;
 
 			sy_bp_forecast(&member, path, n + k, 1, host, fwork, &f);
-			path[n + k] = clamp_to(f + sims[(size_t) k * paths + i], model->lower, model->upper);
+			path[n + k] = clamp_to(f + (relative ? fabs(f) : 1.0) * sims[(size_t) k * paths + i],
+								   model->lower, model->upper);
 			sims[(size_t) k * paths + i] = path[n + k];
 		}
 	}

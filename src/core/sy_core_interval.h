@@ -77,16 +77,26 @@ void		sy_pi_gm11(const double *x, int n, const double *fc, int horizon,
 /*
  * BP network: paths simulated after y[0..n-1].  Each path takes one network
  * of the ensemble (drawn at random: the ensemble's spread) and adds, at each
- * step, to its one-step forecast from the path so far an innovation s T,
- * T Student t with df degrees of freedom.  s and df come from the one-step
- * errors of the whole model on the history itself (each value from the
- * values before it), with the divisor m - (lags + 1), m errors, as for a
- * linear autoregression with the same inputs; df = m - lags - 1 (at
- * least 1).  The bounds are the quantiles of the paths (R's type 7).
+ * step, to its one-step forecast f from the path so far an innovation
+ * s T, T Student t with df degrees of freedom.  s and df come from the
+ * one-step errors of the whole model on the history itself (each value from
+ * the values before it), with the divisor m - (lags + 1), m errors, as for
+ * a linear autoregression with the same inputs; df = m - lags - 1 (at
+ * least 1).  When the history and those one-step forecasts are positive,
+ * the errors are relative (error / forecast) and the innovation is
+ * |f| s T: multiplicative errors.  The bounds are the quantiles of the paths (R's type 7).
  * Random numbers from host, seeded from seed.  work: sy_pi_bp_work_size
  * doubles.  The caller orders the bounds around its forecasts and keeps
  * them in the model's bounds with sy_pi_clamp.  NaN intervals when fewer than lags + 2 one-step errors exist.
  */
+/*
+ * Whether the network's one-step errors e[0..m-1], of forecasts f[0..m-1]
+ * on the history y[0..n-1], are taken relative to the forecasts
+ * (multiplicative errors): every value and forecast positive, and every
+ * error smaller in magnitude than its forecast.  NaN anywhere: no.
+ */
+bool		sy_pi_errors_relative(const double *y, int n, const double *f,
+								  const double *e, int m);
 size_t		sy_pi_bp_work_size(const sy_bp_model *model, int n, int horizon,
 							   int npaths);
 void		sy_pi_bp(const sy_bp_model *model, const double *y, int n,

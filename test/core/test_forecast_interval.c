@@ -258,6 +258,28 @@ test_bp(void)
 	free(m.weights);
 }
 
+/* which one-step errors the network's intervals take relative to the forecast */
+static void
+test_errors_relative(void)
+{
+	const double y[] = {3, 4, 5, 6};
+	const double f[] = {4.5, 5.5, 6.5};
+	const double e[] = {0.5, -0.5, 0.1};
+	double		y0[] = {3, 0, 5, 6},
+				yn[] = {3, 4, NAN, 6},
+				f0[] = {4.5, -5.5, 6.5},
+				big[] = {0.5, -5.5, 0.1},
+				en[] = {0.5, NAN, 0.1};
+
+	CHECK(sy_pi_errors_relative(y, 4, f, e, 3), "positive values and forecasts, errors below them: relative");
+	CHECK(!sy_pi_errors_relative(y0, 4, f, e, 3), "a value of 0: in the units");
+	CHECK(!sy_pi_errors_relative(yn, 4, f, e, 3), "a NaN value: in the units");
+	CHECK(!sy_pi_errors_relative(y, 4, f0, e, 3), "a negative forecast: in the units");
+	CHECK(!sy_pi_errors_relative(y, 4, f, big, 3), "an error as large as its forecast: in the units");
+	CHECK(!sy_pi_errors_relative(y, 4, f, en, 3), "a NaN error: in the units");
+	CHECK(sy_pi_errors_relative(y, 4, f, e, 0), "no errors: decided by the values");
+}
+
 static int
 cmp(const void *a, const void *b)
 {
@@ -335,6 +357,7 @@ main(void)
 	test_t();
 	test_simple();
 	test_bp();
+	test_errors_relative();
 	printf("test_forecast_interval: %d checks, %d failures\n", checks, failures);
 	return failures > 0;
 }

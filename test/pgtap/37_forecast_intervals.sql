@@ -2,13 +2,14 @@
 -- upper_80, lower_95, upper_95): naive, drift and GM(1,1) against numbers
 -- computed independently in R (test/reference/make_forecast_interval_reference.R),
 -- the BP network's simulated intervals (determinism, order, bounds, stored
--- models), coverage on a fixed set of random walks, forecast_backtest's
+-- models), coverage on a fixed set of random walks and on the forecasting
+-- benchmark's real windows (bench/data/), forecast_backtest's
 -- MASE and coverage, and the error codes of hostile input.
 -- The NOTICE of GM(1,1) on a series failing the class-ratio check is
 -- checked with its SQLSTATE, DETAIL and HINT in sql/forecast_notice.sql.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(60);
+SELECT plan(65);
 
 -- signatures of the new functions
 SELECT is((SELECT pg_get_function_arguments(p) || ' -> ' || pg_get_function_result(p) FROM to_regprocedure(e.sig) p),
@@ -240,6 +241,44 @@ SELECT ok(bool_and(upper_95 - lower_95 <= 1e-9 AND forecast BETWEEN lower_95 AND
 FROM bp_forecast(ARRAY[1,2,3,4,5,6,7,8,9,10,11,12]::float8[], 3, transform => 'difference');
 SELECT ok(bool_and(abs(upper_95 - lower_95) <= 1e-320), 'bp_forecast of denormals: bounds of the order of the values, not of 1')
 FROM bp_forecast('{5e-324, 1e-323, 5e-324, 2e-323, 5e-324, 1e-323, 5e-324, 1.5e-323}', 3);
+
+-- ---- calibration on the benchmark's real windows (bench/data/annual.csv, made by
+-- bench/make_annual.R from R's datasets and Debian's R data packages: 10 values fitted, 6 held
+-- out) and on their longer histories (bench/data/annual_history.csv): the issue's targets are
+-- 75-85 % at 80 % and at least 90 % at 95 %.  With errors in the values' units the trending
+-- windows covered 76.9 / 89.7, and fitted on 30 values 58.9 / 74.8: a growing series' early
+-- one-step errors are smaller than its recent ones; bp now takes them relative to the forecast
+-- (82.3 / 94.8 and 76.6 / 94.0).
+CREATE TEMP TABLE annual (win int, source text, kind text, t int, value float8);
+\copy annual FROM 'bench/data/annual.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE annual_before (win int, t int, value float8);
+\copy annual_before FROM 'bench/data/annual_history.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE annual_cov AS
+SELECT a.win, a.kind, hy.history_length, f.step,
+       (h.value BETWEEN f.lower_80 AND f.upper_80)::int AS in80,
+       (h.value BETWEEN f.lower_95 AND f.upper_95)::int AS in95
+FROM (SELECT win, min(kind) AS kind FROM annual GROUP BY win) a
+CROSS JOIN LATERAL (
+  SELECT len AS history_length, array_agg(v.value ORDER BY v.t) AS y
+  FROM unnest('{10,30}'::int[]) len,
+       LATERAL (SELECT t, value FROM annual WHERE win = a.win AND t <= 10
+                UNION ALL SELECT t, value FROM annual_before WHERE win = a.win) v
+  WHERE v.t > 10 - len GROUP BY len
+  HAVING count(*) = len) hy
+CROSS JOIN LATERAL bp_forecast(hy.y, 6) f
+JOIN annual h ON h.win = a.win AND h.t = 10 + f.step;
+SELECT is(count(*), 286 * 6::bigint, 'benchmark: 286 windows of 10 values, 6 steps each') FROM annual_cov WHERE history_length = 10;
+SELECT ok(avg(in80) BETWEEN 0.75 AND 0.85 AND avg(in95) >= 0.90,
+          'benchmark, all 286 windows: 80 % intervals cover 75-85 %, 95 % at least 90 % (' || round(100 * avg(in80), 1) || ', ' || round(100 * avg(in95), 1) || ')')
+FROM annual_cov WHERE history_length = 10;
+SELECT ok(avg(in80) BETWEEN 0.75 AND 0.85 AND avg(in95) >= 0.90,
+          'benchmark, 134 trending windows: 80 % intervals cover 75-85 %, 95 % at least 90 % (' || round(100 * avg(in80), 1) || ', ' || round(100 * avg(in95), 1) || ')')
+FROM annual_cov WHERE history_length = 10 AND kind = 'trending';
+SELECT is(count(*) / 6, 47::bigint, 'benchmark: 47 trending windows with 30 values of history')
+FROM annual_cov WHERE history_length = 30 AND kind = 'trending';
+SELECT ok(avg(in80) >= 0.70 AND avg(in95) >= 0.90,
+          'benchmark, trending windows fitted on 30 values: 80 % intervals cover at least 70 %, 95 % at least 90 % (' || round(100 * avg(in80), 1) || ', ' || round(100 * avg(in95), 1) || ')')
+FROM annual_cov WHERE history_length = 30 AND kind = 'trending';
 
 SELECT * FROM finish();
 ROLLBACK;
