@@ -9,7 +9,7 @@
 -- checked with its SQLSTATE, DETAIL and HINT in sql/forecast_notice.sql.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(65);
+SELECT plan(66);
 
 -- signatures of the new functions
 SELECT is((SELECT pg_get_function_arguments(p) || ' -> ' || pg_get_function_result(p) FROM to_regprocedure(e.sig) p),
@@ -279,6 +279,12 @@ FROM annual_cov WHERE history_length = 30 AND kind = 'trending';
 SELECT ok(count(in80) = count(*) AND avg(in80) >= 0.70 AND avg(in95) >= 0.90,
           'benchmark, trending windows fitted on 30 values: every bound given; 80 % intervals cover at least 70 %, 95 % at least 90 % (' || round(100 * avg(in80), 1) || ', ' || round(100 * avg(in95), 1) || ')')
 FROM annual_cov WHERE history_length = 30 AND kind = 'trending';
+
+-- a positive series whose relative errors are too large for a level with proportional noise keeps
+-- errors in the values' units: with relative errors near 1 its paths grew like a random walk in
+-- logarithms (95 % bounds at step 60 were -15619 .. 8143)
+SELECT ok(upper_95 - lower_95 < 100, 'bp_forecast of 1, 1e-3 alternating: 95 % interval at step 60 narrower than 100, not a random walk in logarithms (' || round(lower_95::numeric, 1) || ' .. ' || round(upper_95::numeric, 1) || ')')
+FROM bp_forecast('{1, 1e-3, 1, 1e-3, 1, 1e-3, 1, 1e-3, 1, 1e-3}', 60) WHERE step = 60;
 
 SELECT * FROM finish();
 ROLLBACK;
