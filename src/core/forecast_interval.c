@@ -500,40 +500,54 @@ sy_pi_bp_work_size(const sy_bp_model *model, int n, int horizon, int npaths)
 		+ (size_t) paths * (size_t) horizon + (size_t) n;
 }
 
-bool
-sy_pi_errors_relative(const double *y, int n, const double *f, const double *e, int m)
-{
-	for (int t = 0; t < n; t++)
-		if (!(y[t] > 0.0))
-			return false;
-	for (int i = 0; i < m; i++)
-		if (!(f[i] > 0.0) || !(fabs(e[i]) < f[i]))
-			return false;
-	return true;
-}
-
 /*
- * The innovations' scale from m one-step errors e: the root mean square
- * times Akaike's final prediction error factor (m + p) / (m - p), the
- * expected one-step error of a p-parameter autoregression fitted by least
- * squares on m values (in-sample errors understate errors on new values).
- * Squares are taken relative to the largest error, so no finite e
- * overflows or underflows.  Not finite when an error is not.
+ * The innovations' scale from m one-step errors e (divided by f[i] when f
+ * is not NULL): the root mean square times Akaike's final prediction error
+ * factor (m + p) / (m - p), the expected one-step error of a p-parameter
+ * autoregression fitted by least squares on m values (in-sample errors
+ * understate errors on new values).  Squares are taken relative to the
+ * largest error, so they neither overflow nor underflow.  NaN when an
+ * error is NaN or infinite.
  */
 static double
-pi_error_scale(const double *e, int m, int p)
+pi_error_scale(const double *e, const double *f, int m, int p)
 {
 	double		big = 0.0,
 				ss = 0.0;
 
 	for (int i = 0; i < m; i++)
-		big = fmax(big, fabs(e[i]));
+	{
+		double		r = f ? e[i] / f[i] : e[i];
+
+		if (isnan(r) || isinf(r))
+			return NAN;
+		big = fmax(big, fabs(r));
+	}
 	if (big > 0.0)
 		for (int i = 0; i < m; i++)
-			ss += (e[i] / big) * (e[i] / big);
-	if (isnan(big) || isinf(big))
-		return NAN;
+		{
+			double		r = (f ? e[i] / f[i] : e[i]) / big;
+
+			ss += r * r;
+		}
 	return big * sqrt(ss / m * (m + p) / (m - p));
+}
+
+bool
+sy_pi_errors_relative(const double *y, int n, const double *f, const double *e, int m, int p)
+{
+	double		s;
+
+	if (m - p < 1)
+		return false;
+	for (int t = 0; t < n; t++)
+		if (!(y[t] > 0.0))
+			return false;
+	for (int i = 0; i < m; i++)
+		if (!(f[i] > 0.0))
+			return false;
+	s = pi_error_scale(e, f, m, p);
+	return s * sy_t_quantile(0.5 + SY_PI_LEVEL_95 / 2.0, m - p) < 1.0;
 }
 
 /* A standard normal and a Student t variate from the host's generator. */
@@ -735,7 +749,7 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 	double	   *path = work,
 			   *fwork = path + n + horizon,
 			   *sims = fwork + sy_bp_forecast_work_size(model, n + horizon, 1),
-			   *onestep = sims + (size_t) bp_paths(n, horizon, npaths) * horizon;
+			   *onestep = sims + (size_t) paths * horizon;
 	double		s,
 				df,
 				center_sd,
@@ -764,21 +778,27 @@ sy_pi_bp(const sy_bp_model *model, const double *y, int n, int horizon,
 	 * recent ones in the values' units; taken constant, they made the
 	 * intervals of trending series too narrow, the more so the longer the
 	 * history (80 % intervals fitted on 30 values covered 59 % of the
-	 * benchmark's trending windows; relative errors: 77 %).  An error as
-	 * large as its forecast says the errors are not a fraction of the
-	 * level (a series that drops to near 0 and back), and keeps them in
-	 * the values' units.
+	 * benchmark's trending windows; relative errors: 77 %).  Relative
+	 * errors so large that a step's 95 % range would reach below 0 say the
+	 * errors are not a fraction of the level (a series that drops to near
+	 * 0 and back): those stay in the values' units, where paths cannot
+	 * grow like a random walk in logarithms.  The values checked for
+	 * positivity are those the error forecasts use and after.
 	 */
 	for (int t = first; t < n; t++)
 	{
 		sy_bp_forecast(model, y, t, 1, host, fwork, &onestep[t - first]);
 		path[t - first] = y[t] - onestep[t - first];
 	}
-	relative = sy_pi_errors_relative(y, n, onestep, path, m);
+	{
+		int			lo = first > sy_bp_min_history(model) ? first - sy_bp_min_history(model) : 0;
+
+		relative = sy_pi_errors_relative(y + lo, n - lo, onestep, path, m, p);
+	}
 	if (relative)
 		for (int i = 0; i < m; i++)
-			path[i] /= onestep[i];	/* below 1 in magnitude */
-	s = pi_error_scale(path, m, p);
+			path[i] /= onestep[i];
+	s = pi_error_scale(path, NULL, m, p);
 	df = m - p;
 	if (!isfinite(s))
 	{

@@ -12,6 +12,8 @@
 #ifndef SY_CORE_INTERVAL_H
 #define SY_CORE_INTERVAL_H
 
+#include <stdbool.h>
+
 #include "sy_core_forecast.h"
 
 /* The two levels every forecast row carries. */
@@ -82,26 +84,27 @@ void		sy_pi_gm11(const double *x, int n, const double *fc, int horizon,
  * one-step errors of the whole model on the history itself (each value from
  * the values before it), with the divisor m - (lags + 1), m errors, as for
  * a linear autoregression with the same inputs; df = m - lags - 1 (at
- * least 1).  When the history and those one-step forecasts are positive,
- * the errors are relative (error / forecast) and the innovation is
- * |f| s T: multiplicative errors.  The bounds are the quantiles of the paths (R's type 7).
+ * least 1).  When sy_pi_errors_relative says so, the errors are relative
+ * (error / forecast) and the innovation is |f| s T: multiplicative errors.  The bounds are the quantiles of the paths (R's type 7).
  * Random numbers from host, seeded from seed.  work: sy_pi_bp_work_size
  * doubles.  The caller orders the bounds around its forecasts and keeps
  * them in the model's bounds with sy_pi_clamp.  NaN intervals when fewer than lags + 2 one-step errors exist.
  */
-/*
- * Whether the network's one-step errors e[0..m-1], of forecasts f[0..m-1]
- * on the history y[0..n-1], are taken relative to the forecasts
- * (multiplicative errors): every value and forecast positive, and every
- * error smaller in magnitude than its forecast.  NaN anywhere: no.
- */
-bool		sy_pi_errors_relative(const double *y, int n, const double *f,
-								  const double *e, int m);
 size_t		sy_pi_bp_work_size(const sy_bp_model *model, int n, int horizon,
 							   int npaths);
 void		sy_pi_bp(const sy_bp_model *model, const double *y, int n,
 					 int horizon, int npaths, uint64_t seed,
 					 const sy_host *host, double *work, sy_pi *pi);
+
+/*
+ * Whether sy_pi_bp takes the one-step errors e[0..m-1] of the forecasts
+ * f[0..m-1] relative to the forecasts: the values y[0..n-1] the forecasts
+ * use and every forecast positive, and the relative errors' scale s (as
+ * sy_pi_bp computes it, p parameters) small enough that a step's 95 %
+ * range stays above 0: s t(0.975, m - p) < 1.  NaN anywhere, or m <= p: no.
+ */
+bool		sy_pi_errors_relative(const double *y, int n, const double *f,
+								  const double *e, int m, int p);
 
 /*
  * Keep every interval within [lower, upper] (NaN: no bound) and ordered:

@@ -262,22 +262,31 @@ test_bp(void)
 static void
 test_errors_relative(void)
 {
-	const double y[] = {3, 4, 5, 6};
-	const double f[] = {4.5, 5.5, 6.5};
-	const double e[] = {0.5, -0.5, 0.1};
-	double		y0[] = {3, 0, 5, 6},
-				yn[] = {3, 4, NAN, 6},
-				f0[] = {4.5, -5.5, 6.5},
-				big[] = {0.5, -5.5, 0.1},
-				en[] = {0.5, NAN, 0.1};
+	const double y[] = {30, 40, 50, 60, 70, 80, 90, 100};
+	const double f[] = {40, 50, 60, 70, 80, 90};
+	/* 5 % errors: scale 0.05 sqrt((6 + 2) / (6 - 2)) = 0.0707, t(0.975, 4) = 2.776 */
+	const double e5[] = {2, -2.5, 3, -3.5, 4, -4.5};
+	/* 25 % errors: scale 0.354, times t 0.98 (relative); 26 %: 1.02 (in the units) */
+	double		e25[6],
+				e26[6],
+				y0[] = {30, 0, 50, 60, 70, 80, 90, 100},
+				yn[] = {30, 40, NAN, 60, 70, 80, 90, 100},
+				fneg[] = {40, 50, -60, 70, 80, 90},
+				en[] = {2, -2.5, NAN, -3.5, 4, -4.5};
 
-	CHECK(sy_pi_errors_relative(y, 4, f, e, 3), "positive values and forecasts, errors below them: relative");
-	CHECK(!sy_pi_errors_relative(y0, 4, f, e, 3), "a value of 0: in the units");
-	CHECK(!sy_pi_errors_relative(yn, 4, f, e, 3), "a NaN value: in the units");
-	CHECK(!sy_pi_errors_relative(y, 4, f0, e, 3), "a negative forecast: in the units");
-	CHECK(!sy_pi_errors_relative(y, 4, f, big, 3), "an error as large as its forecast: in the units");
-	CHECK(!sy_pi_errors_relative(y, 4, f, en, 3), "a NaN error: in the units");
-	CHECK(sy_pi_errors_relative(y, 4, f, e, 0), "no errors: decided by the values");
+	for (int i = 0; i < 6; i++)
+	{
+		e25[i] = (i % 2 ? -0.25 : 0.25) * f[i];
+		e26[i] = (i % 2 ? -0.26 : 0.26) * f[i];
+	}
+	CHECK(sy_pi_errors_relative(y, 8, f, e5, 6, 2), "positive values and forecasts, 5 %% errors: relative");
+	CHECK(sy_pi_errors_relative(y, 8, f, e25, 6, 2), "25 %% errors: 95 %% range above 0, relative");
+	CHECK(!sy_pi_errors_relative(y, 8, f, e26, 6, 2), "26 %% errors: 95 %% range below 0, in the units");
+	CHECK(!sy_pi_errors_relative(y0, 8, f, e5, 6, 2), "a value of 0: in the units");
+	CHECK(!sy_pi_errors_relative(yn, 8, f, e5, 6, 2), "a NaN value: in the units");
+	CHECK(!sy_pi_errors_relative(y, 8, fneg, e5, 6, 2), "a negative forecast: in the units");
+	CHECK(!sy_pi_errors_relative(y, 8, f, en, 6, 2), "a NaN error: in the units");
+	CHECK(!sy_pi_errors_relative(y, 8, f, e5, 2, 2), "no degree of freedom: in the units");
 }
 
 static int
