@@ -49,7 +49,9 @@ forecast_backtest(PG_FUNCTION_ARGS)
 	const char *mname;
 	int			n,
 				h,
-				ntrain;
+				ntrain,
+				need;
+	sy_bp_options opt = {0};
 	BacktestMethod method;
 	sy_accuracy acc;
 	sy_pi	   *pi;
@@ -66,8 +68,14 @@ forecast_backtest(PG_FUNCTION_ARGS)
 	h = sy_horizon(PG_GETARG_INT32(1), fname, "holdout");
 	method = (BacktestMethod) sy_choice(PG_GETARG_TEXT_PP(2), &methods, fname);
 	mname = method_names[method];	/* as spelled here, whatever the case given */
-	if (h >= n)
-		too_short(n, h, 1, mname);
+	if (method == METHOD_BP)
+		sy_bp_options_from_args(fcinfo, 3, fname, &opt);
+	/* name the part before the holdout, not the whole history */
+	need = method == METHOD_DRIFT ? 2 : method == METHOD_GM11 ? SY_GM11_MIN_HISTORY : 1;
+	if (method == METHOD_BP && opt.lags >= 1 && opt.lags <= SY_BP_MAX_LAGS)
+		need = sy_bp_min_training(&opt);
+	if (n - h < need)
+		too_short(n, h, need, mname);
 	ntrain = n - h;
 	fc = palloc(sizeof(double) * h);
 	pi = palloc(sizeof(sy_pi) * h);
@@ -81,8 +89,6 @@ forecast_backtest(PG_FUNCTION_ARGS)
 			sy_pi_naive(y, ntrain, fc, h, pi);
 			break;
 		case METHOD_DRIFT:
-			if (ntrain < 2)
-				too_short(n, h, 2, mname);
 			sy_forecast_drift(y, ntrain, h, fc);
 			sy_pi_drift(y, ntrain, fc, h, pi);
 			break;
@@ -91,8 +97,6 @@ forecast_backtest(PG_FUNCTION_ARGS)
 				sy_gm11		fit;
 				double	   *fitted = palloc(sizeof(double) * ntrain);
 
-				if (ntrain < SY_GM11_MIN_HISTORY)
-					too_short(n, h, SY_GM11_MIN_HISTORY, mname);
 				for (int i = 0; i < ntrain; i++)
 					if (y[i] < 0.0)
 						ereport(ERROR,
@@ -108,10 +112,8 @@ forecast_backtest(PG_FUNCTION_ARGS)
 			break;
 		case METHOD_BP:
 			{
-				sy_bp_options opt;
 				sy_bp_model model;
 
-				sy_bp_options_from_args(fcinfo, 3, fname, &opt);
 				sy_bp_train(y, ntrain, &opt, fname, &model);
 				sy_bp_predict(&model, y, ntrain, h, fname, fc);
 				pi = sy_bp_intervals(&model, y, ntrain, fc, h, opt.seed, fname);

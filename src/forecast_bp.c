@@ -144,8 +144,7 @@ sy_bp_train(const double *y, int n, const sy_bp_options *opt,
 			const char *fname, sy_bp_model *model)
 {
 	const char *msg;
-	int			need = opt->lags + (opt->transform == SY_BP_DIFFERENCE
-									|| opt->transform == SY_BP_AUTO ? 3 : 2);
+	int			need = sy_bp_min_training(opt);
 	size_t		nweights;
 	double	   *work;
 

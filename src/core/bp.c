@@ -150,6 +150,13 @@ sy_bp_check(int n, const sy_bp_options *opt)
 	return NULL;
 }
 
+int
+sy_bp_min_training(const sy_bp_options *opt)
+{
+	/* two training windows of lags inputs and a target, after the transform */
+	return opt->lags + 2 + (transformed_length(opt->transform, 0) < 0 ? 1 : 0);
+}
+
 /* ---- names ---- */
 
 const char *const sy_bp_transform_names[SY_BP_NTRANSFORMS] = {"difference", "level", "detrend", "auto"};

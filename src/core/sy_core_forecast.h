@@ -141,6 +141,9 @@ bool		sy_bp_activation_parse(const char *s, sy_bp_activation *a);
 /* Check options and history length; returns NULL or a message. */
 const char *sy_bp_check(int n, const sy_bp_options *opt);
 
+/* Fewest history values the transform and lags of opt can train on. */
+int			sy_bp_min_training(const sy_bp_options *opt);
+
 /* Hidden size the weights buffer must hold: opt->hidden or the largest
  * size the search may choose. */
 int			sy_bp_max_hidden(const sy_bp_options *opt);

@@ -4,7 +4,7 @@
 -- from the stored weights), backtests, and the error codes of bad input.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(144);
+SELECT plan(147);
 
 -- public signatures (parameter names, defaults, results) as documented in docs/forecasting.md
 SELECT is((SELECT pg_get_function_arguments(p) || ' -> ' || pg_get_function_result(p) FROM to_regprocedure(e.sig) p),
@@ -259,6 +259,25 @@ SELECT throws_ok($$SELECT forecast_backtest('{1,2,3}', 2, 'drift')$$, '22023', N
 SELECT throws_ok($$SELECT forecast_backtest('{1,2,3,4,5}', 2, 'gm11')$$, '22023', NULL, 'forecast_backtest: gm11 on 3 values -> 22023');
 SELECT throws_ok($$SELECT forecast_backtest('{1,2,3,4,5}', 2, 'arima')$$, '22023', NULL, 'forecast_backtest: unknown method -> 22023');
 SELECT throws_ok($$SELECT forecast_backtest('{1,2,3,4,5}', 0)$$, '22023', NULL, 'forecast_backtest: holdout 0 -> 22023');
+-- the detail names the values left before the holdout and the method's own minimum
+CREATE FUNCTION pg_temp.backtest_detail(q text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE st text; det text;
+BEGIN
+  EXECUTE q;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, det = PG_EXCEPTION_DETAIL;
+  RETURN st || ': ' || det;
+END $f$;
+SELECT is(pg_temp.backtest_detail($$SELECT forecast_backtest('{1,2,3,4,5,6,7,8,9,10}', 8, 'bp')$$),
+          '22023: history has 10 values, leaving 2 to train on; bp needs at least 5.',
+          'forecast_backtest: bp with 2 values before the holdout -> its minimum of lags + 3 in DETAIL');
+SELECT is(pg_temp.backtest_detail($$SELECT forecast_backtest('{1,2,3,4,5,6,7,8,9,10}', 10, 'bp', lags => 1, transform => 'level')$$),
+          '22023: history has 10 values, leaving 0 to train on; bp needs at least 3.',
+          'forecast_backtest: holdout = n with bp -> the minimum of its transform (lags + 2 on levels)');
+SELECT is(pg_temp.backtest_detail($$SELECT forecast_backtest('{1,2,3,4,5}', 5, 'gm11')$$),
+          '22023: history has 5 values, leaving 0 to train on; gm11 needs at least 4.',
+          'forecast_backtest: holdout = n with gm11 -> its minimum of 4');
 
 ------------------------------------------------------------------------------
 -- Bad input to the network
